@@ -1,0 +1,274 @@
+"""Typed records passed between the loader stages and to the graph writer.
+
+document → sentences → time expressions → event mentions → resolved events
+and actors → graph writes. Every stage takes and returns these small, frozen
+records, so each stage can be tested alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+
+class Precision(StrEnum):
+    """How exactly a date is known."""
+
+    DAY = "DAY"
+    MONTH = "MONTH"
+    YEAR = "YEAR"
+    DECADE = "DECADE"
+    RANGE = "RANGE"  # somewhere between two known days
+    BOUND = "BOUND"  # only one side known ("before 21 Oct 2023")
+    UNKNOWN = "UNKNOWN"
+
+
+class ActorKind(StrEnum):
+    PERSON = "PERSON"
+    ORGANIZATION = "ORGANIZATION"
+
+
+class EventStatus(StrEnum):
+    OCCURRED = "OCCURRED"
+    SCHEDULED = "SCHEDULED"
+    EXPECTED = "EXPECTED"
+    ALLEGED = "ALLEGED"
+    NEGATED = "NEGATED"
+
+
+@dataclass(frozen=True, slots=True)
+class FuzzyDate:
+    """An interval of days with a precision. Either bound may be open (None).
+
+    A DAY has start == end; a MONTH runs from its first to its last day; a
+    BOUND has exactly one side; UNKNOWN has neither.
+    """
+
+    start: date | None = None
+    end: date | None = None
+    precision: Precision = Precision.UNKNOWN
+    text: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(f"date interval starts after it ends: {self.start} > {self.end}")
+
+    @property
+    def known(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def overlaps(self, other: FuzzyDate) -> bool:
+        """True when the two intervals can describe the same day (open sides overlap anything)."""
+        if not self.known or not other.known:
+            return True
+        lo = max(d for d in (self.start, other.start, date.min) if d is not None)
+        hi = min(d for d in (self.end, other.end, date.max) if d is not None)
+        return lo <= hi
+
+    @classmethod
+    def unknown(cls, text: str | None = None) -> FuzzyDate:
+        return cls(None, None, Precision.UNKNOWN, text)
+
+    @classmethod
+    def day(cls, d: date, text: str | None = None) -> FuzzyDate:
+        return cls(d, d, Precision.DAY, text)
+
+    @classmethod
+    def month(cls, year: int, month: int, text: str | None = None) -> FuzzyDate:
+        first = date(year, month, 1)
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return cls(first, last, Precision.MONTH, text)
+
+    @classmethod
+    def year(cls, year: int, text: str | None = None) -> FuzzyDate:
+        return cls(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, text)
+
+    @classmethod
+    def decade(cls, first_year: int, text: str | None = None) -> FuzzyDate:
+        return cls(date(first_year, 1, 1), date(first_year + 9, 12, 31), Precision.DECADE, text)
+
+    @classmethod
+    def between(cls, start: date | None, end: date | None, text: str | None = None) -> FuzzyDate:
+        """A RANGE, a BOUND or UNKNOWN, depending on which sides are known."""
+        if start is not None and end is not None:
+            return cls(start, end, Precision.DAY if start == end else Precision.RANGE, text)
+        if start is None and end is None:
+            return cls.unknown(text)
+        return cls(start, end, Precision.BOUND, text)
+
+    def shifted(self, lo_days: int | None, hi_days: int | None, text: str | None = None) -> FuzzyDate:
+        """The interval [start + lo_days, end + hi_days]; a None offset leaves that side open."""
+        start = self.start + timedelta(days=lo_days) if (self.start and lo_days is not None) else None
+        end = self.end + timedelta(days=hi_days) if (self.end and hi_days is not None) else None
+        return FuzzyDate.between(start, end, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A date given relative to another event: "more than a week before his death".
+
+    The claimed interval is [anchor.start + min_offset_days, anchor.end + max_offset_days];
+    a None offset is an open side. `event_ref` names the anchor event: a
+    document-local event id during extraction, a graph Event id once resolved.
+    """
+
+    event_ref: str
+    min_offset_days: int | None
+    max_offset_days: int | None
+
+    def resolve(self, anchor_date: FuzzyDate, text: str | None) -> FuzzyDate:
+        if not anchor_date.known:
+            return FuzzyDate.unknown(text)
+        return anchor_date.shifted(self.min_offset_days, self.max_offset_days, text)
+
+
+@dataclass(frozen=True, slots=True)
+class DateClaim:
+    """What one source says about when something happened."""
+
+    date: FuzzyDate
+    anchor: Anchor | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    id: str
+    path: str
+    title: str | None
+    text: str
+    sha256: str
+    url: str | None = None
+    publisher: str | None = None
+    published: FuzzyDate | None = None
+    language: str = "en"
+    format: str = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRecord:
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    actor_id: str
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    actor_id: str
+    other_id: str
+    relation: str  # e.g. WORKS_AT, RUNS, ASSISTANT_OF, FAMILY_OF, OWNS
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    actor_id: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence that states an event, with the date claim that source makes."""
+
+    document_id: str
+    quote: str
+    start: int
+    end: int
+    claim: DateClaim = field(default_factory=lambda: DateClaim(FuzzyDate.unknown()))
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    id: str
+    type: str
+    status: EventStatus
+    title: str
+    date: FuzzyDate
+    participants: tuple[Participant, ...]
+    evidence: tuple[Evidence, ...]
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class NearDuplicate:
+    document_id: str
+    other_id: str
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedDocument:
+    """One document and everything extracted from it: the unit the writer stores atomically."""
+
+    document: DocumentRecord
+    events: tuple[EventRecord, ...] = ()
+    actors: tuple[ActorRecord, ...] = ()
+    mentions: tuple[ActorMention, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    near_duplicates: tuple[NearDuplicate, ...] = ()
+
+
+def consolidate(claims: list[FuzzyDate]) -> tuple[FuzzyDate, bool]:
+    """The event's date from its sources' claims, and whether they conflict.
+
+    Claims that agree are intersected (each narrows the others); claims that
+    cannot all hold together are a conflict, and the event spans them all so
+    no source is silently dropped.
+    """
+    known = [c for c in claims if c.known]
+    if not known:
+        texts = [c.text for c in claims if c.text]
+        return FuzzyDate.unknown(texts[0] if texts else None), False
+    conflict = any(not a.overlaps(b) for i, a in enumerate(known) for b in known[i + 1 :])
+    starts = [c.start for c in known if c.start is not None]
+    ends = [c.end for c in known if c.end is not None]
+    if conflict:
+        start = min(starts) if len(starts) == len(known) else None
+        end = max(ends) if len(ends) == len(known) else None
+        return FuzzyDate.between(start, end, "; ".join(dict.fromkeys(c.text for c in known if c.text)) or None), True
+    start = max(starts) if starts else None
+    end = min(ends) if ends else None
+    sharpest = min(known, key=_width)
+    if (start, end) == (sharpest.start, sharpest.end):
+        return sharpest, False
+    return FuzzyDate.between(start, end, sharpest.text), False
+
+
+def _width(d: FuzzyDate) -> int:
+    if d.start is None or d.end is None:
+        return 10**9
+    return (d.end - d.start).days
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: the readable part of stable ids."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """A short, deterministic id: the same inputs always give the same id."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
+    return f"{prefix}-{digest}"
