@@ -152,7 +152,8 @@ def start(settings: Settings) -> EngineState:
                 settings.kg_engine_database,
             ],
             stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
-            start_new_session=True, env=env, cwd=Path(__file__).resolve().parent.parent,
+            # The server writes its own log/ folder into its working directory: keep it in the data dir.
+            start_new_session=True, env=env, cwd=data_dir,
         )
     state = EngineState(
         pid=process.pid, bolt_port=settings.kg_bolt_port, http_port=settings.kg_http_port,

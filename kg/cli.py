@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 from rich.console import Console
 
@@ -91,6 +93,111 @@ def db_migrate() -> None:
     with connect(migrate=False) as graph:
         names = apply_schema(graph)
     console.print(f"schema applied: {', '.join(names)}")
+
+
+@app.command("extract")
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Text, Markdown or HTML files, or folders of them."),
+    as_json: bool = typer.Option(False, "--json", help="Print the extraction as JSON."),
+) -> None:
+    """Extract events and actors without the graph (per document, no cross-document merge)."""
+    import json
+
+    from loaders import nlp
+    from loaders.documents import DocumentError, discover
+    from loaders.extract import extract_parsed
+    from loaders.pipeline import TIMELINE_SUFFIXES, LoadReport, read_documents
+    from loaders.render import document_json
+
+    report = LoadReport()
+    try:
+        files = [f for f in discover(paths) if f.suffix.lower() not in TIMELINE_SUFFIXES]
+    except DocumentError as exc:
+        raise _fail(str(exc)) from None
+    documents = list(read_documents(files, report).values())
+    results = []
+    with _progress(len(documents), "extracting", enabled=not as_json) as advance:
+        for document, doc in zip(documents, nlp.parse_many(d.text for d in documents)):
+            results.append(extract_parsed(document, doc).extracted)
+            advance()
+    for path, reason in report.failed:
+        err_console.print(f"[bold red]failed:[/] {path}: {reason}")
+    if as_json:
+        print(json.dumps({"documents": [document_json(r) for r in results]}, indent=2, ensure_ascii=False))
+    else:
+        _print_extraction(results)
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _print_extraction(results) -> None:
+    from rich.table import Table
+
+    from loaders.render import document_json
+
+    for extracted in results:
+        data = document_json(extracted)
+        table = Table(title=f"{data['title']}  ({data['path']}, published {data['published'] or 'unknown'})")
+        for column in ("type", "status", "date", "precision", "title", "actors (role)"):
+            table.add_column(column)
+        for event in data["events"]:
+            date = event["date"]
+            when = date["start"] if date["start"] == date["end"] else f"{date['start'] or '…'} – {date['end'] or '…'}"
+            table.add_row(event["type"], event["status"], when if (date["start"] or date["end"]) else "undated",
+                          date["precision"], event["title"],
+                          ", ".join(f"{a['name']} ({a['role']})" for a in event["actors"]))
+        console.print(table)
+
+
+class _progress:
+    """A rich progress bar on stderr, or nothing when output must stay clean."""
+
+    def __init__(self, total: int, label: str, enabled: bool = True) -> None:
+        from rich.progress import Progress
+
+        self.enabled = enabled and total > 0
+        self.progress = Progress(console=err_console, transient=True) if self.enabled else None
+        self.total, self.label = total, label
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda n=1, stage=None: None
+        self.progress.start()
+        task = self.progress.add_task(self.label, total=self.total)
+
+        def advance(n: int = 1, stage: str | None = None) -> None:
+            self.progress.update(task, advance=n, description=stage or self.label)
+
+        return advance
+
+    def __exit__(self, *exc: object) -> None:
+        if self.enabled:
+            self.progress.stop()
+
+
+@app.command("load")
+def load(
+    paths: list[Path] = typer.Argument(..., help="Files, folders, or CSV/JSON timelines."),
+    title: str | None = typer.Option(None, help="Title of a single document."),
+    published: str | None = typer.Option(None, help="Publication date of a single document (2023, 2023-12, 2023-12-17)."),
+    url: str | None = typer.Option(None, help="Source URL of a single document."),
+    publisher: str | None = typer.Option(None, help="Publisher of a single document."),
+) -> None:
+    """Load documents into the graph; each file loads whole or not at all."""
+    from graph.connection import connect
+    from loaders.documents import DocumentError, discover
+    from loaders.pipeline import load_paths
+
+    try:
+        total = len(discover(paths))
+    except DocumentError as exc:
+        raise _fail(str(exc)) from None
+    with connect() as graph, _progress(total, "loading") as advance:
+        report = load_paths(graph, paths, title=title, published=published, url=url, publisher=publisher,
+                            progress=lambda stage, finished: advance(finished, stage))
+    for path, reason in report.failed:
+        err_console.print(f"[bold red]failed:[/] {path}: {reason}")
+    console.print("  ".join(f"{name}: [bold]{count}[/]" for name, count in report.summary().items()))
+    raise typer.Exit(0 if report.ok else 1)
 
 
 if __name__ == "__main__":

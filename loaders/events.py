@@ -1,0 +1,506 @@
+"""Event mentions: triggers from the taxonomy, roles and dates from sentence structure.
+
+For every sentence, the taxonomy's trigger words are matched on lemmas. Each
+match becomes an event mention when the dependency parse gives it at least
+one participant (an event nobody takes part in is a generic statement:
+"ketamine infusion therapy works by ..."). Participants come from
+grammatical positions (subject, object, possessor, prepositional objects…),
+mapped to roles by the taxonomy. A time expression is attached to a mention
+only when the parse links them: the expression hangs from the trigger, from
+the verb that governs a noun trigger ("Perry *received* a ketamine infusion
+days before ..."), never by proximity alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from loaders.actors import ActorAnalysis, ActorSpan
+from loaders.records import (
+    ActorKind,
+    Anchor,
+    DateClaim,
+    DocumentRecord,
+    EventStatus,
+    FuzzyDate,
+    Precision,
+    Sentence,
+)
+from loaders.taxonomy import EventType, Taxonomy, Trigger
+from loaders.timex import TimeExpression
+
+# Dependents that lead out of the trigger's own clause: actors found below them
+# belong to another statement.
+CLAUSE_BOUNDARIES = {"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj", "xcomp", "pcomp"}
+NOMINAL_LINKS = {"compound", "amod", "nmod"}  # "ketamine infusion session": walk to "session"
+SUBJECTS = {"nsubj", "csubj"}
+PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
+OBJECTS = {"dobj", "obj", "attr"}
+NEGATIONS = {"not", "n't", "never", "no"}
+DRUG_WORDS = {"ketamine", "esketamine"}
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One sentence stating one event."""
+
+    local_id: str
+    type: str
+    status: EventStatus
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    sentence: Sentence
+    participants: tuple[tuple[str, str], ...]  # (actor id, role)
+    claim: DateClaim
+    object_text: str | None
+    confidence: float
+    title: str = ""
+    principal_ids: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    event_type: EventType
+    trigger: Trigger
+    tokens: tuple[Token, ...]
+
+    @property
+    def head(self) -> Token:
+        """The token the trigger stands for in the parse ("report" in "autopsy report")."""
+        span_ids = {t.i for t in self.tokens}
+        for token in self.tokens:
+            if token.head.i not in span_ids or token.head.i == token.i:
+                return token
+        return self.tokens[-1]
+
+
+def _token_matches(token: Token, word: str, first: bool, pos: str, single: bool) -> bool:
+    lower = token.lower_
+    if first and pos == "VERB":
+        return token.lemma_.lower() == word and token.pos_ in {"VERB", "AUX"} or (
+            lower == word and token.pos_ == "VERB"
+        )
+    if pos == "NOUN" and single and token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
+        return False
+    return lower == word or token.lemma_.lower() == word or lower.replace("-", "") == word.replace("-", "")
+
+
+def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
+    matches: list[_Match] = []
+    tokens = list(sentence)
+    for event_type in taxonomy.types.values():
+        for trigger in event_type.triggers:
+            n = len(trigger.words)
+            for i in range(len(tokens) - n + 1):
+                window = tokens[i : i + n]
+                if all(_token_matches(tok, w, k == 0, trigger.part_of_speech, n == 1) for k, (tok, w) in enumerate(zip(window, trigger.words))):
+                    matches.append(_Match(event_type, trigger, tuple(window)))
+    # Longest match wins where matches overlap ("infusion therapy" over "infusion").
+    matches.sort(key=lambda m: (-len(m.tokens), m.tokens[0].i))
+    kept: list[_Match] = []
+    taken: set[int] = set()
+    for match in matches:
+        ids = {t.i for t in match.tokens}
+        if ids & taken:
+            continue
+        kept.append(match)
+        taken |= ids
+    return sorted(kept, key=lambda m: m.tokens[0].i)
+
+
+def _nominal_head(token: Token) -> Token:
+    while token.dep_ in NOMINAL_LINKS and token.head.i != token.i and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head
+    return token
+
+
+def _governing_verb(nominal: Token) -> tuple[Token | None, str]:
+    """The verb a noun trigger hangs from, and how: "dobj", "nsubj", "prep" (adjunct) or ""."""
+    head = nominal.head
+    if nominal.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS and head.pos_ in {"VERB", "AUX"}:
+        return head, nominal.dep_
+    if nominal.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            return verb, "prep"
+    return None, ""
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token) -> dict[str, list[Token]]:
+    found: dict[str, list[Token]] = {}
+    for prep in token.children:
+        if prep.dep_ in {"prep", "agent"}:
+            for obj in prep.children:
+                if obj.dep_ in {"pobj", "pcomp"}:
+                    found.setdefault(prep.lower_, []).append(obj)
+    return found
+
+
+def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]], Token, Token | None]:
+    """Grammatical positions around the trigger → the tokens heading them."""
+    head = match.head
+    positions: dict[str, list[Token]] = {}
+
+    def add(name: str, tokens: Iterable[Token]) -> None:
+        positions.setdefault(name, []).extend(tokens)
+
+    verb: Token | None = None
+    if match.trigger.part_of_speech == "VERB":
+        verb = head
+        subjects = _children(head, SUBJECTS)
+        if match.trigger.subject_is_experiencer:
+            add("experiencer", subjects)
+        else:
+            add("agent", subjects)
+        add("patient", _children(head, OBJECTS | PASSIVE_SUBJECTS))
+        add("recipient", _children(head, {"dative", "iobj"}))
+        preps = _prep_objects(head)
+        if "by" in preps and _children(head, PASSIVE_SUBJECTS):
+            add("agent", preps.pop("by"))
+        for prep, objs in preps.items():
+            add(prep, objs)
+            if prep == "to":
+                add("recipient", objs)
+        nominal = head
+    else:
+        nominal = _nominal_head(head)
+        add("possessor", _children(nominal, {"poss"}))
+        add("compound", [c for c in nominal.children if c.dep_ in {"compound", "nmod"} and c.i not in {t.i for t in match.tokens}])
+        for prep, objs in _prep_objects(nominal).items():
+            add(prep, objs)
+        if nominal is not head:
+            add("possessor", _children(head, {"poss"}))
+            for prep, objs in _prep_objects(head).items():
+                add(prep, objs)
+        verb, relation = _governing_verb(nominal)
+        if verb is not None:
+            subjects = _children(verb, SUBJECTS)
+            lemma = verb.lemma_.lower()
+            if relation in OBJECTS:
+                if lemma in taxonomy.experiencer_light_verbs:
+                    add("experiencer", subjects)
+                elif lemma in taxonomy.agent_light_verbs:
+                    add("agent", subjects)
+                    add("recipient", _children(verb, {"dative", "iobj"}))
+                    for obj in _prep_objects(verb).get("to", []):
+                        add("recipient", [obj])
+                else:
+                    add("host", subjects)
+            elif relation == "prep":
+                add("host", subjects)
+            for prep, objs in _prep_objects(verb).items():
+                if prep in {"by", "with", "against", "into"}:
+                    add(prep, objs)
+    return positions, nominal, verb
+
+
+def _subtree_excluding_clauses(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ in CLAUSE_BOUNDARIES:
+            continue
+        out.extend(_subtree_excluding_clauses(child))
+    return out
+
+
+def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
+    """Outermost actor references in a position's phrase ("Perry's assistant", not "Perry" inside it)."""
+    tokens = _subtree_excluding_clauses(token)
+    if not tokens:
+        return []
+    lo = min(t.idx for t in tokens)
+    hi = max(t.idx + len(t.text) for t in tokens)
+    token_starts = {t.idx for t in tokens}
+    spans = [s for s in actors.spans_between(lo, hi) if s.start in token_starts or any(s.start <= t.idx < s.end for t in tokens)]
+    outermost = [s for s in spans if not any(o is not s and o.start <= s.start and s.end <= o.end and (o.end - o.start) > (s.end - s.start) for o in spans)]
+    seen: set[str] = set()
+    result = []
+    for span in outermost:
+        if span.actor_id not in seen:
+            seen.add(span.actor_id)
+            result.append(span)
+    return result
+
+
+def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: ActorAnalysis, trigger_span: tuple[int, int]) -> list[tuple[str, str]]:
+    participants: list[tuple[str, str]] = []
+    assigned: set[str] = set()
+    for role, wanted in match.event_type.roles.items():
+        for position in wanted:
+            found = []
+            for token in positions.get(position, []):
+                found.extend(s for s in _actors_under(token, actors) if not (trigger_span[0] <= s.start < trigger_span[1]))
+            found = [s for s in found if s.actor_id not in assigned]
+            if match.event_type.regulator_only and role in match.event_type.principal:
+                found = [s for s in found if actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION]
+            if found:
+                for span in found:
+                    participants.append((span.actor_id, role))
+                    assigned.add(span.actor_id)
+                break
+    return participants
+
+
+def _object_text(match: _Match, positions: dict[str, list[Token]], actors: ActorAnalysis) -> str | None:
+    """What a regulatory or similar event is about: "esketamine", "compounded ketamine"."""
+    for position in ("of", "patient", "against", "for", "on"):
+        for token in positions.get(position, []):
+            if _actors_under(token, actors):
+                continue
+            words = [t for t in token.subtree if t.dep_ not in {"det", "punct"} and not t.is_space]
+            text = " ".join(t.text for t in words).strip()
+            text = re.sub(r"\s+(['’]s)\b", r"\1", text)
+            if text and len(text) <= 80:
+                return text
+    return None
+
+
+def _status(match: _Match, verb: Token | None, sentence: Span, taxonomy: Taxonomy, future: bool) -> EventStatus:
+    anchor = verb if verb is not None else match.head
+    negated = any(c.lower_ in NEGATIONS and c.dep_ == "neg" for c in list(anchor.children) + list(match.head.children))
+    if negated:
+        return EventStatus.NEGATED
+    # Future: "will be sentenced", "is scheduled to be sentenced", "is expected to plead".
+    chain = [anchor, *anchor.ancestors]
+    for token in chain[:4]:
+        if any(c.lower_ in taxonomy.future_cues and c.dep_ in {"aux", "auxpass"} for c in token.children):
+            return EventStatus.SCHEDULED
+        if token.lemma_.lower() in taxonomy.future_verbs and token is not anchor:
+            return EventStatus.EXPECTED if token.lemma_.lower() in {"expect", "likely", "poised"} else EventStatus.SCHEDULED
+    if future and match.trigger.part_of_speech == "NOUN" and any(t.lemma_.lower() in taxonomy.future_verbs for t in sentence):
+        return EventStatus.SCHEDULED
+    # Allegation: "prosecutors allege that ...", "the alleged ...", "reportedly".
+    for token in chain[:4]:
+        if token.lemma_.lower() in taxonomy.allegation_verbs and token is not anchor and match.event_type.name != "CHARGES":
+            return EventStatus.ALLEGED
+        if any(c.lower_ in taxonomy.allegation_words for c in token.children):
+            return EventStatus.ALLEGED
+    if any(t.lower_ in taxonomy.allegation_words for t in match.head.children):
+        return EventStatus.ALLEGED
+    return EventStatus.OCCURRED
+
+
+def _attachment_tokens(expression: TimeExpression, doc: Doc) -> list[Token]:
+    """Tokens outside the expression that its words hang from."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None:
+        return []
+    inside = {t.i for t in span}
+    return [t.head for t in span if t.head.i not in inside]
+
+
+def _event_heads(match: _Match, nominal: Token, verb: Token | None) -> set[int]:
+    heads = {t.i for t in match.tokens} | {nominal.i}
+    if verb is not None:
+        heads.add(verb.i)
+    return heads
+
+
+def _render_title(event_type: EventType, names: dict[str, list[str]], object_text: str | None, trigger_words: str) -> str:
+    template = event_type.title
+    if event_type.title_without_drug and not any(w in trigger_words for w in DRUG_WORDS) and "ketamine" not in (object_text or "").lower():
+        template = event_type.title_without_drug
+    values = {role: " and ".join(dict.fromkeys(people)) for role, people in names.items() if people}
+    if object_text:
+        values["object"] = object_text
+
+    def fill(m: re.Match[str]) -> str:
+        return values.get(m.group(1), "\x00")
+
+    filled = re.sub(r"\{(\w+)\}", fill, template)
+    # Drop the connecting word of a placeholder with no value: "Interview of X with {OUTLET}" → "Interview of X".
+    filled = re.sub(r"\s*\b(?:of|by|with|to|against|about|into|from)?\s*\x00", "", filled).strip()
+    return filled[:1].upper() + filled[1:] if filled else event_type.name.replace("_", " ").title()
+
+
+def find_event_mentions(
+    doc: Doc,
+    sentences: Sequence[Sentence],
+    document: DocumentRecord,
+    actors: ActorAnalysis,
+    expressions: Sequence[TimeExpression],
+    taxonomy: Taxonomy,
+) -> list[EventMention]:
+    """All event mentions of a parsed document, with roles and the date each sentence gives."""
+    drafts = []
+    for sentence in sentences:
+        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sentence_expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
+        for match in _find_matches(span, taxonomy):
+            drafts.append(_draft(match, span, sentence, actors, sentence_expressions, taxonomy, doc))
+    drafts = [d for d in drafts if d is not None]
+    return _link_anchors_and_finish(drafts, document, actors, taxonomy)
+
+
+@dataclass
+class _Draft:
+    match: _Match
+    sentence: Sentence
+    participants: list[tuple[str, str]]
+    expression: TimeExpression | None
+    status: EventStatus
+    object_text: str | None
+    trigger_start: int
+    trigger_end: int
+    heads: set[int]
+    confidence: float
+
+
+def _requires_met(match: _Match, verb_or_head: Token) -> bool:
+    if not match.trigger.requires:
+        return True
+    words = {t.lower_ for t in verb_or_head.subtree} | {t.lemma_.lower() for t in verb_or_head.subtree}
+    return bool(words & match.trigger.requires)
+
+
+def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
+           expressions: Sequence[TimeExpression], taxonomy: Taxonomy, doc: Doc) -> _Draft | None:
+    head = match.head
+    if match.event_type.exclude_modifiers and any(
+        c.lower_ in match.event_type.exclude_modifiers for c in _nominal_head(head).children
+    ) | any(t.lower_ in match.event_type.exclude_modifiers for t in [head.doc[head.i - 1]] if head.i > 0):
+        return None
+    if not _requires_met(match, head):
+        return None
+    trigger_start = match.tokens[0].idx
+    trigger_end = match.tokens[-1].idx + len(match.tokens[-1].text)
+    # A trigger inside a time expression names the anchor ("before his death"); it is still
+    # an event mention of its own (the death), handled like any other.
+    positions, nominal, verb = _positions(match, taxonomy)
+    participants = _assign_roles(match, positions, actors, (trigger_start, trigger_end))
+    heads = _event_heads(match, nominal, verb)
+    expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end)
+    status = _status(match, verb, span, taxonomy, bool(expression and expression.future))
+    object_text = _object_text(match, positions, actors)
+    confidence = 0.85 if participants else 0.5
+    if match.trigger.part_of_speech == "NOUN":
+        confidence -= 0.05
+    return _Draft(match, sentence, participants, expression, status, object_text,
+                  trigger_start, trigger_end, heads, round(confidence, 2))
+
+
+def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int], doc: Doc,
+                         trigger_start: int, trigger_end: int) -> TimeExpression | None:
+    """The time expression the parse attaches to this event, walking up from the expression."""
+    best: tuple[int, TimeExpression] | None = None
+    for expression in expressions:
+        if expression.start <= trigger_start and trigger_end <= expression.end:
+            continue  # the trigger is the anchor inside this expression ("before his death")
+        for token in _attachment_tokens(expression, doc):
+            distance = 0
+            node = token
+            while True:
+                if node.i in heads:
+                    if best is None or distance < best[0]:
+                        best = (distance, expression)
+                    break
+                if node.head.i == node.i or distance > 3 or node.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"}:
+                    break
+                node = node.head
+                distance += 1
+    return best[1] if best else None
+
+
+def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis,
+                             taxonomy: Taxonomy) -> list[EventMention]:
+    ids = [f"{document.id}:{d.trigger_start}" for d in drafts]
+    _inherit_principals(drafts)
+    mentions: list[EventMention] = []
+    last_dated: str | None = None
+    for index, draft in enumerate(drafts):
+        claim = _claim(draft, drafts, ids, last_dated, document, taxonomy)
+        if not draft.participants:
+            # Nobody takes part: a generic statement, not an event.
+            continue
+        names: dict[str, list[str]] = {}
+        for actor_id, role in draft.participants:
+            names.setdefault(role, []).append(actors.actors[actor_id].name)
+        principal = frozenset(a for a, r in draft.participants if r in draft.match.event_type.principal)
+        trigger_text = " ".join(t.text for t in draft.match.tokens)
+        mention = EventMention(
+            local_id=ids[index], type=draft.match.event_type.name, status=draft.status,
+            trigger=trigger_text, trigger_start=draft.trigger_start, trigger_end=draft.trigger_end,
+            sentence=draft.sentence, participants=tuple(draft.participants), claim=claim,
+            object_text=draft.object_text, confidence=draft.confidence,
+            title=_render_title(draft.match.event_type, names, draft.object_text, trigger_text.lower()),
+            principal_ids=principal,
+        )
+        mentions.append(mention)
+        if claim.date.known and claim.anchor is None:
+            last_dated = mention.local_id
+    return mentions
+
+
+def _inherit_principals(drafts: list[_Draft]) -> None:
+    """Fill an empty principal role from the mention of the related type nearby (see taxonomy.yaml)."""
+    sentence_starts = sorted({d.sentence.start for d in drafts})
+    for draft in drafts:
+        event_type = draft.match.event_type
+        source_type = event_type.inherit_principal_from
+        if source_type is None or not event_type.principal:
+            continue
+        if any(role in event_type.principal for _, role in draft.participants):
+            continue
+        position = sentence_starts.index(draft.sentence.start)
+        nearby = set(sentence_starts[max(0, position - 1) : position + 1])
+        sources = [d for d in drafts if d.match.event_type.name == source_type and d.sentence.start in nearby]
+        sources.sort(key=lambda d: (d.sentence.start != draft.sentence.start, abs(d.trigger_start - draft.trigger_start)))
+        for source in sources:
+            inherited = [a for a, r in source.participants if r in source.match.event_type.principal]
+            if inherited:
+                draft.participants.extend((a, event_type.principal[0]) for a in inherited)
+                break
+
+
+def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: str | None,
+           document: DocumentRecord, taxonomy: Taxonomy) -> DateClaim:
+    expression = draft.expression
+    if expression is None:
+        return DateClaim(_undated(draft, document))
+    if expression.anchor is None:
+        return DateClaim(expression.date)
+    anchor = expression.anchor
+    anchor_id: str | None = None
+    if anchor.anchor_start is not None and anchor.anchor_end is not None:
+        for other, other_id in zip(drafts, ids):
+            if other is not draft and anchor.anchor_start <= other.trigger_start < anchor.anchor_end:
+                anchor_id = other_id
+                break
+    elif last_dated is not None:
+        anchor_id = last_dated  # "the following day": the last dated event told before
+    if anchor_id is None:
+        return DateClaim(FuzzyDate.unknown(expression.text))
+    return DateClaim(
+        FuzzyDate.unknown(expression.text),
+        Anchor(event_ref=anchor_id, min_offset_days=anchor.min_offset_days, max_offset_days=anchor.max_offset_days),
+    )
+
+
+def _undated(draft: _Draft, document: DocumentRecord) -> FuzzyDate:
+    """No date in the sentence. A news-peg event told as done is bounded by the publication day."""
+    window = draft.match.event_type.undated_window_days
+    published = document.published
+    if (
+        window
+        and draft.status in {EventStatus.OCCURRED, EventStatus.ALLEGED}
+        and published is not None
+        and published.precision == Precision.DAY
+        and published.start is not None
+    ):
+        return FuzzyDate.between(
+            published.start - timedelta(days=window), published.start,
+            f"reported as recent news on {published.start.isoformat()}",
+        )
+    return FuzzyDate.unknown()

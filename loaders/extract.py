@@ -1,0 +1,107 @@
+"""One document through every extraction stage, without the graph.
+
+document → sentences (nlp) → time expressions (timex) → actors (actors) →
+event mentions (events) → resolved events (merge). The result is one
+ExtractedDocument with document-local ids, as `kg extract` shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from loaders import nlp
+from loaders.actors import ActorAnalysis, analyse_actors
+from loaders.events import EventMention, find_event_mentions
+from loaders.merge import merge_events
+from loaders.records import (
+    DateClaim,
+    DocumentRecord,
+    EventRecord,
+    EventStatus,
+    Evidence,
+    ExtractedDocument,
+    Participant,
+    Sentence,
+)
+from loaders.taxonomy import Taxonomy, load_taxonomy
+from loaders.timex import TimeExpression, find_time_expressions
+
+
+@dataclass(frozen=True)
+class DocumentExtraction:
+    """Everything the stages found in one document."""
+
+    extracted: ExtractedDocument
+    actors: ActorAnalysis
+    mentions: tuple[EventMention, ...]
+    expressions: tuple[TimeExpression, ...]
+
+
+def time_expressions(sentences: Sequence[Sentence], document: DocumentRecord) -> list[TimeExpression]:
+    found: list[TimeExpression] = []
+    for sentence in sentences:
+        found.extend(find_time_expressions(sentence.text, document.published, offset=sentence.start))
+    return found
+
+
+def mention_to_record(mention: EventMention, document: DocumentRecord) -> EventRecord:
+    sentence = mention.sentence
+    return EventRecord(
+        id=mention.local_id, type=mention.type, status=mention.status, title=mention.title,
+        date=mention.claim.date,
+        participants=tuple(Participant(actor_id, role) for actor_id, role in mention.participants),
+        evidence=(Evidence(document.id, sentence.text, sentence.start, sentence.end, mention.claim),),
+        confidence=mention.confidence,
+    )
+
+
+def drop_dangling_anchors(records: Sequence[EventRecord]) -> list[EventRecord]:
+    """An anchor to an event that did not survive (nobody took part in it) cannot date anything."""
+    ids = {r.id for r in records}
+    cleaned = []
+    for record in records:
+        evidence = tuple(
+            replace(e, claim=DateClaim(e.claim.date)) if e.claim.anchor and e.claim.anchor.event_ref not in ids else e
+            for e in record.evidence
+        )
+        cleaned.append(replace(record, evidence=evidence))
+    return cleaned
+
+
+def extract_parsed(document: DocumentRecord, doc: Doc, taxonomy: Taxonomy | None = None) -> DocumentExtraction:
+    taxonomy = taxonomy or load_taxonomy()
+    sentences = nlp.sentences(doc)
+    expressions = time_expressions(sentences, document)
+    actors = analyse_actors(doc, document)
+    mentions = [
+        m for m in find_event_mentions(doc, sentences, document, actors, expressions, taxonomy)
+        if m.status != EventStatus.NEGATED  # "was not charged" states no event
+    ]
+    records = [mention_to_record(m, document) for m in mentions]
+    merged, _ = merge_events(records, taxonomy)
+    merged = drop_dangling_anchors(merged)
+    used = {p.actor_id for r in merged for p in r.participants}
+    used |= {m.actor_id for m in actors.mentions} | {a.actor_id for a in actors.affiliations} | {a.other_id for a in actors.affiliations}
+    extracted = ExtractedDocument(
+        document=document,
+        events=tuple(merged),
+        actors=tuple(a for a in actors.actors.values() if a.id in used),
+        mentions=tuple(actors.mentions),
+        affiliations=tuple(actors.affiliations),
+    )
+    return DocumentExtraction(extracted, actors, tuple(mentions), tuple(expressions))
+
+
+def extract_documents(documents: Sequence[DocumentRecord], taxonomy: Taxonomy | None = None) -> Iterator[DocumentExtraction]:
+    """Extraction for many documents, parsed in batches."""
+    taxonomy = taxonomy or load_taxonomy()
+    for document, doc in zip(documents, nlp.parse_many(d.text for d in documents)):
+        yield extract_parsed(document, doc, taxonomy)
+
+
+def extract_document(document: DocumentRecord) -> DocumentExtraction:
+    return next(extract_documents([document]))
+

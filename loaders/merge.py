@@ -1,0 +1,216 @@
+"""Resolved events: mentions of the same real event become one event.
+
+The same rule serves within a document (the death told in three sentences)
+and across documents (the death told by four articles): two mentions are one
+event when they have the same type, share a principal participant (the
+deceased, the defendant, the regulator…), and their dates can be the same —
+always for singular events (a person dies once), otherwise when their date
+intervals overlap, either is undated, or both are told relative to the same
+anchor event ("more than a week before his death" and "days before his
+passing" speak of the same last session, and so disagree visibly).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from loaders.records import (
+    DateClaim,
+    EventRecord,
+    EventStatus,
+    Evidence,
+    FuzzyDate,
+    Participant,
+    consolidate,
+    stable_id,
+)
+from loaders.taxonomy import Taxonomy
+
+STATUS_PRIORITY = [EventStatus.OCCURRED, EventStatus.ALLEGED, EventStatus.SCHEDULED, EventStatus.EXPECTED, EventStatus.NEGATED]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An event as the merge sees it: from a document being loaded, or already in the graph."""
+
+    id: str
+    type: str
+    principal_ids: frozenset[str]
+    claims: tuple[DateClaim, ...]
+    record: EventRecord | None = None  # None for events already in the graph
+    existing: bool = False
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _anchor_refs(claims: Iterable[DateClaim]) -> set[str]:
+    return {c.anchor.event_ref for c in claims if c.anchor is not None}
+
+
+def same_event(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
+    if a.type != b.type or not (a.principal_ids & b.principal_ids):
+        return False
+    event_type = taxonomy.types.get(a.type)
+    if event_type is not None and event_type.singular:
+        return True
+    if _anchor_refs(a.claims) & _anchor_refs(b.claims):
+        return True
+    date_a, _ = consolidate([c.date for c in a.claims])
+    date_b, _ = consolidate([c.date for c in b.claims])
+    return date_a.overlaps(date_b)
+
+
+def group_candidates(candidates: Sequence[Candidate], taxonomy: Taxonomy) -> list[list[Candidate]]:
+    """Groups of candidates that are one real event, in first-seen order."""
+    uf = _UnionFind(len(candidates))
+    by_type: dict[str, list[int]] = {}
+    for i, c in enumerate(candidates):
+        by_type.setdefault(c.type, []).append(i)
+    for indexes in by_type.values():
+        for x, i in enumerate(indexes):
+            for j in indexes[x + 1 :]:
+                if candidates[i].existing and candidates[j].existing:
+                    continue  # events already in the graph stay as they are
+                if same_event(candidates[i], candidates[j], taxonomy):
+                    uf.union(i, j)
+    groups: dict[int, list[Candidate]] = {}
+    for i, c in enumerate(candidates):
+        groups.setdefault(uf.find(i), []).append(c)
+    return list(groups.values())
+
+
+def merge_records(records: Sequence[EventRecord], event_id: str) -> EventRecord:
+    """One event from several records of it: all evidence, all participants, the best title."""
+    evidence: dict[tuple[str, int], Evidence] = {}
+    for record in records:
+        for item in record.evidence:
+            key = (item.document_id, item.start)
+            if key not in evidence or (not evidence[key].claim.date.known and item.claim.date.known):
+                evidence[key] = item
+    participants = tuple(dict.fromkeys(p for r in records for p in r.participants))
+    main = max(records, key=lambda r: (len(r.participants), r.confidence, -len(r.title)))
+    status = min((r.status for r in records), key=STATUS_PRIORITY.index)
+    documents = {e.document_id for e in evidence.values()}
+    confidence = 1.0
+    for document_id in documents:
+        best = max(r.confidence for r in records if any(e.document_id == document_id for e in r.evidence))
+        confidence *= 1 - best
+    date, _ = consolidate([e.claim.date for e in evidence.values()])
+    return EventRecord(
+        id=event_id, type=main.type, status=status, title=main.title, date=date,
+        participants=participants, evidence=tuple(sorted(evidence.values(), key=lambda e: (e.document_id, e.start))),
+        confidence=round(min(0.99, 1 - confidence), 2),
+    )
+
+
+def new_event_id(group: Sequence[Candidate]) -> str:
+    """Stable: the same evidence always yields the same id, whatever the load order within a run."""
+    existing = sorted(c.id for c in group if c.existing)
+    if existing:
+        return existing[0]
+    first = min((e.document_id, e.start) for c in group if c.record for e in c.record.evidence)
+    return stable_id("event", group[0].type, *first)
+
+
+def merge_events(records: Sequence[EventRecord], taxonomy: Taxonomy, existing: Sequence[Candidate] = (),
+                 known_dates: dict[str, FuzzyDate] | None = None) -> tuple[list[EventRecord], dict[str, str]]:
+    """Merge records (and match them to events already in the graph).
+
+    Returns the merged records and the mapping old id → merged id, so that
+    anchors pointing at a merged record can be repointed.
+    """
+    candidates = [
+        Candidate(id=r.id, type=r.type, principal_ids=principal_ids(r, taxonomy),
+                  claims=tuple(e.claim for e in r.evidence), record=r)
+        for r in records
+    ] + list(existing)
+    merged: list[EventRecord] = []
+    renamed: dict[str, str] = {}
+    for group in group_candidates(candidates, taxonomy):
+        group_records = [c.record for c in group if c.record is not None]
+        if not group_records:
+            continue
+        event_id = new_event_id(group)
+        for c in group:
+            renamed[c.id] = event_id
+        merged.append(merge_records(group_records, event_id))
+    merged = [repoint_anchors(r, renamed) for r in merged]
+    return resolve_dates(merged, known_dates), renamed
+
+
+def repoint_anchors(record: EventRecord, renamed: dict[str, str]) -> EventRecord:
+    evidence = []
+    for item in record.evidence:
+        anchor = item.claim.anchor
+        if anchor is not None and anchor.event_ref in renamed:
+            anchor = replace(anchor, event_ref=renamed[anchor.event_ref])
+            item = replace(item, claim=replace(item.claim, anchor=anchor))
+        evidence.append(item)
+    return replace(record, evidence=tuple(evidence))
+
+
+def resolve_dates(records: Sequence[EventRecord], known: dict[str, FuzzyDate] | None = None,
+                  passes: int = 4) -> list[EventRecord]:
+    """Resolve claims anchored to other events, then each event's date from its claims.
+
+    `known` gives dates of anchor events outside `records` (already in the graph).
+    Anchors chain ("the following day" after "two days before his death"), so
+    this repeats until nothing changes, a few passes at most.
+    """
+    dates = dict(known or {})
+    current = list(records)
+    for _ in range(passes):
+        dates.update({r.id: r.date for r in current})
+        changed = False
+        updated = []
+        for record in current:
+            evidence = []
+            for item in record.evidence:
+                anchor = item.claim.anchor
+                if anchor is not None and anchor.event_ref in dates and anchor.event_ref != record.id:
+                    resolved = anchor.resolve(dates[anchor.event_ref], item.claim.date.text)
+                    if resolved != item.claim.date:
+                        item = replace(item, claim=replace(item.claim, date=resolved))
+                evidence.append(item)
+            date, _ = consolidate([e.claim.date for e in evidence])
+            new = replace(record, evidence=tuple(evidence), date=date)
+            changed |= new != record
+            updated.append(new)
+        current = updated
+        if not changed:
+            break
+    return current
+
+
+def date_conflict(record: EventRecord) -> bool:
+    return consolidate([e.claim.date for e in record.evidence])[1]
+
+
+def participants_with_role(record: EventRecord, roles: Iterable[str]) -> frozenset[str]:
+    wanted = set(roles)
+    return frozenset(p.actor_id for p in record.participants if p.role in wanted)
+
+
+def principal_ids(record: EventRecord, taxonomy: Taxonomy) -> frozenset[str]:
+    event_type = taxonomy.types.get(record.type)
+    return participants_with_role(record, event_type.principal if event_type else ())
+
+
+def rename_actors(record: EventRecord, canonical: dict[str, str]) -> EventRecord:
+    participants = tuple(dict.fromkeys(Participant(canonical.get(p.actor_id, p.actor_id), p.role) for p in record.participants))
+    return replace(record, participants=participants)

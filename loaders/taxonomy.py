@@ -1,0 +1,136 @@
+"""The event taxonomy, read from taxonomy.yaml (data, not code)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+TAXONOMY_PATH = Path(__file__).with_name("taxonomy.yaml")
+CORE_TYPES = (
+    "BIRTH", "DEATH", "AUTOPSY", "INFUSION_SESSION", "DRUG_ADMINISTRATION", "INVESTIGATION",
+    "ARREST", "CHARGES", "PLEA", "TRIAL", "SENTENCING", "REGULATORY_WARNING",
+    "REGULATORY_APPROVAL", "INTERVIEW", "STATEMENT", "PUBLICATION", "OTHER",
+)
+POSITIONS = {"agent", "patient", "experiencer", "recipient", "possessor", "compound", "host"}
+
+
+class TaxonomyError(ValueError):
+    """taxonomy.yaml is malformed; the message names the type and field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: tuple[str, ...]  # lemma of the first word, the rest as written (lower case)
+    part_of_speech: str  # "VERB" or "NOUN"
+    subject_is_experiencer: bool = False
+    requires: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    name: str
+    triggers: tuple[Trigger, ...]
+    roles: dict[str, tuple[str, ...]]  # role -> positions, in order of preference
+    principal: tuple[str, ...]
+    title: str
+    singular: bool = False
+    undated_window_days: int | None = None
+    exclude_modifiers: frozenset[str] = frozenset()
+    regulator_only: bool = False
+    title_without_drug: str | None = None
+    inherit_principal_from: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    types: dict[str, EventType]
+    agent_light_verbs: frozenset[str]
+    experiencer_light_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    allegation_verbs: frozenset[str]
+    allegation_words: frozenset[str]
+    future_cues: frozenset[str]
+    future_verbs: frozenset[str]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.types)
+
+
+def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
+    if isinstance(entry, str):
+        entry = {"words": entry}
+    if not isinstance(entry, dict) or not isinstance(entry.get("words"), str) or not entry["words"].strip():
+        raise TaxonomyError(f"taxonomy type {type_name}: a {pos.lower()} trigger needs non-empty 'words': {entry!r}")
+    return Trigger(
+        # Split like the tokenizer does: "post-mortem" is three tokens.
+        words=tuple(re.findall(r"[\w']+|[^\w\s]", entry["words"].lower())),
+        part_of_speech=pos,
+        subject_is_experiencer=entry.get("subject") == "experiencer",
+        requires=frozenset(w.lower() for w in entry.get("requires", ())),
+    )
+
+
+def parse_taxonomy(data: dict) -> Taxonomy:
+    if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
+        raise TaxonomyError("taxonomy: a top-level 'types' mapping is required")
+    types: dict[str, EventType] = {}
+    for name, spec in data["types"].items():
+        if not isinstance(spec, dict):
+            raise TaxonomyError(f"taxonomy type {name}: expected a mapping")
+        roles = {role: tuple(positions) for role, positions in (spec.get("roles") or {}).items()}
+        for role, positions in roles.items():
+            for position in positions:
+                if not isinstance(position, str) or not position:
+                    raise TaxonomyError(f"taxonomy type {name}, role {role}: bad position {position!r}")
+        principal = tuple(spec.get("principal") or ())
+        unknown = [r for r in principal if r not in roles]
+        if unknown:
+            raise TaxonomyError(f"taxonomy type {name}: principal roles {unknown} are not among its roles")
+        if "title" not in spec:
+            raise TaxonomyError(f"taxonomy type {name}: 'title' is required")
+        types[name] = EventType(
+            name=name,
+            triggers=tuple(_trigger(t, "VERB", name) for t in spec.get("verbs") or ())
+            + tuple(_trigger(t, "NOUN", name) for t in spec.get("nouns") or ()),
+            roles=roles,
+            principal=principal,
+            title=spec["title"],
+            singular=bool(spec.get("singular", False)),
+            undated_window_days=spec.get("undated_window_days"),
+            exclude_modifiers=frozenset(spec.get("exclude_modifiers") or ()),
+            regulator_only=bool(spec.get("regulator_only", False)),
+            title_without_drug=spec.get("title_without_drug"),
+            inherit_principal_from=spec.get("inherit_principal_from"),
+        )
+    for event_type in types.values():
+        source = event_type.inherit_principal_from
+        if source is not None and source not in types:
+            raise TaxonomyError(f"taxonomy type {event_type.name}: inherit_principal_from names unknown type {source}")
+    missing = [t for t in CORE_TYPES if t not in types]
+    if missing:
+        raise TaxonomyError(f"taxonomy: core event types missing: {missing}")
+    light = data.get("light_verbs") or {}
+    return Taxonomy(
+        types=types,
+        agent_light_verbs=frozenset(light.get("agent", ())),
+        experiencer_light_verbs=frozenset(light.get("experiencer", ())),
+        speech_verbs=frozenset(data.get("speech_verbs", ())),
+        allegation_verbs=frozenset(data.get("allegation_verbs", ())),
+        allegation_words=frozenset(data.get("allegation_words", ())),
+        future_cues=frozenset(data.get("future_cues", ())),
+        future_verbs=frozenset(data.get("future_verbs", ())),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_taxonomy(path: Path = TAXONOMY_PATH) -> Taxonomy:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise TaxonomyError(f"{path}: not valid YAML: {exc}") from exc
+    return parse_taxonomy(data)

@@ -1,0 +1,71 @@
+"""Mentions of one real event become one event; different events stay apart."""
+
+from datetime import date
+
+from loaders.merge import merge_events
+from loaders.records import (
+    Anchor,
+    DateClaim,
+    EventRecord,
+    EventStatus,
+    Evidence,
+    FuzzyDate,
+    Participant,
+    consolidate,
+)
+from loaders.taxonomy import load_taxonomy
+
+TAXONOMY = load_taxonomy()
+
+
+def record(rid, type_, actor, role, claim, doc="doc-a", start=0, status=EventStatus.OCCURRED):
+    return EventRecord(
+        id=rid, type=type_, status=status, title=f"{type_} {actor}", date=claim.date,
+        participants=(Participant(actor, role),),
+        evidence=(Evidence(doc, "quote", start, start + 5, claim),), confidence=0.8,
+    )
+
+
+def test_a_death_told_by_two_documents_is_one_event_with_both_sources():
+    a = record("a", "DEATH", "person-x", "DECEASED", DateClaim(FuzzyDate.day(date(2023, 10, 28))), doc="d1")
+    b = record("b", "DEATH", "person-x", "DECEASED", DateClaim(FuzzyDate.unknown()), doc="d2")
+    merged, renamed = merge_events([a, b], TAXONOMY)
+    assert len(merged) == 1
+    assert {e.document_id for e in merged[0].evidence} == {"d1", "d2"}
+    assert merged[0].date == FuzzyDate.day(date(2023, 10, 28))
+    assert renamed["a"] == renamed["b"] == merged[0].id
+
+
+def test_deaths_of_different_people_stay_apart():
+    a = record("a", "DEATH", "person-x", "DECEASED", DateClaim(FuzzyDate.unknown()))
+    b = record("b", "DEATH", "person-y", "DECEASED", DateClaim(FuzzyDate.unknown()), start=10)
+    merged, _ = merge_events([a, b], TAXONOMY)
+    assert len(merged) == 2
+
+
+def test_interviews_of_one_person_months_apart_stay_apart():
+    a = record("a", "INTERVIEW", "person-x", "INTERVIEWEE", DateClaim(FuzzyDate.month(2024, 3)))
+    b = record("b", "INTERVIEW", "person-x", "INTERVIEWEE", DateClaim(FuzzyDate.month(2024, 9)), start=10)
+    merged, _ = merge_events([a, b], TAXONOMY)
+    assert len(merged) == 2
+
+
+def test_claims_anchored_to_the_same_event_merge_and_show_their_conflict():
+    death = record("death", "DEATH", "person-x", "DECEASED", DateClaim(FuzzyDate.day(date(2023, 10, 28))), doc="d3")
+    more_than_a_week = record("s1", "INFUSION_SESSION", "person-x", "RECIPIENT",
+                              DateClaim(FuzzyDate.unknown("more than a week before his death"), Anchor("death", None, -7)), doc="d1")
+    days_before = record("s2", "INFUSION_SESSION", "person-x", "RECIPIENT",
+                         DateClaim(FuzzyDate.unknown("days before his passing"), Anchor("death", -6, -1)), doc="d2")
+    merged, _ = merge_events([death, more_than_a_week, days_before], TAXONOMY)
+    session = next(e for e in merged if e.type == "INFUSION_SESSION")
+    claims = {e.document_id: (e.claim.date.start, e.claim.date.end) for e in session.evidence}
+    assert claims == {"d1": (None, date(2023, 10, 21)), "d2": (date(2023, 10, 22), date(2023, 10, 27))}
+    assert consolidate([e.claim.date for e in session.evidence])[1] is True
+    assert session.date.end == date(2023, 10, 27) and session.date.start is None
+
+
+def test_agreeing_claims_narrow_the_date_and_disagreeing_ones_span_both():
+    narrow, conflict = consolidate([FuzzyDate.month(2023, 10), FuzzyDate.day(date(2023, 10, 28))])
+    assert (narrow.start, narrow.end, conflict) == (date(2023, 10, 28), date(2023, 10, 28), False)
+    wide, conflict = consolidate([FuzzyDate.day(date(2023, 10, 1)), FuzzyDate.day(date(2023, 10, 28))])
+    assert (wide.start, wide.end, conflict) == (date(2023, 10, 1), date(2023, 10, 28), True)

@@ -1,0 +1,30 @@
+"""The event taxonomy is data: it loads, it is checked, and it drives matching."""
+
+import pytest
+
+from loaders.taxonomy import CORE_TYPES, TaxonomyError, load_taxonomy, parse_taxonomy
+
+
+def test_the_shipped_taxonomy_has_every_core_type_with_triggers_roles_and_a_title():
+    taxonomy = load_taxonomy()
+    assert set(CORE_TYPES) <= set(taxonomy.names)
+    for name in ("DEATH", "CHARGES", "INTERVIEW", "REGULATORY_APPROVAL", "INFUSION_SESSION"):
+        event_type = taxonomy.types[name]
+        assert event_type.triggers and event_type.roles and event_type.principal and event_type.title
+
+
+def test_multiword_triggers_are_split_the_way_the_tokenizer_splits_them():
+    autopsy = load_taxonomy().types["AUTOPSY"]
+    assert ("post", "-", "mortem", "examination") in {t.words for t in autopsy.triggers}
+
+
+def test_a_principal_role_that_is_not_a_role_is_rejected_with_its_type_named():
+    data = {"types": {"DEATH": {"roles": {"DECEASED": ["agent"]}, "principal": ["VICTIM"], "title": "x"}}}
+    with pytest.raises(TaxonomyError, match="DEATH.*VICTIM"):
+        parse_taxonomy(data)
+
+
+def test_a_taxonomy_missing_core_types_is_rejected():
+    data = {"types": {"DEATH": {"roles": {"DECEASED": ["agent"]}, "principal": ["DECEASED"], "title": "x"}}}
+    with pytest.raises(TaxonomyError, match="core event types missing"):
+        parse_taxonomy(data)
