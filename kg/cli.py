@@ -200,5 +200,10 @@ def load(
     raise typer.Exit(0 if report.ok else 1)
 
 
+from kg.cypher_shell import cypher  # noqa: E402  (the shell is a command of its own module)
+
+app.command("cypher")(cypher)
+
+
 if __name__ == "__main__":
     app()

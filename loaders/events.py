@@ -42,7 +42,6 @@ SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "attr"}
 NEGATIONS = {"not", "n't", "never", "no"}
-DRUG_WORDS = {"ketamine", "esketamine"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +156,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
     verb: Token | None = None
     if match.trigger.part_of_speech == "VERB":
         verb = head
-        subjects = _children(head, SUBJECTS)
+        subjects = [] if match.trigger.subject_ignored else _children(head, SUBJECTS)
         if match.trigger.subject_is_experiencer:
             add("experiencer", subjects)
         else:
@@ -213,20 +212,34 @@ def _subtree_excluding_clauses(token: Token) -> list[Token]:
     return out
 
 
+REPORTING_LINKS = {"ccomp", "relcl", "xcomp", "advcl", "conj"}  # from a reported clause up to its reporting verb
+MODIFIER_LINKS = {"poss", "compound", "nmod", "amod", "conj", "cc", "case"}
+
+
 def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
-    """Outermost actor references in a position's phrase ("Perry's assistant", not "Perry" inside it)."""
+    """The actors a position's phrase refers to: "Perry's assistant" is the assistant,
+    not Perry; "the X and Tesla owner" is the owner, not X or Tesla."""
     tokens = _subtree_excluding_clauses(token)
-    if not tokens:
-        return []
+    doc = token.doc
     lo = min(t.idx for t in tokens)
     hi = max(t.idx + len(t.text) for t in tokens)
-    token_starts = {t.idx for t in tokens}
-    spans = [s for s in actors.spans_between(lo, hi) if s.start in token_starts or any(s.start <= t.idx < s.end for t in tokens)]
-    outermost = [s for s in spans if not any(o is not s and o.start <= s.start and s.end <= o.end and (o.end - o.start) > (s.end - s.start) for o in spans)]
+    token_ids = {t.i for t in tokens}
+    spans = []
+    for span in actors.spans_between(lo, hi):
+        chars = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if chars is not None and chars.root.i in token_ids:
+            spans.append((span, chars.root))
+    roots = {root.i for _, root in spans}
+    result: list[ActorSpan] = []
     seen: set[str] = set()
-    result = []
-    for span in outermost:
-        if span.actor_id not in seen:
+    for span, root in spans:
+        node, inside_other = root, False
+        while node.dep_ in MODIFIER_LINKS and node.head.i != node.i:
+            node = node.head
+            if node.i in roots and node.i != root.i:
+                inside_other = True
+                break
+        if not inside_other and span.actor_id not in seen:
             seen.add(span.actor_id)
             result.append(span)
     return result
@@ -265,28 +278,45 @@ def _object_text(match: _Match, positions: dict[str, list[Token]], actors: Actor
     return None
 
 
-def _status(match: _Match, verb: Token | None, sentence: Span, taxonomy: Taxonomy, future: bool) -> EventStatus:
-    anchor = verb if verb is not None else match.head
-    negated = any(c.lower_ in NEGATIONS and c.dep_ == "neg" for c in list(anchor.children) + list(match.head.children))
-    if negated:
+def _clause_anchor(match: _Match, nominal: Token, verb: Token | None) -> Token:
+    """The token whose clause says whether the event happened: the verb trigger, the
+    light verb carrying a noun trigger, or the noun itself."""
+    if match.trigger.part_of_speech == "VERB":
+        return match.head
+    if verb is not None and nominal.dep_ in OBJECTS:
+        return verb
+    return nominal
+
+
+def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> EventStatus:
+    anchor = _clause_anchor(match, nominal, verb)
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in [*anchor.children, *nominal.children]):
         return EventStatus.NEGATED
     # Future: "will be sentenced", "is scheduled to be sentenced", "is expected to plead".
-    chain = [anchor, *anchor.ancestors]
-    for token in chain[:4]:
-        if any(c.lower_ in taxonomy.future_cues and c.dep_ in {"aux", "auxpass"} for c in token.children):
+    node = anchor
+    for _ in range(3):
+        if any(c.lower_ in taxonomy.future_cues and c.dep_ in {"aux", "auxpass"} for c in node.children):
             return EventStatus.SCHEDULED
-        if token.lemma_.lower() in taxonomy.future_verbs and token is not anchor:
-            return EventStatus.EXPECTED if token.lemma_.lower() in {"expect", "likely", "poised"} else EventStatus.SCHEDULED
-    if future and match.trigger.part_of_speech == "NOUN" and any(t.lemma_.lower() in taxonomy.future_verbs for t in sentence):
-        return EventStatus.SCHEDULED
-    # Allegation: "prosecutors allege that ...", "the alleged ...", "reportedly".
-    for token in chain[:4]:
-        if token.lemma_.lower() in taxonomy.allegation_verbs and token is not anchor and match.event_type.name != "CHARGES":
-            return EventStatus.ALLEGED
-        if any(c.lower_ in taxonomy.allegation_words for c in token.children):
-            return EventStatus.ALLEGED
-    if any(t.lower_ in taxonomy.allegation_words for t in match.head.children):
+        if node is not anchor and node.lemma_.lower() in taxonomy.future_verbs:
+            return EventStatus.EXPECTED if node.lemma_.lower() in {"expect", "likely", "poised"} else EventStatus.SCHEDULED
+        if node.dep_ not in {"xcomp", "auxpass", "aux"} or node.head.i == node.i:
+            break
+        node = node.head
+    # Allegation: "prosecutors allege that ...", "which prosecutors say was ...", "the alleged ...", "reportedly".
+    if any(c.lower_ in taxonomy.allegation_words for c in [*anchor.children, *nominal.children]):
         return EventStatus.ALLEGED
+    node = anchor
+    for _ in range(3):
+        if node.dep_ not in REPORTING_LINKS or node.head.i == node.i:
+            break
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in taxonomy.allegation_verbs:
+            return EventStatus.ALLEGED
+        if lemma in taxonomy.speech_verbs and any(
+            c.dep_ in SUBJECTS and c.lemma_.lower() in taxonomy.allegation_sources for c in node.children
+        ):
+            return EventStatus.ALLEGED
     return EventStatus.OCCURRED
 
 
@@ -300,16 +330,17 @@ def _attachment_tokens(expression: TimeExpression, doc: Doc) -> list[Token]:
 
 
 def _event_heads(match: _Match, nominal: Token, verb: Token | None) -> set[int]:
+    """Tokens a time expression may hang from to date this event: the trigger, and the verb
+    that carries a noun trigger ("received an infusion", "the session took place"), but not
+    a verb the noun merely sits beside ("details emerged on Thursday about the death")."""
     heads = {t.i for t in match.tokens} | {nominal.i}
-    if verb is not None:
+    if verb is not None and (match.trigger.part_of_speech == "VERB" or nominal.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS):
         heads.add(verb.i)
     return heads
 
 
-def _render_title(event_type: EventType, names: dict[str, list[str]], object_text: str | None, trigger_words: str) -> str:
+def _render_title(event_type: EventType, names: dict[str, list[str]], object_text: str | None) -> str:
     template = event_type.title
-    if event_type.title_without_drug and not any(w in trigger_words for w in DRUG_WORDS) and "ketamine" not in (object_text or "").lower():
-        template = event_type.title_without_drug
     values = {role: " and ".join(dict.fromkeys(people)) for role, people in names.items() if people}
     if object_text:
         values["object"] = object_text
@@ -338,10 +369,27 @@ def find_event_mentions(
         if span is None:
             continue
         sentence_expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
-        for match in _find_matches(span, taxonomy):
+        matches = _find_matches(span, taxonomy)
+        carriers = _carrying_verbs(matches, taxonomy)
+        for match in matches:
+            if match.trigger.part_of_speech == "VERB" and match.head.i in carriers:
+                continue  # "received a ketamine infusion": the infusion is the event, not a second one
             drafts.append(_draft(match, span, sentence, actors, sentence_expressions, taxonomy, doc))
     drafts = [d for d in drafts if d is not None]
     return _link_anchors_and_finish(drafts, document, actors, taxonomy)
+
+
+def _carrying_verbs(matches: Sequence[_Match], taxonomy: Taxonomy) -> set[int]:
+    """Light verbs ("receive", "undergo", "give") whose object is itself a noun trigger."""
+    light = taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs
+    carriers = set()
+    for match in matches:
+        if match.trigger.part_of_speech == "NOUN":
+            nominal = _nominal_head(match.head)
+            verb, relation = _governing_verb(nominal)
+            if verb is not None and relation in OBJECTS and verb.lemma_.lower() in light:
+                carriers.add(verb.i)
+    return carriers
 
 
 @dataclass
@@ -382,7 +430,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     participants = _assign_roles(match, positions, actors, (trigger_start, trigger_end))
     heads = _event_heads(match, nominal, verb)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end)
-    status = _status(match, verb, span, taxonomy, bool(expression and expression.future))
+    status = _status(match, nominal, verb, taxonomy)
     object_text = _object_text(match, positions, actors)
     confidence = 0.85 if participants else 0.5
     if match.trigger.part_of_speech == "NOUN":
@@ -398,6 +446,9 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
     for expression in expressions:
         if expression.start <= trigger_start and trigger_end <= expression.end:
             continue  # the trigger is the anchor inside this expression ("before his death")
+        anchor = expression.anchor
+        if anchor and anchor.anchor_start is not None and anchor.anchor_start <= trigger_start < (anchor.anchor_end or 0):
+            continue  # "sober for 19 months before his demise" does not date the demise
         for token in _attachment_tokens(expression, doc):
             distance = 0
             node = token
@@ -434,7 +485,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
             trigger=trigger_text, trigger_start=draft.trigger_start, trigger_end=draft.trigger_end,
             sentence=draft.sentence, participants=tuple(draft.participants), claim=claim,
             object_text=draft.object_text, confidence=draft.confidence,
-            title=_render_title(draft.match.event_type, names, draft.object_text, trigger_text.lower()),
+            title=_render_title(draft.match.event_type, names, draft.object_text),
             principal_ids=principal,
         )
         mentions.append(mention)
@@ -470,6 +521,9 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: str 
     if expression is None:
         return DateClaim(_undated(draft, document))
     if expression.anchor is None:
+        if draft.match.trigger.date_on_or_before:
+            date = expression.date
+            return DateClaim(FuzzyDate.between(None, date.end, f"on or before {expression.text}") if date.known else date)
         return DateClaim(expression.date)
     anchor = expression.anchor
     anchor_id: str | None = None

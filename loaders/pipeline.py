@@ -22,7 +22,7 @@ from loaders.documents import DocumentError, discover, read_document, read_manif
 from loaders import nlp
 from loaders.extract import DocumentExtraction, extract_parsed
 from loaders.records import DocumentRecord
-from loaders.structured import TimelineError, read_timeline
+from loaders.structured import TimelineError, load_timeline
 from loaders.taxonomy import load_taxonomy
 
 log = structlog.get_logger(__name__)
@@ -100,7 +100,7 @@ def load_paths(
 
     for path in [f for f in files if f.suffix.lower() in TIMELINE_SUFFIXES]:
         try:
-            batch = read_timeline(path)
+            batch = load_timeline(path)
             summary = write_documents(graph, batch)
         except TimelineError as exc:
             report.failed.append((str(path), str(exc)))

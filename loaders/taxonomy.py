@@ -28,6 +28,8 @@ class Trigger:
     part_of_speech: str  # "VERB" or "NOUN"
     subject_is_experiencer: bool = False
     requires: frozenset[str] = frozenset()
+    subject_ignored: bool = False
+    date_on_or_before: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,6 @@ class EventType:
     undated_window_days: int | None = None
     exclude_modifiers: frozenset[str] = frozenset()
     regulator_only: bool = False
-    title_without_drug: str | None = None
     inherit_principal_from: str | None = None
 
 
@@ -53,6 +54,7 @@ class Taxonomy:
     speech_verbs: frozenset[str]
     allegation_verbs: frozenset[str]
     allegation_words: frozenset[str]
+    allegation_sources: frozenset[str]
     future_cues: frozenset[str]
     future_verbs: frozenset[str]
 
@@ -72,6 +74,8 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         part_of_speech=pos,
         subject_is_experiencer=entry.get("subject") == "experiencer",
         requires=frozenset(w.lower() for w in entry.get("requires", ())),
+        subject_ignored=entry.get("subject") == "ignore",
+        date_on_or_before=entry.get("date_bound") == "on_or_before",
     )
 
 
@@ -104,7 +108,6 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             undated_window_days=spec.get("undated_window_days"),
             exclude_modifiers=frozenset(spec.get("exclude_modifiers") or ()),
             regulator_only=bool(spec.get("regulator_only", False)),
-            title_without_drug=spec.get("title_without_drug"),
             inherit_principal_from=spec.get("inherit_principal_from"),
         )
     for event_type in types.values():
@@ -122,6 +125,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         speech_verbs=frozenset(data.get("speech_verbs", ())),
         allegation_verbs=frozenset(data.get("allegation_verbs", ())),
         allegation_words=frozenset(data.get("allegation_words", ())),
+        allegation_sources=frozenset(data.get("allegation_sources", ())),
         future_cues=frozenset(data.get("future_cues", ())),
         future_verbs=frozenset(data.get("future_verbs", ())),
     )

@@ -1,0 +1,1852 @@
+"""Actors: the people and organisations a document talks about, and how it refers to them.
+
+Takes a parsed document (loaders.nlp) and returns every reference to an actor
+with exact character offsets: names, surnames, acronyms, pronouns, definite
+descriptions ("the actor") and people known only by their role ("Perry's
+assistant"), plus the affiliations the text states ("a psychiatrist at the
+University of Oxford"). `canonical_actor_ids` then joins the actors of many
+documents (and of the graph) into one id per real-world actor.
+
+The small English model mislabels often ("Ketamine" as a PERSON, "Friends" as
+an ORG), so its entities are only candidates: rules on the dependency parse and
+the word lists in actor_lexicon.yaml decide what an actor is. Everything runs
+in a few linear passes over the tokens.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import structlog
+import yaml
+from spacy.tokens import Doc, Token
+
+from loaders.nlp import sentences
+from loaders.records import (
+    ActorKind,
+    ActorMention,
+    ActorRecord,
+    Affiliation,
+    DocumentRecord,
+    Sentence,
+    slugify,
+    stable_id,
+)
+
+log = structlog.get_logger(__name__)
+
+LEXICON_PATH = Path(__file__).with_name("actor_lexicon.yaml")
+
+NAME, SURNAME, ACRONYM, PRONOUN, DESCRIPTION, ROLE = (
+    "NAME", "SURNAME", "ACRONYM", "PRONOUN", "DESCRIPTION", "ROLE",
+)
+WORKS_AT = "WORKS_AT"
+
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OPENING_QUOTES = frozenset({"“", "‘", "«", '"', "'"})
+_CLOSING_QUOTES = frozenset({"”", "’", "»", '"', "'"})
+_PRONOUN_WINDOW = 2  # sentences back a pronoun may reach
+_AFFILIATION_PREPOSITIONS = frozenset({"at", "from", "with", "for", "of"})
+_NAME_PREPOSITIONS = frozenset({"from", "of"})  # "Ladan Eshkevari from Avesta"
+_PERSONAL_RELATIONS = frozenset({"FAMILY_OF", "PARTNER_OF", "FRIEND_OF", "DOCTOR_OF"})  # never towards an organisation
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSpan:
+    """One reference to an actor: character offsets into the document text."""
+
+    actor_id: str
+    start: int
+    end: int
+    text: str
+    via: str  # NAME | SURNAME | ACRONYM | PRONOUN | DESCRIPTION | ROLE
+
+
+@dataclass(frozen=True, slots=True)
+class RoleLink:
+    """A person known by a role towards another actor: "Perry's assistant"."""
+
+    possessor_id: str
+    role: str  # the role noun, singular: "assistant"
+    relation: str  # ASSISTANT_OF, DOCTOR_OF, ...
+
+
+@dataclass
+class ActorAnalysis:
+    actors: dict[str, ActorRecord]
+    spans: list[ActorSpan]  # every reference, sorted by start, never overlapping
+    mentions: list[ActorMention]  # one per (actor, sentence); quote = the sentence
+    affiliations: list[Affiliation]  # quote = the sentence stating it
+    # Role actors this document created ("Matthew Perry's assistant"), by actor id;
+    # canonical_actor_ids uses them to merge a role with the person another document names.
+    roles: dict[str, RoleLink] = field(default_factory=dict)
+    _starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.spans.sort(key=lambda s: (s.start, s.end))
+        self._starts = [s.start for s in self.spans]
+
+    def spans_between(self, start: int, end: int) -> list[ActorSpan]:
+        """The spans lying wholly inside the character range [start, end)."""
+        i = bisect.bisect_left(self._starts, start)
+        found = []
+        while i < len(self.spans) and self.spans[i].start < end:
+            if self.spans[i].end <= end:
+                found.append(self.spans[i])
+            i += 1
+        return found
+
+    def actor_at(self, start: int, end: int) -> ActorSpan | None:
+        """The span covering or overlapping the character range [start, end); the largest overlap wins."""
+        if end <= start:  # an empty range: the span containing that position
+            i = bisect.bisect_right(self._starts, start) - 1
+            return self.spans[i] if i >= 0 and self.spans[i].end > start else None
+        best: ActorSpan | None = None
+        best_overlap = 0
+        i = bisect.bisect_left(self._starts, end) - 1
+        while i >= 0 and self.spans[i].end > start:  # spans never overlap, so their ends are sorted too
+            span = self.spans[i]
+            overlap = min(end, span.end) - max(start, span.start)
+            if overlap >= best_overlap:
+                best, best_overlap = span, overlap
+            i -= 1
+        return best
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+class LexiconError(ValueError):
+    """The actor lexicon file is missing a list or has one of the wrong shape."""
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    titles: frozenset[str]
+    title_modifiers: frozenset[str]
+    female_titles: frozenset[str]
+    male_titles: frozenset[str]
+    descriptive_titles: Mapping[str, str]
+    name_suffixes: frozenset[str]
+    country_prefixes: frozenset[str]
+    acronym_skip_words: frozenset[str]
+    name_connectors: frozenset[str]
+    substances: frozenset[str]
+    diseases: frozenset[str]
+    disease_nouns: frozenset[str]
+    works: frozenset[str]
+    work_modified_nouns: frozenset[str]
+    generic_words: frozenset[str]
+    image_agencies: frozenset[str]
+    credit_words: frozenset[str]
+    places: frozenset[str]
+    organisation_heads: frozenset[str]
+    organisation_designators: frozenset[str]
+    thing_designators: frozenset[str]
+    description_group: Mapping[str, str]  # noun -> group name
+    female_nouns: frozenset[str]
+    male_nouns: frozenset[str]
+    role_relations: Mapping[str, str]
+    relation_nouns: Mapping[str, str]
+    non_affiliation_nouns: frozenset[str]
+    affiliation_verbs: Mapping[str, str]
+    affiliation_prepositional_verbs: Mapping[str, Mapping[str, str]]
+    service_relations: Mapping[str, str]
+
+    @property
+    def person_nouns(self) -> frozenset[str]:
+        return frozenset(self.description_group) | frozenset(self.role_relations)
+
+    @classmethod
+    def load(cls, path: Path = LEXICON_PATH) -> ActorLexicon:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise LexiconError(f"cannot read actor lexicon {path}: {exc}") from exc
+        if not isinstance(data, dict):
+            raise LexiconError(f"actor lexicon {path}: expected a mapping of word lists at the top level")
+
+        def words(key: str) -> frozenset[str]:
+            value = data.get(key)
+            if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+                raise LexiconError(f"actor lexicon {path}: '{key}' must be a list of words")
+            return frozenset(w.lower() for w in value)
+
+        def mapping(key: str, lower_keys: bool = True) -> dict[str, str]:
+            value = data.get(key)
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise LexiconError(f"actor lexicon {path}: '{key}' must map words to names")
+            return {(str(k).lower() if lower_keys else str(k)): v for k, v in value.items()}
+
+        groups = data.get("description_groups")
+        if not isinstance(groups, dict) or not all(isinstance(v, list) for v in groups.values()):
+            raise LexiconError(f"actor lexicon {path}: 'description_groups' must map group names to noun lists")
+        prepositional = data.get("affiliation_prepositional_verbs")
+        if not isinstance(prepositional, dict) or not all(isinstance(v, dict) for v in prepositional.values()):
+            raise LexiconError(
+                f"actor lexicon {path}: 'affiliation_prepositional_verbs' must map verbs to {{preposition: RELATION}}"
+            )
+        return cls(
+            titles=words("titles"),
+            title_modifiers=words("title_modifiers"),
+            female_titles=words("female_titles"),
+            male_titles=words("male_titles"),
+            descriptive_titles=mapping("descriptive_titles"),
+            name_suffixes=words("name_suffixes"),
+            country_prefixes=words("country_prefixes"),
+            acronym_skip_words=words("acronym_skip_words"),
+            name_connectors=words("name_connectors"),
+            substances=words("substances"),
+            diseases=words("diseases"),
+            disease_nouns=words("disease_nouns"),
+            works=words("works"),
+            work_modified_nouns=words("work_modified_nouns"),
+            generic_words=words("generic_words"),
+            image_agencies=words("image_agencies"),
+            credit_words=words("credit_words"),
+            places=words("places"),
+            organisation_heads=words("organisation_heads"),
+            organisation_designators=words("organisation_designators"),
+            thing_designators=words("thing_designators"),
+            description_group={str(n).lower(): g for g, nouns in groups.items() for n in nouns},
+            female_nouns=words("female_nouns"),
+            male_nouns=words("male_nouns"),
+            role_relations=mapping("role_relations"),
+            relation_nouns=mapping("relation_nouns"),
+            non_affiliation_nouns=words("non_affiliation_nouns"),
+            affiliation_verbs=mapping("affiliation_verbs"),
+            affiliation_prepositional_verbs={
+                str(v).lower(): {str(p).lower(): r for p, r in preps.items()} for v, preps in prepositional.items()
+            },
+            service_relations=mapping("service_relations", lower_keys=False),
+        )
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> ActorLexicon:
+    return ActorLexicon.load()
+
+
+# --------------------------------------------------------------------------- names
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII with straight apostrophes and single spaces: the form names are compared in."""
+    text = text.replace("’", "'").replace("‘", "'")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(ascii_text.lower().split())
+
+
+def _name_words(name: str, lex: ActorLexicon) -> list[str]:
+    """Folded words of a name without titles and suffixes ("Prof Rupert McShane Jr." → rupert, mcshane)."""
+    words = [w.strip(",") for w in fold(name).split()]
+    while len(words) > 1 and (words[0] in lex.titles or words[0] in lex.title_modifiers):
+        words.pop(0)
+    while len(words) > 1 and words[-1] in lex.name_suffixes:
+        words.pop()
+    return [w for w in words if w]
+
+
+def _org_words(name: str, lex: ActorLexicon) -> list[str]:
+    """Folded words of an organisation name without a leading article or country prefix."""
+    words = [w for w in re.split(r"[\s,]+", fold(name)) if w]
+    if words and words[0] == "the":
+        words.pop(0)
+    if words and words[-1] in ("'s", "s"):
+        words.pop()
+    if len(words) > 2 and " ".join(words[:2]) in lex.country_prefixes:
+        words = words[2:]
+    elif len(words) > 1 and words[0] in lex.country_prefixes:
+        words.pop(0)
+    return words
+
+
+def acronyms_of(name: str, lex: ActorLexicon) -> set[str]:
+    """Acronyms a name may be written as: "U.S. Food and Drug Administration" → {"FDA", "USFDA"}."""
+    raw = [w for w in re.split(r"[\s\-]+", name.replace("’", "'")) if w]
+    if raw and raw[0].lower() == "the":
+        raw.pop(0)
+    found: set[str] = set()
+
+    def initials(words: list[str]) -> str:
+        letters = []
+        for word in words:
+            if word.lower() in lex.acronym_skip_words or not word[:1].isalpha():
+                continue
+            if not word[:1].isupper():
+                return ""
+            if re.fullmatch(r"(?:[A-Z]\.){2,}", word) or (word.isupper() and len(word) <= 4):
+                letters.append(word.replace(".", ""))
+            else:
+                letters.append(word[0])
+        return "".join(letters)
+
+    significant = [w for w in raw if w.lower() not in lex.acronym_skip_words]
+    if len(significant) < 2:
+        return found
+    whole = initials(raw)
+    if len(whole) >= 2:
+        found.add(whole)
+    if raw and raw[0].lower().rstrip(",") in lex.country_prefixes:
+        rest = initials(raw[1:])
+        if len(rest) >= 2 and len([w for w in raw[1:] if w.lower() not in lex.acronym_skip_words]) >= 2:
+            found.add(rest)
+    return found
+
+
+def _is_acronym(text: str) -> bool:
+    bare = text.replace(".", "")
+    return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _person_id(name: str) -> str:
+    return "person-" + (slugify(name) or stable_id("name", name).split("-", 1)[1])
+
+
+def _org_id(name: str) -> str:
+    return "org-" + (slugify(name) or stable_id("name", name).split("-", 1)[1])
+
+
+def actor_id_for(name: str, kind: ActorKind) -> str:
+    """The id an actor with this canonical name gets: "person-rupert-mcshane", "org-university-of-oxford"."""
+    return _person_id(name) if kind == ActorKind.PERSON else _org_id(name)
+
+
+def role_actor_name(possessor_name: str, role: str) -> str:
+    return f"{possessor_name}'s {role}"
+
+
+def role_description(possessor_name: str, role: str) -> str:
+    return f"{role} of {possessor_name}"
+
+
+# --------------------------------------------------------------------------- occurrences
+
+
+@dataclass(eq=False)
+class _Occurrence:
+    """One place where a name is written; `start` includes titles, `core` is where the name itself begins."""
+
+    start: int
+    core: int
+    end: int
+    kind: ActorKind
+    certain: bool = False  # kind settled by a rule, not only by the model
+    lowercase: bool = False
+    acronym_for: _Occurrence | None = None  # "(FDA)" right after the name it abbreviates
+    actor: _Actor | None = None
+    via: str = NAME
+
+    def core_text(self, doc: Doc) -> str:
+        return " ".join(doc[self.core : self.end].text.split())
+
+    def full_text(self, doc: Doc) -> str:
+        return " ".join(doc[self.start : self.end].text.split())
+
+    def root(self, doc: Doc) -> Token:
+        span = doc[self.core : self.end]
+        return span.root
+
+
+@dataclass(eq=False)
+class _Actor:
+    kind: ActorKind
+    canonical: str
+    first_token: int
+    forms: dict[str, None] = field(default_factory=dict)  # surface forms in order of appearance
+    gender: str | None = None
+    description: str | None = None
+    role: RoleLink | None = None
+    merged_into: _Actor | None = None
+
+    @property
+    def id(self) -> str:
+        return actor_id_for(self.canonical, self.kind)
+
+    def resolved(self) -> _Actor:
+        actor = self
+        while actor.merged_into is not None:
+            actor = actor.merged_into
+        return actor
+
+
+class _Names:
+    """Finds name occurrences: the model's entities, corrected and completed by rules."""
+
+    def __init__(self, doc: Doc, lex: ActorLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.place_names = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")} | set(lex.places)
+        self.work_names = {fold(e.text) for e in doc.ents if e.label_ == "WORK_OF_ART"} | set(lex.works)
+        self.entity_label = {t.i: e.label_ for e in doc.ents for t in e}
+        self.rejected: set[str] = set()
+        self.lowercase_words = {t.text for t in doc if t.is_lower}
+
+    # -- public
+
+    def find(self) -> list[_Occurrence]:
+        found: list[_Occurrence] = []
+        for start, end, label in self._entities():
+            occ = self._occurrence(start, end, label)
+            if occ is not None:
+                found.append(occ)
+        found.extend(self._titled_names_the_model_missed())
+        found.extend(self._owned_organisations())
+        found = _without_overlaps(found)
+        self._mark_parenthesised_acronyms(found)
+        # A name judged not to be an actor in one place (a show title, a drug) is not one anywhere.
+        return [occ for occ in found if fold(occ.core_text(self.doc)) not in self.rejected]
+
+    # -- entities
+
+    def _entities(self) -> Iterable[tuple[int, int, str]]:
+        """The model's entities, with adjacent PERSON pieces joined ("Sherilyn Peace" + "Garnett")."""
+        pending: tuple[int, int, str] | None = None
+        for ent in self.doc.ents:
+            current = (ent.start, ent.end, ent.label_)
+            if (
+                pending is not None
+                and pending[2] == current[2] == "PERSON"
+                and pending[1] == current[0]
+                and "\n" not in self.doc[pending[1] - 1].whitespace_
+            ):
+                pending = (pending[0], current[1], "PERSON")
+                continue
+            if pending is not None:
+                yield pending
+            pending = current
+        if pending is not None:
+            yield pending
+
+    def _occurrence(self, start: int, end: int, label: str) -> _Occurrence | None:
+        doc, lex = self.doc, self.lex
+        start, end = self._trim(start, end)
+        if start >= end:
+            return None
+        words = [fold(t.text) for t in doc[start:end]]
+        has_org_head = self._has_organisation_head(start, end)
+        if label == "PERSON":
+            kind = ActorKind.PERSON
+        elif label == "ORG":
+            kind = ActorKind.ORGANIZATION
+        elif label in ("FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "NORP") and has_org_head:
+            kind = ActorKind.ORGANIZATION  # "Massachusetts General Hospital" tagged as a place
+        else:
+            return None
+        core = start
+        first = core
+        if kind == ActorKind.PERSON and not has_org_head:  # "General Motors" keeps its "General"
+            while core < end - 1 and self._is_title(doc[core]):
+                core += 1
+            first = core
+            while first > 0 and self._is_title(doc[first - 1]):
+                first -= 1
+        while first < core and fold(doc[first].text) in lex.title_modifiers and not self._is_title(doc[first]):
+            first += 1  # modifiers only count in front of a real title
+        occ = _Occurrence(first, core, end, kind)
+        if kind == ActorKind.PERSON:
+            # "Actor Matthew Perry" inside the entity: the noun describes, it is not part of the name.
+            while occ.core < end - 2 and fold(doc[occ.core].text) in lex.description_group:
+                occ.core += 1
+                occ.start = occ.core
+        if not any(ch.isupper() for ch in occ.core_text(doc)):
+            occ.lowercase = True
+        words = [fold(t.text) for t in doc[occ.core : occ.end]]
+        reason = self._not_an_actor(occ, label, words, has_org_head)
+        if reason is not None:
+            if reason in ("work", "substance"):
+                self.rejected.add(fold(occ.core_text(doc)))
+            return None
+        self._settle_kind(occ, has_org_head)
+        if occ.kind == ActorKind.ORGANIZATION:
+            self._extend_with_place(occ)
+        return occ
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        doc = self.doc
+        for i in range(start, end):  # a name never crosses a line
+            if doc[i].is_space or (i > start and "\n" in doc[i - 1].whitespace_):
+                end = i
+                break
+        while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
+            if doc[end - 1].text.endswith(".") and len(doc[end - 1].text) > 1:
+                break  # "Inc.", "Jr."
+            end -= 1
+        return start, end
+
+    def _is_title(self, token: Token) -> bool:
+        return _is_capitalised(token) and fold(token.text) in self.lex.titles
+
+    def _has_organisation_head(self, start: int, end: int) -> bool:
+        span = self.doc[start:end]
+        heads = {span.root, span[0], span[-1]}
+        return any(_is_capitalised(t) and t.lower_ in self.lex.organisation_heads for t in heads)
+
+    def _not_an_actor(self, occ: _Occurrence, label: str, words: list[str], has_org_head: bool) -> str | None:
+        doc, lex = self.doc, self.lex
+        text = fold(occ.core_text(doc))
+        root = occ.root(doc)
+        if text in lex.image_agencies or any(w in lex.image_agencies for w in words[:1]):
+            if root.dep_ not in _SUBJECT_DEPS:
+                return "credit"  # a picture credit, not an agency acting
+        if occ.core >= 2 and doc[occ.core - 1].text == ":" and doc[occ.core - 2].lower_ in lex.credit_words:
+            return "credit"  # "(Image Source: Google)"
+        if text in self.place_names and not has_org_head:
+            return "place"
+        if label != "PERSON" and (text in self.work_names or self._is_quoted_title(occ) or self._modifies_work_noun(root)):
+            return "work"
+        if not has_org_head and any(w in lex.substances or w in lex.diseases for w in words):
+            return "substance"
+        after = occ.end + 1 if occ.end < len(doc) and doc[occ.end].tag_ == "POS" else occ.end
+        if after < len(doc) and doc[after].lower_ in lex.disease_nouns:
+            return "substance"  # "Parkinson's disease"
+        if all(w in lex.generic_words or w in lex.substances or w in lex.name_connectors or not w.isalnum() for w in words):
+            return "generic"
+        if any(c.dep_ == "appos" and c.lemma_.lower() in lex.thing_designators for c in root.children):
+            return "thing"  # "buprenorphine, a medication"
+        if (
+            label == "ORG"
+            and not has_org_head
+            and occ.end < len(doc)
+            and doc[occ.end].text == ":"
+            and (occ.start == 0 or "\n" in doc[occ.start - 1].whitespace_ or doc[occ.start - 1].like_num)
+        ):
+            return "heading"  # "Medical Supervision:" at the start of a list item
+        return None
+
+    def _is_quoted_title(self, occ: _Occurrence) -> bool:
+        doc = self.doc
+        return (
+            occ.start > 0
+            and occ.end < len(doc)
+            and doc[occ.start - 1].text in _OPENING_QUOTES
+            and doc[occ.end].text in _CLOSING_QUOTES
+        )
+
+    def _modifies_work_noun(self, root: Token) -> bool:
+        head = root.head
+        return (
+            root.dep_ in ("compound", "nmod", "amod")
+            and head.i > root.i
+            and head.lemma_.lower() in self.lex.work_modified_nouns
+        )
+
+    def _settle_kind(self, occ: _Occurrence, has_org_head: bool) -> None:
+        doc, lex = self.doc, self.lex
+        root = occ.root(doc)
+        if has_org_head:
+            occ.kind, occ.certain = ActorKind.ORGANIZATION, True
+            return
+        if occ.start < occ.core:
+            occ.kind, occ.certain = ActorKind.PERSON, True
+            return
+        appositions = [c for c in root.children if c.dep_ == "appos" and c.i >= occ.end]
+        if root.dep_ == "appos" and root.head.i < occ.start:
+            appositions.append(root.head)
+        for noun in appositions:
+            lemma = noun.lemma_.lower()
+            if lemma in lex.organisation_designators:
+                occ.kind, occ.certain = ActorKind.ORGANIZATION, True  # "Save Minds, a ... clinic"
+                return
+            if lemma in lex.description_group or lemma in lex.role_relations:
+                occ.kind, occ.certain = ActorKind.PERSON, True
+                return
+        if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and self._is_post_noun(root.head.head):
+            occ.kind, occ.certain = ActorKind.ORGANIZATION, True  # "chief executive of Novo Nordisk"
+            return
+        if occ.kind == ActorKind.PERSON:
+            self._named_service(occ)
+
+    def _is_post_noun(self, noun: Token) -> bool:
+        """A position held in an organisation (owner, head, member...), not a role towards a person."""
+        lemma = noun.lemma_.lower()
+        return noun.pos_ == "NOUN" and lemma not in self.lex.role_relations and (
+            lemma in self.lex.relation_nouns or _relation_bigram(noun) in self.lex.relation_nouns
+        )
+
+    def _named_service(self, occ: _Occurrence) -> None:
+        """ "addiction counselling service Talk to Frank": a designator noun before a capitalised run."""
+        doc, lex = self.doc, self.lex
+        first = occ.core
+        i = occ.core - 1
+        while i >= 0 and (
+            (_is_capitalised(doc[i]) and not doc[i].is_punct) or doc[i].lower_ in lex.name_connectors
+        ) and "\n" not in doc[i].whitespace_:
+            if _is_capitalised(doc[i]):
+                first = i
+            i -= 1
+        if i < 0 or doc[i].lower_ not in lex.organisation_designators or not _is_capitalised(doc[first]):
+            return
+        designator = doc[i]
+        extended = doc[first : occ.end]
+        linked = designator.head.i in range(first, occ.end) or (
+            extended.root.head.i == designator.i and extended.root.dep_ in ("appos", "compound", "nmod")
+        )
+        if designator.dep_ in ("compound", "nmod", "appos", "amod") or linked:
+            occ.start = occ.core = first
+            occ.kind, occ.certain = ActorKind.ORGANIZATION, True
+
+    def _extend_with_place(self, occ: _Occurrence) -> None:
+        """ "Ketamine Clinics Los Angeles": a place written right after an organisation head is part of its name."""
+        doc = self.doc
+        if not self._has_organisation_head(occ.core, occ.end) or occ.end >= len(doc):
+            return
+        if doc[occ.end - 1].whitespace_ != " " or doc[occ.end].ent_type_ != "GPE" or doc[occ.end].ent_iob_ != "B":
+            return
+        end = occ.end + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end < len(doc) and _is_capitalised(doc[end]) and doc[end].pos_ == "PROPN":
+            return
+        occ.end = end
+
+    # -- rules for names the model missed
+
+    def _titled_names_the_model_missed(self) -> list[_Occurrence]:
+        """ "Dr Yadhu" with no entity: a title followed by capitalised words is a person."""
+        doc, found = self.doc, []
+        for token in doc:
+            if not self._is_title(token) or token.i in self.entity_label or token.i + 1 >= len(doc):
+                continue
+            end = token.i + 1
+            while (
+                end < len(doc)
+                and doc[end].pos_ == "PROPN"
+                and _is_capitalised(doc[end])
+                and end not in self.entity_label  # a tagged name gets its title from the entity rule
+                and "\n" not in doc[end - 1].whitespace_
+            ):
+                end += 1
+            if end == token.i + 1 or self._is_title(doc[end - 1]):
+                continue
+            words = [fold(t.text) for t in doc[token.i + 1 : end]]
+            if any(w in self.lex.substances or w in self.lex.organisation_heads for w in words):
+                continue
+            start = token.i
+            while start > 0 and self._is_title(doc[start - 1]):
+                start -= 1
+            found.append(_Occurrence(start, token.i + 1, end, ActorKind.PERSON, certain=True))
+        return found
+
+    def _owned_organisations(self) -> list[_Occurrence]:
+        """ "the X and Tesla owner", "Pfizer spokesperson Amy Rose": capitalised modifiers of a
+        noun for a post in an organisation are organisations."""
+        doc, lex, found = self.doc, self.lex, []
+        for token in doc:
+            if token.lemma_.lower() not in lex.relation_nouns or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            modifiers = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i]
+            modifiers += [cc for m in modifiers for cc in m.conjuncts if cc.i < token.i]
+            for mod in modifiers:
+                if not _is_capitalised(mod) or mod.pos_ not in ("PROPN", "NOUN"):
+                    continue
+                if mod.is_sent_start and mod.pos_ != "PROPN" and not self._looks_like_a_name(mod):
+                    continue  # "Company spokesperson Amy Rose" at the start of a sentence
+                label = self.entity_label.get(mod.i)
+                if label in ("PERSON", "GPE", "LOC", "NORP", "DATE", "WORK_OF_ART"):
+                    continue
+                if fold(mod.text) in lex.substances or fold(mod.text) in self.place_names:
+                    continue
+                found.append(_Occurrence(mod.i, mod.i, mod.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _looks_like_a_name(self, token: Token) -> bool:
+        """A capitalised word that the text never writes in lower case and the lexicon does not know as a noun."""
+        lower = token.lower_
+        lex = self.lex
+        if lower in self.lowercase_words or lower in lex.organisation_designators or lower in lex.generic_words:
+            return False
+        return lower not in lex.description_group and lower not in lex.role_relations
+
+    def _mark_parenthesised_acronyms(self, found: list[_Occurrence]) -> None:
+        doc = self.doc
+        by_start = {occ.start: occ for occ in found}
+        for occ in list(found):
+            e = occ.end
+            if occ.kind != ActorKind.ORGANIZATION or e + 2 >= len(doc):
+                continue
+            if doc[e].text == "(" and doc[e + 2].text == ")" and _is_acronym(doc[e + 1].text):
+                acronym = by_start.get(e + 1)
+                if acronym is None:
+                    acronym = _Occurrence(e + 1, e + 1, e + 2, ActorKind.ORGANIZATION, certain=True)
+                    found.append(acronym)
+                acronym.kind, acronym.certain, acronym.acronym_for = ActorKind.ORGANIZATION, True, occ
+        found.sort(key=lambda o: o.start)
+
+
+def _without_overlaps(found: list[_Occurrence]) -> list[_Occurrence]:
+    """Keeps the longest of overlapping occurrences (rules and entities may both find a name)."""
+    found.sort(key=lambda o: (o.start, -(o.end - o.start), not o.certain))
+    kept: list[_Occurrence] = []
+    for occ in found:
+        if kept and occ.start < kept[-1].end:
+            if occ.end - occ.start > kept[-1].end - kept[-1].start:
+                kept[-1] = occ
+            continue
+        kept.append(occ)
+    return kept
+
+
+# --------------------------------------------------------------------------- clustering
+
+
+class _Clusters:
+    """Groups name occurrences into actors: full names, surnames, acronyms and short forms."""
+
+    def __init__(self, doc: Doc, lex: ActorLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.actors: list[_Actor] = []
+
+    def build(self, occurrences: list[_Occurrence]) -> list[_Occurrence]:
+        doc, lex = self.doc, self.lex
+        groups: dict[str, list[_Occurrence]] = defaultdict(list)
+        for occ in occurrences:
+            if not occ.lowercase:
+                groups[fold(occ.core_text(doc))].append(occ)
+        for members in groups.values():
+            kind = self._vote(members)
+            for occ in members:
+                occ.kind = kind
+
+        persons: dict[tuple[str, str], _Actor] = {}
+        person_positions: dict[int, list[int]] = {}  # id(actor) -> token positions of full-name occurrences
+        orgs: dict[str, _Actor] = {}
+        short: list[_Occurrence] = []
+        for occ in occurrences:
+            if occ.lowercase or occ.acronym_for is not None:
+                short.append(occ)
+                continue
+            text = occ.core_text(doc)
+            if occ.kind == ActorKind.PERSON:
+                words = _name_words(text, lex)
+                if len(words) < 2:
+                    short.append(occ)
+                    continue
+                key = (words[0], words[-1])
+                actor = persons.get(key)
+                if actor is None:
+                    actor = persons[key] = self._new(ActorKind.PERSON, text, occ.core)
+                elif len(words) > len(_name_words(actor.canonical, lex)):
+                    actor.canonical = text
+                person_positions.setdefault(id(actor), []).append(occ.core)
+            else:
+                words = _org_words(text, lex)
+                if len(words) == 1 and _is_acronym(text):
+                    short.append(occ)
+                    continue
+                key = " ".join(words)
+                actor = orgs.get(key)
+                if actor is None:
+                    actor = orgs[key] = self._new(ActorKind.ORGANIZATION, self._org_name(occ), occ.core)
+                elif len(fold(self._org_name(occ))) > len(fold(actor.canonical)):
+                    actor.canonical = self._org_name(occ)
+            self._attach(occ, actor, NAME)
+
+        by_surname: dict[str, list[_Actor]] = defaultdict(list)
+        by_first: dict[str, list[_Actor]] = defaultdict(list)
+        for (first, last), actor in persons.items():
+            by_surname[last].append(actor)
+            by_first[first].append(actor)
+        by_acronym: dict[str, set[_Actor]] = defaultdict(set)
+        org_words = {key: key.split() for key in orgs}
+        for key, actor in orgs.items():
+            for acronym in acronyms_of(actor.canonical, lex):
+                by_acronym[acronym].add(actor)
+
+        def org_with_prefix(words: list[str]) -> _Actor | None:
+            matches = {
+                orgs[k] for k, w in org_words.items() if len(w) > len(words) and w[: len(words)] == words
+            }
+            return next(iter(matches)) if len(matches) == 1 else None
+
+        # Short organisation names ("Avesta", "Royal Free") are the long name they begin.
+        for key, actor in list(orgs.items()):
+            longer = org_with_prefix(org_words[key])
+            if longer is not None and not self._has_own_head(actor):
+                self._merge(actor, longer)
+
+        single_persons: dict[str, _Actor] = {}
+        for occ in short:
+            text = occ.core_text(doc)
+            folded = fold(text)
+            if occ.acronym_for is not None:
+                target = occ.acronym_for.actor
+                if target is not None:
+                    self._attach(occ, target.resolved(), ACRONYM)
+                continue
+            if occ.lowercase:
+                target = self._by_folded_form(folded)
+                if target is not None:
+                    self._attach(occ, target, NAME)
+                continue
+            if occ.kind == ActorKind.ORGANIZATION:  # an acronym
+                matches = by_acronym.get(text.replace(".", ""), set())
+                if len(matches) == 1:
+                    self._attach(occ, next(iter(matches)).resolved(), ACRONYM)
+                    continue
+                actor = orgs.get(folded)
+                if actor is None:
+                    actor = orgs[folded] = self._new(ActorKind.ORGANIZATION, text, occ.core)
+                self._attach(occ, actor, NAME)
+                continue
+            words = _name_words(text, lex)
+            word = words[-1] if words else folded
+            candidates = by_surname.get(word) or by_first.get(word) or []
+            if candidates:
+                chosen = self._nearest(candidates, occ.core, person_positions)
+                self._attach(occ, chosen, SURNAME)
+                continue
+            org = orgs.get(word) or org_with_prefix([word])
+            if org is not None and not occ.certain:
+                self._attach(occ, org.resolved(), NAME)  # "Avesta" tagged as a person
+                continue
+            actor = single_persons.get(word)
+            if actor is None:
+                actor = single_persons[word] = self._new(ActorKind.PERSON, " ".join(doc[occ.core : occ.end].text.split()), occ.core)
+            self._attach(occ, actor, NAME)
+
+        # "Perry's" tagged ORG while Perry is a person: a single uncertain organisation word that is a surname.
+        certain = {id(o.actor) for o in occurrences if o.certain and o.actor is not None}
+        surnames: set[int] = set()
+        for key, actor in orgs.items():
+            if actor.merged_into is None and len(org_words.get(key, [key])) == 1 and id(actor) not in certain:
+                people = by_surname.get(key)
+                if people and len(people) == 1:
+                    self._merge(actor, people[0])
+                    surnames.add(id(actor))
+
+        for occ in occurrences:
+            if occ.actor is not None:
+                if id(occ.actor) in surnames:
+                    occ.via = SURNAME
+                occ.actor = occ.actor.resolved()
+        self._collect_forms(occurrences)
+        self._merge_same_ids(occurrences)
+        return [occ for occ in occurrences if occ.actor is not None]
+
+    # -- helpers
+
+    def _vote(self, members: list[_Occurrence]) -> ActorKind:
+        certain = Counter(o.kind for o in members if o.certain)
+        if certain:
+            return certain.most_common(1)[0][0]
+        votes = Counter(o.kind for o in members)
+        return max(votes, key=lambda k: (votes[k], -next(o.start for o in members if o.kind == k)))
+
+    def _new(self, kind: ActorKind, name: str, position: int) -> _Actor:
+        actor = _Actor(kind=kind, canonical=name, first_token=position)
+        self.actors.append(actor)
+        return actor
+
+    def _org_name(self, occ: _Occurrence) -> str:
+        words = occ.core_text(self.doc).split()
+        if words and words[0].lower() == "the":
+            words.pop(0)
+        return " ".join(words)
+
+    def _has_own_head(self, actor: _Actor) -> bool:
+        words = actor.canonical.split()
+        return len(words) > 1 and words[-1].lower() in self.lex.organisation_heads
+
+    def _attach(self, occ: _Occurrence, actor: _Actor, via: str) -> None:
+        occ.actor, occ.via = actor, via
+
+    def _merge(self, actor: _Actor, into: _Actor) -> None:
+        actor.merged_into = into
+        into.first_token = min(into.first_token, actor.first_token)
+
+    def _by_folded_form(self, folded: str) -> _Actor | None:
+        for actor in self.actors:
+            if actor.merged_into is None and fold(actor.canonical) == folded:
+                return actor
+        return None
+
+    def _nearest(self, candidates: list[_Actor], position: int, positions: dict[int, list[int]]) -> _Actor:
+        """The person whose full name came last before `position`, else the first one after it."""
+        if len(candidates) == 1:
+            return candidates[0]
+        before = []
+        for actor in candidates:
+            seen = positions.get(id(actor), [])  # appended in document order, so sorted
+            i = bisect.bisect_left(seen, position)
+            before.append((seen[i - 1] if i > 0 else -1, actor))
+        best_before = max(before, key=lambda pair: pair[0])
+        if best_before[0] >= 0:
+            return best_before[1]
+        return min(candidates, key=lambda a: positions.get(id(a), [10**9])[0])
+
+    def _collect_forms(self, occurrences: list[_Occurrence]) -> None:
+        for occ in occurrences:
+            if occ.actor is None or occ.lowercase:
+                continue
+            for text in (occ.core_text(self.doc), occ.full_text(self.doc)):
+                if occ.actor.kind == ActorKind.ORGANIZATION and text.lower().startswith("the "):
+                    text = text[4:]
+                occ.actor.forms.setdefault(text, None)
+            titles = [fold(t.text) for t in self.doc[occ.start : occ.core]]
+            if occ.actor.gender is None and any(t in self.lex.female_titles for t in titles):
+                occ.actor.gender = "female"
+            elif occ.actor.gender is None and any(t in self.lex.male_titles for t in titles):
+                occ.actor.gender = "male"
+
+    def _merge_same_ids(self, occurrences: list[_Occurrence]) -> None:
+        by_id: dict[str, _Actor] = {}
+        for actor in self.actors:
+            if actor.merged_into is not None:
+                continue
+            other = by_id.get(actor.id)
+            if other is None:
+                by_id[actor.id] = actor
+                continue
+            actor.merged_into = other
+            for form in actor.forms:
+                other.forms.setdefault(form, None)
+        for occ in occurrences:
+            if occ.actor is not None:
+                occ.actor = occ.actor.resolved()
+
+
+def _find_missed_mentions(doc: Doc, occurrences: list[_Occurrence], lex: ActorLexicon) -> list[_Occurrence]:
+    """Later occurrences of known names the model did not tag ("Perry" untagged in one sentence)."""
+    models: dict[tuple[str, ...], _Occurrence] = {}
+    for occ in occurrences:
+        tokens = tuple(t.text for t in doc[occ.core : occ.end])
+        if occ.lowercase or not tokens or len("".join(tokens)) < 2:
+            continue
+        if len(tokens) == 1 and (tokens[0].lower() in lex.name_connectors or not tokens[0][:1].isupper()):
+            continue
+        models.setdefault(tokens, occ)
+    forms: dict[str, list[tuple[tuple[str, ...], _Occurrence]]] = defaultdict(list)
+    for tokens, occ in models.items():
+        forms[tokens[0]].append((tokens, occ))
+    for entries in forms.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    covered = bytearray(len(doc))
+    for occ in occurrences:
+        for i in range(occ.start, occ.end):
+            covered[i] = 1
+    found: list[_Occurrence] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        entries = forms.get(token.text) if not covered[i] else None
+        matched = False
+        for tokens, model in entries or ():
+            end = i + len(tokens)
+            if end > len(doc) or any(covered[j] for j in range(i, end)):
+                continue
+            if tuple(t.text for t in doc[i:end]) != tokens:
+                continue
+            before = doc[i - 1] if i > 0 else None
+            after = doc[end] if end < len(doc) else None
+            if before is not None and before.pos_ == "PROPN" and _is_capitalised(before) and fold(before.text) not in lex.titles:
+                continue  # part of a longer name ("Katy Perry")
+            if after is not None and after.pos_ == "PROPN" and _is_capitalised(after) and not covered[end]:
+                continue
+            start = i
+            while start > 0 and _is_capitalised(doc[start - 1]) and fold(doc[start - 1].text) in lex.titles:
+                start -= 1
+            found.append(_Occurrence(start, i, end, model.kind, certain=True, actor=model.actor, via=model.via))
+            for j in range(start, end):
+                covered[j] = 1
+            i = end
+            matched = True
+            break
+        if not matched:
+            i += 1
+    return found
+
+
+# --------------------------------------------------------------------------- references
+
+
+@dataclass(slots=True)
+class _Ref:
+    actor: _Actor
+    token: int  # the token that carries the reference (name root, pronoun, description head)
+    start_char: int
+    end_char: int
+    via: str
+    subject: bool
+    sentence: int
+
+
+@dataclass(slots=True)
+class _Introduction:
+    """A noun a person was introduced with: "actor" in "actor Matthew Perry"."""
+
+    actor: _Actor
+    token: int
+    nouns: frozenset[str]
+    modifiers: frozenset[str]
+
+
+class _References:
+    """Walks the document once, in order, resolving pronouns, descriptions and roles."""
+
+    def __init__(self, doc: Doc, lex: ActorLexicon, occurrences: list[_Occurrence], sents: list[Sentence]) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.occurrences = occurrences
+        self.sents = sents
+        self.sent_starts = [s.start for s in sents]
+        self.refs: list[_Ref] = []
+        self.ref_at: dict[int, _Actor] = {}  # token index -> actor it refers to
+        self.occurrence_at: dict[int, _Occurrence] = {}
+        for occ in occurrences:
+            for i in range(occ.start, occ.end):
+                self.occurrence_at[i] = occ
+        self.roots = {occ.root(doc).i: occ for occ in occurrences}
+        self.in_quote = _quotation_mask(doc)
+        self.introduced_by_noun: dict[str, dict[int, _Introduction]] = defaultdict(dict)  # noun -> id(actor) -> latest
+        self.introduced_by_group: dict[str, dict[int, _Introduction]] = defaultdict(dict)
+        self.descriptor_tokens: set[int] = set()
+        self.role_links: dict[tuple[int, str], _Actor] = {}  # (id(possessor), role) -> actor
+        self.role_actors: dict[tuple[int, str], _Actor] = {}
+        self.new_actors: list[_Actor] = []
+        self.last_seen: dict[int, int] = {}  # id(actor) -> last token referring to it
+        self.affiliations: list[tuple[_Actor, _Actor, str, int]] = []  # (actor, other, relation, token)
+        self.named_affiliations: list[tuple[_Actor, _Actor, str, int]] = []
+
+    def sentence_of(self, token: Token) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, token.idx) - 1)
+
+    # -- the walk
+
+    def walk(self) -> None:
+        doc = self.doc
+        introductions_by_token = self._introductions()
+        history: deque[_Ref] = deque()
+        for token in doc:
+            sentence = self.sentence_of(token)
+            while history and history[0].sentence < sentence - _PRONOUN_WINDOW:
+                history.popleft()
+            occ = self.occurrence_at.get(token.i)
+            if occ is not None:
+                if token.i == occ.start:
+                    root = occ.root(doc)
+                    ref = self._add(occ.actor, root, occ.start, occ.end, occ.via, root.dep_ in _SUBJECT_DEPS)
+                    history.append(ref)
+                    for intro in introductions_by_token.get(occ.start, ()):
+                        self._introduce(intro)
+                continue
+            ref = None
+            lower = token.lower_
+            if token.tag_ in ("PRP", "PRP$") and (lower in _MALE_PRONOUNS or lower in _FEMALE_PRONOUNS):
+                ref = self._pronoun(token, history)
+            elif token.tag_ in ("PRP", "PRP$") and lower in _PLURAL_PRONOUNS:
+                ref = self._organisation_pronoun(token, history)
+            elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.lex.role_relations:
+                ref = self._role(token)
+            if ref is None and token.pos_ == "NOUN" and token.i not in self.descriptor_tokens:
+                ref = self._description(token)
+            if ref is not None:
+                history.append(ref)
+
+    def _add(self, actor: _Actor, token: Token, start: int, end: int, via: str, subject: bool) -> _Ref:
+        doc = self.doc
+        ref = _Ref(actor, token.i, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), via, subject, self.sentence_of(token))
+        self.refs.append(ref)
+        for i in range(start, end):
+            self.ref_at[i] = actor
+        self.last_seen[id(actor)] = token.i
+        return ref
+
+    # -- pronouns
+
+    def _introduce(self, intro: _Introduction) -> None:
+        for noun in intro.nouns:
+            self.introduced_by_noun[noun][id(intro.actor)] = intro
+            group = self.lex.description_group.get(noun)
+            if group:
+                self.introduced_by_group[group][id(intro.actor)] = intro
+
+    def _pronoun(self, token: Token, history: deque[_Ref]) -> _Ref | None:
+        if self.in_quote[token.i]:
+            return None  # speech: "he" there is the speaker's world, not the narrative's
+        gender = "male" if token.lower_ in _MALE_PRONOUNS else "female"
+        sentence = self.sentence_of(token)
+        excluded = self._clause_subject(token)
+        scores: dict[int, tuple[float, int, _Actor]] = {}
+        for ref in history:
+            actor = ref.actor
+            if actor.kind != ActorKind.PERSON or (actor.gender is not None and actor.gender != gender):
+                continue
+            if actor is excluded:
+                continue
+            distance = sentence - ref.sentence
+            score = 5.0 * (actor.role is None) - distance
+            if ref.subject:
+                score += 4 if distance == 0 else 2
+            previous = scores.get(id(actor))
+            if previous is None or (score, ref.token) > previous[:2]:
+                scores[id(actor)] = (score, ref.token, actor)
+        if not scores:
+            return None
+        best = max(scores.values(), key=lambda s: (s[0], s[1]))[2]
+        if best.gender is None:
+            best.gender = gender  # "her client regretted his actions": his is then someone else
+        return self._add(best, token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
+
+    def _clause_subject(self, pronoun: Token) -> _Actor | None:
+        """The subject of the pronoun's own clause when the pronoun is an object there:
+        in "Perry's assistant injected him", "him" cannot be the assistant."""
+        if pronoun.tag_ != "PRP" or pronoun.lower_.endswith("self") or pronoun.dep_ in _SUBJECT_DEPS:
+            return None
+        verb = pronoun.head
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        return self.ref_at.get(subject.i) if subject is not None else None
+
+    def _organisation_pronoun(self, token: Token, history: deque[_Ref]) -> _Ref | None:
+        """ "they" only when the latest subject, in this sentence or the one before, is one organisation.
+        ("its" is left alone: it far more often means a drug or a product than an organisation.)"""
+        if self.in_quote[token.i]:
+            return None
+        subject = self._latest_subject(token)
+        if subject is None or subject.tag_ in ("NNS", "NNPS") or list(subject.conjuncts):
+            return None  # "Clinics like Avesta and ... underscored their": several, or not an actor
+        actor = self.ref_at.get(subject.i)
+        if actor is None or actor.kind != ActorKind.ORGANIZATION:
+            return None
+        return self._add(actor, token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
+
+    def _latest_subject(self, token: Token) -> Token | None:
+        sentence = token.sent
+        for t in reversed(self.doc[sentence.start : token.i]):
+            if t.dep_ in _SUBJECT_DEPS:
+                return t
+        if sentence.start == 0:
+            return None
+        previous = self.doc[sentence.start - 1].sent
+        for t in reversed(previous):
+            if t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ROOT":
+                return t
+        return None
+
+    # -- definite descriptions
+
+    def _introductions(self) -> dict[int, list[_Introduction]]:
+        """Nouns each person is introduced with, before ("actor Matthew Perry") or after the name (apposition)."""
+        doc, lex = self.doc, self.lex
+        found: dict[int, list[_Introduction]] = defaultdict(list)
+        for occ in self.occurrences:
+            actor = occ.actor
+            if actor is None or actor.kind != ActorKind.PERSON:
+                continue
+            nouns: set[str] = set()
+            modifiers: set[str] = set()
+            tokens = self._prenominal(occ)
+            for t in tokens:
+                self.descriptor_tokens.add(t.i)
+                lemma = t.lemma_.lower()
+                if t.pos_ == "NOUN" or lemma in lex.description_group:
+                    nouns.add(lemma)
+                if _is_capitalised(t) and lemma not in lex.description_group:
+                    modifiers.add(fold(t.text))
+            if tokens and actor.description is None:
+                actor.description = " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split())
+            for noun in self._appositions(occ):
+                self.descriptor_tokens.add(noun.i)
+                nouns.add(noun.lemma_.lower())
+                modifiers.update(fold(c.text) for c in noun.children if c.dep_ in ("compound", "nmod") and _is_capitalised(c))
+                if actor.description is None:
+                    actor.description = _apposition_text(noun, stop=occ.start if noun.i < occ.start else None)
+            for title in doc[occ.start : occ.core]:
+                described = lex.descriptive_titles.get(fold(title.text))
+                if described:
+                    nouns.add(described)
+            for noun in nouns:
+                if actor.gender is None and noun in lex.female_nouns:
+                    actor.gender = "female"
+                elif actor.gender is None and noun in lex.male_nouns:
+                    actor.gender = "male"
+            if nouns:
+                found[occ.start].append(_Introduction(actor, occ.start, frozenset(nouns), frozenset(modifiers)))
+        return found
+
+    def _prenominal(self, occ: _Occurrence) -> list[Token]:
+        """The descriptive words right before a name: "billionaire entrepreneur", "“Friends” star"."""
+        doc = self.doc
+        tokens: list[Token] = []
+        i = occ.start - 1
+        while i >= 0 and "\n" not in doc[i].whitespace_:
+            t = doc[i]
+            label = t.ent_type_
+            quoted = t.text in _OPENING_QUOTES or t.text in _CLOSING_QUOTES
+            if quoted or t.tag_ == "HYPH":
+                tokens.append(t)
+            elif i in self.occurrence_at:
+                other = self.occurrence_at[i]
+                if other.kind != ActorKind.ORGANIZATION:
+                    break
+                tokens.append(t)  # "Tesla owner Elon Musk"
+            elif t.pos_ in ("NOUN", "ADJ", "PROPN"):
+                if label and label not in ("WORK_OF_ART", "ORG") and not self._quoted(t):
+                    break  # another entity: "Getty Images Matthew Perry" is a credit, not a description
+                tokens.append(t)
+            else:
+                break
+            i -= 1
+        tokens.reverse()
+        while tokens and tokens[0].text in _CLOSING_QUOTES and tokens[0].text not in _OPENING_QUOTES:
+            tokens.pop(0)
+        while tokens and (tokens[0].pos_ not in ("NOUN", "ADJ", "PROPN") and tokens[0].text not in _OPENING_QUOTES):
+            tokens.pop(0)
+        head = tokens[-1] if tokens else None
+        if head is None or not (
+            (head.pos_ == "NOUN" and head.text.islower()) or fold(head.lemma_) in self.lex.description_group
+        ):
+            return []  # the word next to the name must be a describing noun, not "Getty Images"
+        return tokens
+
+    def _quoted(self, token: Token) -> bool:
+        doc = self.doc
+        return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text in _OPENING_QUOTES and doc[token.i + 1].text in _CLOSING_QUOTES
+
+    def _appositions(self, occ: _Occurrence) -> list[Token]:
+        """Nouns in apposition after a name ("Rupert McShane, a psychiatrist ..."), not the next name's descriptors."""
+        doc = self.doc
+        root = occ.root(doc)
+        nouns = []
+        for child in root.children:
+            if child.dep_ != "appos" or child.i < occ.end or child.pos_ != "NOUN":
+                continue
+            if doc[child.left_edge.i - 1].text not in (",", "(", "–", "—"):
+                continue  # an apposition is set off by a comma; "Perry: Diving into ..." is a heading
+            nxt = child.i + 1
+            if nxt in self.occurrence_at and self.occurrence_at[nxt].kind == ActorKind.PERSON:
+                continue  # "Perry, billionaire entrepreneur Elon Musk": describes Musk
+            nouns.append(child)
+        head = root.head
+        if (
+            root.dep_ == "appos"
+            and head.pos_ == "NOUN"
+            and head.i < occ.start
+            and head.i not in self.occurrence_at
+            and doc[occ.start - 1].text == ","
+        ):
+            nouns.append(head)  # "A spokesperson for the FDA, Jane Roe, ..."
+        return nouns
+
+    def _description(self, token: Token) -> _Ref | None:
+        """ "the actor", "the “Friends” star", "the X and Tesla owner" → a person introduced earlier with that noun."""
+        lex = self.lex
+        lemma = token.lemma_.lower()
+        if token.tag_ != "NN" or (lemma not in lex.description_group and lemma not in self.introduced_by_noun):
+            return None
+        determiner = token.left_edge  # "the" may hang off a modifier: "the X and Tesla owner"
+        if determiner.dep_ != "det" or determiner.lower_ not in ("the", "this") or determiner.i >= token.i:
+            return None
+        if any(c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
+            return None  # "the doctor who treated him" introduces someone new
+        if token.head.i in self.roots or any(c.i in self.roots and c.dep_ == "appos" for c in token.children):
+            return None  # "the actor Matthew Perry" is an introduction
+        if token.dep_ == "compound":
+            return None
+        modifiers = {fold(c.text) for c in token.subtree if c.i < token.i and _is_capitalised(c) and c.dep_ != "det"}
+        owned = self._owned_by(token, modifiers)
+        if owned is not None:
+            chosen = owned
+        else:
+            group = lex.description_group.get(lemma)
+            related = self.introduced_by_noun.get(lemma) or (self.introduced_by_group.get(group) if group else None)
+            if not related:
+                return None
+            chosen = max(
+                related.values(), key=lambda i: (len(i.modifiers & modifiers), self.last_seen.get(id(i.actor), i.token))
+            ).actor
+        start = determiner.i
+        for i in range(start, token.i):  # keep spans apart: "the X and Tesla owner" → "owner"
+            if i in self.occurrence_at:
+                start = self.occurrence_at[i].end
+        return self._add(chosen, token, start, token.i + 1, DESCRIPTION, token.dep_ in _SUBJECT_DEPS)
+
+    def _owned_by(self, token: Token, modifiers: set[str]) -> _Actor | None:
+        """The person the document already says owns/leads the organisations modifying this noun."""
+        relation = self.lex.relation_nouns.get(token.lemma_.lower())
+        if relation is None or not modifiers:
+            return None
+        holders = {
+            id(a): a
+            for a, org, rel, at in self.named_affiliations
+            if rel == relation and at < token.i and fold(org.canonical) in modifiers
+        }
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
+    # -- roles
+
+    def _role(self, token: Token) -> _Ref | None:
+        """ "Perry's assistant", "his doctor", "Perry's live-in assistant Kenneth Iwamasa"."""
+        lex = self.lex
+        if token.tag_ not in ("NN", "NNP") or token.i in self.occurrence_at:
+            return None
+        role = token.lemma_.lower()
+        relation = lex.role_relations[role]
+        possessive = self._possessive_before(token) or next((c for c in token.children if c.dep_ == "poss"), None)
+        named = self._named_holder(token)
+        if possessive is None:
+            return None
+        possessor = self.ref_at.get(possessive.i)
+        if possessor is None or (possessor.kind == ActorKind.ORGANIZATION and relation in _PERSONAL_RELATIONS):
+            return None
+        if named is not None and named.actor is not None and named.kind == ActorKind.PERSON:
+            holder = named.actor
+            if holder is possessor:
+                return None
+            holder.description = role_description(possessor.canonical, role)
+            self.role_links[(id(possessor), role)] = holder
+        else:
+            holder = self.role_links.get((id(possessor), role)) or self._role_actor(possessor, role, relation)
+        if holder.gender is None:
+            holder.gender = "female" if role in lex.female_nouns else "male" if role in lex.male_nouns else None
+        self.affiliations.append((holder, possessor, relation, token.i))
+        self.descriptor_tokens.add(token.i)
+        return self._add(holder, token, token.i, token.i + 1, ROLE, token.dep_ in _SUBJECT_DEPS)
+
+    def _possessive_before(self, token: Token) -> Token | None:
+        """The possessor written before a role noun, read linearly because the parse often
+        misattaches it: "Matthew Perry's live-in assistant" → Perry, "his longtime doctor" → his."""
+        doc = self.doc
+        i = token.i - 1
+        for _ in range(5):
+            if i < 0:
+                return None
+            t = doc[i]
+            if t.tag_ == "POS":
+                return doc[i - 1] if i > 0 else None
+            if t.tag_ == "PRP$":
+                return t
+            if t.pos_ in ("ADJ", "ADV") or t.tag_ == "HYPH" or (t.pos_ in ("NOUN", "ADP", "PART") and t.text.islower()):
+                i -= 1  # "live-in", "longtime", "family"
+                continue
+            return None
+        return None
+
+    def _named_holder(self, token: Token) -> _Occurrence | None:
+        """The person a role noun names: "assistant Kenneth Iwamasa", "doctor, Salvador Plasencia,",
+        "Kenneth Iwamasa, Perry's assistant"."""
+        doc = self.doc
+        following = token.i + 1
+        if following < len(doc) and doc[following].text == ",":
+            following += 1
+        occ = self.occurrence_at.get(following)
+        if occ is not None and occ.start == following and occ.kind == ActorKind.PERSON:
+            return occ
+        if token.dep_ == "appos" and token.head.i in self.roots and token.head.i < token.i:
+            return self.roots[token.head.i]
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.roots:
+                return self.roots[child.i]
+        return None
+
+    def _role_actor(self, possessor: _Actor, role: str, relation: str) -> _Actor:
+        key = (id(possessor), role)
+        actor = self.role_actors.get(key)
+        if actor is None:
+            actor = _Actor(
+                kind=ActorKind.PERSON,
+                canonical=role_actor_name(possessor.canonical, role),
+                first_token=len(self.doc),
+                description=role_description(possessor.canonical, role),
+                role=RoleLink(possessor.id, role, relation),
+            )
+            self.role_actors[key] = actor
+            self.new_actors.append(actor)
+        return actor
+
+    def settle_roles(self) -> None:
+        """A role the document later names ("... his assistant, Kenneth Iwamasa") is that person throughout."""
+        for key, actor in self.role_actors.items():
+            named = self.role_links.get(key)
+            if named is not None and named is not actor:
+                actor.merged_into = named
+        for ref in self.refs:
+            ref.actor = ref.actor.resolved()
+        self.affiliations = [(a.resolved(), o.resolved(), r, t) for a, o, r, t in self.affiliations]
+
+
+def _relation_bigram(noun: Token) -> str:
+    """ "chief executive": a post named by a modifier and its noun."""
+    modifier = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.i == noun.i - 1), None)
+    return f"{modifier.lower_} {noun.lemma_.lower()}" if modifier is not None else ""
+
+
+def _quotation_mask(doc: Doc) -> bytearray:
+    """1 for tokens inside direct speech; straight quotes toggle, a line break closes any open quote."""
+    mask = bytearray(len(doc))
+    inside = False
+    for token in doc:
+        text = token.text
+        if text in ("“", "«"):
+            inside = True
+        elif text in ("”", "»"):
+            inside = False
+            mask[token.i] = 1
+            continue
+        elif text == '"':
+            inside = not inside
+        mask[token.i] = 1 if inside else 0
+        if "\n" in token.whitespace_ or token.is_space and "\n" in token.text:
+            inside = False
+    return mask
+
+
+def _apposition_text(noun: Token, stop: int | None = None) -> str:
+    """ "a psychiatrist at the University of Oxford who runs ..." → "psychiatrist at the University of Oxford".
+    `stop` ends the text before the name when the noun comes first ("A spokesperson for the FDA, Jane Roe")."""
+    doc = noun.doc
+    start, end = noun.left_edge.i, noun.right_edge.i + 1
+    if stop is not None:
+        end = min(end, stop)
+    for child in noun.children:
+        if child.dep_ in ("relcl", "acl", "punct") and child.i > noun.i:
+            end = min(end, child.left_edge.i)
+    for i in range(noun.i + 1, end):
+        if doc[i].text in (",", ";", "(", "–", "—") or doc[i].tag_ == "WP":
+            end = i
+            break
+    while start < noun.i and (doc[start].dep_ == "det" or doc[start].is_punct):
+        start += 1
+    return " ".join(doc[start:end].text.split())
+
+
+# --------------------------------------------------------------------------- affiliations
+
+
+class _Affiliations:
+    """Affiliations the parse states: appositions, prepositions, modifiers and verbs."""
+
+    def __init__(self, refs: _References, lex: ActorLexicon) -> None:
+        self.refs = refs
+        self.doc = refs.doc
+        self.lex = lex
+
+    def org_at(self, token: Token) -> _Actor | None:
+        occ = self.refs.occurrence_at.get(token.i)
+        if occ is None or occ.actor is None:
+            return None
+        actor = occ.actor.resolved()
+        return actor if actor.kind == ActorKind.ORGANIZATION else None
+
+    def from_names(self) -> list[tuple[_Actor, _Actor, str, int]]:
+        """Affiliations around each person's name (usable before pronouns are resolved)."""
+        found = []
+        for occ in self.refs.occurrences:
+            if occ.actor is None or occ.actor.resolved().kind != ActorKind.PERSON:
+                continue
+            actor = occ.actor.resolved()
+            root = occ.root(self.doc)
+            found += self._around_noun(actor, root, _NAME_PREPOSITIONS, compounds=False)
+            for noun in self.refs._appositions(occ):
+                found += self._around_noun(actor, noun, _AFFILIATION_PREPOSITIONS, compounds=True)
+            before = self.doc[occ.start - 1] if occ.start > 0 else None
+            if before is not None and (
+                before.pos_ == "NOUN" or fold(before.lemma_) in self.lex.relation_nouns or fold(before.lemma_) in self.lex.description_group
+            ):
+                found += self._around_noun(actor, before, frozenset(), compounds=True)  # "Tesla owner Elon Musk"
+        return found
+
+    def from_other_references(self) -> list[tuple[_Actor, _Actor, str, int]]:
+        """Affiliations around descriptions and roles: "the X and Tesla owner"."""
+        found = []
+        for ref in self.refs.refs:
+            if ref.via in (DESCRIPTION, ROLE) and ref.actor.kind == ActorKind.PERSON:
+                found += self._around_noun(ref.actor, self.doc[ref.token], _AFFILIATION_PREPOSITIONS, compounds=True)
+        return found
+
+    def _around_noun(self, actor: _Actor, noun: Token, prepositions: frozenset[str], compounds: bool) -> list[tuple[_Actor, _Actor, str, int]]:
+        lex = self.lex
+        lemma = noun.lemma_.lower()
+        if lemma in lex.non_affiliation_nouns:
+            return []
+        named_relation = lex.relation_nouns.get(_relation_bigram(noun)) or lex.relation_nouns.get(lemma)
+        found = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in prepositions:
+                if child.lower_ == "of" and named_relation is None and noun.pos_ == "NOUN":
+                    continue  # "a patient of the clinic" is no job
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    for target in (obj, *obj.conjuncts):
+                        org = self.org_at(target)
+                        if org is not None:
+                            found.append((actor, org, named_relation or WORKS_AT, noun.i))
+            elif compounds and child.dep_ in ("compound", "nmod") and child.i < noun.i:
+                for target in (child, *child.conjuncts):
+                    org = self.org_at(target)
+                    if org is not None:
+                        found.append((actor, org, named_relation or WORKS_AT, noun.i))
+        return found
+
+    def from_verbs(self) -> list[tuple[_Actor, _Actor, str, int]]:
+        """ "who runs Save Minds", "she founded Avesta", "he works at the clinic of X"."""
+        lex, found = self.lex, []
+        for verb in self.doc:
+            lemma = verb.lemma_.lower()
+            direct = lex.affiliation_verbs.get(lemma)
+            prepositional = lex.affiliation_prepositional_verbs.get(lemma)
+            if (direct is None and prepositional is None) or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue
+            subject = self._subject(verb)
+            if subject is None:
+                continue
+            if direct is not None:
+                for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                    for target in (obj, *obj.conjuncts):
+                        found += self._object(subject, target, direct, verb.i)
+            if prepositional is not None:
+                for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositional):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        for target in (obj, *obj.conjuncts):
+                            found += self._object(subject, target, prepositional[prep.lower_], verb.i)
+        return found
+
+    def _object(self, subject: _Actor, target: Token, relation: str, at: int) -> list[tuple[_Actor, _Actor, str, int]]:
+        org = self.org_at(target)
+        if org is not None:
+            return [(subject, org, relation, at)] if org is not subject else []
+        # "runs an NHS ketamine treatment clinic": the organisation owns the thing run
+        owners = [self.org_at(c) for c in target.children if c.dep_ in ("compound", "nmod", "poss")]
+        service = self.lex.service_relations.get(relation)
+        return [(subject, o, service, at) for o in owners if o is not None and service and o is not subject]
+
+    def _subject(self, verb: Token) -> _Actor | None:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            token = verb.head  # climb from the relative clause to the person it describes
+            for _ in range(8):
+                actor = self.refs.ref_at.get(token.i)
+                if actor is not None:
+                    return actor.resolved()
+                if token.pos_ in ("VERB", "AUX") or token.head is token:
+                    return None
+                token = token.head
+            return None
+        actor = self.refs.ref_at.get(subject.i)
+        return actor.resolved() if actor is not None else None
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def analyse_actors(doc: Doc, document: DocumentRecord) -> ActorAnalysis:
+    """Every actor the document refers to, each reference, mentions per sentence and stated affiliations."""
+    if doc.text != document.text:
+        raise ValueError(f"document {document.id} ({document.path}): the parsed text differs from the document text")
+    lex = get_lexicon()
+    sents = sentences(doc)
+    found = _Names(doc, lex).find()
+    clusters = _Clusters(doc, lex)
+    occurrences = clusters.build(found)
+    occurrences = sorted(occurrences + _find_missed_mentions(doc, occurrences, lex), key=lambda o: o.start)
+
+    refs = _References(doc, lex, occurrences, sents)
+    affiliations = _Affiliations(refs, lex)
+    refs.named_affiliations = affiliations.from_names()
+    refs.walk()
+    refs.settle_roles()
+    stated = refs.named_affiliations + refs.affiliations + affiliations.from_other_references() + affiliations.from_verbs()
+
+    actors: dict[str, _Actor] = {}
+    for ref in refs.refs:
+        actors.setdefault(ref.actor.id, ref.actor)
+    records = {aid: _record(actor) for aid, actor in actors.items()}
+    text = document.text  # Doc.text is rebuilt on every access
+    spans = [
+        ActorSpan(ref.actor.id, ref.start_char, ref.end_char, text[ref.start_char : ref.end_char], ref.via)
+        for ref in refs.refs
+    ]
+    analysis = ActorAnalysis(
+        actors=records,
+        spans=_non_overlapping(spans),
+        mentions=_mentions(spans, sents),
+        affiliations=_affiliation_records(stated, doc, sents, set(records)),
+        roles={a.id: a.role for a in actors.values() if a.role is not None},
+    )
+    log.debug(
+        "actors.analysed", document=document.id, actors=len(records), spans=len(analysis.spans),
+        affiliations=len(analysis.affiliations),
+    )
+    return analysis
+
+
+def _record(actor: _Actor) -> ActorRecord:
+    aliases = tuple(f for f in actor.forms if f != actor.canonical and any(ch.isupper() for ch in f))
+    return ActorRecord(actor.id, actor.canonical, actor.kind, aliases, actor.description)
+
+
+def _non_overlapping(spans: list[ActorSpan]) -> list[ActorSpan]:
+    spans = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[ActorSpan] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
+
+
+def _mentions(spans: list[ActorSpan], sents: list[Sentence]) -> list[ActorMention]:
+    starts = [s.start for s in sents]
+    seen: dict[tuple[str, int], None] = {}
+    for span in sorted(spans, key=lambda s: s.start):
+        i = bisect.bisect_right(starts, span.start) - 1
+        if i >= 0 and span.start < sents[i].end:
+            seen.setdefault((span.actor_id, i), None)
+    return [ActorMention(aid, sents[i].text, sents[i].start, sents[i].end) for aid, i in seen]
+
+
+def _affiliation_records(
+    stated: list[tuple[_Actor, _Actor, str, int]], doc: Doc, sents: list[Sentence], known: set[str]
+) -> list[Affiliation]:
+    starts = [s.start for s in sents]
+    result: dict[tuple[str, str, str, int], Affiliation] = {}
+    for actor, other, relation, token in stated:
+        actor, other = actor.resolved(), other.resolved()
+        if actor is other or actor.id not in known or other.id not in known:
+            continue
+        i = bisect.bisect_right(starts, doc[token].idx) - 1
+        if i < 0:
+            continue
+        sent = sents[i]
+        key = (actor.id, other.id, relation, sent.start)
+        result.setdefault(key, Affiliation(actor.id, other.id, relation, sent.text, sent.start, sent.end))
+    return sorted(result.values(), key=lambda a: (a.start, a.actor_id, a.other_id, a.relation))
+
+
+# --------------------------------------------------------------------------- across documents
+
+
+@dataclass
+class _Pooled:
+    id: str
+    name: str
+    kind: ActorKind
+    aliases: set[str]
+    description: str | None
+    known: bool
+    role: RoleLink | None = None
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _pool(analyses: Sequence[ActorAnalysis], known: Sequence[ActorRecord]) -> dict[str, _Pooled]:
+    pool: dict[str, _Pooled] = {}
+
+    def add(record: ActorRecord, is_known: bool, role: RoleLink | None) -> None:
+        entry = pool.get(record.id)
+        if entry is None:
+            pool[record.id] = _Pooled(record.id, record.name, record.kind, set(record.aliases), record.description, is_known, role)
+            return
+        entry.aliases.update(record.aliases)
+        entry.known = entry.known or is_known
+        entry.role = entry.role or role
+        if (len(record.name), record.name) > (len(entry.name), entry.name):
+            entry.aliases.add(entry.name)
+            entry.name = record.name
+        elif record.name != entry.name:
+            entry.aliases.add(record.name)
+        if entry.description is None or (record.description and record.description < entry.description):
+            entry.description = record.description or entry.description
+
+    for record in sorted(known, key=lambda r: r.id):
+        add(record, True, None)
+    for analysis in analyses:
+        for aid in sorted(analysis.actors):
+            add(analysis.actors[aid], False, analysis.roles.get(aid))
+    return pool
+
+
+def canonical_actor_ids(analyses: Sequence[ActorAnalysis], known: Sequence[ActorRecord] = ()) -> dict[str, str]:
+    """The graph id for every actor id in `analyses`, joining what several documents (and the graph) say.
+
+    Joined: people with the same first and last name; a surname-only person and the one
+    full name with that surname; organisations sharing a name, an alias or an acronym
+    ("FDA" = "U.S. Food and Drug Administration"); a role ("Matthew Perry's assistant")
+    and the one named person another document gives that role towards the same person.
+    Each group takes the id of its fullest name; ties prefer an id the graph knows, then
+    the smallest id, so the result does not depend on the order of the inputs.
+    """
+    lex = get_lexicon()
+    pool = _pool(analyses, known)
+    uf = _UnionFind()
+    people = {i: e for i, e in pool.items() if e.kind == ActorKind.PERSON and e.role is None}
+    orgs = {i: e for i, e in pool.items() if e.kind == ActorKind.ORGANIZATION}
+
+    # People: same first and last name; then surname-only names with exactly one full-name group.
+    full_by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    single: dict[str, list[str]] = defaultdict(list)
+    for aid in sorted(people):
+        words = _name_words(people[aid].name, lex)
+        if len(words) >= 2:
+            full_by_key[(words[0], words[-1])].append(aid)
+        elif words:
+            single[words[0]].append(aid)
+    for ids in full_by_key.values():
+        for other in ids[1:]:
+            uf.union(ids[0], other)
+    groups_by_surname: dict[str, set[str]] = defaultdict(set)
+    for (_, last), ids in full_by_key.items():
+        groups_by_surname[last].add(uf.find(ids[0]))
+    for word, ids in single.items():
+        for other in ids[1:]:
+            uf.union(ids[0], other)
+        groups = groups_by_surname.get(word, set())
+        if len(groups) == 1:
+            uf.union(ids[0], next(iter(groups)))
+
+    # Organisations: a shared name; an alias or acronym naming exactly one other organisation.
+    name_key = {aid: " ".join(_org_words(e.name, lex)) for aid, e in orgs.items()}
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for aid in sorted(orgs):
+        by_name[name_key[aid]].append(aid)
+    for ids in by_name.values():
+        for other in ids[1:]:
+            uf.union(ids[0], other)
+    alias_owners: dict[str, set[str]] = defaultdict(set)
+    for aid, entry in orgs.items():
+        for alias in entry.aliases:
+            alias_owners[" ".join(_org_words(alias, lex))].add(name_key[aid])
+        for acronym in acronyms_of(entry.name, lex):
+            alias_owners[acronym.lower()].add(name_key[aid])
+    for aid in sorted(orgs):
+        owners = alias_owners.get(name_key[aid], set()) - {name_key[aid]}
+        if len(owners) == 1:
+            uf.union(aid, by_name[next(iter(owners))][0])
+
+    # Roles: the one named person another document gives the same role towards the same possessor.
+    named_roles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for analysis in analyses:
+        for aff in analysis.affiliations:
+            if aff.actor_id in people and aff.other_id in pool:
+                named_roles[(uf.find(aff.other_id), aff.relation)].add(uf.find(aff.actor_id))
+    described: dict[str, set[str]] = defaultdict(set)
+    for aid, entry in people.items():
+        if entry.description:
+            described[fold(entry.description)].add(uf.find(aid))
+    role_target: dict[str, str] = {}
+    for aid in sorted(i for i, e in pool.items() if e.role is not None):
+        link = pool[aid].role
+        assert link is not None
+        possessor = uf.find(link.possessor_id) if link.possessor_id in pool else link.possessor_id
+        holders = set(named_roles.get((possessor, link.relation), set()))
+        possessor_names = _group_names(pool, uf, possessor)
+        for name in possessor_names:
+            holders |= described.get(fold(role_description(name, link.role)), set())
+        if len(holders) == 1:
+            uf.union(aid, next(iter(holders)))
+        else:
+            role_target[aid] = f"role:{possessor}:{link.role}"
+            uf.union(aid, role_target[aid])
+
+    # The id each group keeps.
+    members: dict[str, list[str]] = defaultdict(list)
+    for aid in pool:
+        members[uf.find(aid)].append(aid)
+    chosen: dict[str, str] = {}
+    for root, ids in members.items():
+        named = [i for i in ids if pool[i].role is None]
+        if named:
+            best = min(named, key=lambda i: (-len(_name_words(pool[i].name, lex)), not pool[i].known, -len(pool[i].name), i))
+            chosen[root] = best
+        else:
+            link = pool[ids[0]].role
+            assert link is not None
+            possessor = uf.find(link.possessor_id) if link.possessor_id in pool else link.possessor_id
+            possessor_name = _best_name(pool, members.get(possessor, []), lex) or link.possessor_id
+            chosen[root] = _person_id(role_actor_name(possessor_name, link.role))
+    return {aid: chosen[uf.find(aid)] for analysis in analyses for aid in analysis.actors}
+
+
+def _group_names(pool: dict[str, _Pooled], uf: _UnionFind, root: str) -> set[str]:
+    return {e.name for i, e in pool.items() if uf.find(i) == root} if root in uf.parent else set()
+
+
+def _best_name(pool: dict[str, _Pooled], ids: list[str], lex: ActorLexicon) -> str | None:
+    named = [i for i in ids if i in pool and pool[i].role is None]
+    if not named:
+        return None
+    best = min(named, key=lambda i: (-len(_name_words(pool[i].name, lex)), not pool[i].known, -len(pool[i].name), i))
+    return pool[best].name
+
+
+def merged_actor_records(
+    analyses: Sequence[ActorAnalysis], ids: Mapping[str, str], known: Sequence[ActorRecord] = ()
+) -> dict[str, ActorRecord]:
+    """One record per graph id after `canonical_actor_ids`: the fullest name, every other name as an alias."""
+    lex = get_lexicon()
+    pool = _pool(analyses, known)
+    grouped: dict[str, list[_Pooled]] = defaultdict(list)
+    for aid, target in ids.items():
+        if aid in pool:
+            grouped[target].append(pool[aid])
+    records: dict[str, ActorRecord] = {}
+    for target in sorted(grouped):
+        entries = sorted(grouped[target], key=lambda e: e.id)
+        exact = [e for e in entries if e.id == target and e.role is None]
+        named = exact or [e for e in entries if e.role is None]
+        if named:
+            best = min(named, key=lambda e: (-len(_name_words(e.name, lex)), -len(e.name), e.id))
+            name = best.name
+        else:
+            link = entries[0].role
+            assert link is not None
+            possessor = ids.get(link.possessor_id, link.possessor_id)
+            possessor_entries = [pool[i] for i, t in ids.items() if t == possessor and i in pool and pool[i].role is None]
+            possessor_name = (
+                min(possessor_entries, key=lambda e: (-len(_name_words(e.name, lex)), -len(e.name), e.id)).name
+                if possessor_entries
+                else entries[0].name
+            )
+            name = role_actor_name(possessor_name, link.role)
+            entries[0].description = role_description(possessor_name, link.role)
+        aliases = sorted({a for e in entries for a in (e.aliases | {e.name})} - {name})
+        descriptions = sorted({e.description for e in entries if e.description})
+        description = next((d for d in descriptions if " of " in d and named), None) or (descriptions[0] if descriptions else None)
+        records[target] = ActorRecord(target, name, entries[0].kind, tuple(aliases), description)
+    return records
