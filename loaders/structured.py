@@ -25,6 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from loaders.actors import actor_id_for
 from loaders.records import (
     ActorKind,
     ActorMention,
@@ -40,13 +41,10 @@ from loaders.records import (
     consolidate,
     stable_id,
 )
+from loaders.taxonomy import load_taxonomy
 
-# The core event types. To be read from the taxonomy file once it exists.
-EVENT_TYPES: frozenset[str] = frozenset({
-    "BIRTH", "DEATH", "AUTOPSY", "INFUSION_SESSION", "DRUG_ADMINISTRATION", "INVESTIGATION",
-    "ARREST", "CHARGES", "PLEA", "TRIAL", "SENTENCING", "REGULATORY_WARNING",
-    "REGULATORY_APPROVAL", "INTERVIEW", "STATEMENT", "PUBLICATION", "OTHER",
-})
+# The event types a row may name: those of the taxonomy file.
+EVENT_TYPES: frozenset[str] = frozenset(load_taxonomy().names)
 
 COLUMNS: tuple[str, ...] = (
     "date", "start_date", "end_date", "type", "title", "status", "actors",
@@ -413,7 +411,8 @@ def _parse_actors(row: _RawRow, check: _RowCheck) -> list[_Actor]:
                 check.fail("actors", f"{name!r} has kind {kind_text!r}; use PERSON or ORGANIZATION")
                 continue
             kind = found
-        actor = _Actor(actor_id_for(name), name, kind, role)
+        # The same id scheme as actors found in articles, so a timeline and the news merge.
+        actor = _Actor(actor_id_for(name, kind), name, kind, role)
         if actor not in actors:
             actors.append(actor)
     return actors
@@ -447,7 +446,7 @@ def _check_consistency(claims: list[_Claim], problems: list[str]) -> None:
                     problems.append(f"{claim.where}, field '{name}': rows with event_key {claim.event_key!r} "
                                     f"describe one event, but {first.place} gives {getattr(first, name)!r}")
         for actor in claim.actors:
-            kind, first = kinds.setdefault(actor.id, (actor.kind, claim))
+            kind, first = kinds.setdefault(_normal(actor.name), (actor.kind, claim))
             if kind != actor.kind:
                 problems.append(f"{claim.where}, field 'actors': {actor.name!r} is {actor.kind} here "
                                 f"but {kind} on {first.place}")
@@ -474,11 +473,6 @@ def _shown(value: Any) -> str:
 
 def _normal(text: str) -> str:
     return " ".join(text.casefold().split())
-
-
-def actor_id_for(name: str) -> str:
-    """The stable id of an actor named `name` (case and spacing do not matter)."""
-    return stable_id("actor", _normal(name))
 
 
 # ---------------------------------------------------------------------------
