@@ -409,6 +409,7 @@ class _Names:
                 found.append(occ)
         found.extend(self._titled_names_the_model_missed())
         found.extend(self._owned_organisations())
+        found.extend(self._designated_organisations())
         found = _without_overlaps(found)
         self._mark_parenthesised_acronyms(found)
         # A name judged not to be an actor in one place (a show title, a drug) is not one anywhere.
@@ -440,7 +441,6 @@ class _Names:
         start, end = self._trim(start, end)
         if start >= end:
             return None
-        words = [fold(t.text) for t in doc[start:end]]
         has_org_head = self._has_organisation_head(start, end)
         if label == "PERSON":
             kind = ActorKind.PERSON
@@ -669,6 +669,34 @@ class _Names:
                 found.append(_Occurrence(mod.i, mod.i, mod.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
 
+    def _designated_organisations(self) -> list[_Occurrence]:
+        """ "Mindbloom, a ketamine telehealth company": an untagged proper noun set off by an
+        apposition whose noun designates an organisation."""
+        doc, lex, found = self.doc, self.lex, []
+        for token in doc:
+            if token.pos_ != "PROPN" or not _is_capitalised(token) or token.i in self.entity_label:
+                continue
+            appositions = [
+                c for c in token.children
+                if c.dep_ == "appos" and c.i > token.i and c.lemma_.lower() in lex.organisation_designators
+            ]
+            if not appositions or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+                continue
+            start = token.i
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and _is_capitalised(doc[start - 1])
+                and doc[start - 1].head.i == token.i
+                and start - 1 not in self.entity_label
+            ):
+                start -= 1
+            words = [fold(t.text) for t in doc[start : token.i + 1]]
+            if any(w in lex.substances or w in lex.generic_words or w in self.place_names for w in words):
+                continue
+            found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
     def _looks_like_a_name(self, token: Token) -> bool:
         """A capitalised word that the text never writes in lower case and the lexicon does not know as a noun."""
         lower = token.lower_
@@ -825,21 +853,22 @@ class _Clusters:
                 actor = single_persons[word] = self._new(ActorKind.PERSON, " ".join(doc[occ.core : occ.end].text.split()), occ.core)
             self._attach(occ, actor, NAME)
 
-        # "Perry's" tagged ORG while Perry is a person: a single uncertain organisation word that is a surname.
+        # "Perry's" tagged ORG while Perry is a person: an uncertain one-word organisation that is a surname.
         certain = {id(o.actor) for o in occurrences if o.certain and o.actor is not None}
-        surnames: set[int] = set()
+        surnames: dict[int, list[_Actor]] = {}
         for key, actor in orgs.items():
             if actor.merged_into is None and len(org_words.get(key, [key])) == 1 and id(actor) not in certain:
                 people = by_surname.get(key)
-                if people and len(people) == 1:
-                    self._merge(actor, people[0])
-                    surnames.add(id(actor))
+                if people:
+                    surnames[id(actor)] = people
 
         for occ in occurrences:
-            if occ.actor is not None:
-                if id(occ.actor) in surnames:
-                    occ.via = SURNAME
-                occ.actor = occ.actor.resolved()
+            if occ.actor is None:
+                continue
+            people = surnames.get(id(occ.actor))
+            if people is not None:
+                occ.actor, occ.via = self._nearest(people, occ.core, person_positions), SURNAME
+            occ.actor = occ.actor.resolved()
         self._collect_forms(occurrences)
         self._merge_same_ids(occurrences)
         return [occ for occ in occurrences if occ.actor is not None]
@@ -1023,7 +1052,6 @@ class _References:
         self.descriptor_tokens: set[int] = set()
         self.role_links: dict[tuple[int, str], _Actor] = {}  # (id(possessor), role) -> actor
         self.role_actors: dict[tuple[int, str], _Actor] = {}
-        self.new_actors: list[_Actor] = []
         self.last_seen: dict[int, int] = {}  # id(actor) -> last token referring to it
         self.affiliations: list[tuple[_Actor, _Actor, str, int]] = []  # (actor, other, relation, token)
         self.named_affiliations: list[tuple[_Actor, _Actor, str, int]] = []
@@ -1375,7 +1403,6 @@ class _References:
                 role=RoleLink(possessor.id, role, relation),
             )
             self.role_actors[key] = actor
-            self.new_actors.append(actor)
         return actor
 
     def settle_roles(self) -> None:
@@ -1429,7 +1456,7 @@ def _apposition_text(noun: Token, stop: int | None = None) -> str:
         if doc[i].text in (",", ";", "(", "–", "—") or doc[i].tag_ == "WP":
             end = i
             break
-    while start < noun.i and (doc[start].dep_ == "det" or doc[start].is_punct):
+    while start < noun.i and (doc[start].dep_ == "det" or doc[start].tag_ == "PRP$" or doc[start].is_punct):
         start += 1
     return " ".join(doc[start:end].text.split())
 
@@ -1685,7 +1712,8 @@ def _pool(analyses: Sequence[ActorAnalysis], known: Sequence[ActorRecord]) -> di
             return
         entry.aliases.update(record.aliases)
         entry.known = entry.known or is_known
-        entry.role = entry.role or role
+        if role is not None:  # keep one link whatever the order of the documents
+            entry.role = min((r for r in (entry.role, role) if r is not None), key=lambda r: (r.possessor_id, r.role, r.relation))
         if (len(record.name), record.name) > (len(entry.name), entry.name):
             entry.aliases.add(entry.name)
             entry.name = record.name
@@ -1769,14 +1797,16 @@ def canonical_actor_ids(analyses: Sequence[ActorAnalysis], known: Sequence[Actor
     for aid, entry in people.items():
         if entry.description:
             described[fold(entry.description)].add(uf.find(aid))
+    names_by_group: dict[str, set[str]] = defaultdict(set)
+    for aid, entry in pool.items():
+        names_by_group[uf.find(aid)].add(entry.name)
     role_target: dict[str, str] = {}
     for aid in sorted(i for i, e in pool.items() if e.role is not None):
         link = pool[aid].role
         assert link is not None
         possessor = uf.find(link.possessor_id) if link.possessor_id in pool else link.possessor_id
         holders = set(named_roles.get((possessor, link.relation), set()))
-        possessor_names = _group_names(pool, uf, possessor)
-        for name in possessor_names:
+        for name in names_by_group.get(possessor, ()):
             holders |= described.get(fold(role_description(name, link.role)), set())
         if len(holders) == 1:
             uf.union(aid, next(iter(holders)))
@@ -1801,10 +1831,6 @@ def canonical_actor_ids(analyses: Sequence[ActorAnalysis], known: Sequence[Actor
             possessor_name = _best_name(pool, members.get(possessor, []), lex) or link.possessor_id
             chosen[root] = _person_id(role_actor_name(possessor_name, link.role))
     return {aid: chosen[uf.find(aid)] for analysis in analyses for aid in analysis.actors}
-
-
-def _group_names(pool: dict[str, _Pooled], uf: _UnionFind, root: str) -> set[str]:
-    return {e.name for i, e in pool.items() if uf.find(i) == root} if root in uf.parent else set()
 
 
 def _best_name(pool: dict[str, _Pooled], ids: list[str], lex: ActorLexicon) -> str | None:

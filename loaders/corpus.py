@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from graph.connection import Graph
 from graph import lookup
-from loaders.actors import canonical_actor_ids
+from loaders.actors import canonical_actor_ids, merged_actor_records
 from loaders.extract import DocumentExtraction
 from loaders.merge import Candidate, merge_events, principal_ids, rename_actors
 from loaders.records import (
@@ -73,25 +73,9 @@ def near_duplicates(new: dict[str, str], known: dict[str, str], declared: Sequen
 
 
 def _canonical_actors(extractions: Sequence[DocumentExtraction], known: Sequence[ActorRecord]) -> tuple[dict[str, str], dict[str, ActorRecord]]:
-    canonical = canonical_actor_ids([x.actors for x in extractions], known)
-    records: dict[str, ActorRecord] = {a.id: a for a in known}
-    for extraction in extractions:
-        for actor in extraction.actors.actors.values():
-            target = canonical.get(actor.id, actor.id)
-            if target == actor.id and target not in records:
-                records[target] = actor
-    # Names that were merged into another actor become its aliases.
-    for extraction in extractions:
-        for actor in extraction.actors.actors.values():
-            target = canonical.get(actor.id, actor.id)
-            if target not in records:
-                records[target] = replace(actor, id=target)
-                continue
-            base = records[target]
-            aliases = tuple(dict.fromkeys([*base.aliases, *( [actor.name] if actor.name != base.name else []), *(a for a in actor.aliases if a != base.name)]))
-            description = base.description or actor.description
-            records[target] = replace(base, aliases=aliases, description=description)
-    return canonical, records
+    analyses = [x.actors for x in extractions]
+    canonical = canonical_actor_ids(analyses, known)
+    return canonical, merged_actor_records(analyses, canonical, known)
 
 
 def _rename_mentions(mentions: Sequence[ActorMention], canonical: dict[str, str]) -> tuple[ActorMention, ...]:

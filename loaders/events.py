@@ -157,14 +157,22 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
     if match.trigger.part_of_speech == "VERB":
         verb = head
         subjects = [] if match.trigger.subject_ignored else _children(head, SUBJECTS)
+        passive_subjects = _children(head, PASSIVE_SUBJECTS)
+        if not subjects and not passive_subjects and head.dep_ == "xcomp":
+            # "X is scheduled to be sentenced": the subject of the governing verb.
+            controller = _children(head.head, SUBJECTS | PASSIVE_SUBJECTS)
+            if any(c.dep_ == "auxpass" for c in head.children):
+                passive_subjects = controller
+            elif not match.trigger.subject_ignored:
+                subjects = controller
         if match.trigger.subject_is_experiencer:
             add("experiencer", subjects)
         else:
             add("agent", subjects)
-        add("patient", _children(head, OBJECTS | PASSIVE_SUBJECTS))
+        add("patient", _children(head, OBJECTS) + passive_subjects)
         add("recipient", _children(head, {"dative", "iobj"}))
         preps = _prep_objects(head)
-        if "by" in preps and _children(head, PASSIVE_SUBJECTS):
+        if "by" in preps and passive_subjects:
             add("agent", preps.pop("by"))
         for prep, objs in preps.items():
             add(prep, objs)
@@ -534,10 +542,11 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: str 
                 break
     elif last_dated is not None:
         anchor_id = last_dated  # "the following day": the last dated event told before
+    # The expression's own date may already be known ("days before his passing on Oct. 28").
     if anchor_id is None:
-        return DateClaim(FuzzyDate.unknown(expression.text))
+        return DateClaim(expression.date)
     return DateClaim(
-        FuzzyDate.unknown(expression.text),
+        expression.date,
         Anchor(event_ref=anchor_id, min_offset_days=anchor.min_offset_days, max_offset_days=anchor.max_offset_days),
     )
 

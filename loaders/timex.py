@@ -11,7 +11,7 @@ what keeps ages ("Perry, 54", "54-year-old"), counts ("27 shots"), durations ("f
 months"), frequencies ("twice a week"), clock times, phone numbers, "COVID-19",
 "24/7" and the modal verb "may" out. Month names are matched case-sensitively
 (Title or UPPER case); "May" counts as a month only next to a day number or a year,
-or after in/on/since/until/by/early/late/mid/last/next/this/during.
+or after in/on/since/until/till/by/during/early/late/mid-/last/next/this.
 
 One sentence is scanned in three passes:
 
@@ -104,10 +104,15 @@ a future one ("will", "is scheduled/expected/set/due to", "plans to", "upcoming"
 or when the expression itself points forward ("tomorrow", "next year", "later this
 month", "in the coming weeks"); past or neutral otherwise.
 
-Not handled (known gaps): dates in other languages, ordinal days without a month
-("on the 28th"), lists of days ("Oct. 26 and 27" gives Oct. 26 only), fiscal years
-and quarters without a year, "later that year"-style anchors to a calendar unit of
-another event, times of day (dropped; they never make a day boundary).
+"in two weeks" is a date only in a future clause; in a past one it is a duration.
+
+Known gaps: dates in other languages; ordinal days without a month ("on the 28th");
+lists of days ("Oct. 26 and 27" gives Oct. 26 only); fiscal years and quarters without
+a year; anchors to a calendar unit of another event ("later that year", "the year of
+his death"); times of day (dropped, so "11 p.m. the night before" never shifts a day);
+present-tense schedules read as neutral, hence past ("the comment period ends Jan.
+16" takes the January before publication); figurative seasons ("like a tree in the
+winter"); tense is a nearest-marker heuristic, not a parse.
 """
 
 from __future__ import annotations
@@ -117,7 +122,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from loaders.records import FuzzyDate
 
@@ -741,19 +746,19 @@ class _Scanner:
     def infer_year(self, future: bool, interval: Callable[[int], tuple[date, date] | None]) -> int | None:
         """Year of the most recent occurrence on or before publication (next one on or after, for the future)."""
         pub = self.pub
-        if pub is None:
+        if pub is None or pub.start is None or pub.end is None:
             return None
         if future:
-            ref = pub.start
-            for year in range(ref.year, ref.year + 9):  # type: ignore[union-attr]
+            earliest = pub.start
+            for year in range(earliest.year, earliest.year + 9):
                 span = interval(year)
-                if span is not None and span[1] >= ref:
+                if span is not None and span[1] >= earliest:
                     return year
             return None
-        ref = pub.end
-        for year in range(ref.year, ref.year - 9, -1):  # type: ignore[union-attr]
+        latest = pub.end
+        for year in range(latest.year, latest.year - 9, -1):
             span = interval(year)
-            if span is not None and span[0] <= ref:
+            if span is not None and span[0] <= latest:
                 return year
         return None
 
@@ -853,7 +858,7 @@ class _Scanner:
             if not (self.before(signal, m.start()) or self.before(_MONTH_LIST_RE, m.start())):
                 continue
             future = self.future_at(m.start(), m.end())
-            year = self.infer_year(future, lambda y, mo=month: (date(y, mo, 1), _month_end(y, mo)))
+            year = self.infer_year(future, partial(_month_span, month=month))
             yield _Found(m.start(), m.end(), ABSOLUTE, FuzzyDate.month(year, month) if year else None, future=future)
         for m in _YEAR_RE.finditer(text):
             year = int(m.group("y"))
@@ -914,7 +919,7 @@ class _Scanner:
 
     def _side_range(self, m: re.Match[str]) -> FuzzyDate | None:
         """'between March and May 2023', 'from Oct. 1 to Oct. 28', 'between 2019 and 2021'."""
-        sides = []
+        sides: list[tuple[int | None, int | None, int | None]] = []
         for n in (1, 2):
             if m.group(f"yo{n}"):
                 sides.append((int(m.group(f"yo{n}")), None, None))
@@ -963,7 +968,6 @@ class _Scanner:
                 if m.group("bare") and re.search(r"(?i)degree|temperature|°|\bscore", text):
                     continue  # "in the 60s" is a temperature there
                 first = (2000 if two in ("00", "10") else 1900) + int(two)
-            start, end = date(first, 1, 1), date(first + 9, 12, 31)
             mod = (m.group("mod") or "").lower()
             if mod:
                 offsets = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[mod]
@@ -1007,7 +1011,7 @@ class _Scanner:
                     continue
                 future = rel in ("next", "this coming") or (rel not in ("last", "this past", "past") and self.future_at(m.start(), m.end()))
                 kind = RELATIVE if rel else ABSOLUTE
-                resolved = self.relative(lambda d, n=name, r=rel, f=future: _relative_season(d, n, r, f))
+                resolved = self.relative(partial(_relative_season, name=name, rel=rel, future=future))
                 if resolved is None:
                     yield _Found(m.start(), m.end(), kind, None, future=future)
                     continue
@@ -1036,8 +1040,8 @@ class _Scanner:
                     return None
                 yield _Found(m.start(), m.end(), RELATIVE, self.relative(resolve), future=future)
                 continue
-            year = self.infer_year(future, lambda y, n=name: _pair(_holiday(n, y)))
-            day = _holiday(name, year) if year else None
+            holiday_year = self.infer_year(future, partial(_holiday_span, name=name))
+            day = _holiday(name, holiday_year) if holiday_year else None
             yield _Found(m.start(), m.end(), ABSOLUTE, FuzzyDate.day(day) if day else None, future=future)
         for m in _QNAME_RE.finditer(text):
             year = int(m.group("y")) if m.group("y") else 2000 + int(m.group("yy"))
@@ -1065,7 +1069,7 @@ class _Scanner:
                 if m.group("rmy"):
                     year: int | None = int(m.group("rmy"))
                 else:
-                    year = self.infer_year(future, lambda y, mo=month: (date(y, mo, 1), _month_end(y, mo)))
+                    year = self.infer_year(future, partial(_month_span, month=month))
                 ref = FuzzyDate.month(year, month) if year else None
                 unit = "month"
             elif m.group("ry"):
@@ -1079,7 +1083,7 @@ class _Scanner:
                 if rel == "the" and not takes_of:
                     continue  # "late the year" is not English; "the end of the year" is
                 kind = RELATIVE
-                ref = self.relative(lambda d, r=rel, u=unit: _calendar_unit(d, u, {"last": -1, "next": 1}.get(r, 0)))
+                ref = self.relative(partial(_calendar_unit, unit=unit, step={"last": -1, "next": 1}.get(rel, 0)))
                 future = rel == "next" or (rel != "last" and future)
             if ("quarter" in part or "half" in part) and unit != "year":
                 continue
@@ -1104,15 +1108,15 @@ class _Scanner:
                      "tomorrow": 1, "the day after tomorrow": 2}.get(low, 0)
             future = shift > 0 or low == "later today"
             yield _Found(m.start(), m.end(), RELATIVE,
-                         self.relative(lambda d, s=shift: FuzzyDate.day(d + timedelta(days=s))), future=future)
+                         self.relative(partial(_window, before=-shift, after=shift)), future=future)
         for m in _WEEKDAY_RE.finditer(text):
             if self.before(_WEEKDAY_BLOCK_RE, m.start(), 20) or _WEEKDAY_TITLE_RE.match(text, m.end("wd")):
                 continue  # "every Thursday" is a frequency, "Super Tuesday" and "the Sunday Times" names
             weekday = _WEEKDAY_NUMBER[m.group("wd").lower()]
             future = self.future_at(m.start(), m.end())
-            pick = _weekday_on_or_after if future else _weekday_on_or_before
             yield _Found(m.start(), m.end(), RELATIVE,
-                         self.relative(lambda d, w=weekday, p=pick: FuzzyDate.day(p(d, w))), future=future, weekday=True)
+                         self.relative(partial(_relative_weekday, weekday=weekday, step=0, future=future)),
+                         future=future, weekday=True)
 
     def _relative_units(self) -> Iterator[_Found]:
         text = self.text
@@ -1127,15 +1131,15 @@ class _Scanner:
                 unit = what.lower()
                 if m.group("part"):
                     continue
-                resolve: Callable[[date], FuzzyDate | None] = lambda d, u=unit, s=step, f=future: _calendar_unit(d, u, s, f)
+                resolve: Callable[[date], FuzzyDate | None] = partial(_calendar_unit, unit=unit, step=step, future=future)
             elif what.lower() in _WEEKDAY_NUMBER:
                 weekday = _WEEKDAY_NUMBER[what.lower()]
-                resolve = lambda d, w=weekday, s=step, f=future: FuzzyDate.day(_relative_weekday(d, w, s, f))
+                resolve = partial(_relative_weekday, weekday=weekday, step=step, future=future)
             else:
                 month = _month_number(what)
                 if month is None or m.group("part") or (what[:3].lower() in _MONTH_ABBREVIATIONS and what.lower() not in _MONTH_NUMBER and not what.endswith(".")):
                     continue
-                resolve = lambda d, mo=month, s=step: _relative_month(d, mo, s)
+                resolve = partial(_relative_month, month=month, step=step)
             yield _Found(m.start(), m.end(), RELATIVE, self.relative(resolve), future=future)
         for m in _EARLIER_THIS_RE.finditer(text):
             later = m.group("dir").lower() == "later"
@@ -1158,13 +1162,13 @@ class _Scanner:
             exact_count = int(counted[0]) if (counted and counted[0] == counted[1] and float(counted[0]).is_integer()
                                                and not m.group("mod")) else None
             yield _Found(m.start(), m.end(), RELATIVE,
-                         self.relative(lambda d, lo=lo, hi=hi, u=unit, n=exact_count: _ago(d, lo, hi, u, n)))
+                         self.relative(partial(_ago, lo=lo, hi=hi, unit=unit, exact_count=exact_count)))
         for m in _PAST_WINDOW_RE.finditer(text):
             span = _window_days(m.group("num"), m.group("unit"))
             if span is None:
                 continue
             yield _Found(m.start(), m.end(), RELATIVE,
-                         self.relative(lambda d, hi=span: FuzzyDate.between(d - timedelta(days=hi), d)))
+                         self.relative(partial(_window, before=span, after=0)))
         for m in _FUTURE_WINDOW_RE.finditer(text):
             if not m.group("prep") and m.group("nx").lower() != "coming":
                 continue  # "the next day" / "the next week" alone are discourse anchors
@@ -1172,7 +1176,7 @@ class _Scanner:
             if span is None:
                 continue
             yield _Found(m.start(), m.end(), RELATIVE,
-                         self.relative(lambda d, hi=span: FuzzyDate.between(d, d + timedelta(days=hi))), future=True)
+                         self.relative(partial(_window, before=0, after=span)), future=True)
         for m in _IN_N_RE.finditer(text):
             if self.before(_FREQUENCY_BEFORE_RE, m.start(), 12) or not self.future_at(m.start(), m.end()):
                 continue  # "in two weeks" dates something only when the clause is about the future
@@ -1182,7 +1186,7 @@ class _Scanner:
             unit = _unit_name(m.group("unit"))
             lo, hi = _unit_days(unit, counted[0])[0], _unit_days(unit, counted[1])[1]
             yield _Found(m.start(), m.end(), RELATIVE,
-                         self.relative(lambda d, lo=lo, hi=hi: FuzzyDate.between(d + timedelta(days=lo), d + timedelta(days=hi))),
+                         self.relative(partial(_window, before=-lo, after=hi)),
                          future=True)
 
     # ---- pass 2: compounds over calendar expressions
@@ -1453,6 +1457,9 @@ class _Scanner:
                 return self._finish(tokens, 0, verb_end)  # "the trial began", "Perry died"
         if require_event and not is_event:
             return None
+        if require_event and not has_determiner and not proper_only \
+                and not any(w.endswith(("'s", "’s")) for w in collected):
+            return None  # "during IV sessions" is habitual; "during Perry's trial" names one event
         if index < len(tokens) and tokens[index][0].lower() == "of":  # "the death of actor Matthew Perry"
             tail = index + 1
             if tail < len(tokens) and tokens[tail][0].lower() in _DETERMINERS:
@@ -1598,12 +1605,28 @@ def _calendar_unit(day: date, unit: str, step: int, future: bool = False) -> Fuz
     return None
 
 
-def _relative_weekday(day: date, weekday: int, step: int, future: bool) -> date:
+def _relative_weekday(day: date, weekday: int, step: int, future: bool) -> FuzzyDate:
+    """'last Thursday' is strictly before `day`, 'next Thursday' strictly after; a bare one may be `day` itself."""
     if step < 0:
-        return _weekday_on_or_before(day - timedelta(days=1), weekday)
+        return FuzzyDate.day(_weekday_on_or_before(day - timedelta(days=1), weekday))
     if step > 0:
-        return _weekday_on_or_after(day + timedelta(days=1), weekday)
-    return _weekday_on_or_after(day, weekday) if future else _weekday_on_or_before(day, weekday)
+        return FuzzyDate.day(_weekday_on_or_after(day + timedelta(days=1), weekday))
+    if future:
+        return FuzzyDate.day(_weekday_on_or_after(day, weekday))
+    return FuzzyDate.day(_weekday_on_or_before(day, weekday))
+
+
+def _window(day: date, before: int, after: int) -> FuzzyDate:
+    """[day - before, day + after]: 'the past year', 'in the coming weeks', 'tomorrow'."""
+    return FuzzyDate.between(day - timedelta(days=before), day + timedelta(days=after))
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), _month_end(year, month)
+
+
+def _holiday_span(year: int, name: str) -> tuple[date, date] | None:
+    return _pair(_holiday(name, year))
 
 
 def _relative_month(day: date, month: int, step: int) -> FuzzyDate:

@@ -49,8 +49,8 @@ def test_the_infusion_session_is_bounded_before_the_death_and_its_conflicting_cl
     assert session["endDate"] is not None and session["endDate"] < date(2023, 10, 28)
     assert session["dateConflict"] is True
     claims = {(c["dateText"], c.get("startDate"), c.get("endDate")) for c in inspect.event_claims(graph, session["id"]) if c.get("anchorEventId")}
-    assert ("more than a week before", None, date(2023, 10, 21)) in claims
-    assert ("days before", date(2023, 10, 22), date(2023, 10, 27)) in claims
+    assert ("more than a week before his death", None, date(2023, 10, 21)) in claims
+    assert ("days before his passing on Oct. 28", date(2023, 10, 22), date(2023, 10, 27)) in claims
 
 
 def test_the_assistants_doses_are_dated_to_the_four_days_before_the_death_once_another_article_dates_it(loaded):

@@ -1,0 +1,515 @@
+"""The actors stage: who a document talks about, how it refers to them, and how they are tied together."""
+
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from loaders.actors import (
+    ACRONYM,
+    DESCRIPTION,
+    LEXICON_PATH,
+    NAME,
+    PRONOUN,
+    ROLE,
+    SURNAME,
+    ActorAnalysis,
+    ActorLexicon,
+    LexiconError,
+    acronyms_of,
+    analyse_actors,
+    canonical_actor_ids,
+    get_lexicon,
+    merged_actor_records,
+)
+from loaders.nlp import parse, sentences
+from loaders.records import ActorKind, ActorRecord, DocumentRecord
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def document(text: str, doc_id: str = "doc") -> DocumentRecord:
+    return DocumentRecord(id=doc_id, path=f"{doc_id}.txt", title=None, text=text, sha256=doc_id)
+
+
+@lru_cache(maxsize=64)
+def analyse(text: str) -> ActorAnalysis:
+    return analyse_actors(parse(text), document(text))
+
+
+@lru_cache(maxsize=8)
+def seed(prefix: str) -> tuple[str, ActorAnalysis]:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    return text, analyse(text)
+
+
+def names(analysis: ActorAnalysis) -> set[str]:
+    return {a.name for a in analysis.actors.values()}
+
+
+def actor_named(analysis: ActorAnalysis, name: str) -> str:
+    matches = [a.id for a in analysis.actors.values() if a.name == name]
+    assert matches, f"no actor named {name!r}; have {sorted(names(analysis))}"
+    return matches[0]
+
+
+def resolved(analysis: ActorAnalysis, text: str, word: str, occurrence: int = 0) -> str | None:
+    """The actor the `occurrence`-th appearance of `word` in `text` refers to."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(word, start + 1)
+    span = analysis.actor_at(start, start + len(word))
+    return span.actor_id if span else None
+
+
+def relations(analysis: ActorAnalysis) -> set[tuple[str, str, str]]:
+    return {
+        (analysis.actors[a.actor_id].name, a.relation, analysis.actors[a.other_id].name) for a in analysis.affiliations
+    }
+
+
+# --------------------------------------------------------------------------- names and ids
+
+
+def test_titled_surname_and_titled_full_name_are_one_actor_whose_id_has_no_title():
+    text = "Prof McShane said the drug helps. Prof Rupert McShane, a psychiatrist, has run trials."
+    analysis = analyse(text)
+    people = [a for a in analysis.actors.values() if a.kind == ActorKind.PERSON]
+    assert [p.id for p in people] == ["person-rupert-mcshane"]
+    assert people[0].name == "Rupert McShane"
+    assert {"Prof McShane", "Prof Rupert McShane", "McShane"} <= set(people[0].aliases)
+    assert {s.via for s in analysis.spans if s.actor_id == "person-rupert-mcshane"} >= {SURNAME, NAME}
+
+
+def test_a_surname_after_the_full_name_refers_to_that_person():
+    text = "Matthew Perry died in October. Perry had been sober for months."
+    analysis = analyse(text)
+    assert resolved(analysis, text, "Perry", 1) == "person-matthew-perry"
+    assert analysis.actor_at(text.index("Perry had"), text.index("Perry had") + 5).via == SURNAME
+
+
+def test_a_surname_goes_to_the_person_last_named_with_it():
+    text = "Matthew Perry starred in a sitcom. Katy Perry sang at the event. Perry performed twice."
+    analysis = analyse(text)
+    assert resolved(analysis, text, "Perry performed") == "person-katy-perry"
+
+
+def test_acronym_and_long_name_are_one_organisation():
+    text = "The U.S. Food and Drug Administration approved esketamine. The FDA later warned clinics."
+    analysis = analyse(text)
+    assert resolved(analysis, text, "FDA") == "org-u-s-food-and-drug-administration"
+    assert analysis.actors["org-u-s-food-and-drug-administration"].aliases == ("FDA",)
+    assert analysis.actor_at(text.index("FDA"), text.index("FDA") + 3).via == ACRONYM
+
+
+def test_parenthesised_acronym_is_an_alias_even_before_it_is_used():
+    text = "The Drug Enforcement Administration (DEA) opened an inquiry. Agents from the DEA visited."
+    analysis = analyse(text)
+    org = "org-drug-enforcement-administration"
+    assert resolved(analysis, text, "DEA") == org
+    assert resolved(analysis, text, "DEA", 1) == org
+
+
+def test_acronyms_skip_small_words_and_country_prefixes():
+    lex = get_lexicon()
+    assert acronyms_of("U.S. Food and Drug Administration", lex) == {"FDA", "USFDA"}
+    assert "MGH" in acronyms_of("Massachusetts General Hospital", lex)
+    assert acronyms_of("Tesla", lex) == set()
+
+
+def test_short_form_of_an_organisation_is_the_organisation():
+    text = (
+        "Clinics like Avesta Ketamine Wellness Center monitor patients. "
+        "Ladan Eshkevari from Avesta stressed the need for monitoring."
+    )
+    analysis = analyse(text)
+    assert resolved(analysis, text, "Avesta", 1) == "org-avesta-ketamine-wellness-center"
+
+
+# --------------------------------------------------------------------------- what is not an actor
+
+
+def test_drugs_shows_places_and_picture_credits_are_not_actors():
+    text = (
+        "Getty Images Matthew Perry on the red carpet\n"
+        "“Friends” star Matthew Perry underwent ketamine infusion therapy in Los Angeles.\n"
+        "Ketamine is an anesthetic. Ketamine can increase a person's heart rate, the FDA says.\n"
+        "Buprenorphine, a medication for opioid use disorder, was also found."
+    )
+    analysis = analyse(text)
+    found = {n.lower() for n in names(analysis)}
+    for word in ("ketamine", "friends", "getty images", "los angeles", "buprenorphine"):
+        assert not any(word in n for n in found), f"{word} became an actor: {sorted(found)}"
+    assert "Matthew Perry" in names(analysis)
+
+
+def test_apposition_with_a_clinic_makes_a_name_an_organisation():
+    text = "Dr Rajalingam Yadhu also runs Save Minds, a ketamine infusion therapy clinic, in London."
+    analysis = analyse(text)
+    assert analysis.actors["org-save-minds"].kind == ActorKind.ORGANIZATION
+    assert ("Rajalingam Yadhu", "RUNS", "Save Minds") in relations(analysis)
+
+
+def test_a_service_named_after_a_designator_is_an_organisation_not_a_person():
+    text = "According to addiction counselling service Talk to Frank, ketamine can raise blood pressure."
+    analysis = analyse(text)
+    assert "person-frank" not in analysis.actors
+    assert analysis.actors["org-talk-to-frank"].kind == ActorKind.ORGANIZATION
+
+
+def test_a_picture_agency_is_an_actor_only_when_it_acts():
+    assert names(analyse("Photo: Getty Images")) == set()
+    acting = analyse("Getty Images said on Monday it would remove the photo.")
+    assert acting.actors["org-getty-images"].kind == ActorKind.ORGANIZATION
+
+
+def test_organisations_the_model_misses_or_mislabels_are_found_from_their_context():
+    text = (
+        "Mindbloom, a ketamine telehealth company, said it would comply. "
+        "Lars Jorgensen, chief executive of Novo Nordisk, welcomed the decision. "
+        "Pfizer spokesperson Amy Rose declined to comment."
+    )
+    analysis = analyse(text)
+    assert analysis.actors["org-mindbloom"].kind == ActorKind.ORGANIZATION
+    assert analysis.actors["org-novo-nordisk"].kind == ActorKind.ORGANIZATION
+    assert {
+        ("Lars Jorgensen", "LEADS", "Novo Nordisk"),
+        ("Amy Rose", "SPOKESPERSON_FOR", "Pfizer"),
+    } <= relations(analysis)
+
+
+def test_a_disease_named_after_a_person_is_not_an_actor():
+    text = "Parkinson's disease is not treated with ketamine, said Dr Jane Hollis."
+    assert names(analyse(text)) == {"Jane Hollis"}
+
+
+# --------------------------------------------------------------------------- pronouns and descriptions
+
+
+def test_his_after_a_surname_refers_to_that_person():
+    text = "Matthew Perry died in October. Perry, 54, had spoken openly about his drug past."
+    analysis = analyse(text)
+    assert resolved(analysis, text, "his") == "person-matthew-perry"
+    assert analysis.actor_at(text.index("his"), text.index("his") + 3).via == PRONOUN
+
+
+def test_a_pronoun_prefers_the_subject_that_was_just_mentioned():
+    text = "In addition to Perry, billionaire entrepreneur Elon Musk has also stated that he received ketamine."
+    analysis = analyse(text)
+    assert resolved(analysis, text, "he ") == "person-elon-musk"
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject():
+    text = "Matthew Perry died in October. Prosecutors said Perry's assistant injected him with ketamine."
+    analysis = analyse(text)
+    assert resolved(analysis, text, "him") == "person-matthew-perry"
+
+
+def test_a_pronoun_with_no_person_in_the_last_two_sentences_stays_unresolved():
+    text = "Matthew Perry died in 2023. The drug is cheap. It is sold widely. Clinics use it. He said so."
+    analysis = analyse(text)
+    assert resolved(analysis, text, "He said") is None
+
+
+def test_a_pronoun_of_one_gender_does_not_take_a_person_already_seen_with_the_other():
+    text = "Dr. Salvador Plasencia was sentenced. Plasencia's attorney, Karen Goldstein, said her client regretted his actions."
+    analysis = analyse(text)
+    assert resolved(analysis, text, "her") == "person-karen-goldstein"
+    assert resolved(analysis, text, "his") == "person-salvador-plasencia"
+
+
+def test_pronouns_in_direct_speech_are_left_alone():
+    text = "Dr Mario Juruena spoke to the BBC. “He would kill himself if he had the chance,” Dr Juruena said."
+    analysis = analyse(text)
+    assert resolved(analysis, text, "He would") is None
+
+
+def test_they_refers_to_an_organisation_only_when_it_is_the_latest_subject():
+    clear = "The FDA approved esketamine in 2019. They later warned about compounded ketamine."
+    assert resolved(analyse(clear), clear, "They") == "org-fda"
+    unclear = "The FDA approved esketamine. Clinics like Avesta Clinic underscored their careful monitoring."
+    assert resolved(analyse(unclear), unclear, "their") is None
+
+
+def test_a_definite_description_refers_to_the_person_introduced_with_that_noun():
+    text = (
+        "Among the details released about the death of actor Matthew Perry was a ketamine infusion. "
+        "Clinic staff discussed the incident involving the actor."
+    )
+    analysis = analyse(text)
+    assert resolved(analysis, text, "the actor") == "person-matthew-perry"
+    assert analysis.actor_at(text.index("the actor"), text.index("the actor") + 9).via == DESCRIPTION
+
+
+def test_a_description_of_the_same_kind_refers_back_and_states_ownership():
+    text = (
+        "In addition to Perry, billionaire entrepreneur Elon Musk has said he received ketamine. "
+        "In an interview with CNN in March, the X and Tesla owner said the drug was helpful."
+    )
+    analysis = analyse(text)
+    assert resolved(analysis, text, "owner") == "person-elon-musk"
+    assert {("Elon Musk", "OWNS", "Tesla"), ("Elon Musk", "OWNS", "X")} <= relations(analysis)
+
+
+def test_a_description_nobody_was_introduced_with_stays_unresolved():
+    text = "Dr Mario Juruena, a psychiatrist, spoke. The coroner said the death was accidental."
+    analysis = analyse(text)
+    assert resolved(analysis, text, "The coroner") is None
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def test_a_person_known_only_by_role_is_an_actor_affiliated_to_the_possessor():
+    text = "Matthew Perry died in October. Prosecutors alleged that Perry's assistant administered the doses."
+    analysis = analyse(text)
+    role = analysis.actors["person-matthew-perry-s-assistant"]
+    assert role.name == "Matthew Perry's assistant"
+    assert role.description == "assistant of Matthew Perry"
+    assert resolved(analysis, text, "assistant") == role.id
+    assert analysis.actor_at(text.index("assistant"), text.index("assistant") + 9).via == ROLE
+    assert ("Matthew Perry's assistant", "ASSISTANT_OF", "Matthew Perry") in relations(analysis)
+    assert analysis.roles[role.id].possessor_id == "person-matthew-perry"
+
+
+def test_a_role_through_a_pronoun_takes_the_pronouns_person():
+    text = "Matthew Perry was found dead. His lawyer said the family was grieving."
+    analysis = analyse(text)
+    assert ("Matthew Perry's lawyer", "REPRESENTS", "Matthew Perry") in relations(analysis)
+
+
+def test_a_role_named_in_apposition_is_that_person_not_a_new_actor():
+    text = (
+        "Matthew Perry died in October. Perry's live-in assistant Kenneth Iwamasa pleaded guilty. "
+        "Prosecutors said Perry's assistant injected him."
+    )
+    analysis = analyse(text)
+    assert "person-matthew-perry-s-assistant" not in analysis.actors
+    assert analysis.actors["person-kenneth-iwamasa"].description == "assistant of Matthew Perry"
+    assert resolved(analysis, text, "assistant", 1) == "person-kenneth-iwamasa"
+    assert ("Kenneth Iwamasa", "ASSISTANT_OF", "Matthew Perry") in relations(analysis)
+
+
+def test_family_roles_are_family_affiliations():
+    text = "Jane Doe testified on Monday. Her husband said she had been afraid."
+    analysis = analyse(text)
+    assert ("Jane Doe's husband", "FAMILY_OF", "Jane Doe") in relations(analysis)
+
+
+# --------------------------------------------------------------------------- affiliations
+
+
+def test_affiliations_come_from_appositions_prepositions_and_relative_clauses():
+    text = (
+        "Prof Rupert McShane, a psychiatrist at the University of Oxford who runs an NHS ketamine treatment clinic, "
+        "spoke. Dr. Peter Grinspoon from Massachusetts General Hospital disagreed. "
+        "A spokesperson for the FDA, Jane Roe, declined to comment. Tesla CEO Elon Musk tweeted."
+    )
+    assert {
+        ("Rupert McShane", "WORKS_AT", "University of Oxford"),
+        ("Rupert McShane", "RUNS_SERVICE_FOR", "NHS"),
+        ("Peter Grinspoon", "WORKS_AT", "Massachusetts General Hospital"),
+        ("Jane Roe", "SPOKESPERSON_FOR", "FDA"),
+        ("Elon Musk", "LEADS", "Tesla"),
+    } <= relations(analyse(text))
+
+
+def test_an_affiliation_quotes_the_sentence_that_states_it():
+    text = "The trial began. Dr. Peter Grinspoon from Massachusetts General Hospital testified."
+    analysis = analyse(text)
+    (affiliation,) = analysis.affiliations
+    assert affiliation.quote == "Dr. Peter Grinspoon from Massachusetts General Hospital testified."
+    assert text[affiliation.start : affiliation.end] == affiliation.quote
+
+
+def test_a_negated_verb_states_no_affiliation():
+    text = "Dr Jane Hollis does not run Save Minds, a ketamine clinic."
+    assert not any(rel == "RUNS" for _, rel, _ in relations(analyse(text)))
+
+
+def test_a_patient_at_a_clinic_does_not_work_there():
+    text = "Tom Hale, a patient at the Royal Free Hospital, was treated."
+    assert relations(analyse(text)) == set()
+
+
+# --------------------------------------------------------------------------- spans and mentions
+
+
+def test_spans_are_sorted_never_overlap_and_match_the_text():
+    text, analysis = seed("000")
+    assert analysis.spans == sorted(analysis.spans, key=lambda s: s.start)
+    for before, after in zip(analysis.spans, analysis.spans[1:]):
+        assert before.end <= after.start
+    for span in analysis.spans:
+        assert text[span.start : span.end] == span.text
+        assert span.actor_id in analysis.actors
+
+
+def test_one_mention_per_actor_per_sentence_quoting_the_sentence():
+    text = "Perry's assistant gave Perry the drug. Matthew Perry died. His doctor was charged."
+    analysis = analyse(text)
+    perry = [m for m in analysis.mentions if m.actor_id == "person-matthew-perry"]
+    assert [m.quote for m in perry] == [
+        "Perry's assistant gave Perry the drug.",
+        "Matthew Perry died.",
+        "His doctor was charged.",
+    ]
+    sents = {(s.start, s.end, s.text) for s in sentences(parse(text))}
+    assert all((m.start, m.end, m.quote) in sents for m in analysis.mentions)
+
+
+def test_spans_between_and_actor_at_find_references_by_offsets():
+    text = "Matthew Perry died. The FDA said nothing."
+    analysis = analyse(text)
+    first_sentence = analysis.spans_between(0, text.index("."))
+    assert [s.text for s in first_sentence] == ["Matthew Perry"]
+    at = text.index("Perry")
+    assert analysis.actor_at(at, at + 2).actor_id == "person-matthew-perry"
+    assert analysis.actor_at(text.index("said"), text.index("said") + 4) is None
+
+
+def test_a_parse_of_other_text_is_refused():
+    with pytest.raises(ValueError, match="doc-7"):
+        analyse_actors(parse("Some text."), document("Other text.", "doc-7"))
+
+
+def test_a_lexicon_missing_a_list_is_named_in_the_error(tmp_path: Path):
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    del data["substances"]
+    broken = tmp_path / "lexicon.yaml"
+    broken.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"lexicon\.yaml: 'substances' must be a list"):
+        ActorLexicon.load(broken)
+
+
+# --------------------------------------------------------------------------- the seed articles
+
+
+def test_seed_bbc_article_actors_and_affiliations():
+    _, analysis = seed("000")
+    assert {
+        "Matthew Perry", "Rupert McShane", "Rajalingam Yadhu", "Mario Juruena", "Elon Musk",
+        "University of Oxford", "Royal Free Hospital", "Save Minds", "Talk to Frank", "Tesla",
+        "Matthew Perry's assistant",
+    } <= names(analysis)
+    assert {
+        ("Rupert McShane", "WORKS_AT", "University of Oxford"),
+        ("Rajalingam Yadhu", "WORKS_AT", "Royal Free Hospital"),
+        ("Rajalingam Yadhu", "RUNS", "Save Minds"),
+        ("Mario Juruena", "WORKS_AT", "King's College London"),
+        ("Elon Musk", "OWNS", "Tesla"),
+        ("Matthew Perry's assistant", "ASSISTANT_OF", "Matthew Perry"),
+    } <= relations(analysis)
+
+
+def test_seed_clinics_article_affiliations_and_acronym():
+    text, analysis = seed("002")
+    assert {
+        ("Peter Grinspoon", "WORKS_AT", "Massachusetts General Hospital"),
+        ("Ladan Eshkevari", "WORKS_AT", "Avesta Ketamine Wellness Center"),
+    } <= relations(analysis)
+    assert resolved(analysis, text, "FDA") == "org-u-s-food-and-drug-administration"
+    assert resolved(analysis, text, "the actor") == "person-matthew-perry"
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_articles_have_no_drug_show_or_heading_actors(prefix: str):
+    _, analysis = seed(prefix)
+    for actor in analysis.actors.values():
+        lowered = actor.name.lower()
+        assert lowered not in {"ketamine", "friends", "frank", "getty images", "us", "uk"}, actor
+        if "ketamine" in lowered:
+            assert actor.kind == ActorKind.ORGANIZATION and lowered.split()[-1] in {"center", "clinics", "angeles"}
+        assert "therapy" not in lowered and "supervision" not in lowered, actor
+
+
+# --------------------------------------------------------------------------- across documents
+
+
+def test_a_surname_only_document_joins_the_full_name_from_another_document():
+    surname_only = analyse("Prof McShane told the BBC that ketamine works.")
+    full = analyse("Prof Rupert McShane, a psychiatrist at the University of Oxford, spoke.")
+    ids = canonical_actor_ids([surname_only, full])
+    assert ids["person-mcshane"] == "person-rupert-mcshane"
+    assert ids["person-rupert-mcshane"] == "person-rupert-mcshane"
+
+
+def test_a_surname_shared_by_two_people_is_not_joined_across_documents():
+    ids = canonical_actor_ids([
+        analyse("Perry said nothing."),
+        analyse("Matthew Perry died."),
+        analyse("Katy Perry sang."),
+    ])
+    assert ids["person-perry"] == "person-perry"
+
+
+def test_an_acronym_only_document_joins_the_long_name_from_another_document():
+    ids = canonical_actor_ids([
+        analyse("The FDA warned clinics on Tuesday."),
+        analyse("The U.S. Food and Drug Administration approved esketamine."),
+    ])
+    assert ids["org-fda"] == "org-u-s-food-and-drug-administration"
+
+
+def test_a_role_joins_the_person_another_document_names_in_that_role():
+    role_only = analyse("Prosecutors said Perry's assistant injected ketamine. Matthew Perry died.")
+    named = analyse("Matthew Perry's live-in assistant Kenneth Iwamasa pleaded guilty.")
+    ids = canonical_actor_ids([role_only, named])
+    assert ids["person-matthew-perry-s-assistant"] == "person-kenneth-iwamasa"
+
+
+def test_a_role_of_a_surname_only_possessor_takes_the_full_name():
+    ids = canonical_actor_ids([analyse("Perry's doctor was charged."), analyse("Matthew Perry died.")])
+    assert ids["person-perry-s-doctor"] == "person-matthew-perry-s-doctor"
+    records = merged_actor_records([analyse("Perry's doctor was charged."), analyse("Matthew Perry died.")], ids)
+    assert records["person-matthew-perry-s-doctor"].name == "Matthew Perry's doctor"
+    assert records["person-matthew-perry-s-doctor"].description == "doctor of Matthew Perry"
+
+
+def test_canonical_ids_do_not_depend_on_document_order():
+    analyses = [
+        analyse("Prof McShane said ketamine helps."),
+        analyse("Prof Rupert McShane spoke."),
+        analyse("The FDA warned clinics."),
+        analyse("The U.S. Food and Drug Administration approved esketamine."),
+        analyse("Perry's assistant was charged. Matthew Perry died."),
+    ]
+    assert canonical_actor_ids(analyses) == canonical_actor_ids(list(reversed(analyses)))
+
+
+def test_an_actor_the_graph_already_knows_gives_its_id():
+    known = [ActorRecord("person-rupert-mcshane", "Rupert McShane", ActorKind.PERSON, ("McShane",))]
+    ids = canonical_actor_ids([analyse("Prof McShane said ketamine helps.")], known=known)
+    assert ids == {"person-mcshane": "person-rupert-mcshane"}
+
+
+def test_merged_records_keep_the_fullest_name_and_every_other_name_as_alias():
+    analyses = [analyse("Prof McShane said ketamine helps."), analyse("Prof Rupert McShane spoke.")]
+    records = merged_actor_records(analyses, canonical_actor_ids(analyses))
+    (record,) = records.values()
+    assert record.name == "Rupert McShane"
+    assert {"McShane", "Prof McShane", "Prof Rupert McShane"} <= set(record.aliases)
+
+
+# --------------------------------------------------------------------------- performance
+
+
+def test_a_long_article_is_analysed_in_one_linear_pass():
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
+    long_text = "\n\n".join([text, text])  # about 8,500 words
+    short_doc, long_doc = parse(text), parse(long_text)
+    started = time.perf_counter()
+    short_analysis = analyse_actors(short_doc, document(text))
+    short_time = time.perf_counter() - started
+    started = time.perf_counter()
+    long_analysis = analyse_actors(long_doc, document(long_text))
+    long_time = time.perf_counter() - started
+    assert long_time < 3.0
+    assert long_time < 4 * short_time + 0.2  # twice the text, not four times the work
+    assert set(long_analysis.actors) == set(short_analysis.actors)  # repeating a text adds no actors
+    assert len(long_analysis.spans) == 2 * len(short_analysis.spans)

@@ -1,0 +1,475 @@
+"""Behaviour of the time-expression stage: what counts as a date in news text, and what it resolves to."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from loaders.records import FuzzyDate, Precision
+from loaders.timex import ABSOLUTE, ANCHORED, RELATIVE, TimeExpression, find_time_expressions
+
+# Monday 18 December 2023
+PUBLISHED = FuzzyDate.day(date(2023, 12, 18))
+
+
+def only(sentence: str, published: FuzzyDate | None = PUBLISHED) -> TimeExpression:
+    found = find_time_expressions(sentence, published)
+    assert len(found) == 1, [e.text for e in found]
+    return found[0]
+
+
+def texts(sentence: str, published: FuzzyDate | None = PUBLISHED) -> list[str]:
+    return [e.text for e in find_time_expressions(sentence, published)]
+
+
+def interval(expression: TimeExpression) -> tuple[date | None, date | None, Precision]:
+    return expression.date.start, expression.date.end, expression.date.precision
+
+
+def offsets(expression: TimeExpression) -> tuple[int | None, int | None]:
+    assert expression.anchor is not None
+    return expression.anchor.min_offset_days, expression.anchor.max_offset_days
+
+
+# --------------------------------------------------------------------------- absolute dates
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Perry died on Oct. 28 at his home.", "Oct. 28"),
+    ("Perry died on October 28 at his home.", "October 28"),
+    ("Perry died on 28 October at his home.", "28 October"),
+    ("Perry died on the 28th of October at his home.", "the 28th of October"),
+])
+def test_a_day_without_a_year_takes_the_most_recent_one_on_or_before_publication(sentence: str, text: str) -> None:
+    found = only(sentence)
+    assert (found.text, found.kind) == (text, ABSOLUTE)
+    assert interval(found) == (date(2023, 10, 28), date(2023, 10, 28), Precision.DAY)
+    assert found.future is False
+
+
+def test_a_day_without_a_year_in_a_future_sentence_is_the_next_one() -> None:
+    found = only("The hearing will take place Oct. 28.")
+    assert interval(found) == (date(2024, 10, 28), date(2024, 10, 28), Precision.DAY)
+    assert found.future is True
+
+
+def test_the_publication_day_itself_counts_as_on_or_before() -> None:
+    assert interval(only("He spoke on Dec. 18.")) == (date(2023, 12, 18), date(2023, 12, 18), Precision.DAY)
+
+
+def test_a_day_without_a_year_is_unknown_without_a_publication_year_but_keeps_its_text() -> None:
+    for published in (None, FuzzyDate.between(date(2023, 1, 1), None)):
+        found = only("Perry died on Oct. 28.", published)
+        assert found.date.precision is Precision.UNKNOWN
+        assert found.date.text == "Oct. 28"
+        assert found.kind == ABSOLUTE
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Last updated on December 18, 2023 by admin.", "December 18, 2023"),
+    ("The letter is dated Dec. 18, 2023.", "Dec. 18, 2023"),
+    ("The letter is dated 18 December 2023.", "18 December 2023"),
+    ("The file was created 2023-12-18 in the system.", "2023-12-18"),
+    ("The form was signed 18/12/2023 by the patient.", "18/12/2023"),
+])
+def test_full_dates_need_no_publication_date(sentence: str, text: str) -> None:
+    found = only(sentence, None)
+    assert found.text == text
+    assert interval(found) == (date(2023, 12, 18), date(2023, 12, 18), Precision.DAY)
+
+
+def test_a_weekday_in_front_of_a_date_is_part_of_it() -> None:
+    found = only("The report came out Thursday, Oct. 26, 2023, in Los Angeles.")
+    assert found.text == "Thursday, Oct. 26, 2023"
+    assert interval(found) == (date(2023, 10, 26), date(2023, 10, 26), Precision.DAY)
+
+
+def test_ambiguous_slash_dates_are_skipped() -> None:
+    assert texts("The form was signed 03/04/2023 by the patient.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "On February 30, 2023 nothing happened.",
+    "The file says 2023-02-30.",
+    "It was signed on 31 April 2022.",
+    "It happened on Feb. 30.",
+])
+def test_impossible_dates_are_not_dates_nor_is_any_part_of_them(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_a_month_with_a_year() -> None:
+    found = only("The FDA approved esketamine in March 2019.")
+    assert found.text == "March 2019"
+    assert interval(found) == (date(2019, 3, 1), date(2019, 3, 31), Precision.MONTH)
+
+
+def test_a_month_alone_takes_its_year_from_publication_like_a_day_does() -> None:
+    past = only("In an interview with CNN in March, he said the drug helped.")
+    assert (past.text, interval(past)) == ("March", (date(2023, 3, 1), date(2023, 3, 31), Precision.MONTH))
+    future = only("The trial will begin in March.")
+    assert interval(future) == (date(2024, 3, 1), date(2024, 3, 31), Precision.MONTH)
+
+
+def test_a_month_named_in_a_fronted_phrase_takes_the_tense_of_the_clause() -> None:
+    assert interval(only("In March, the trial will begin."))[0] == date(2024, 3, 1)
+
+
+def test_a_year_after_a_temporal_preposition() -> None:
+    found = only("He was photographed on the red carpet in New York City in 2017.")
+    assert (found.text, interval(found)) == ("2017", (date(2017, 1, 1), date(2017, 12, 31), Precision.YEAR))
+
+
+def test_a_year_used_as_a_modifier_is_a_year_but_a_count_of_things_is_not() -> None:
+    assert texts("The 2020 election was close.") == ["2020"]
+    assert texts("The 2000 doses were lost.") == []
+
+
+@pytest.mark.parametrize("sentence, first_year", [
+    ("Ketamine was developed as an anesthetic in the 1960s.", 1960),
+    ("It was a club drug in the '90s.", 1990),
+    ("It was a club drug in the ’90s.", 1990),
+    ("It was popular in the 2010s.", 2010),
+])
+def test_decades(sentence: str, first_year: int) -> None:
+    found = only(sentence)
+    assert interval(found) == (date(first_year, 1, 1), date(first_year + 9, 12, 31), Precision.DECADE)
+
+
+@pytest.mark.parametrize("sentence, start, end", [
+    ("Cases rose in early 2020.", date(2020, 1, 1), date(2020, 4, 30)),
+    ("Cases rose in mid-2021.", date(2021, 5, 1), date(2021, 8, 31)),
+    ("Cases rose in late 2019.", date(2019, 9, 1), date(2019, 12, 31)),
+    ("It was built in the late 1980s.", date(1987, 1, 1), date(1989, 12, 31)),
+    ("Cases rose in mid-March 2022.", date(2022, 3, 11), date(2022, 3, 20)),
+    ("Cases rose at the end of 2023.", date(2023, 9, 1), date(2023, 12, 31)),
+    ("Results for the first quarter of 2023 were weak.", date(2023, 1, 1), date(2023, 3, 31)),
+    ("Results for Q3 2022 were weak.", date(2022, 7, 1), date(2022, 9, 30)),
+    ("Results for the second half of 2021 were weak.", date(2021, 7, 1), date(2021, 12, 31)),
+    ("He was charged in the last week of October 2022.", date(2022, 10, 25), date(2022, 10, 31)),
+    ("It was hot in the summer of 2019.", date(2019, 6, 1), date(2019, 8, 31)),
+    ("The pipes froze in the winter of 2021.", date(2020, 12, 1), date(2021, 2, 28)),
+])
+def test_parts_of_periods_are_ranges(sentence: str, start: date, end: date) -> None:
+    assert interval(only(sentence)) == (start, end, Precision.RANGE)
+
+
+@pytest.mark.parametrize("sentence, text, start, end", [
+    ("Prices rose between March and May 2023.", "between March and May 2023", date(2023, 3, 1), date(2023, 5, 31)),
+    ("He called between Oct. 1 and Oct. 28, 2023.", "between Oct. 1 and Oct. 28, 2023", date(2023, 10, 1), date(2023, 10, 28)),
+    ("He worked there from 2019 to 2021.", "from 2019 to 2021", date(2019, 1, 1), date(2021, 12, 31)),
+    ("He worked there 2019-2021.", "2019-2021", date(2019, 1, 1), date(2021, 12, 31)),
+    ("The trial ran Oct. 26-28, 2023.", "Oct. 26-28, 2023", date(2023, 10, 26), date(2023, 10, 28)),
+    ("Sales fell March-May 2023.", "March-May 2023", date(2023, 3, 1), date(2023, 5, 31)),
+    ("It rained from Monday to Wednesday.", "from Monday to Wednesday", date(2023, 12, 11), date(2023, 12, 13)),
+])
+def test_spans_between_two_dates_are_ranges(sentence: str, text: str, start: date, end: date) -> None:
+    found = only(sentence)
+    assert found.text == text
+    assert interval(found) == (start, end, Precision.RANGE)
+
+
+@pytest.mark.parametrize("sentence, text, start, end", [
+    ("He has lived there since 2019.", "since 2019", date(2019, 1, 1), None),
+    ("He stayed there until 2020.", "until 2020", None, date(2020, 12, 31)),
+    ("The plant will close by 2025.", "by 2025", None, date(2025, 12, 31)),
+    ("He left before 2020.", "before 2020", None, date(2019, 12, 31)),
+    ("He returned after March 2021.", "after March 2021", date(2021, 4, 1), None),
+    ("The drug was sold before Oct. 28.", "before Oct. 28", None, date(2023, 10, 27)),
+    ("It must be done by the end of 2025.", "by the end of 2025", None, date(2025, 12, 31)),
+])
+def test_bounds_keep_one_side_open(sentence: str, text: str, start: date | None, end: date | None) -> None:
+    found = only(sentence)
+    assert found.text == text
+    assert interval(found) == (start, end, Precision.BOUND)
+
+
+def test_holidays_are_days() -> None:
+    assert interval(only("It rained on Christmas 2020.")) == (date(2020, 12, 25), date(2020, 12, 25), Precision.DAY)
+    assert interval(only("They met on Thanksgiving.")) == (date(2023, 11, 23), date(2023, 11, 23), Precision.DAY)
+    assert texts("He bought a Christmas card.") == []
+
+
+def test_an_offset_from_a_date_is_that_date_moved() -> None:
+    found = only("He called two days before Oct. 28.")
+    assert (found.text, found.kind) == ("two days before Oct. 28", ABSOLUTE)
+    assert interval(found) == (date(2023, 10, 26), date(2023, 10, 26), Precision.DAY)
+
+
+# --------------------------------------------------------------------------- relative to publication
+
+
+@pytest.mark.parametrize("sentence, text, start, end, precision", [
+    ("The details were released Thursday.", "Thursday", date(2023, 12, 14), date(2023, 12, 14), Precision.DAY),
+    ("The details were released on Thursday.", "Thursday", date(2023, 12, 14), date(2023, 12, 14), Precision.DAY),
+    ("He said so yesterday.", "yesterday", date(2023, 12, 17), date(2023, 12, 17), Precision.DAY),
+    ("He said so today.", "today", date(2023, 12, 18), date(2023, 12, 18), Precision.DAY),
+    ("He went there last week.", "last week", date(2023, 12, 11), date(2023, 12, 17), Precision.RANGE),
+    ("He went there last month.", "last month", date(2023, 11, 1), date(2023, 11, 30), Precision.MONTH),
+    ("He went there last October.", "last October", date(2023, 10, 1), date(2023, 10, 31), Precision.MONTH),
+    ("It rained earlier this month.", "earlier this month", date(2023, 12, 1), date(2023, 12, 18), Precision.RANGE),
+    ("It was a good year this year.", "this year", date(2023, 1, 1), date(2023, 12, 31), Precision.YEAR),
+    ("It went badly last year.", "last year", date(2022, 1, 1), date(2022, 12, 31), Precision.YEAR),
+    ("He left two weeks ago.", "two weeks ago", date(2023, 12, 4), date(2023, 12, 10), Precision.RANGE),
+    ("He left three years ago.", "three years ago", date(2020, 1, 1), date(2020, 12, 31), Precision.YEAR),
+    ("He came last Thursday.", "last Thursday", date(2023, 12, 14), date(2023, 12, 14), Precision.DAY),
+    ("Sales rose over the past year.", "the past year", date(2022, 12, 17), date(2023, 12, 18), Precision.RANGE),
+    ("He rested this past weekend.", "this past weekend", date(2023, 12, 16), date(2023, 12, 17), Precision.RANGE),
+])
+def test_past_expressions_relative_to_publication(sentence: str, text: str, start: date, end: date,
+                                                  precision: Precision) -> None:
+    found = only(sentence)
+    assert (found.text, found.kind) == (text, RELATIVE)
+    assert interval(found) == (start, end, precision)
+    assert found.future is False
+
+
+@pytest.mark.parametrize("sentence, text, start, end", [
+    ("He is scheduled to be sentenced next year.", "next year", date(2024, 1, 1), date(2024, 12, 31)),
+    ("The ruling comes next month.", "next month", date(2024, 1, 1), date(2024, 1, 31)),
+    ("He will be sentenced on Thursday.", "Thursday", date(2023, 12, 21), date(2023, 12, 21)),
+    ("He will come next Thursday.", "next Thursday", date(2023, 12, 21), date(2023, 12, 21)),
+    ("A decision is expected in the coming weeks.", "in the coming weeks", date(2023, 12, 18), date(2024, 1, 29)),
+    ("It will happen in two weeks.", "in two weeks", date(2024, 1, 1), date(2024, 1, 1)),
+    ("He arrives tomorrow.", "tomorrow", date(2023, 12, 19), date(2023, 12, 19)),
+])
+def test_future_expressions_relative_to_publication(sentence: str, text: str, start: date, end: date) -> None:
+    found = only(sentence)
+    assert (found.text, found.kind) == (text, RELATIVE)
+    assert (found.date.start, found.date.end) == (start, end)
+    assert found.future is True
+
+
+def test_the_tense_is_read_per_clause() -> None:
+    died, trial = find_time_expressions("Perry died on Oct. 28, and the trial will begin next year.", PUBLISHED)
+    assert (died.future, died.date.start) == (False, date(2023, 10, 28))
+    assert (trial.future, trial.date.start) == (True, date(2024, 1, 1))
+    said, ruling = find_time_expressions("Dr. Smith said on Thursday that the ruling will come in March.", PUBLISHED)
+    assert (said.future, said.date.start) == (False, date(2023, 12, 14))
+    assert (ruling.future, ruling.date.start) == (True, date(2024, 3, 1))
+
+
+def test_a_sentence_end_closes_the_clause_but_an_abbreviation_does_not() -> None:
+    assert only("It will rain. On Thursday, markets fell.").date.start == date(2023, 12, 14)
+    assert only("Dr. Smith will testify on Thursday.").date.start == date(2023, 12, 21)
+
+
+def test_a_name_called_will_is_not_the_future() -> None:
+    assert only("Will Smith said on Thursday he left.").date.start == date(2023, 12, 14)
+
+
+def test_recently_is_not_a_date() -> None:
+    assert texts("He recently visited the clinic, and soon he will return; now he rests.") == []
+
+
+def test_with_only_a_month_published_a_weekday_is_a_range_never_a_guessed_day() -> None:
+    found = only("The details were released on Thursday.", FuzzyDate.month(2023, 12))
+    assert found.date.precision is Precision.RANGE
+    assert found.date.start is not None and found.date.end is not None
+    assert found.date.start <= date(2023, 12, 7) and found.date.end >= date(2023, 12, 28)
+
+
+def test_with_only_a_month_published_calendar_units_stay_exact_when_both_ends_agree() -> None:
+    found = only("He went there last month.", FuzzyDate.month(2023, 12))
+    assert interval(found) == (date(2023, 11, 1), date(2023, 11, 30), Precision.MONTH)
+
+
+def test_without_a_publication_date_relative_expressions_are_unknown_but_kept() -> None:
+    found = only("The details were released on Thursday.", None)
+    assert (found.text, found.kind, found.date.precision, found.date.text) == (
+        "Thursday", RELATIVE, Precision.UNKNOWN, "Thursday")
+
+
+# --------------------------------------------------------------------------- anchored to events
+
+
+def test_bare_days_before_an_anchor_that_carries_its_own_date() -> None:
+    sentence = "According to an autopsy report, Perry received a ketamine infusion days before his passing on Oct. 28."
+    anchored, day = find_time_expressions(sentence, PUBLISHED)
+    assert (anchored.text, anchored.kind) == ("days before", ANCHORED)
+    assert anchored.anchor is not None and anchored.anchor.anchor_text == "his passing on Oct. 28"
+    assert offsets(anchored) == (-6, -1)
+    assert interval(anchored) == (date(2023, 10, 22), date(2023, 10, 27), Precision.RANGE)
+    assert anchored.date.text == "days before his passing on Oct. 28"
+    assert (day.text, day.date.start) == ("Oct. 28", date(2023, 10, 28))
+
+
+@pytest.mark.parametrize("sentence, text, anchor, low, high", [
+    ("The session had taken place more than a week before his death - by which time it had worn off.",
+     "more than a week before", "his death", None, -7),
+    ("He was given at least 27 shots of ketamine in the four days before his death.",
+     "in the four days before", "his death", -4, 0),
+    ("Sixteen days before he died, Perry met the doctor.", "Sixteen days before", "he died", -16, -16),
+    ("He was released a day after his arrest.", "a day after", "his arrest", 1, 1),
+    ("The judge retired two weeks after the verdict.", "two weeks after", "the verdict", 14, 14),
+    ("The call came within hours of her death.", "within hours of", "her death", 0, 0),
+    ("He seemed well weeks before his death.", "weeks before", "his death", -42, -14),
+    ("The road reopened months after the crash.", "months after", "the crash", 59, 337),
+    ("He was seen a couple of days after the raid.", "a couple of days after", "the raid", 2, 3),
+    ("He was seen several days before the hearing.", "several days before", "the hearing", -9, -3),
+    ("He voted about two weeks before the election.", "about two weeks before", "the election", -16, -12),
+    ("He filed less than a week before the deadline.", "less than a week before", "the deadline", -7, 0),
+    ("Police arrived 36 hours after the crash.", "36 hours after", "the crash", 1, 2),
+    ("He called hours before his death.", "hours before", "his death", -1, 0),
+    ("He called within two days of his arrest.", "within two days of", "his arrest", -2, 2),
+    ("He was sober for 19 months before his demise.", "for 19 months before", "his demise", -581, 0),
+    ("He was tired in the days before his death.", "in the days before", "his death", -6, 0),
+    ("He has been silent in the weeks since his arrest.", "in the weeks since", "his arrest", 0, 42),
+    ("He was arrested the day before his birthday.", "the day before", "his birthday", -1, -1),
+    ("He fled on the eve of the trial.", "on the eve of", "the trial", -1, -1),
+    ("He died shortly after receiving a ketamine infusion.", "shortly after", "receiving a ketamine infusion", 0, 7),
+    ("Prior to his death he was sober.", "Prior to", "his death", None, 0),
+    ("He used the drug until he died.", "until", "he died", None, 0),
+    ("During the trial he wept.", "During", "the trial", 0, 0),
+    ("The concentration was higher at the time of his death.", "at the time of", "his death", 0, 0),
+    ("He died a week after Perry's arrest.", "a week after", "Perry's arrest", 7, 7),
+    ("Clinics faced questions following Perry’s death.", "following", "Perry’s death", 0, None),
+    ("Charges came ten years after the death of actor Matthew Perry.", "ten years after",
+     "the death of actor Matthew Perry", 3651, 3653),
+    ("Two weeks after the verdict was read, he resigned.", "Two weeks after", "the verdict", 14, 14),
+    ("His last treatment was 1½ weeks before he died.", "1½ weeks before", "he died", -11, -10),
+    ("His last treatment was 1 1/2 weeks before he died.", "1 1/2 weeks before", "he died", -11, -10),
+    ("He was arrested a year and a half after the investigation began.", "a year and a half after",
+     "the investigation", 547, 549),
+])
+def test_offsets_from_events_named_in_the_text(sentence: str, text: str, anchor: str,
+                                               low: int | None, high: int | None) -> None:
+    found = only(sentence)
+    assert (found.text, found.kind) == (text, ANCHORED)
+    assert found.anchor is not None and found.anchor.anchor_text == anchor
+    assert offsets(found) == (low, high)
+    assert found.date.precision is Precision.UNKNOWN
+    assert found.date.text == sentence[sentence.index(text):sentence.index(anchor) + len(anchor)]
+
+
+@pytest.mark.parametrize("sentence, text, low, high", [
+    ("The following day, police came.", "The following day", 1, 1),
+    ("The next day he called.", "The next day", 1, 1),
+    ("Two days later he died.", "Two days later", 2, 2),
+    ("A week earlier, he had visited.", "A week earlier", -7, -7),
+    ("That same day he left.", "That same day", 0, 0),
+    ("Days later, he was charged.", "Days later", 1, 6),
+    ("The following week he returned.", "The following week", 1, 13),
+    ("He died the night before.", "the night before", -1, -1),
+])
+def test_discourse_anchors_point_at_the_previously_mentioned_event(sentence: str, text: str, low: int,
+                                                                   high: int) -> None:
+    found = only(sentence)
+    assert (found.text, found.kind) == (text, ANCHORED)
+    assert found.anchor is not None
+    assert (found.anchor.anchor_text, found.anchor.anchor_start, found.anchor.anchor_end) == (None, None, None)
+    assert offsets(found) == (low, high)
+
+
+@pytest.mark.parametrize("sentence", [
+    "He appeared before a judge.",
+    "He testified before the committee.",
+    "The case came after the FDA letter.",
+    "Patients remain awake during IV sessions.",
+])
+def test_before_and_after_without_a_count_need_an_event_to_anchor_on(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_an_anchored_expression_in_a_future_clause_is_future() -> None:
+    found = only("He will be sentenced two weeks after the verdict.")
+    assert found.future is True and offsets(found) == (14, 14)
+
+
+# --------------------------------------------------------------------------- not dates
+
+
+@pytest.mark.parametrize("sentence", [
+    "Perry, 54, had spoken openly about his drug past.",
+    "A 54-year-old man was arrested.",
+    "The actor, aged 54, died at home.",
+    "He died at 54.",
+    "More than 60% of patients responded.",
+    "About 60 percent of patients responded.",
+    "He was given at least 27 shots.",
+    "He was given at least 27 doses of ketamine.",
+    "Five people, including two doctors, were charged.",
+    "They had tried at least seven different medications.",
+    "He had been sober for 19 months.",
+    "He was sober for 19 months.",
+    "Infusions typically last 40-60 minutes.",
+    "The drug is given over some time.",
+    "Antidepressants take weeks or months to start acting.",
+    "Ketamine can produce improvements within hours or days.",
+    "He saw the therapist every other week.",
+    "He saw the therapist twice a week.",
+    "The meeting is at 3 p.m.",
+    "The meeting is at 10:30.",
+    "Call (505) 639-4973 to learn more.",
+    "Call 1-800-662-4357 for help.",
+    "Studies suggest ketamine may also help.",
+    "May I ask a question?",
+    "Theresa May said the plan failed.",
+    "They arrived for the 53rd Annual Golden Globe Awards in Beverly Hills.",
+    "The clinic is open 24/7.",
+    "5 mins read",
+    "See page 12 of the report.",
+    "Section 230 protects platforms.",
+    "The company filed its Form 10-K.",
+    "The COVID-19 pandemic changed everything.",
+    "He faces up to 20 years in prison.",
+    "He takes a 30-day supply, 24 hours a day, 7 days a week.",
+    "Like a tree in winter, and then a tree in spring.",
+    "In his 60s he moved to the coast.",
+    "The soldiers march on.",
+    "He told the Sunday Times about it.",
+    "Shares fell on Black Friday sales.",
+    "He told USA Today about the clinic.",
+])
+def test_numbers_and_words_that_are_not_dates(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_may_is_a_month_only_next_to_a_day_a_year_or_a_temporal_word() -> None:
+    assert texts("It closed May 5, 2023, reopened in May and again in May 2021, and may close again.") == [
+        "May 5, 2023", "May", "May 2021"]
+
+
+# --------------------------------------------------------------------------- the result as a whole
+
+
+def test_offsets_index_the_document_and_the_text_is_the_exact_slice() -> None:
+    document = "Intro line.\nAccording to an autopsy report, Perry received a ketamine infusion days before his passing on Oct. 28."
+    sentence_start = document.index("According")
+    found = find_time_expressions(document[sentence_start:], PUBLISHED, offset=sentence_start)
+    assert [document[e.start:e.end] for e in found] == [e.text for e in found] == ["days before", "Oct. 28"]
+    anchor = found[0].anchor
+    assert anchor is not None and anchor.anchor_start is not None and anchor.anchor_end is not None
+    assert document[anchor.anchor_start:anchor.anchor_end] == "his passing on Oct. 28"
+
+
+def test_results_are_sorted_and_never_overlap_and_the_longest_match_wins() -> None:
+    sentence = ("He was charged in the last week of October, left the day before his hearing, "
+                "and on Thursday, Oct. 26, 2023 he said the trial would begin between March and May 2024.")
+    found = find_time_expressions(sentence, PUBLISHED)
+    assert [e.text for e in found] == ["the last week of October", "the day before", "Thursday, Oct. 26, 2023",
+                                       "between March and May 2024"]
+    for earlier, later in zip(found, found[1:]):
+        assert earlier.end <= later.start
+    for e in found:
+        assert sentence[e.start:e.end] == e.text
+
+
+def test_text_without_time_words_yields_nothing() -> None:
+    assert find_time_expressions("", PUBLISHED) == []
+    assert find_time_expressions("Ketamine is an anesthetic.", PUBLISHED) == []
+
+
+def test_a_thousand_sentences_take_well_under_a_few_seconds() -> None:
+    sentences = [
+        "Prosecutors alleged that Perry's assistant had given him at least 27 shots of ketamine in the four days before his death.",
+        "In an interview with CNN in March, the X and Tesla owner said the drug was helpful.",
+        "Dr Rajalingam Yadhu, a consultant at the Royal Free Hospital in London, told the BBC about it.",
+        "He is scheduled to be sentenced next year, two weeks after the verdict.",
+    ] * 250
+    started = time.perf_counter()
+    for sentence in sentences:
+        find_time_expressions(sentence, PUBLISHED)
+    assert time.perf_counter() - started < 3.0
