@@ -15,12 +15,14 @@ gives it wins:
 2. ``manifest.yaml`` or ``manifest.csv`` in the same folder, keyed by file name;
 3. keyword arguments of `read_document` (the CLI's --title/--published …);
 4. the HTML page's own metadata (title, canonical URL, site name, date);
-5. for the title only: the first non-empty line of the text.
+5. for the title only: the first non-empty line of the text;
+6. for the date only, in text and Markdown: a dateline, a full date alone on
+   one of the first lines ("March 15, 2024", "Published: 2024-03-15").
 
 The publication date counts as one field: `published` (an ISO prefix:
 YYYY, YYYY-MM, YYYY-MM-DD) or `published_after`/`published_before`
 (a bound, or a range when both are given) come together from one source.
-Nothing is guessed: without a stated date, `published` is None.
+Nothing is guessed: without a stated date or dateline, `published` is None.
 
 Bad input raises DocumentError naming the file and the reason.
 """
@@ -33,7 +35,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -44,7 +46,8 @@ import structlog
 import yaml
 
 from kg.settings import get_settings
-from loaders.records import DocumentRecord, FuzzyDate, stable_id
+from loaders.records import DocumentRecord, FuzzyDate, Precision, stable_id
+from loaders.timex import ABSOLUTE, find_time_expressions
 
 log = structlog.get_logger(__name__)
 
@@ -197,6 +200,8 @@ def read_document(
     manifest_entry = read_manifest(path.parent).get(path.name)
     arguments = _metadata_from_arguments(path, title=title, published=published, url=url, publisher=publisher)
     sources = [s for s in (front, manifest_entry, arguments, page) if s is not None]
+    if doc_format != "html":
+        sources.append(DocumentMetadata(published=dateline(text)))
     merged = _merge(sources)
 
     _check_language(path, text, merged.language)
@@ -215,6 +220,28 @@ def read_document(
     )
     log.debug("document.read", path=str(path), id=record.id, format=doc_format, chars=len(text))
     return record
+
+
+DATELINE_LINES = 6
+_DATELINE_LABEL = re.compile(r"^\s*(?:published|posted|updated|last updated)(?:\s+on)?\s*:?\s*", re.IGNORECASE)
+_DATELINE_BYLINE = re.compile(r"\s+by\s+\S.*$", re.IGNORECASE)
+
+
+def dateline(text: str) -> FuzzyDate | None:
+    """A publication date printed on a line of its own near the top ("March 15, 2024",
+    "Published: 2024-03-15"): the last source consulted, after every metadata source.
+    Only a full date with a year that fills the line counts; nothing is guessed."""
+
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:DATELINE_LINES]
+    for line in lines:
+        candidate = _DATELINE_BYLINE.sub("", _DATELINE_LABEL.sub("", line)).strip(" .,")
+        if not candidate or len(candidate) > 40:
+            continue
+        found = find_time_expressions(candidate, None)
+        if (len(found) == 1 and found[0].kind == ABSOLUTE and found[0].date.precision == Precision.DAY
+                and len(found[0].text) >= len(candidate) - 2):
+            return replace(found[0].date, text=line)
+    return None
 
 
 def _read_bytes(path: Path, limit: int) -> bytes:

@@ -17,10 +17,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.actors import ActorAnalysis, ActorSpan
+from loaders.actors import ActorAnalysis, ActorSpan, get_lexicon
 from loaders.records import (
     ActorKind,
     Anchor,
@@ -220,6 +221,7 @@ def _subtree_excluding_clauses(token: Token) -> list[Token]:
     return out
 
 
+ARGUMENT_POSITIONS = ("agent", "patient", "experiencer", "recipient", "possessor")
 REPORTING_LINKS = {"ccomp", "relcl", "xcomp", "advcl", "conj"}  # from a reported clause up to its reporting verb
 MODIFIER_LINKS = {"poss", "compound", "nmod", "amod", "conj", "cc", "case"}
 
@@ -272,15 +274,33 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
     return participants
 
 
-def _object_text(match: _Match, positions: dict[str, list[Token]], actors: ActorAnalysis) -> str | None:
-    """What a regulatory or similar event is about: "esketamine", "compounded ketamine"."""
-    for position in ("of", "patient", "against", "for", "on"):
+OBJECT_POSITIONS = ("of", "about", "patient", "against", "for", "on")
+TOPIC_PREPOSITIONS = {"about", "against", "over"}
+OBJECT_SKIPPED = {"appos", "acl", "relcl", "punct", "det", "advcl"}  # "Spravato, a nasal spray made by ..." → "Spravato"
+
+
+def _object_text(positions: dict[str, list[Token]], actors: ActorAnalysis,
+                 expressions: Sequence[TimeExpression]) -> str | None:
+    """What a regulatory or similar event is about: "esketamine", "use of compounded ketamine"."""
+    def kept(token: Token) -> list[Token]:
+        words = [token]
+        for child in token.children:
+            if child.dep_ not in OBJECT_SKIPPED:
+                words.extend(kept(child))
+        return words
+
+    for position in OBJECT_POSITIONS:
         for token in positions.get(position, []):
-            if _actors_under(token, actors):
+            topic = [o for p in token.children if p.dep_ == "prep" and p.lower_ in TOPIC_PREPOSITIONS
+                     for o in p.children if o.dep_ == "pobj"]
+            if topic:  # "warned patients about the risks of X": the risks, not the patients
+                token = topic[0]
+            if _actors_under(token, actors) or token.pos_ in {"PRON", "NUM"}:
                 continue
-            words = [t for t in token.subtree if t.dep_ not in {"det", "punct"} and not t.is_space]
-            text = " ".join(t.text for t in words).strip()
-            text = re.sub(r"\s+(['’]s)\b", r"\1", text)
+            if any(e.start <= token.idx < e.end for e in expressions):
+                continue  # "on Tuesday" says when, not what
+            words = sorted(kept(token), key=lambda t: t.i)
+            text = "".join(t.text_with_ws for t in words).strip()
             if text and len(text) <= 80:
                 return text
     return None
@@ -412,6 +432,7 @@ class _Draft:
     trigger_end: int
     heads: set[int]
     confidence: float
+    described_person: bool = False  # an argument is a person described, not named ("a California doctor")
 
 
 def _requires_met(match: _Match, verb_or_head: Token) -> bool:
@@ -439,12 +460,17 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     heads = _event_heads(match, nominal, verb)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end)
     status = _status(match, nominal, verb, taxonomy)
-    object_text = _object_text(match, positions, actors)
+    object_text = _object_text(positions, actors, expressions)
     confidence = 0.85 if participants else 0.5
     if match.trigger.part_of_speech == "NOUN":
         confidence -= 0.05
+    person_nouns = _person_nouns()
+    described = any(
+        t.lemma_.lower() in person_nouns
+        for position in ARGUMENT_POSITIONS for t in positions.get(position, [])
+    )
     return _Draft(match, sentence, participants, expression, status, object_text,
-                  trigger_start, trigger_end, heads, round(confidence, 2))
+                  trigger_start, trigger_end, heads, round(confidence, 2), described)
 
 
 def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int], doc: Doc,
@@ -476,6 +502,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
                              taxonomy: Taxonomy) -> list[EventMention]:
     ids = [f"{document.id}:{d.trigger_start}" for d in drafts]
     _inherit_principals(drafts)
+    _adopt_described_participants(drafts)
     mentions: list[EventMention] = []
     last_dated: str | None = None
     for index, draft in enumerate(drafts):
@@ -500,6 +527,33 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
         if claim.date.known and claim.anchor is None:
             last_dated = mention.local_id
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    lexicon = get_lexicon()
+    return frozenset(lexicon.description_group) | lexicon.female_nouns | lexicon.male_nouns
+
+
+def _adopt_described_participants(drafts: list[_Draft]) -> None:
+    """A lede often describes before it names: "A California doctor ... was sentenced on
+    Tuesday. Dr. Salvador Plasencia was sentenced by ...". A mention whose participant
+    is only described takes the participants of the nearest mention of the same type
+    within two sentences, so its date is not lost."""
+    order = sorted({d.sentence.start for d in drafts})
+    for draft in drafts:
+        if draft.participants or not draft.described_person:
+            continue
+        here = order.index(draft.sentence.start)
+        nearby = [
+            d for d in drafts
+            if d is not draft and d.participants and d.match.event_type is draft.match.event_type
+            and abs(order.index(d.sentence.start) - here) <= 2
+        ]
+        if nearby:
+            source = min(nearby, key=lambda d: (abs(order.index(d.sentence.start) - here), d.trigger_start))
+            draft.participants.extend(p for p in source.participants if p[1] in draft.match.event_type.principal)
+            draft.confidence = round(draft.confidence - 0.15, 2)
 
 
 def _inherit_principals(drafts: list[_Draft]) -> None:

@@ -1,0 +1,88 @@
+"""Extraction on news we wrote ourselves about similar legal, medical and
+regulatory stories: the rules must not depend on the seed articles.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from loaders.documents import read_document
+from loaders.extract import extract_document
+from loaders.records import EventStatus, Precision
+
+NEWS = Path(__file__).resolve().parent / "fixtures" / "news"
+
+
+@pytest.fixture(scope="module")
+def news():
+    return {p.stem: extract_document(read_document(p)) for p in sorted(NEWS.iterdir())}
+
+
+def found(extraction, event_type, person=None):
+    actors = {a.id: a.name for a in extraction.extracted.actors}
+    events = []
+    for event in extraction.extracted.events:
+        names = {actors[p.actor_id] for p in event.participants}
+        if event.type == event_type and (person is None or person in names):
+            events.append((event, {(actors[p.actor_id], p.role) for p in event.participants}))
+    return events
+
+
+def test_a_sentencing_on_a_weekday_is_dated_and_its_judge_named(news):
+    (event, roles), = found(news["sentencing"], "SENTENCING", "Salvador Plasencia")
+    assert ("Sherilyn Peace Garnett", "JUDGE") in roles and ("Salvador Plasencia", "DEFENDANT") in roles
+    assert event.date.start >= date(2024, 11, 20) and event.date.end <= date(2024, 12, 4)
+
+
+def test_pleas_take_the_month_before_publication(news):
+    (plea, _), = found(news["sentencing"], "PLEA", "Salvador Plasencia")
+    assert (plea.date.start, plea.date.end) == (date(2024, 7, 1), date(2024, 7, 31))
+    (plea, _), = found(news["sentencing"], "PLEA", "Kenneth Iwamasa")
+    assert (plea.date.start, plea.date.end) == (date(2024, 8, 1), date(2024, 8, 31))
+
+
+def test_future_sentencings_are_scheduled_or_expected_with_their_dates(news):
+    (sangha, _), = found(news["sentencing"], "SENTENCING", "Jasveen Sangha")
+    assert sangha.status == EventStatus.SCHEDULED and sangha.date.precision == Precision.YEAR and sangha.date.start.year == 2025
+    (chavez, _), = found(news["sentencing"], "SENTENCING", "Mark Chavez")
+    assert chavez.status == EventStatus.EXPECTED and (chavez.date.start, chavez.date.end) == (date(2025, 4, 1), date(2025, 4, 30))
+
+
+def test_selling_drugs_is_a_supply_not_an_administration_and_prosecutors_say_so(news):
+    (supply, roles), = found(news["sentencing"], "DRUG_SUPPLY", "Kenneth Iwamasa")
+    assert ("Salvador Plasencia", "SUPPLIER") in roles and ("Kenneth Iwamasa", "BUYER") in roles
+    assert supply.status == EventStatus.ALLEGED
+
+
+def test_an_arrest_told_first_of_an_unnamed_pharmacist_keeps_its_weekday(news):
+    (arrest, roles), = found(news["arrest"], "ARREST", "David Moore")
+    assert (arrest.date.start, arrest.date.end) == (date(2024, 3, 13), date(2024, 3, 13))
+
+
+def test_a_dateline_is_the_publication_date_of_a_plain_text_article(news):
+    published = news["arrest"].extracted.document.published
+    assert (published.start, published.precision) == (date(2024, 3, 15), Precision.DAY)
+
+
+def test_a_licence_suspension_is_a_regulatory_action_of_the_board(news):
+    (action, roles), = found(news["arrest"], "REGULATORY_ACTION")
+    assert ("Ohio Board of Pharmacy", "REGULATOR") in roles and ("David Moore", "SUBJECT") in roles
+    assert (action.date.start, action.date.end) == (date(2024, 2, 1), date(2024, 2, 29))
+
+
+def test_fda_warning_and_approval_are_dated_from_their_own_sentences(news):
+    (warning, _), = found(news["fda"], "REGULATORY_WARNING")
+    assert (warning.date.start, warning.date.end) == (date(2023, 10, 10), date(2023, 10, 10))
+    assert "compounded ketamine" in warning.title
+    (approval, _), = found(news["fda"], "REGULATORY_APPROVAL")
+    assert (approval.date.start, approval.date.end, approval.date.precision) == (date(2019, 3, 1), date(2019, 3, 31), Precision.MONTH)
+    assert approval.title.endswith("approval of Spravato")
+
+
+def test_ages_and_percentages_in_news_are_never_dates(news):
+    for extraction in news.values():
+        texts = {e.text for e in extraction.expressions}
+        assert not texts & {"43", "52", "34", "40%", "52-year-old"}
