@@ -98,6 +98,10 @@ def test_a_timeline_filtered_by_dates_keeps_events_reaching_into_the_range(clien
     assert timeline["totalCount"] == 2
 
 
+def test_a_timeline_by_a_name_nobody_has_says_so(client: TestClient) -> None:
+    assert error_messages(gql(client, TIMELINE, {"actorName": "Zebulon"})) == ["no actor's name or alias contains 'Zebulon'"]
+
+
 def test_a_timeline_needs_exactly_one_of_actor_id_and_actor_name(client: TestClient) -> None:
     for variables in ({}, {"actorId": MARA, "actorName": "quill"}):
         assert error_messages(gql(client, TIMELINE, variables)) == ["give exactly one of 'actorId' or 'actorName'"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import structlog
 from fastapi.testclient import TestClient
@@ -220,18 +222,28 @@ def test_healthz_says_the_process_is_up_and_readyz_that_the_graph_answers(client
     assert (ready.status_code, ready.json()) == (200, {"status": "ok", "graph": "reachable"})
 
 
-def test_readyz_fails_while_the_graph_is_unreachable(engine_settings: Settings) -> None:
-    unreachable = Graph(
-        driver=GraphDatabase.driver(f"bolt://127.0.0.1:{free_port()}", auth=("neo4j", "x"), connection_acquisition_timeout=2),
-        database="neo4j", uri="bolt://127.0.0.1:1", embedded=False,
+@pytest.fixture
+def unreachable() -> Iterator[Graph]:
+    """A graph whose server is not there (nothing listens on the port)."""
+    port = free_port()
+    graph = Graph(
+        driver=GraphDatabase.driver(f"bolt://127.0.0.1:{port}", auth=("neo4j", "x"), connection_acquisition_timeout=2),
+        database="neo4j", uri=f"bolt://127.0.0.1:{port}", embedded=False,
     )
-    try:
-        client = api_client(engine_settings, unreachable)
-        assert client.get("/healthz").status_code == 200
-        ready = client.get("/readyz")
-        assert (ready.status_code, ready.json()) == (503, {"status": "unavailable", "graph": "not reachable"})
-    finally:
-        unreachable.close()
+    yield graph
+    graph.close()
+
+
+def test_readyz_fails_while_the_graph_is_unreachable(engine_settings: Settings, unreachable: Graph) -> None:
+    client = api_client(engine_settings, unreachable)
+    assert client.get("/healthz").status_code == 200
+    ready = client.get("/readyz")
+    assert (ready.status_code, ready.json()) == (503, {"status": "unavailable", "graph": "not reachable"})
+
+
+def test_graphiql_opens_with_placeholder_ids_while_the_graph_is_unreachable(engine_settings: Settings, unreachable: Graph) -> None:
+    page = api_client(engine_settings, unreachable).get("/graphql", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and '\\"actorId\\": \\"ACTOR-ID\\"' in page.text
 
 
 def test_schema_graphql_in_the_repo_matches_the_served_schema() -> None:

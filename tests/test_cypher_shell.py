@@ -46,7 +46,8 @@ def run_cli(graph: Graph, engine_settings: Settings, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(shell, "get_settings", lambda: engine_settings)
     app = typer.Typer()
     app.command()(cypher)
-    runner = CliRunner()
+    # Wide enough that rich never shortens a long temporary path in an error panel.
+    runner = CliRunner(env={"COLUMNS": "400"})
 
     def invoke(*args: str, input: str | None = None):
         return runner.invoke(app, list(args), input=input)
