@@ -2,8 +2,9 @@
 
 The examples are filled with ids from the graph being served (its most
 involved actors and their first dated event), so "Run" answers straight away
-on any data set. GraphiQL's scripts come from node_modules when `npm install`
-has run (offline newsrooms), else from the unpkg CDN.
+on any data set. GraphiQL's scripts are served from node_modules (installed
+by `make run`/`make install`): nothing is fetched from the network, so the
+page works offline.
 """
 
 from __future__ import annotations
@@ -22,14 +23,12 @@ log = structlog.get_logger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 
-# name served under /graphiql-assets/ → (file under node_modules, CDN fallback)
-GRAPHIQL_ASSETS: dict[str, tuple[str, str]] = {
-    "react.js": ("react/umd/react.production.min.js", "https://unpkg.com/react@18.2.0/umd/react.production.min.js"),
-    "react-dom.js": (
-        "react-dom/umd/react-dom.production.min.js", "https://unpkg.com/react-dom@18.2.0/umd/react-dom.production.min.js",
-    ),
-    "graphiql.js": ("graphiql/graphiql.min.js", "https://unpkg.com/graphiql@3.8.3/graphiql.min.js"),
-    "graphiql.css": ("graphiql/graphiql.min.css", "https://unpkg.com/graphiql@3.8.3/graphiql.min.css"),
+# name served under /graphiql-assets/ → file under node_modules
+GRAPHIQL_ASSETS: dict[str, str] = {
+    "react.js": "react/umd/react.production.min.js",
+    "react-dom.js": "react-dom/umd/react-dom.production.min.js",
+    "graphiql.js": "graphiql/graphiql.min.js",
+    "graphiql.css": "graphiql/graphiql.min.css",
 }
 
 TIMELINE_QUERY = """# What happened to this actor, and when? (undated events come last)
@@ -136,8 +135,7 @@ def example_tabs(ids: ExampleIds) -> list[dict[str, str]]:
 
 
 def asset_url(name: str) -> str:
-    local, cdn = GRAPHIQL_ASSETS[name]
-    return f"/graphiql-assets/{name}" if (NODE_MODULES / local).is_file() else cdn
+    return f"/graphiql-assets/{name}"
 
 
 def graphiql_page(reader: GraphReader) -> HTMLResponse:

@@ -29,8 +29,8 @@ def static_file(name: str) -> FileResponse:
 def graphiql_asset(name: str) -> FileResponse:
     if name not in GRAPHIQL_ASSETS:
         raise HTTPException(404, f"no GraphiQL asset {name!r}")
-    path = NODE_MODULES / GRAPHIQL_ASSETS[name][0]
+    path = NODE_MODULES / GRAPHIQL_ASSETS[name]
     if not path.is_file():
-        raise HTTPException(404, f"{name} is not installed here: run `npm install` (the page falls back to the CDN)")
+        raise HTTPException(404, f"{name} is not installed here: run `make install` (it runs `npm ci`)")
     media_type = "text/css" if name.endswith(".css") else "text/javascript"
     return FileResponse(path, media_type=media_type)

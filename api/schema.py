@@ -20,7 +20,7 @@ from strawberry import Info
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.types.execution import ExecutionContext
 
-from api.errors import LoadError, UNEXPECTED_ERROR_MESSAGE, UserInputError, should_mask_error
+from api.errors import UNEXPECTED_ERROR_MESSAGE, LoadError, UserInputError, should_mask_error
 from api.types import (
     DEFAULT_PAGE_SIZE,
     ActorConnection,
@@ -34,10 +34,12 @@ from api.types import (
     EventOrder,
     EventType,
     LoadDocumentInput,
-    Path as PathType,
     SearchResults,
     Stats,
     event_connection,
+)
+from api.types import (
+    Path as PathType,
 )
 from graph import reader
 from graph.connection import Graph

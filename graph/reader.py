@@ -495,10 +495,11 @@ RETURN [(a)-[r:AFFILIATED_WITH]->(o:Actor) | {{
           quote: r.quote, documentId: r.documentId, start: r.start, end: r.end}}] AS affiliations
 """
 
-# Where an actor is mentioned: document and sentence, newest document first.
+# Where an actor is mentioned: document and sentence, newest document first (undated documents last).
 MENTIONS = f"""
 MATCH (a:Actor {{id: $actorId}})-[m:MENTIONED_IN]->(d:Document)
-WITH m, d ORDER BY d.publishedAt DESC, d.id, m.start
+WITH m, d, CASE WHEN d.publishedAt IS NULL THEN 1 ELSE 0 END AS undated
+ORDER BY undated, d.publishedAt DESC, d.id, m.start
 LIMIT $limit
 RETURN {{quote: m.quote, start: m.start, end: m.end}} AS mention, {_document_map('d')} AS document
 """

@@ -200,6 +200,33 @@ def load(
     raise typer.Exit(0 if report.ok else 1)
 
 
+@app.command("serve")
+def serve(
+    host: str | None = typer.Option(None, help="Interface to listen on (default KG_API_HOST)."),
+    port: int | None = typer.Option(None, help="Port (default KG_API_PORT)."),
+) -> None:
+    """Serve GraphQL (/graphql), exports (/export/...), the timeline page (/) and the Cypher console (/cypher)."""
+    from api.app import serve as serve_api
+
+    serve_api(get_settings(), host=host, port=port)
+
+
+@app.command("screenshot")
+def screenshot(
+    out: Path = typer.Option(Path("docs/timeline.png"), help="PNG file to write."),
+    actor: str | None = typer.Option(None, help="Actor id (default: the most involved actor)."),
+    event: str | None = typer.Option(None, help="Event id to open beside the timeline."),
+) -> None:
+    """A PNG of the timeline page, taken with headless Chromium."""
+    from api.screenshot import ScreenshotError
+    from api.screenshot import screenshot as take
+
+    try:
+        console.print(f"wrote {take(out, actor_id=actor, event_id=event)}")
+    except ScreenshotError as exc:
+        raise _fail(str(exc)) from None
+
+
 from kg.cypher_shell import cypher  # noqa: E402  (the shell is a command of its own module)
 
 app.command("cypher")(cypher)

@@ -334,6 +334,17 @@ _DAY_SPAN_RE = re.compile(rf"(?<![\w.])(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*[-–]
                           rf"(?:,?\s+(?P<y>{_YEAR}))?")
 _MONTH_SPAN_RE = re.compile(rf"(?<![\w.])(?P<m1>{_MONTH})\s*[-–/]\s*(?P<m2>{_MONTH}),?\s+(?P<y>{_YEAR})")
 _YEAR_SPAN_RE = re.compile(r"(?<![\w$£€#./'’-])(?P<y1>1[6-9]\d\d|20\d\d)\s*[-–]\s*(?P<y2>(?:1[6-9]|20)?\d\d)(?![\w-]|[.,/]\d)")
+# Coordinated dates that share a year or a month: "September and October 2023", "Oct. 26 and 27, 2023",
+# "26 and 27 October", "2019 and 2020", "March, April and May 2021". One item is a year, or a month
+# and/or a day with an optional year; items are joined by commas and a final "and"/"or".
+_LIST_ITEM = (rf"(?:{_YEAR}|(?:{_MONTH}(?:\s+{_DAY})?|{_DAY}(?:\s+(?:of\s+)?{_MONTH})?)(?:,?\s+{_YEAR})?)")
+_LIST_RE = re.compile(rf"(?<![\w.,$/-]){_LIST_ITEM}(?:\s*,\s*{_LIST_ITEM})*(?:\s*,)?\s+(?i:and|or)\s+{_LIST_ITEM}")
+_LIST_ITEM_RE = re.compile(
+    rf"(?P<yo>{_YEAR})|(?:(?P<m>{_MONTH})(?:\s+(?P<d>{_DAY}))?|(?P<d2>{_DAY})(?:\s+(?:of\s+)?(?P<m2>{_MONTH}))?)"
+    rf"(?:,?\s+(?P<y>{_YEAR}))?")
+_LIST_SEP_RE = re.compile(r"\s*,(?!\s*(?i:and|or)\s)\s*|(?:\s*,)?\s+(?i:and|or)\s+")
+# After a list ending in a bare number, a plural noun makes the number a count: "Oct. 26 and 27 people".
+_COUNT_NOUN_AFTER_RE = re.compile(r"\s+(?:[a-z]*[b-hj-rtv-z]s|people|percent|men|women|children)\b")
 
 _DAYWORD_RE = re.compile(
     r"(?<![\w-])(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|"
@@ -364,11 +375,12 @@ _WINDOW_RE = re.compile(
 _WITHIN_OF_RE = re.compile(rf"(?<![\w-])(?i:within)\s+{_QPHRASE}\s+(?i:of)(?![\w-])")
 _THE_UNIT_RE = re.compile(
     r"(?<![\w-])(?:(?i:on)\s+)?(?i:the)\s+(?P<u>(?i:day|night|morning|evening|afternoon|week|weekend|month|year|eve))"
-    r"\s+(?P<rel>(?i:before|after|of|following|preceding|prior\s+to))(?![\w-])")
+    r"\s+(?P<rel>(?i:before|after|of|following|preceding|prior\s+to|prior))(?![\w-])")
 _DISCOURSE_RE = re.compile(
     r"(?<![\w-])(?P<d>(?i:the\s+(?P<dir>following|next|previous|preceding|prior)\s+"
     r"(?P<u>day|morning|night|evening|afternoon|week|weekend|month|year)"
-    r"|(?P<same>that\s+same|the\s+same|later\s+that|earlier\s+that|that)\s+(?P<su>day|morning|afternoon|evening|night)))"
+    r"|(?P<same>(?P<dir2>later|earlier)\s+that(?:\s+same)?|that\s+same|the\s+same|that)\s+"
+    r"(?P<su>day|morning|afternoon|evening|night|week|month|year)))"
     r"(?![\w-])")
 _BARE_REL_RE = re.compile(
     r"(?<![\w-])(?:(?P<mod>(?i:shortly|soon|just|immediately|right|moments|not\s+long|long|well|only|even))\s+)?"
@@ -389,15 +401,14 @@ _MAY_SIGNAL_RE = re.compile(r"(?<![\w-])(?i:in|on|since|until|till|by|during|ear
 _MONTH_SIGNAL_RE = re.compile(
     r"(?<![\w-])(?i:in|on|since|until|till|by|during|early|late|last|next|this|through|throughout|from|"
     r"before|after|of|between)\s+$|(?i:mid)\s*-\s*$")
-_MONTH_LIST_RE = re.compile(rf"{_MONTH}(?:\s+{_YEAR})?(?:,\s*|\s+(?i:and|or)\s+)$")
 _STRONG_YEAR_SIGNAL_RE = re.compile(
     r"(?<![\w-])(?i:in|since|until|till|by|during|before|after|from|through|throughout|around|circa|"
     r"as\s+of|early|late|year|c\.)\s+$")
 _DETERMINER_YEAR_SIGNAL_RE = re.compile(r"(?<![\w-])(?i:the|a|an|his|her|their|its|this|that|our|my|your)\s+$")
-_YEAR_LIST_RE = re.compile(r"(?:1[6-9]\d\d|20\d\d)s?(?:,\s*|\s+(?i:and|or|to)\s+)$")
-# "in winter" is usually generic ("a tree in winter"); "in the winter" names one.
-_SEASON_SIGNAL_RE = re.compile(
-    r"(?<![\w-])(?i:(?:in|during|over|through|throughout|since|until|by|before|after|for)\s+the|that)\s+$")
+# "in 2019 to 2020"; coordinated years ("2019 and 2020") are lists, dated only when the first year is.
+_YEAR_LIST_RE = re.compile(r"(?:1[6-9]\d\d|20\d\d)s?\s+(?i:to|through)\s+$")
+# "his last fall" / "a fall" is a tumble, not autumn.
+_FALL_NOUN_BEFORE_RE = re.compile(r"(?<![\w-])(?i:his|her|their|its|my|our|your|a|an|another|the|that)\s+$")
 _HOLIDAY_SIGNAL_RE = re.compile(
     r"(?<![\w-])(?i:on|at|over|by|before|after|since|until|till|around|for|during|through|of|from|"
     r"(?:over|during|before|after|since|until|around)\s+the)\s+$")
@@ -414,6 +425,18 @@ _FUTURE_MARKER_RE = re.compile(
     r"going|likely|anticipated|to\s+be)\b|\b(?:scheduled|set|slated|due)\s+(?:for|to)\b|"
     r"\b(?:plans?|intends?|aims?|vows?|promises?|threatens?|hopes?)\s+to\b|\b(?:upcoming|forthcoming)\b",
     re.IGNORECASE)
+# Present-tense schedule verbs: "the comment period ends Jan. 16", "the rule takes effect July 1".
+# Third-person forms stand alone; plural forms ("hearings begin March 3") need a plural subject
+# word right before them and are checked in code, because "begin"/"end"/"start" are also infinitives and nouns.
+_SCHEDULE_VERB_3RD_RE = re.compile(
+    r"\b(?<!loose\s)(?<!odds\sand\s)(?<!fits\sand\s)(?:ends|begins|starts|opens(?!\s+up\b)|closes|expires|resumes|reopens|"
+    r"concludes|commences|kicks\s+off|runs\s+(?:through|until|till)|takes\s+(?:effect|place)|goes\s+into\s+effect|"
+    r"comes\s+into\s+(?:effect|force)|becomes\s+effective)\b", re.IGNORECASE)
+_SCHEDULE_VERB_PLURAL_RE = re.compile(
+    r"\b(?:end|begin|start|open(?!\s+up\b)|close|expire|resume|reopen|conclude|commence|kick\s+off|"
+    r"run\s+(?:through|until|till)|take\s+(?:effect|place)|go\s+into\s+effect|come\s+into\s+(?:effect|force)|"
+    r"become\s+effective)\b", re.IGNORECASE)
+_PLURAL_SUBJECT_RE = re.compile(r"(?:\b(?:they|we|you|They|We|You)|[A-Za-z]*[a-z][b-hj-rtv-z]s)\s+$")
 _PAST_MARKER_RE = re.compile(
     r"\b(?:(?:has|have)\s+(?:been\s+)?\w+(?:ed|en)|was|were|had|did|said|told|\w{2,}ed|"
     + "|".join(sorted(_IRREGULAR_PAST, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -426,15 +449,33 @@ _COMMA_RE = re.compile(r",")
 _WORD_RE = re.compile(r"[A-Za-z0-9](?:[\w'’\-]*\w|['’])?")
 _SPACES_RE = re.compile(r"[ \t]+|\s(?=\S)")
 _DATE_TAIL_RE = re.compile(r"\s+(?i:on|in)\s+")
-_AS_RE = re.compile(r"\s+(?i:as)\s+")
+_AS_RE = re.compile(r"\s+(?i:as)(?=\s)")
+_CLAUSE_END_RE = re.compile(r"\s*(?:[.,;:!?)]|$)")
+# Words that cannot begin an anchor phrase: after "a day before" they leave the anchor to the discourse.
+_NO_ANCHOR_NEXT_RE = re.compile(
+    r"\s+(?:(?:and|but|or|so|then|to|in|at|on|with|without|from|for|near|inside|outside|into|while|when|as|"
+    r"because|although|though|again|too|also|already)\b|(?:that|then|this)\s*(?:[.,;:!?)]|$))")
+# "He said that week was hard": "that" opens a clause there, not a reference to a week.
+_COMPLEMENTIZER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?i:said|says|say|told|tells|tell|claimed|claims|noted|notes|added|adds|reported|reports|"
+    r"thought|thinks|think|believed|believes|believe|knew|knows|know|so|such|showed|shows|found|finds|meant|means)\s+$")
+_NON_DIGITS_RE = re.compile(r"\D")
+_FOLLOWING_WORD_RE = re.compile(r"\s*([A-Za-z]+)")
+_YEAR_AS_SUBJECT_RE = re.compile(r"\s*(?:,|(?:was|were|saw|is|has|had|marked|brought|began|ended|will)\b)")
+_TEMPERATURE_RE = re.compile(r"(?i)degree|temperature|°|\bscore")
+_THE_BEFORE_RE = re.compile(r"(?i)\bthe\s+$")
+_DECIMAL_RE = re.compile(r"\d+(?:\.\d+)?")
+_NUMBER_WORD_SPLIT_RE = re.compile(r"[-\s]+")
+# Searched in the lower-cased text: a case-insensitive alternation this long is several times slower.
 _TRIGGER_RE = re.compile(
-    r"\d|January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan\b|Feb\b|Mar\b|Apr\b|Jun\b|Jul\b|Aug\b|Sept?\b|Oct\b|Nov\b|Dec\b|"
+    r"\d|january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan\b|feb\b|mar\b|apr\b|jun\b|jul\b|aug\b|sept?\b|oct\b|nov\b|dec\b|"
     r"day|night|week|month|year|decade|century|hour|minute|second|fortnight|spring|summer|autumn|fall|"
     r"winter|christmas|halloween|easter|thanksgiving|before|after|prior|since|until|till|during|following|"
     r"ahead|morning|evening|afternoon|tonight|tomorrow|yesterday|eve\b|later|earlier|wake|aftermath|run-up|"
-    r"lead-up|time of",
-    re.IGNORECASE)
+    r"lead-up|time of")
+# Every quantity pattern ("two days before", "weeks ago", "in the past year") needs one of these words.
+_UNIT_WORD_RE = re.compile(r"second|minute|hour|day|night|week|fortnight|month|year|decade")
 
 
 # --------------------------------------------------------------------------- calendar helpers
@@ -606,11 +647,11 @@ def _plain_count(raw: str) -> tuple[float, float] | None:
     digits = words.rstrip("½¼¾ ").replace(",", "")
     if fraction and not digits:
         return fraction, fraction
-    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+    if _DECIMAL_RE.fullmatch(digits):
         value = float(digits) + fraction
         return (value, value) if value > 0 else None
     total = 0
-    for part in re.split(r"[-\s]+", words):
+    for part in _NUMBER_WORD_SPLIT_RE.split(words):
         if part in _TENS:
             total += _TENS[part]
         elif part in _SMALL_NUMBERS:
@@ -673,6 +714,36 @@ class _Found:
 
 
 @dataclass(slots=True)
+class _ListItem:
+    """One item of a coordinated date list; month and year may come from its neighbours."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    start: int
+    end: int
+
+    def span(self, year: int) -> tuple[date, date] | None:
+        if self.month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+        if self.day is None:
+            return _month_span(year, self.month)
+        return _pair(_safe_date(year, self.month, self.day))
+
+
+def _neighbour_year(item: _ListItem, neighbour: _ListItem, neighbour_year: int, direction: int) -> int | None:
+    """The year that puts `item` on the right side of its neighbour (-1: before it, +1: after it)."""
+    own, other = item.span(neighbour_year), neighbour.span(neighbour_year)
+    if own is None or other is None:
+        return neighbour_year
+    if direction < 0 and own[0] > other[0]:
+        return neighbour_year - 1
+    if direction > 0 and own[0] < other[0]:
+        return neighbour_year + 1
+    return neighbour_year
+
+
+@dataclass(slots=True)
 class _AnchorPhrase:
     start: int
     end: int
@@ -682,11 +753,14 @@ class _AnchorPhrase:
 
 
 class _Scanner:
-    def __init__(self, text: str, published: FuzzyDate | None) -> None:
+    def __init__(self, text: str, published: FuzzyDate | None, lowered: str | None = None) -> None:
         self.text = text
         self.pub = _usable_published(published)
         self.vetoes: list[tuple[int, int]] = []
         self.bases_by_start: dict[int, _Found] = {}
+        # Quantity patterns are the costliest; a sentence without a unit word cannot match any of them.
+        self.has_unit_word = bool(_UNIT_WORD_RE.search(text.lower() if lowered is None else lowered))
+        self._all_tense_markers: list[tuple[int, int, bool]] | None = None
 
     # ---- tense
 
@@ -714,15 +788,30 @@ class _Scanner:
 
     def _tense_markers(self, lo: int, hi: int, start: int, end: int) -> list[tuple[int, bool]]:
         """(distance to the expression, is_future) for each tense marker in text[lo:hi]."""
+        return [(self._distance(m_start, m_end, start, end), is_future)
+                for m_start, m_end, is_future in self._sentence_tense_markers()
+                if lo <= m_start and m_end <= hi and (is_future or not (m_start >= start and m_end <= end))]
+
+    def _sentence_tense_markers(self) -> list[tuple[int, int, bool]]:
+        """(start, end, is_future) for every tense marker in the sentence, found once per sentence.
+
+        Clause and comma windows never cut a marker (markers hold only words and spaces), so
+        scanning the whole sentence once finds exactly what scanning each window would.
+        """
+        if self._all_tense_markers is not None:
+            return self._all_tense_markers
         text = self.text
-        markers: list[tuple[int, bool]] = []
+        markers: list[tuple[int, int, bool]] = []
         future_spans = []
-        for m in _FUTURE_MARKER_RE.finditer(text, lo, hi):
+        for m in _FUTURE_MARKER_RE.finditer(text):
             future_spans.append((m.start(), m.end()))
-            markers.append((self._distance(m.start(), m.end(), start, end), True))
-        for m in _PAST_MARKER_RE.finditer(text, lo, hi):
-            if m.start() >= start and m.end() <= end:
-                continue
+            markers.append((m.start(), m.end(), True))
+        for m in _SCHEDULE_VERB_3RD_RE.finditer(text):  # "the comment period ends Jan. 16"
+            markers.append((m.start(), m.end(), True))
+        for m in _SCHEDULE_VERB_PLURAL_RE.finditer(text):  # "hearings begin March 3", not "to begin", "the end"
+            if _PLURAL_SUBJECT_RE.search(text, max(0, m.start() - 30), m.start()):
+                markers.append((m.start(), m.end(), True))
+        for m in _PAST_MARKER_RE.finditer(text):
             if any(s <= m.start() < e for s, e in future_spans):
                 continue
             word = m.group(0).lower()
@@ -730,7 +819,8 @@ class _Scanner:
                 continue
             if word.endswith("ed") and _PARTICIPLE_LEAD_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "will be sentenced", "is expected": a participle, not a past tense
-            markers.append((self._distance(m.start(), m.end(), start, end), False))
+            markers.append((m.start(), m.end(), False))
+        self._all_tense_markers = markers
         return markers
 
     @staticmethod
@@ -792,15 +882,17 @@ class _Scanner:
         yield from self._absolute_days()
         yield from self._months_and_years()
         yield from self._spans()
+        yield from self._lists()
         yield from self._decades_and_centuries()
         yield from self._seasons_and_holidays()
         yield from self._parts()
         yield from self._relative_days()
         yield from self._relative_units()
+        yield from self._relative_quantities()
 
     def _day_date(self, m_raw: str, d_raw: str, y_raw: str | None, start: int, end: int) -> _Found | None:
         month = _month_number(m_raw)
-        day = int(re.sub(r"\D", "", d_raw))
+        day = int(_NON_DIGITS_RE.sub("", d_raw))
         if month is None:
             return None
         if y_raw is not None:
@@ -855,7 +947,7 @@ class _Scanner:
             if month is None or (raw[:3].lower() in _MONTH_ABBREVIATIONS and raw.lower() not in _MONTH_NUMBER and not raw.endswith(".")):
                 continue  # "Jan" without a period is as likely a name
             signal = _MAY_SIGNAL_RE if month == 5 else _MONTH_SIGNAL_RE
-            if not (self.before(signal, m.start()) or self.before(_MONTH_LIST_RE, m.start())):
+            if not self.before(signal, m.start()):
                 continue
             future = self.future_at(m.start(), m.end())
             year = self.infer_year(future, partial(_month_span, month=month))
@@ -873,13 +965,13 @@ class _Scanner:
             return True
         if start > 0 and text[start - 1] == "(" and text[end:end + 1] == ")":
             return True
-        following = re.match(r"\s*([A-Za-z]+)", text[end:])
+        following = _FOLLOWING_WORD_RE.match(text, end)
         if year >= 1900 and self.before(_DETERMINER_YEAR_SIGNAL_RE, start):
             # "the 2020 election" is a year, "the 2000 doses" a count
             word = following.group(1) if following else ""
             return not (word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is")))
         if self.at_sentence_start(start):
-            return bool(re.match(r"\s*(?:,|(?:was|were|saw|is|has|had|marked|brought|began|ended|will)\b)", text[end:]))
+            return bool(_YEAR_AS_SUBJECT_RE.match(text, end))
         return False
 
     def _spans(self) -> Iterator[_Found]:
@@ -890,7 +982,7 @@ class _Scanner:
                 yield _Found(m.start(), m.end(), ABSOLUTE, resolved, future=self.future_at(m.start(), m.end()))
         for m in _DAY_SPAN_RE.finditer(text):
             month = _month_number(m.group("m"))
-            d1, d2 = int(re.sub(r"\D", "", m.group("d1"))), int(re.sub(r"\D", "", m.group("d2")))
+            d1, d2 = int(_NON_DIGITS_RE.sub("", m.group("d1"))), int(_NON_DIGITS_RE.sub("", m.group("d2")))
             if month is None or d1 >= d2:
                 continue
             future = self.future_at(m.start(), m.end())
@@ -917,6 +1009,110 @@ class _Scanner:
             yield _Found(m.start(), m.end(), ABSOLUTE, FuzzyDate.between(date(y1, 1, 1), date(y2, 12, 31)),
                          future=self.future_at(m.start(), m.end()))
 
+    def _lists(self) -> Iterator[_Found]:
+        """Coordinated dates: 'September and October 2023', 'Oct. 26 and 27, 2023', 'in 2019 and 2020'.
+
+        The list is one RANGE from its earliest to its latest day: the event is somewhere in that
+        span, also when the items are not contiguous ('in 2019 and 2021').
+        """
+        text = self.text
+        for m in _LIST_RE.finditer(text):
+            items = self._list_items(m)
+            if items is None:
+                continue
+            future = self.future_at(m.start(), m.end())
+            spans = self._list_spans(items, future)
+            if spans is None:
+                self.vetoes.append((m.start(), m.end()))  # "Feb. 28 and 30, 2023": no part of it is a date
+                continue
+            if not spans:
+                yield _Found(m.start(), m.end(), ABSOLUTE, None, future=future)  # no publication year to lend
+                continue
+            yield _Found(m.start(), m.end(), ABSOLUTE,
+                         FuzzyDate.between(min(s[0] for s in spans), max(s[1] for s in spans)), future=future)
+
+    def _list_items(self, m: re.Match[str]) -> list[_ListItem] | None:
+        """The items of a coordinated list, each month lent to the bare days next to it; None if not dates."""
+        text = self.text
+        items: list[_ListItem] = []
+        bare_abbreviation = False
+        pos = m.start()
+        while True:
+            item = _LIST_ITEM_RE.match(text, pos)
+            if item is None:
+                return None
+            month_raw = item.group("m") or item.group("m2")
+            day_raw = item.group("d") or item.group("d2")
+            year_raw = item.group("yo") or item.group("y")
+            month = _month_number(month_raw) if month_raw else None
+            if month_raw and month_raw[:3].lower() in _MONTH_ABBREVIATIONS and month_raw.lower() not in _MONTH_NUMBER \
+                    and not month_raw.endswith(".") and not day_raw and not year_raw:
+                bare_abbreviation = True
+            items.append(_ListItem(int(year_raw) if year_raw else None, month,
+                                   int(_NON_DIGITS_RE.sub("", day_raw)) if day_raw else None, item.start(), item.end()))
+            pos = item.end()
+            if pos >= m.end():
+                break
+            separator = _LIST_SEP_RE.match(text, pos)
+            if separator is None:
+                return None
+            pos = separator.end()
+        if pos != m.end() or len(items) < 2:
+            return None
+        for step in (1, -1):  # "Oct. 26 and 27": the month runs forward; "26 and 27 October": backward
+            lender = None
+            for item in items[::step]:
+                if item.month is not None:
+                    lender = item.month
+                elif item.day is not None and lender is not None:
+                    item.month = lender
+        if any(item.month is None and (item.day is not None or item.year is None) for item in items):
+            return None
+        first, last = items[0], items[-1]
+        if all(item.month is None for item in items):  # "in 2019 and 2020": the first year needs a year context
+            return items if self._year_in_context(first.start, first.end, first.year or 0) else None
+        if last.month is not None and last.day is not None and last.year is None \
+                and _COUNT_NOUN_AFTER_RE.match(text, last.end):
+            return None  # "on Oct. 26 and 27 people died"
+        if last.year is not None and last.month is None and _COUNT_NOUN_AFTER_RE.match(text, last.end):
+            return None  # "Oct. 26 and 2000 people"
+        if all(item.day is None and item.year is None for item in items):  # "in September and October"
+            signal = _MAY_SIGNAL_RE if first.month == 5 else _MONTH_SIGNAL_RE
+            if bare_abbreviation or not self.before(signal, first.start):
+                return None  # "with April and June" are names; so may be "Jan and Feb" without a year
+        return items
+
+    def _list_spans(self, items: list[_ListItem], future: bool) -> list[tuple[date, date]] | None:
+        """Each item's days, with the year shared from the item that states it.
+
+        A year stated later in the list holds for the items before it ("Oct. 26 and 27, 2023"),
+        stepping back a year when the order requires it ("Dec. 30 and Jan. 2, 2024"); items after
+        the last stated year continue forward. With no year at all, the last item takes its year
+        from publication and lends it backward. [] = no usable publication date; None = impossible.
+        """
+        years = [item.year for item in items]
+        if all(year is None for year in years):
+            last = items[-1]
+            if self.pub is None:
+                return []
+            inferred = self.infer_year(future, last.span)
+            if inferred is None:
+                return None
+            years[-1] = inferred
+        for index in range(len(items) - 2, -1, -1):  # backward from each stated year
+            if years[index] is None and years[index + 1] is not None:
+                years[index] = _neighbour_year(items[index], items[index + 1], years[index + 1], -1)  # type: ignore[arg-type]
+        for index in range(1, len(items)):  # forward past the last stated year
+            if years[index] is None:
+                years[index] = _neighbour_year(items[index], items[index - 1], years[index - 1], 1)  # type: ignore[arg-type]
+        spans = []
+        for item, year in zip(items, years):
+            span = item.span(year) if year is not None else None
+            if span is None:
+                return None
+            spans.append(span)
+        return spans
+
     def _side_range(self, m: re.Match[str]) -> FuzzyDate | None:
         """'between March and May 2023', 'from Oct. 1 to Oct. 28', 'between 2019 and 2021'."""
         sides: list[tuple[int | None, int | None, int | None]] = []
@@ -927,7 +1123,7 @@ class _Scanner:
             month = _month_number(m.group(f"m{n}"))
             if month is None:
                 return None
-            day = int(re.sub(r"\D", "", m.group(f"d{n}"))) if m.group(f"d{n}") else None
+            day = int(_NON_DIGITS_RE.sub("", m.group(f"d{n}"))) if m.group(f"d{n}") else None
             year = int(m.group(f"y{n}")) if m.group(f"y{n}") else None
             sides.append((year, month, day))
         (y1, m1, d1), (y2, m2, d2) = sides
@@ -965,7 +1161,7 @@ class _Scanner:
                 two = m.group("short") or m.group("bare")
                 if m.group("bare") and not m.group("the"):
                     continue  # "in his 60s" is an age
-                if m.group("bare") and re.search(r"(?i)degree|temperature|°|\bscore", text):
+                if m.group("bare") and _TEMPERATURE_RE.search(text):
                     continue  # "in the 60s" is a temperature there
                 first = (2000 if two in ("00", "10") else 1900) + int(two)
             mod = (m.group("mod") or "").lower()
@@ -1004,20 +1200,18 @@ class _Scanner:
                     span = _season(name, year)
                 kind = ABSOLUTE
                 future = self.future_at(m.start(), m.end())
-            elif rel or self.before(_SEASON_SIGNAL_RE, m.start()):
-                if not rel and re.match(r"\s+(?i:of)\b", text[m.end():]):
-                    continue  # "the fall of Rome"
-                if name == "fall" and not rel and not m.group("mod") and not self.before(_SEASON_SIGNAL_RE, m.start()):
-                    continue
+            elif rel:  # a season without a year is a date only when deictic: "last spring", "this summer"
+                if name == "fall" and "past" not in rel and self.before(_FALL_NOUN_BEFORE_RE, m.start(), 12):
+                    continue  # "his last fall" is a tumble
                 future = rel in ("next", "this coming") or (rel not in ("last", "this past", "past") and self.future_at(m.start(), m.end()))
-                kind = RELATIVE if rel else ABSOLUTE
                 resolved = self.relative(partial(_relative_season, name=name, rel=rel, future=future))
                 if resolved is None:
-                    yield _Found(m.start(), m.end(), kind, None, future=future)
+                    yield _Found(m.start(), m.end(), RELATIVE, None, future=future)
                     continue
                 span = (resolved.start, resolved.end)  # type: ignore[assignment]
+                kind = RELATIVE
             else:
-                continue
+                continue  # "in the winter", "a tree in spring": generic, or the season of some other year
             if mod:
                 span = _thirds(span[0], span[1], mod)
             yield _Found(m.start(), m.end(), kind, FuzzyDate.between(*span), future=future)
@@ -1075,7 +1269,7 @@ class _Scanner:
             elif m.group("ry"):
                 ref, unit = FuzzyDate.year(int(m.group("ry"))), "year"
             elif m.group("rdec"):
-                digits = re.sub(r"\D", "", m.group("rdec"))
+                digits = _NON_DIGITS_RE.sub("", m.group("rdec"))
                 first = int(digits) if len(digits) == 4 else (2000 if digits in ("00", "10") else 1900) + int(digits)
                 ref, unit = FuzzyDate.decade(first), "decade"
             else:
@@ -1121,7 +1315,7 @@ class _Scanner:
     def _relative_units(self) -> Iterator[_Found]:
         text = self.text
         for m in _LNT_RE.finditer(text):
-            if re.search(r"(?i)\bthe\s+$", text[max(0, m.start() - 5):m.start()]):
+            if _THE_BEFORE_RE.search(text, max(0, m.start() - 5), m.start()):
                 continue  # "the last week" is a window, "the next day" a discourse anchor
             rel = " ".join(m.group("rel").lower().split())
             what = m.group("what")
@@ -1151,6 +1345,12 @@ class _Scanner:
                     return None
                 return FuzzyDate.between(d, whole.end) if late else FuzzyDate.between(whole.start, d)
             yield _Found(m.start(), m.end(), RELATIVE, self.relative(window), future=later)
+
+    def _relative_quantities(self) -> Iterator[_Found]:
+        """'two years ago', 'the past week', 'in the coming months', 'in two weeks'."""
+        if not self.has_unit_word:
+            return
+        text = self.text
         for m in _AGO_RE.finditer(text):
             if self.before(_FREQUENCY_BEFORE_RE, m.start(), 12) and not m.group("mod") and m.group("num") in ("a", "an"):
                 continue
@@ -1219,8 +1419,9 @@ class _Scanner:
     # ---- pass 3: anchored expressions
 
     def anchored(self) -> Iterator[_Found]:
-        yield from self._offsets()
-        yield from self._windows()
+        if self.has_unit_word:  # every offset and window counts some unit of time
+            yield from self._offsets()
+            yield from self._windows()
         yield from self._the_units()
         yield from self._discourse()
         yield from self._bare_relations()
@@ -1252,13 +1453,15 @@ class _Scanner:
             lo, hi, _ = magnitude
             after = m.group("rel").lower().split()[0] in ("after", "following", "later")
             low, high = (lo, hi) if after else ((-hi if hi is not None else None), -lo)
-            ends_clause = bool(re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end():]))
-            found = self._offset_found(m.start(), m.end(), low, high, require_event=False, allow_discourse=ends_clause)
+            # "two days later"-like use: nothing after it can name an event ("a day before, he ...",
+            # "a day after and went home", "two days before that")
+            no_anchor = bool(_CLAUSE_END_RE.match(text, m.end()) or _NO_ANCHOR_NEXT_RE.match(text, m.end()))
+            found = self._offset_found(m.start(), m.end(), low, high, require_event=False, allow_discourse=no_anchor)
             if found is not None:
                 yield found
         for m in _LATER_RE.finditer(text):
             rel = m.group("rel").lower()
-            if rel in ("on", "prior") and not re.match(r"\s*(?:[.,;:!?)]|$)", text[m.end():]):
+            if rel in ("on", "prior") and not _CLAUSE_END_RE.match(text, m.end()):
                 continue  # "two days on the job" is not "two days on"
             magnitude = _magnitude(m)
             if magnitude is None:
@@ -1339,15 +1542,21 @@ class _Scanner:
                         "week": (1, 13), "weekend": (1, 13), "month": (1, 61), "year": (1, 730)}[unit]
                 low, high = span if forward else (-span[1], -span[0])
             else:
-                low, high = (0, 1) if m.group("su").lower() == "night" else (0, 0)
+                unit = m.group("su").lower()
+                if unit in _LONGEST_UNIT_DAYS and m.group("same").lower() == "that" \
+                        and self.before(_COMPLEMENTIZER_BEFORE_RE, m.start(), 12):
+                    continue  # "he said that week was hard"
+                low, high = _same_unit_offsets(unit, (m.group("dir2") or "").lower())
             future = self.future_at(m.start(), m.end())
             as_anchor = _AS_RE.match(text, m.end()) if m.group("same") else None
             if as_anchor:  # "the same day as his arrest"
-                anchor = self.anchor_at(as_anchor.end(), require_event=False)
+                anchor = self.anchor_at(as_anchor.end(), require_event=True)
                 if anchor is not None and not anchor.is_date:
                     resolved = anchor.date.shifted(low, high) if anchor.date else None
                     yield _Found(m.start(), as_anchor.end(), ANCHORED, resolved, (low, high, anchor.start, anchor.end), future)
                     continue
+                if anchor is None and self.anchor_at(as_anchor.end(), require_event=False) is not None:
+                    continue  # "the same year as his brother" names no event to count from
             yield _Found(m.start(), m.end(), ANCHORED, None, (low, high, None, None), future)
 
     def _bare_relations(self) -> Iterator[_Found]:
@@ -1442,6 +1651,9 @@ class _Scanner:
             if collected and (_is_verbish(low) or (word[0].isupper() and not proper_only)):
                 break  # "the verdict was read", "after the verdict Perry ..."
             if not has_determiner and not collected and not word[0].isupper():
+                verb_end = _verb_group_end(tokens, 1) if allow_clause and not _UNIT_WORD_RE.match(low) else None
+                if verb_end is not None:
+                    return self._finish(tokens, 0, verb_end)  # "after police found him", "before doctors arrived"
                 return None  # a bare lower-case noun ("before lunch") is too vague to anchor
             proper_only = proper_only and word[0].isupper()
             collected.append(word)
@@ -1573,6 +1785,28 @@ def _verb_group_end(tokens: list[tuple[str, int, int]], index: int) -> int | Non
     if end + 1 < len(tokens) and tokens[end + 1][0].lower() in (_COMPLEMENTS | _OBJECT_PRONOUNS):
         end += 1
     return end
+
+
+# The longest run of each calendar unit, in days: "that month" is within 30 days of any day in it.
+_LONGEST_UNIT_DAYS = {"week": 7, "month": 31, "year": 366}
+
+
+def _same_unit_offsets(unit: str, direction: str) -> tuple[int, int]:
+    """Offsets of 'that day' / 'later that year' / 'earlier that month' from the anchor event.
+
+    Parts of a day stay on the anchor's day ('that night' may run into the next one). For a week,
+    month or year the offsets cover every day of that unit wherever the anchor falls in it, so
+    the claim is never narrower than the text: 'that year' = ±365, 'later that year' = [1, 365]
+    ('later' leaves the anchor's own day out: that would be 'later that day').
+    """
+    if unit not in _LONGEST_UNIT_DAYS:
+        return (0, 1) if unit == "night" else (0, 0)
+    reach = _LONGEST_UNIT_DAYS[unit] - 1
+    if direction == "later":
+        return 1, reach
+    if direction == "earlier":
+        return -reach, -1
+    return -reach, reach
 
 
 def _calendar_unit(day: date, unit: str, step: int, future: bool = False) -> FuzzyDate | None:
@@ -1751,6 +1985,9 @@ def find_time_expressions(text: str, published: FuzzyDate | None, *, offset: int
     Offsets in the result (including anchor offsets) are `offset` + positions in `text`,
     so passing the sentence's start gives document offsets. Sorted by start, non-overlapping.
     """
-    if not text or not _TRIGGER_RE.search(text):
+    if not text:
         return []
-    return _Scanner(text, published).run(offset)
+    lowered = text.lower()
+    if not _TRIGGER_RE.search(lowered):
+        return []
+    return _Scanner(text, published, lowered).run(offset)

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from graph.admin import clear_graph
 from graph.connection import Graph
 from kg.settings import Settings
+
 from graphql_client import api_client, data, error_messages, gql
 from sample_graph import (
     BIRTH,

@@ -11,6 +11,7 @@ from api.local_server import running_server
 from graph.admin import clear_graph
 from graph.connection import Graph
 from kg.settings import Settings
+
 from node_tools import require_node_package, run_script
 from sample_graph import load_sample_graph
 

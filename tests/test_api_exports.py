@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -16,6 +16,7 @@ from graph.admin import clear_graph
 from graph.connection import Graph
 from graph.reader import GraphReader
 from kg.settings import Settings
+
 from graphql_client import api_client
 from sample_graph import (
     BIRTH,
@@ -115,7 +116,7 @@ def test_ics_has_all_day_events_and_leaves_undated_ones_out(client: TestClient) 
 
 def test_ics_text_is_escaped_and_stamped(session_graph: Graph, client: TestClient) -> None:
     events = list(GraphReader(session_graph).event_details([CHARGES]).values())
-    ics = events_ics(events, lambda doc, url: url or doc, "A; test, calendar", now=datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc))
+    ics = events_ics(events, lambda doc, url: url or doc, "A; test, calendar", now=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
     assert "X-WR-CALNAME:A\\; test\\, calendar" in ics and "DTSTAMP:20240102T030405Z" in ics
 
 

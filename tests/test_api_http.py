@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 from api.graphql_http import is_request_error, prefers_graphql_response_json
 from graph.connection import Graph
 from kg.settings import Settings
+
 from graphql_client import api_client
 
 NEW_TYPE = "application/graphql-response+json"

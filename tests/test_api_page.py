@@ -14,6 +14,7 @@ from api.screenshot import capture
 from graph.admin import clear_graph
 from graph.connection import Graph
 from kg.settings import Settings
+
 from node_tools import require_node_package, run_script
 from sample_graph import BIRTH, DEATH, DRUG, FELIX, INFUSION, INTERVIEW, LEDGER_URL, MARA, SENTENCING, WIRE, load_sample_graph
 
@@ -90,3 +91,12 @@ def test_an_open_ended_event_fades_towards_the_future(live_url: str, chromium: s
 def test_the_screenshot_command_writes_a_picture_of_the_page(live_url: str, chromium: str, tmp_path: Path) -> None:
     out = capture(f"{live_url}/?actor={MARA}&event={DEATH}", tmp_path / "timeline.png", chromium=chromium)
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
+
+
+def test_graphiql_opens_offline_with_example_tabs_that_run(live_url: str, chromium: str, tmp_path: Path) -> None:
+    require_node_package("graphiql")  # served from node_modules, not a CDN
+    node = require_node_package("playwright-core")
+    seen = run_script(node, "graphiql.mjs", f"{live_url}/graphql", chromium, str(tmp_path / "profile"))
+    assert [tab.replace("close icon", "") for tab in seen["tabs"]] == ["Timeline", "EventWithEvidence", "Connection", "Search"]
+    assert '"totalCount": 5' in seen["result"] and "Birth of Mara Quill" in seen["result"]
+    assert seen["outsideRequests"] == []

@@ -15,6 +15,7 @@ from graph.connection import Graph
 from graph.reader import ROUND_TRIPS, GraphReader
 from graph.writer import write_documents
 from kg.settings import Settings
+
 from graphql_client import api_client, data, error_messages, gql
 from sample_graph import MARA, load_sample_graph, many_events_document
 
@@ -275,3 +276,16 @@ def test_the_event_type_enum_lists_the_taxonomy() -> None:
     from loaders.taxonomy import load_taxonomy
 
     assert [member.name for member in EventType] == list(load_taxonomy().names)
+
+
+def test_the_api_holds_no_cypher_of_its_own() -> None:
+    import re
+    from pathlib import Path
+
+    api_dir = Path(__file__).resolve().parent.parent / "api"
+    cypher = re.compile(r"\b(MATCH|MERGE|CREATE|DETACH DELETE|UNWIND)\s*[\(\$]|\bRETURN\s+\w+\s+AS\b")
+    offenders = [
+        f"{path.name}:{number}" for path in sorted(api_dir.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if cypher.search(line)
+    ]
+    assert offenders == [], "Cypher belongs in graph/: " + ", ".join(offenders)

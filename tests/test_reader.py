@@ -24,6 +24,7 @@ from graph.reader import (
 )
 from graph.writer import write_documents
 from loaders.records import FuzzyDate, Precision
+
 from sample_graph import (
     BIRTH,
     CHARGES,
