@@ -56,6 +56,7 @@ from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
 from graph.connection import Graph
+from graph.ready_queries import READY_QUERIES, ReadyQuery  # noqa: F401  (re-exported for the console's users)
 from kg.settings import get_settings
 
 log = structlog.get_logger(__name__)
@@ -71,56 +72,6 @@ READ_ONLY_PROCEDURES: frozenset[str] = frozenset({
     "db.index.fulltext.querynodes",
     "db.index.fulltext.queryrelationships",
 })
-
-
-@dataclass(frozen=True)
-class ReadyQuery:
-    """A query an analyst can start from: on the /cypher page and `:examples` in the shell."""
-
-    title: str
-    query: str
-    params: dict[str, Any]
-
-
-# Undated events sort last: `e.startDate IS NULL` is false (first) for dated ones.
-EVENTS_BY_TYPE = """\
-MATCH (e:Event)
-RETURN e.type AS type, count(*) AS events
-ORDER BY events DESC, type"""
-
-ACTOR_TIMELINE = """\
-MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e:Event)
-WHERE a.searchName CONTAINS toLower($actor)
-RETURN a.name AS actor, p.role AS role, e.startDate AS start, e.endDate AS end,
-       e.precision AS precision, e.type AS type, e.title AS event
-ORDER BY e.startDate IS NULL, e.startDate, e.title"""
-
-WHO_WAS_INVOLVED_IN_WHAT = """\
-MATCH (a:Actor)-[p:PARTICIPATED_IN]->(e:Event)
-WITH e, collect(a.name + ' (' + coalesce(p.role, 'role unknown') + ')') AS participants
-RETURN e.startDate AS start, e.type AS type, e.title AS event, participants
-ORDER BY e.startDate IS NULL, e.startDate, e.title"""
-
-SOURCES_OF_AN_EVENT = """\
-MATCH (e:Event)-[r:REPORTED_IN]->(d:Document)
-WHERE e.searchText CONTAINS toLower($event)
-RETURN e.title AS event, d.publisher AS publisher, d.publishedAt AS published, d.url AS url,
-       r.quote AS quote, r.dateText AS dateClaim
-ORDER BY e.title, d.publishedAt"""
-
-CONFLICTING_DATE_CLAIMS = """\
-MATCH (e:Event {dateConflict: true})-[r:REPORTED_IN]->(d:Document)
-RETURN e.title AS event, r.dateText AS claim, r.startDate AS claimStart, r.endDate AS claimEnd,
-       r.precision AS precision, d.publisher AS publisher, d.url AS url
-ORDER BY event, claimStart"""
-
-READY_QUERIES: tuple[ReadyQuery, ...] = (
-    ReadyQuery("Events by type", EVENTS_BY_TYPE, {}),
-    ReadyQuery("An actor's timeline (set $actor to part of a name)", ACTOR_TIMELINE, {"actor": ""}),
-    ReadyQuery("Who was involved in what", WHO_WAS_INVOLVED_IN_WHAT, {}),
-    ReadyQuery("Sources of an event (set $event to words of its title or type)", SOURCES_OF_AN_EVENT, {"event": ""}),
-    ReadyQuery("Conflicting date claims", CONFLICTING_DATE_CLAIMS, {}),
-)
 
 
 # The watchdog's own queries: find the console's transaction and stop it.

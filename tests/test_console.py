@@ -13,8 +13,8 @@ import pytest
 
 from graph.admin import graph_counts
 from graph.connection import Graph
+from graph.ready_queries import READY_QUERIES_BY_NAME
 from graph.console import (
-    ACTOR_TIMELINE,
     READY_QUERIES,
     ConsoleResult,
     QueryFailed,
@@ -345,9 +345,9 @@ def test_every_ready_query_runs_and_finds_the_sample_story(sample: Graph, ready:
 
 
 def test_an_actors_timeline_lists_dated_events_in_order_and_undated_last(sample: Graph) -> None:
-    result = run_readonly(sample, ACTOR_TIMELINE, {"actor": "amberg"})
+    result = run_readonly(sample, READY_QUERIES_BY_NAME["actor_timeline"].query, {"actor": "amberg"})
 
-    starts = [row[result.columns.index("start")] for row in result.rows]
+    starts = [row[result.columns.index("from")] for row in result.rows]
     dated = [start for start in starts if start is not None]
     assert dated == sorted(dated)
     assert starts[len(dated):] == [None] * (len(starts) - len(dated))

@@ -168,8 +168,9 @@ def test_the_examples_are_ready_to_paste_into_the_shell(run_cli, graph: Graph) -
 
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
-    for header in ("type,events", "actor,role,start", "start,type,event,participants",
-                   "event,publisher,published,url,quote,dateClaim", "event,claim,claimStart"):
+    for header in ("type,events", "actor,role,from,to", "from,type,event,involved",
+                   "event,source,url,publisher,published,quote,claimedDate", "event,type,claimedDate,claimFrom",
+                   "from,to,precision,type,event,status", "coParticipant,kind,sharedEvents,events", "steps,hops"):
         assert header in result.stdout
 
 

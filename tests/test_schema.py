@@ -9,6 +9,7 @@ import pytest
 from neo4j.exceptions import ConstraintError
 
 from graph import inspect
+from graph.ready_queries import READY_QUERIES_BY_NAME
 from graph.admin import graph_counts
 from graph.connection import Graph
 from graph.schema import SCHEMA_STATEMENTS, apply_schema
@@ -48,15 +49,15 @@ def test_the_schema_doc_names_every_constraint_and_index() -> None:
         assert f"`{name}`" in text, name
 
 
-@pytest.mark.parametrize("name", list(inspect.READY_QUERIES))
+@pytest.mark.parametrize("name", list(READY_QUERIES_BY_NAME))
 def test_each_ready_query_is_in_the_schema_doc_and_returns_rows_on_the_sample(graph: Graph, name: str) -> None:
-    query = inspect.READY_QUERIES[name]
+    query = READY_QUERIES_BY_NAME[name]
     doc = SCHEMA_DOC.read_text(encoding="utf-8")
-    assert query.cypher in doc, f"docs/schema.md does not show ready query {name!r} verbatim"
-    for parameter in query.parameters:
+    assert query.query in doc, f"docs/schema.md does not show ready query {name!r} verbatim"
+    for parameter in query.params:
         assert re.search(rf":param {parameter} =>", doc), f"docs/schema.md gives no :param for ${parameter}"
     write_documents(graph, load_timeline(ROOT / "examples" / "timeline.csv"))
 
-    rows = inspect.run_ready_query(graph, name, **{p: SAMPLE_PARAMETERS[p] for p in query.parameters})
+    rows = inspect.run_ready_query(graph, name, **{p: SAMPLE_PARAMETERS[p] for p in query.params})
 
     assert rows, f"ready query {name!r} returned nothing on the sample timeline"
