@@ -111,10 +111,13 @@ def load_paths(
             report.failed.append((str(path), f"could not be written: {exc}"))
             tick("timelines", 1)
             continue
-        (report.unchanged if summary.documents_unchanged and not summary.documents_written else report.loaded).append(str(path))
-        for extracted in batch:
-            report.event_ids |= {e.id for e in extracted.events}
-            report.actor_ids |= {a.id for a in extracted.actors}
+        if summary.documents_unchanged and not summary.documents_written:
+            report.unchanged.append(str(path))
+        else:
+            report.loaded.append(str(path))
+            for extracted in batch:
+                report.event_ids |= {e.id for e in extracted.events}
+                report.actor_ids |= {a.id for a in extracted.actors}
         tick("timelines", 1)
 
     text_files = [f for f in files if f.suffix.lower() not in TIMELINE_SUFFIXES]

@@ -16,15 +16,16 @@ or after in/on/since/until/till/by/during/early/late/mid-/last/next/this.
 One sentence is scanned in three passes:
 
 1. calendar expressions — absolute ("Oct. 28", "March 2019", "2023-12-18", "the 1960s",
-   "early 2020", "between March and May 2023", "Christmas") and relative to the
-   publication date ("Thursday", "last week", "two years ago", "earlier this month");
-   overlaps are settled, longest wins;
+   "early 2020", "between March and May 2023", "Oct. 26 and 27, 2023", "Christmas") and
+   relative to the publication date ("Thursday", "last week", "two years ago", "earlier
+   this month", "last spring"); overlaps are settled, longest wins;
 2. compounds built on them — bounds ("since 2019", "before Oct. 28", "by the end of
    2025"), ranges of two expressions ("from Monday to Wednesday") and offsets from a
    date ("two days before Christmas");
 3. expressions anchored to another event — an offset, a relation and the phrase that
    names the event ("more than a week before" + "his death"), or a discourse anchor
-   ("the following day", "two days later": the previously mentioned dated event).
+   ("the following day", "two days later", "later that year": the previously mentioned
+   dated event).
 
 The span of an ANCHORED expression is the offset phrase with its relation word
 ("more than a week before"); the anchor phrase is reported apart (`anchor_text`,
@@ -53,12 +54,29 @@ publication day. When the publication date is only a month (or a year) a relativ
 expression is resolved for its first and last possible day and the two results are
 spanned, so the answer is a RANGE, never a guessed day.
 
+Coordinated dates share what the last of them states: "Oct. 26 and 27, 2023" is Oct. 26
+and Oct. 27 of 2023, "26 and 27 October" lends the month backward, "Oct. 26 and 27" forward;
+a year stated at the end holds for the items before it, one year earlier where the order
+needs it ("Dec. 30 and Jan. 2, 2024" starts on 2023-12-30). Without any year the last item
+takes its year from publication and lends it backward. The list is one RANGE from its
+earliest to its latest day ("in September and October 2023" = 2023-09-01..2023-10-31,
+"in 2019 and 2020" = 2019..2020, "Oct. 26 or 27" likewise): the event is somewhere in that
+span, which is also why items that are not contiguous ("in 2019 and 2021") still give the
+whole span rather than two dates, one of them wrong. A comma before the last "and" needs
+three items ("in 2019, and 2020 was worse" joins two clauses); a list that ends in a bare
+number followed by a plural noun is a count ("on Oct. 26 and 27 people died"); a list of
+bare months needs the same signal as a bare month ("in September and October").
+
 Parts of periods: early/mid/late of a year = Jan–Apr / May–Aug / Sep–Dec; of a month
 = days 1–10 / 11–20 / 21–end; of a decade = years 0–3 / 4–6 / 7–9; "the beginning/
 start of" = early, "the end/close of" = late. Seasons are meteorological (northern
 hemisphere): spring Mar–May, summer Jun–Aug, fall Sep–Nov, winter Dec–Feb; "winter
 2021" is the winter that contains January 2021. Two-digit decades: "the '00s" and
 "the '10s" are 2000s/2010s, any other "'Xs" is 19X0s. Holidays are the US ones.
+A season is a date only when a year ("summer 2022", "the winter of 2023") or a deictic word
+("last spring", "this summer", "next fall") fixes which one; "in the winter", "a tree in
+the spring" and "that summer" are not dates (the last names the summer of some other
+event's year, which an offset from that event cannot express).
 
 Offsets from an anchor are [min, max] days relative to the anchor's own interval
 (min added to its first day, max to its last; None leaves that side open):
@@ -84,10 +102,22 @@ Offsets from an anchor are [min, max] days relative to the anchor's own interval
 - "the day before/after X" = [-1, -1] / [1, 1]; "the night before" = [-1, -1];
   "the day/morning of X" = [0, 0]; "on the eve of X" = [-1, -1]; "the week/month/year
   before X" is a window ([-7, 0], [-31, 0], [-366, 0]).
-- Discourse anchors (anchor_text None): "the following/next day" = [1, 1], "the
-  previous day" = [-1, -1], "the same day" / "that night" = [0, 0] / [0, 1], "the
-  following week/month/year" = the next calendar unit = [1, 13] / [1, 61] / [1, 730],
-  "two days later" = [2, 2], "days later" = [1, 6].
+- Discourse anchors (anchor_text None): "the following/next day/morning" = [1, 1], "the
+  previous day" = [-1, -1], "the same day" / "that day" / "later that day" = [0, 0],
+  "that night" = [0, 1], "the following week/month/year" = the next calendar unit =
+  [1, 13] / [1, 61] / [1, 730], "two days later" = [2, 2], "days later" = [1, 6];
+  "the day before" / "the day after" / "a day earlier" / "the day prior" with no event
+  phrase after them = [-1, -1] / [1, 1] / [-1, -1] / [-1, -1], also when a preposition,
+  a conjunction or a bare "that" follows ("a day before to ask", "two days before that").
+- The same calendar unit as the anchor: the offsets reach every day of a week / month /
+  year that holds the anchor's day, wherever in it the anchor falls — 6 / 30 / 365 days —
+  because an offset cannot say "the same calendar year". So "that week / the same
+  month / that year" = [-6, 6] / [-30, 30] / [-365, 365]; "later that week / month /
+  year" = [1, 6] / [1, 30] / [1, 365] ("later" leaves out the anchor's own day: that would
+  be "later that day"); "earlier that ..." mirrors them. The claim is never narrower
+  than the text; it can be wider (past the year's end). "the same year as X" anchors on
+  X only when X names an event ("the same month as his arrest"); "the same year as his
+  brother" is not a date.
 - Without a count: "before/prior to/until X" = [open, 0], "after/following/since X"
   = [0, open], "during / at the time of X" = [0, 0]; "shortly/soon before X" =
   [-7, 0], "just/immediately/right/moments before X" = [-1, 0], "long/well before X"
@@ -102,17 +132,30 @@ Bounds on a date: "since/starting/beginning X" = [X.start, open]; "until/through
 Tense: an expression is in the future when the nearest tense marker in its clause is
 a future one ("will", "is scheduled/expected/set/due to", "plans to", "upcoming"...),
 or when the expression itself points forward ("tomorrow", "next year", "later this
-month", "in the coming weeks"); past or neutral otherwise.
+month", "in the coming weeks"); past or neutral otherwise. Present-tense schedule verbs
+are future markers: "ends", "begins", "starts", "opens", "closes", "expires", "resumes",
+"takes effect", "takes place", "runs through"... ("the comment period ends Jan. 16" is the
+next Jan. 16 on or after publication, as for any future date, so an article published on
+Jan. 16 means that day). Their plural forms ("hearings begin March 3") count only right
+after a plural-looking subject word, because "begin", "end" and "start" are also
+infinitives and nouns ("to begin", "the end of March").
 
 "in two weeks" is a date only in a future clause; in a past one it is a duration.
 
 Known gaps: dates in other languages; ordinal days without a month ("on the 28th");
-lists of days ("Oct. 26 and 27" gives Oct. 26 only); fiscal years and quarters without
-a year; anchors to a calendar unit of another event ("later that year", "the year of
-his death"); times of day (dropped, so "11 p.m. the night before" never shifts a day);
-present-tense schedules read as neutral, hence past ("the comment period ends Jan.
-16" takes the January before publication); figurative seasons ("like a tree in the
-winter"); tense is a nearest-marker heuristic, not a parse.
+lists of decades, weekdays or holidays ("the 1990s and 2000s", "Monday and Tuesday")
+stay separate dates; fiscal years and quarters without a year; anchors to a calendar
+unit of another event ("the year of his death", "that summer"); offsets cannot stop at
+a calendar boundary, so "later that year" reaches 365 days past the anchor even when
+that crosses New Year; times of day (dropped, so "11 p.m. the night before" never shifts
+a day); present-tense headlines about the past ("Trial opens Jan. 23" published on
+Jan. 24 reads as the next Jan. 23) and copular schedules ("the deadline is Jan. 16",
+read as neutral, hence past); tense is a nearest-marker heuristic, not a parse.
+
+Speed: every pattern is compiled once; long word lists are compiled as tries (see
+`_alternation`); a sentence with no trigger word is skipped outright, and groups of
+patterns that need a digit, a month name, a season word or a unit word are skipped when
+the sentence has none; tense markers and clause breaks are found once per sentence.
 """
 
 from __future__ import annotations
