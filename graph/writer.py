@@ -11,7 +11,7 @@ Dates are consolidated here, across documents: an event's date is computed
 from every REPORTED_IN claim in the graph, not only from the documents being
 written. Claims anchored to another event ("a week before his death") are
 resolved once that event has a date, whichever document gave it. Python does
-the reasoning (`loaders.records.consolidate`); the Cypher below only reads and
+the reasoning (`loaders.records.resolve_claims`); the Cypher below only reads and
 writes.
 
 `EventRecord.date` (a loader's own per-document estimate) is not stored: the
@@ -36,11 +36,12 @@ from graph.connection import Graph
 from loaders.records import (
     ActorKind,
     Anchor,
+    DateClaim,
     EventStatus,
     ExtractedDocument,
     FuzzyDate,
     Precision,
-    consolidate,
+    resolve_claims,
 )
 
 log = structlog.get_logger(__name__)
@@ -746,44 +747,24 @@ def _consolidate_dates(tx: ManagedTransaction, touched: set[str]) -> None:
 def _resolve_event_dates(
     claims: dict[str, list[_Claim]], stored_dates: dict[str, FuzzyDate]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Resolve anchored claims (anchors first) and consolidate each event's claims.
+    """Resolve anchored claims and consolidate each event's claims (records.resolve_claims).
 
     Returns the rows for SET_CLAIM_DATES and SET_EVENT_DATES. An anchor
-    outside `claims` keeps its stored date; an anchor cycle is cut by using
-    the stored date of the event met again.
+    outside `claims` keeps its stored date.
     """
-    resolved: dict[str, FuzzyDate] = {}
-    claim_rows: list[dict[str, Any]] = []
-    event_rows: list[dict[str, Any]] = []
-
-    def date_of(event_id: str, visiting: set[str]) -> FuzzyDate:
-        if event_id in resolved:
-            return resolved[event_id]
-        if event_id not in claims or event_id in visiting:
-            return stored_dates.get(event_id, FuzzyDate.unknown())
-        visiting.add(event_id)
-        dates = []
-        for claim in claims[event_id]:
-            if claim.anchor is None:
-                dates.append(claim.date)
-                continue
-            anchored = claim.anchor.resolve(date_of(claim.anchor.event_ref, visiting), claim.date.text)
-            dates.append(anchored)
-            claim_rows.append({
-                "eventId": claim.event_id, "documentId": claim.document_id, "start": claim.start,
-                "startDate": anchored.start, "endDate": anchored.end, "precision": str(anchored.precision),
-            })
-        visiting.discard(event_id)
-        consolidated, conflict = consolidate(dates)
-        resolved[event_id] = consolidated
-        event_rows.append({
-            "id": event_id, "startDate": consolidated.start, "endDate": consolidated.end,
-            "precision": str(consolidated.precision), "dateText": consolidated.text, "dateConflict": conflict,
-        })
-        return consolidated
-
-    for event_id in sorted(claims):
-        date_of(event_id, set())
+    resolved = resolve_claims({e: [DateClaim(c.date, c.anchor) for c in cs] for e, cs in claims.items()}, stored_dates)
+    claim_rows = [
+        {"eventId": claim.event_id, "documentId": claim.document_id, "start": claim.start,
+         "startDate": date.start, "endDate": date.end, "precision": str(date.precision)}
+        for event_id, event_claims in claims.items()
+        for claim, date in zip(event_claims, resolved.claims[event_id])
+        if claim.anchor is not None
+    ]
+    event_rows = [
+        {"id": event_id, "startDate": date.start, "endDate": date.end, "precision": str(date.precision),
+         "dateText": date.text, "dateConflict": conflict}
+        for event_id, (date, conflict) in sorted(resolved.events.items())
+    ]
     return claim_rows, event_rows
 
 

@@ -23,6 +23,7 @@ from loaders.records import (
     FuzzyDate,
     Participant,
     consolidate,
+    resolve_claims,
     stable_id,
 )
 from loaders.taxonomy import Taxonomy
@@ -164,37 +165,20 @@ def repoint_anchors(record: EventRecord, renamed: dict[str, str]) -> EventRecord
     return replace(record, evidence=tuple(evidence))
 
 
-def resolve_dates(records: Sequence[EventRecord], known: dict[str, FuzzyDate] | None = None,
-                  passes: int = 4) -> list[EventRecord]:
+def resolve_dates(records: Sequence[EventRecord], known: dict[str, FuzzyDate] | None = None) -> list[EventRecord]:
     """Resolve claims anchored to other events, then each event's date from its claims.
 
     `known` gives dates of anchor events outside `records` (already in the graph).
-    Anchors chain ("the following day" after "two days before his death"), so
-    this repeats until nothing changes, a few passes at most.
     """
-    dates = dict(known or {})
-    current = list(records)
-    for _ in range(passes):
-        dates.update({r.id: r.date for r in current})
-        changed = False
-        updated = []
-        for record in current:
-            evidence = []
-            for item in record.evidence:
-                anchor = item.claim.anchor
-                if anchor is not None and anchor.event_ref in dates and anchor.event_ref != record.id:
-                    resolved = anchor.resolve(dates[anchor.event_ref], item.claim.date.text)
-                    if resolved != item.claim.date:
-                        item = replace(item, claim=replace(item.claim, date=resolved))
-                evidence.append(item)
-            date, _ = consolidate([e.claim.date for e in evidence])
-            new = replace(record, evidence=tuple(evidence), date=date)
-            changed |= new != record
-            updated.append(new)
-        current = updated
-        if not changed:
-            break
-    return current
+    resolved = resolve_claims({r.id: [e.claim for e in r.evidence] for r in records}, known or {})
+    updated = []
+    for record in records:
+        evidence = tuple(
+            replace(e, claim=replace(e.claim, date=date)) if e.claim.anchor else e
+            for e, date in zip(record.evidence, resolved.claims[record.id])
+        )
+        updated.append(replace(record, evidence=evidence, date=resolved.events[record.id][0]))
+    return updated
 
 
 def date_conflict(record: EventRecord) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -254,6 +255,44 @@ def consolidate(claims: list[FuzzyDate]) -> tuple[FuzzyDate, bool]:
     if (start, end) == (sharpest.start, sharpest.end):
         return sharpest, False
     return FuzzyDate.between(start, end, sharpest.text), False
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDates:
+    """Each event's claims with anchors resolved, and the event's date from them."""
+
+    claims: dict[str, list[FuzzyDate]]  # event id -> its claims' dates, in the order given
+    events: dict[str, tuple[FuzzyDate, bool]]  # event id -> (date, do its claims conflict)
+
+
+def resolve_claims(claims: Mapping[str, Sequence[DateClaim]], outside: Mapping[str, FuzzyDate]) -> ResolvedDates:
+    """Resolve claims anchored to other events ("more than a week before his death"),
+    anchors first, then consolidate each event's claims.
+
+    An anchor among `claims` is resolved from its own claims; one outside them
+    takes its date from `outside`. Anchors may chain; a cycle is cut by using
+    the outside date of the event met again.
+    """
+    resolved = ResolvedDates({}, {})
+
+    def date_of(event_id: str, visiting: set[str]) -> FuzzyDate:
+        if event_id in resolved.events:
+            return resolved.events[event_id][0]
+        if event_id not in claims or event_id in visiting:
+            return outside.get(event_id, FuzzyDate.unknown())
+        visiting.add(event_id)
+        dates = [
+            c.anchor.resolve(date_of(c.anchor.event_ref, visiting), c.date.text) if c.anchor else c.date
+            for c in claims[event_id]
+        ]
+        visiting.discard(event_id)
+        resolved.claims[event_id] = dates
+        resolved.events[event_id] = consolidate(dates)
+        return resolved.events[event_id][0]
+
+    for event_id in sorted(claims):
+        date_of(event_id, set())
+    return resolved
 
 
 def _width(d: FuzzyDate) -> int:

@@ -11,7 +11,8 @@ what keeps ages ("Perry, 54", "54-year-old"), counts ("27 shots"), durations ("f
 months"), frequencies ("twice a week"), clock times, phone numbers, "COVID-19",
 "24/7" and the modal verb "may" out. Month names are matched case-sensitively
 (Title or UPPER case); "May" counts as a month only next to a day number or a year,
-or after in/on/since/until/till/by/during/early/late/mid-/last/next/this.
+after in/on/since/until/till/by/during/early/late/mid-/last/next/this, or in a list of
+dates ("in April and May").
 
 One sentence is scanned in three passes:
 
@@ -122,7 +123,7 @@ Offsets from an anchor are [min, max] days relative to the anchor's own interval
   = [0, open], "during / at the time of X" = [0, 0]; "shortly/soon before X" =
   [-7, 0], "just/immediately/right/moments before X" = [-1, 0], "long/well before X"
   = [open, -30]; "after" mirrors them. Without a count the anchor must be a clause
-  ("before he died"), a gerund ("after pleading guilty") or a noun phrase headed by
+  ("before he died", "after police arrived"), a gerund ("after pleading guilty") or a noun phrase headed by
   an event noun ("his death", "the verdict"), so "before a judge" is not a date.
 
 Bounds on a date: "since/starting/beginning X" = [X.start, open]; "until/through/by X"

@@ -1,0 +1,6 @@
+"""Benchmarks: figures about the extractor, measured on held-out fixtures.
+
+`python -m bench` lists them; `python -m bench NAME [--json]` runs one. They
+print figures (quality, speed) rather than pass or fail: targets are for people
+to read against, not thresholds a test enforces.
+"""
