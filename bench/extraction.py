@@ -399,8 +399,9 @@ def _date_reason(g: Event, p: Event) -> str:
 def _miss_reason(g: Event, predicted: Sequence[Event], by_predicted: dict[int, int], taxonomy: Taxonomy) -> tuple[str, Event | None]:
     same_type = [(j, p) for j, p in enumerate(predicted) if p.type == g.type]
     for j, p in same_type:
-        if compatible(g, p, taxonomy):
-            return ("conflated" if j in by_predicted else "unmatched"), p
+        if compatible(g, p, taxonomy) and _same_sentence(g, p):
+            # Its sentence went into a prediction that better matches another gold event.
+            return ("merged into another event" if j in by_predicted else "unmatched"), p
     for _, p in same_type:
         if _shares(principals(g, taxonomy), p.participants) or _shares(g.participants, principals(p, taxonomy)):
             return "role", p

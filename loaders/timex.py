@@ -123,8 +123,9 @@ Offsets from an anchor are [min, max] days relative to the anchor's own interval
   = [0, open], "during / at the time of X" = [0, 0]; "shortly/soon before X" =
   [-7, 0], "just/immediately/right/moments before X" = [-1, 0], "long/well before X"
   = [open, -30]; "after" mirrors them. Without a count the anchor must be a clause
-  ("before he died", "after police arrived"), a gerund ("after pleading guilty") or a noun phrase headed by
-  an event noun ("his death", "the verdict"), so "before a judge" is not a date.
+  ("before he died", "after police arrived"), a gerund ("after pleading guilty") or a
+  noun phrase headed by an event noun ("his death", "the verdict"), so "before a judge"
+  is not a date.
 
 Bounds on a date: "since/starting/beginning X" = [X.start, open]; "until/through/by X"
 = [open, X.end]; "before/prior to X" = [open, X.start - 1]; "after X" =
@@ -798,7 +799,7 @@ class _ListItem:
         return _pair(_safe_date(year, self.month, self.day))
 
 
-def _neighbour_year(item: _ListItem, neighbour: _ListItem, neighbour_year: int, direction: int) -> int | None:
+def _neighbour_year(item: _ListItem, neighbour: _ListItem, neighbour_year: int, direction: int) -> int:
     """The year that puts `item` on the right side of its neighbour (-1: before it, +1: after it)."""
     own, other = item.span(neighbour_year), neighbour.span(neighbour_year)
     if own is None or other is None:
@@ -884,8 +885,8 @@ class _Scanner:
             word = m.group(0).lower()
             if word in _NOT_PAST_ED:
                 continue
-            if word.endswith("ed") and _PARTICIPLE_LEAD_RE.search(text, max(0, m.start() - 12), m.start()):
-                continue  # "will be sentenced", "is expected": a participle, not a past tense
+            if len(word.split()) == 1 and _PARTICIPLE_LEAD_RE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "will be sentenced", "will be held", "is expected", "to set": not a past tense
             markers.append((m.start(), m.end(), False))
         self._all_tense_markers = markers
         return markers
@@ -1174,11 +1175,13 @@ class _Scanner:
                 return None
             years[-1] = inferred
         for index in range(len(items) - 2, -1, -1):  # backward from each stated year
-            if years[index] is None and years[index + 1] is not None:
-                years[index] = _neighbour_year(items[index], items[index + 1], years[index + 1], -1)  # type: ignore[arg-type]
+            following = years[index + 1]
+            if years[index] is None and following is not None:
+                years[index] = _neighbour_year(items[index], items[index + 1], following, -1)
         for index in range(1, len(items)):  # forward past the last stated year
-            if years[index] is None:
-                years[index] = _neighbour_year(items[index], items[index - 1], years[index - 1], 1)  # type: ignore[arg-type]
+            previous = years[index - 1]
+            if years[index] is None and previous is not None:
+                years[index] = _neighbour_year(items[index], items[index - 1], previous, 1)
         spans = []
         for item, year in zip(items, years):
             span = item.span(year) if year is not None else None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 
 import pytest
 
@@ -172,6 +173,63 @@ def test_spans_between_two_dates_are_ranges(sentence: str, text: str, start: dat
 
 
 @pytest.mark.parametrize("sentence, text, start, end", [
+    ("Sales rose in September and October 2023.", "September and October 2023", date(2023, 9, 1), date(2023, 10, 31)),
+    ("He testified on Oct. 26 and 27, 2023.", "Oct. 26 and 27, 2023", date(2023, 10, 26), date(2023, 10, 27)),
+    ("He testified on Oct. 26 and Oct. 27.", "Oct. 26 and Oct. 27", date(2023, 10, 26), date(2023, 10, 27)),
+    ("He testified on 26 and 27 October 2023.", "26 and 27 October 2023", date(2023, 10, 26), date(2023, 10, 27)),
+    ("He testified on Oct. 26, 27 and 28.", "Oct. 26, 27 and 28", date(2023, 10, 26), date(2023, 10, 28)),
+    ("Sales rose in 2019 and 2020.", "2019 and 2020", date(2019, 1, 1), date(2020, 12, 31)),
+    ("March, April and May 2021 were dry.", "March, April and May 2021", date(2021, 3, 1), date(2021, 5, 31)),
+    ("Sales rose in March, April, and May 2021.", "March, April, and May 2021", date(2021, 3, 1), date(2021, 5, 31)),
+    ("Sales rose in Jan. and Feb. 2023.", "Jan. and Feb. 2023", date(2023, 1, 1), date(2023, 2, 28)),
+    ("He left on Oct. 26 or 27.", "Oct. 26 or 27", date(2023, 10, 26), date(2023, 10, 27)),
+    ("Sales rose in September and October.", "September and October", date(2023, 9, 1), date(2023, 10, 31)),
+])
+def test_coordinated_dates_share_their_year_and_month_and_make_one_range(sentence: str, text: str, start: date,
+                                                                          end: date) -> None:
+    found = only(sentence)
+    assert (found.text, found.kind) == (text, ABSOLUTE)
+    assert interval(found) == (start, end, Precision.RANGE)
+
+
+def test_coordinated_dates_that_are_not_contiguous_give_the_whole_span_they_lie_in() -> None:
+    assert interval(only("He lived there in 2019 and 2021.")) == (date(2019, 1, 1), date(2021, 12, 31), Precision.RANGE)
+    assert interval(only("He testified on Oct. 26 and Nov. 2.")) == (date(2023, 10, 26), date(2023, 11, 2),
+                                                                    Precision.RANGE)
+
+
+def test_a_year_shared_across_new_year_puts_the_earlier_items_in_the_year_before() -> None:
+    assert interval(only("He called on Dec. 30 and Jan. 2, 2024.")) == (date(2023, 12, 30), date(2024, 1, 2),
+                                                                       Precision.RANGE)
+    # no year at all: the last item takes the publication year's most recent Jan. 2 and lends it backward
+    assert interval(only("He called on Dec. 30 and Jan. 2.")) == (date(2022, 12, 30), date(2023, 1, 2), Precision.RANGE)
+
+
+def test_coordinated_dates_in_a_future_clause_take_the_next_occurrence() -> None:
+    found = only("The hearings will be held Jan. 8 and 9.")
+    assert interval(found) == (date(2024, 1, 8), date(2024, 1, 9), Precision.RANGE)
+    assert found.future is True
+
+
+def test_coordinated_dates_without_a_publication_year_are_one_unknown_expression_that_keeps_its_text() -> None:
+    found = only("He testified on Oct. 26 and 27.", None)
+    assert (found.text, found.date.precision, found.date.text) == ("Oct. 26 and 27", Precision.UNKNOWN, "Oct. 26 and 27")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("On Oct. 26 and 27 people died.", ["Oct. 26"]),
+    ("He was there on Oct. 26 and 2000 people came.", ["Oct. 26"]),
+    ("He died in 2019, and 2020 was worse.", ["2019"]),
+    ("He resigned in 2019, and May said she would stay.", ["2019"]),
+    ("He talked with April and June.", []),
+    ("He sold 2019 and 2020 shares.", []),
+    ("It closed Feb. 28 and 30, 2023.", []),
+])
+def test_coordinations_that_are_not_lists_of_dates(sentence: str, expected: list[str]) -> None:
+    assert texts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, text, start, end", [
     ("He has lived there since 2019.", "since 2019", date(2019, 1, 1), None),
     ("He stayed there until 2020.", "until 2020", None, date(2020, 12, 31)),
     ("The plant will close by 2025.", "by 2025", None, date(2025, 12, 31)),
@@ -184,6 +242,35 @@ def test_bounds_keep_one_side_open(sentence: str, text: str, start: date | None,
     found = only(sentence)
     assert found.text == text
     assert interval(found) == (start, end, Precision.BOUND)
+
+
+@pytest.mark.parametrize("sentence, text, start, end, kind", [
+    ("It snowed in the winter of 2023.", "winter of 2023", date(2022, 12, 1), date(2023, 2, 28), ABSOLUTE),
+    ("Sales rose in summer 2022.", "summer 2022", date(2022, 6, 1), date(2022, 8, 31), ABSOLUTE),
+    ("He left last spring.", "last spring", date(2023, 3, 1), date(2023, 5, 31), RELATIVE),
+    ("It was hot this summer.", "this summer", date(2023, 6, 1), date(2023, 8, 31), RELATIVE),
+    ("It will be hot this summer.", "this summer", date(2024, 6, 1), date(2024, 8, 31), RELATIVE),
+    ("He moved last fall.", "last fall", date(2023, 9, 1), date(2023, 11, 30), RELATIVE),
+    ("He moves next spring.", "next spring", date(2024, 3, 1), date(2024, 5, 31), RELATIVE),
+])
+def test_a_season_is_a_date_when_a_year_or_a_deictic_word_says_which_one(sentence: str, text: str, start: date,
+                                                                         end: date, kind: str) -> None:
+    found = only(sentence)
+    assert (found.text, found.kind) == (text, kind)
+    assert interval(found) == (start, end, Precision.RANGE)
+
+
+@pytest.mark.parametrize("sentence", [
+    "It snowed in the winter.",
+    "He planted a tree in the spring.",
+    "Neurons are like a tree in the winter, then like a tree in the spring.",
+    "That summer he moved to Los Angeles.",
+    "It is quiet during the summer months.",
+    "He broke a hip in his last fall.",
+    "He wrote about the fall of Rome.",
+])
+def test_a_season_without_a_year_or_a_deictic_word_is_not_a_date(sentence: str) -> None:
+    assert texts(sentence) == []
 
 
 def test_holidays_are_days() -> None:
@@ -240,6 +327,36 @@ def test_future_expressions_relative_to_publication(sentence: str, text: str, st
     assert (found.text, found.kind) == (text, RELATIVE)
     assert (found.date.start, found.date.end) == (start, end)
     assert found.future is True
+
+
+@pytest.mark.parametrize("sentence, text, start", [
+    ("The comment period ends Jan. 16.", "Jan. 16", date(2024, 1, 16)),
+    ("The hearing is set for March 3.", "March 3", date(2024, 3, 3)),
+    ("The hearing is scheduled for March 3.", "March 3", date(2024, 3, 3)),
+    ("The rule takes effect July 1.", "July 1", date(2024, 7, 1)),
+    ("The report is due Jan. 5.", "Jan. 5", date(2024, 1, 5)),
+    ("The offer expires Jan. 31, officials said.", "Jan. 31", date(2024, 1, 31)),
+    ("He said the comment period ends Jan. 16.", "Jan. 16", date(2024, 1, 16)),
+    ("Hearings begin March 3.", "March 3", date(2024, 3, 3)),
+    ("The hearing begins Thursday.", "Thursday", date(2023, 12, 21)),
+    ("The trial opens on Dec. 18.", "Dec. 18", date(2023, 12, 18)),  # published that day: that day
+])
+def test_a_present_tense_schedule_is_the_next_such_day_on_or_after_publication(sentence: str, text: str,
+                                                                               start: date) -> None:
+    found = only(sentence)
+    assert (found.text, found.date.start, found.date.end, found.future) == (text, start, start, True)
+
+
+@pytest.mark.parametrize("sentence, start", [
+    ("The comment period ended Jan. 16.", date(2023, 1, 16)),
+    ("The clinic closed on March 3.", date(2023, 3, 3)),
+    ("The law, which took effect July 1, is strict.", date(2023, 7, 1)),
+    ("He wanted to begin on March 3.", date(2023, 3, 3)),
+    ("Perry opens up about the addiction that began in March.", date(2023, 3, 1)),
+])
+def test_past_and_neutral_clauses_keep_the_most_recent_date(sentence: str, start: date) -> None:
+    found = only(sentence)
+    assert (found.date.start, found.future) == (start, False)
 
 
 def test_the_tense_is_read_per_clause() -> None:
@@ -363,6 +480,113 @@ def test_discourse_anchors_point_at_the_previously_mentioned_event(sentence: str
     assert offsets(found) == (low, high)
 
 
+@pytest.mark.parametrize("sentence, text, low, high", [
+    ("He left that day.", "that day", 0, 0),
+    ("He left the same day.", "the same day", 0, 0),
+    ("Later that day, he died.", "Later that day", 0, 0),
+    ("The next morning he was found.", "The next morning", 1, 1),
+    ("Later that year, he was convicted.", "Later that year", 1, 365),
+    ("Later that same year he moved.", "Later that same year", 1, 365),
+    ("Earlier that year, he had moved.", "Earlier that year", -365, -1),
+    ("Earlier that month he had moved.", "Earlier that month", -30, -1),
+    ("Later that month he moved.", "Later that month", 1, 30),
+    ("Later that week, he resigned.", "Later that week", 1, 6),
+    ("That year, he moved to Los Angeles.", "That year", -365, 365),
+    ("He was charged the same month.", "the same month", -30, 30),
+    ("That week, he resigned.", "That week", -6, 6),
+])
+def test_the_day_week_month_or_year_of_the_previous_event_is_a_discourse_anchor(sentence: str, text: str,
+                                                                                 low: int, high: int) -> None:
+    found = only(sentence)
+    assert (found.text, found.kind) == (text, ANCHORED)
+    assert found.anchor is not None and found.anchor.anchor_text is None
+    assert offsets(found) == (low, high)
+
+
+def _year_of(day: date) -> tuple[date, date]:
+    return date(day.year, 1, 1), date(day.year, 12, 31)
+
+
+def _month_of(day: date) -> tuple[date, date]:
+    return FuzzyDate.month(day.year, day.month).start, FuzzyDate.month(day.year, day.month).end  # type: ignore[return-value]
+
+
+def _week_of(day: date) -> tuple[date, date]:
+    return day - timedelta(days=day.weekday()), day + timedelta(days=6 - day.weekday())
+
+
+@pytest.mark.parametrize("sentence, unit_of", [
+    ("Later that year, he was convicted.", _year_of),
+    ("Earlier that year, he had moved.", _year_of),
+    ("That year, he moved.", _year_of),
+    ("Later that month he moved.", _month_of),
+    ("Earlier that month he had moved.", _month_of),
+    ("That week, he resigned.", _week_of),
+])
+def test_same_unit_offsets_cover_that_unit_wherever_the_anchor_day_falls_in_it(
+        sentence: str, unit_of: Callable[[date], tuple[date, date]]) -> None:
+    found = only(sentence)
+    low, high = offsets(found)
+    later, earlier = found.text.lower().startswith("later"), found.text.lower().startswith("earlier")
+    for anchor_day in (date(2024, 1, 1) + timedelta(days=n) for n in range(366 + 365)):  # a leap year and a common one
+        claimed = FuzzyDate.day(anchor_day).shifted(low, high)
+        assert claimed.start is not None and claimed.end is not None
+        first, last = unit_of(anchor_day)
+        if later:  # every later day of the unit, never the anchor's own day
+            assert claimed.start > anchor_day
+            first = anchor_day + timedelta(days=1)
+        if earlier:
+            assert claimed.end < anchor_day
+            last = anchor_day - timedelta(days=1)
+        if first <= last:  # "later that year" on Dec. 31 has no day left to cover
+            assert claimed.start <= first and last <= claimed.end, (sentence, anchor_day)
+
+
+def test_the_same_unit_as_a_named_event_counts_from_that_event() -> None:
+    found = only("He was charged the same month as his arrest.")
+    assert (found.text, found.anchor.anchor_text if found.anchor else None) == ("the same month as", "his arrest")
+    assert offsets(found) == (-30, 30)
+
+
+@pytest.mark.parametrize("sentence", [
+    "He was born the same year as his brother.",
+    "He said that week was hard.",
+])
+def test_the_same_unit_as_something_that_is_not_an_event_is_not_a_date(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, text, low, high", [
+    ("He died the day before.", "the day before", -1, -1),
+    ("The day after, police came.", "The day after", 1, 1),
+    ("A day earlier, he had visited.", "A day earlier", -1, -1),
+    ("The day prior, he had visited.", "The day prior", -1, -1),
+    ("She had seen him the day before at the clinic.", "the day before", -1, -1),
+    ("He had called a day before to ask for help.", "a day before", -1, -1),
+    ("He was released a day after and went home.", "a day after", 1, 1),
+    ("Two days before that, he had visited.", "Two days before", -2, -2),
+])
+def test_a_day_before_or_after_with_no_event_phrase_counts_from_the_previous_event(sentence: str, text: str,
+                                                                                    low: int, high: int) -> None:
+    found = only(sentence)
+    assert (found.text, found.kind) == (text, ANCHORED)
+    assert found.anchor is not None and found.anchor.anchor_text is None
+    assert offsets(found) == (low, high)
+
+
+@pytest.mark.parametrize("sentence, text, anchor, low, high", [
+    ("He had been released the day after police found him.", "the day after", "police found him", 1, 1),
+    ("Two weeks after doctors warned him, he died.", "Two weeks after", "doctors warned him", 14, 14),
+    ("He died after police arrived.", "after", "police arrived", 0, None),
+    ("Two days before that meeting, he had visited.", "Two days before", "that meeting", -2, -2),
+])
+def test_a_clause_or_phrase_after_the_offset_is_the_event_it_counts_from(sentence: str, text: str, anchor: str,
+                                                                         low: int, high: int | None) -> None:
+    found = only(sentence)
+    assert (found.text, found.anchor.anchor_text if found.anchor else None) == (text, anchor)
+    assert offsets(found) == (low, high)
+
+
 @pytest.mark.parametrize("sentence", [
     "He appeared before a judge.",
     "He testified before the committee.",
@@ -422,6 +646,7 @@ def test_an_anchored_expression_in_a_future_clause_is_future() -> None:
     "He told the Sunday Times about it.",
     "Shares fell on Black Friday sales.",
     "He told USA Today about the clinic.",
+    "He left before lunch.",
 ])
 def test_numbers_and_words_that_are_not_dates(sentence: str) -> None:
     assert texts(sentence) == []
