@@ -55,6 +55,7 @@ def test_selling_drugs_is_a_supply_not_an_administration_and_prosecutors_say_so(
     (supply, roles), = found(news["sentencing"], "DRUG_SUPPLY", "Kenneth Iwamasa")
     assert ("Salvador Plasencia", "SUPPLIER") in roles and ("Kenneth Iwamasa", "BUYER") in roles
     assert supply.status == EventStatus.ALLEGED
+    assert (supply.date.start, supply.date.end) == (date(2023, 9, 1), date(2023, 10, 31))  # "in September and October 2023"
 
 
 def test_an_arrest_told_first_of_an_unnamed_pharmacist_keeps_its_weekday(news):
