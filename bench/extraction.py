@@ -363,7 +363,7 @@ def score(gold: Sequence[Event], predicted: Sequence[Event], taxonomy: Taxonomy)
             result.misses.append(_failure("miss", reason, g, other, g.evidence))
     for j, p in enumerate(predicted):
         if j not in matched_predicted:
-            reason, detail = _false_positive_reason(p, gold, matched_gold, taxonomy)
+            reason, detail = _false_positive_reason(p, gold, taxonomy)
             result.false_positives.append(_failure("false_positive", reason, None, p, p.evidence, detail))
     return result
 
@@ -403,7 +403,7 @@ def _miss_reason(g: Event, predicted: Sequence[Event], by_predicted: dict[int, i
             # Its sentence went into a prediction that better matches another gold event.
             return ("merged into another event" if j in by_predicted else "unmatched"), p
     for _, p in same_type:
-        if _shares(principals(g, taxonomy), p.participants) or _shares(g.participants, principals(p, taxonomy)):
+        if _role_confusion(g, p, taxonomy):
             return "role", p
     for p in predicted:
         if p.type != g.type and _same_sentence(g, p) and _shares(g.participants, p.participants):
@@ -411,17 +411,26 @@ def _miss_reason(g: Event, predicted: Sequence[Event], by_predicted: dict[int, i
     return "not found", None
 
 
-def _false_positive_reason(p: Event, gold: Sequence[Event], matched_gold: set[int], taxonomy: Taxonomy) -> tuple[str, str]:
-    for i, g in enumerate(gold):
+def _false_positive_reason(p: Event, gold: Sequence[Event], taxonomy: Taxonomy) -> tuple[str, str]:
+    for g in gold:
         if compatible(g, p, taxonomy):
             return "duplicate", f"repeats gold {g.type} {_names(g)} ({interval_text(g)})"
     for g in gold:
-        if g.type == p.type and (_shares(principals(g, taxonomy), p.participants) or _shares(g.participants, principals(p, taxonomy))):
+        if _role_confusion(g, p, taxonomy):
             return "role", f"gold {g.type} {_roles(g)}"
     for g in gold:
         if g.type != p.type and _same_sentence(g, p):
             return "type", f"the sentence states gold {g.type} {_names(g)}"
     return "spurious", ""
+
+
+def _role_confusion(g: Event, p: Event, taxonomy: Taxonomy) -> bool:
+    """The same kind of event with the same people, but nobody shared in a principal role: a
+    principal given another role, or missing beside a participant both name in that sentence."""
+    if g.type != p.type or compatible(g, p, taxonomy) or not _shares(g.participants, p.participants):
+        return False
+    return (_same_sentence(g, p) or _shares(principals(g, taxonomy), p.participants)
+            or _shares(g.participants, principals(p, taxonomy)))
 
 
 def _same_sentence(g: Event, p: Event) -> bool:

@@ -21,18 +21,20 @@ if str(ROOT) not in sys.path:
 from bench import __main__ as bench_cli  # noqa: E402
 from bench.extraction import (  # noqa: E402
     DEFAULT_FIXTURES,
+    ArticleResult,
     Event,
     GoldError,
     Participant,
+    Report,
     date_correct,
     discover,
     load_gold,
     names_match,
+    predicted_events,
     report_json,
-    Report,
-    ArticleResult,
     score,
 )
+from loaders.records import ActorKind  # noqa: E402
 from loaders.taxonomy import load_taxonomy  # noqa: E402
 
 TAXONOMY = load_taxonomy()
@@ -282,3 +284,21 @@ def test_an_unknown_benchmark_is_an_error_that_lists_the_known_ones(capsys):
     assert bench_cli.main(["speed-of-light"]) == 2
     err = capsys.readouterr().err
     assert "no benchmark named 'speed-of-light'" in err and "extraction" in err
+
+
+def test_extracted_events_become_scorable_events_with_actor_names_aliases_and_kinds():
+    from loaders.records import (
+        ActorRecord, DocumentRecord, EventRecord, EventStatus, Evidence, ExtractedDocument, FuzzyDate, Participant as Role,
+    )
+
+    document = DocumentRecord(id="doc-1", path="a.md", title=None, text="The FDA warned Brookfield.", sha256="x")
+    fda = ActorRecord("org-fda", "U.S. Food and Drug Administration", ActorKind.ORGANIZATION, ("FDA",))
+    warning = EventRecord(
+        id="event-1", type="REGULATORY_WARNING", status=EventStatus.OCCURRED, title="FDA warning",
+        date=FuzzyDate.day(day("2025-01-14")), participants=(Role("org-fda", "REGULATOR"),),
+        evidence=(Evidence("doc-1", "The FDA warned Brookfield.", 0, 26),), confidence=0.8,
+    )
+    (converted,) = predicted_events(ExtractedDocument(document, events=(warning,), actors=(fda,)))
+    assert converted.participants == (Participant("U.S. Food and Drug Administration", "REGULATOR", ("FDA",), False),)
+    assert (converted.start, converted.end, converted.status) == (day("2025-01-14"), day("2025-01-14"), "OCCURRED")
+    assert converted.evidence == ("The FDA warned Brookfield.",)
