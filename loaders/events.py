@@ -146,6 +146,32 @@ def _prep_objects(token: Token) -> dict[str, list[Token]]:
     return found
 
 
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
+    """The subject a verb without one shares with the clause it hangs from, and whether
+    that subject undergoes the verb:
+
+    - "X is scheduled to be sentenced" (xcomp): X, passive;
+    - "X was arrested on Jan. 9 and charged the following week" (conj): X, passive;
+    - "Born in Williamstown in 1969, X wrote ..." (participle clause): X, passive;
+    - "X, a physician charged in the same case" (participle modifying a noun): X, passive.
+    """
+    governor = verb.head
+    if verb.dep_ in {"xcomp", "conj"} and governor.i != verb.i:
+        controller = _children(governor, SUBJECTS | PASSIVE_SUBJECTS)
+        passive = _is_passive(verb) or (verb.dep_ == "conj" and verb.tag_ == "VBN" and _is_passive(governor))
+        return controller, passive
+    if verb.dep_ == "advcl" and verb.tag_ in {"VBN", "VBG"} and not _children(verb, {"mark"}):
+        return _children(governor, SUBJECTS | PASSIVE_SUBJECTS), verb.tag_ == "VBN"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        noun = governor.head if governor.dep_ == "appos" else governor
+        return [noun], True
+    return [], False
+
+
 def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]], Token, Token | None]:
     """Grammatical positions around the trigger → the tokens heading them."""
     head = match.head
@@ -159,10 +185,9 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         verb = head
         subjects = [] if match.trigger.subject_ignored else _children(head, SUBJECTS)
         passive_subjects = _children(head, PASSIVE_SUBJECTS)
-        if not subjects and not passive_subjects and head.dep_ == "xcomp":
-            # "X is scheduled to be sentenced": the subject of the governing verb.
-            controller = _children(head.head, SUBJECTS | PASSIVE_SUBJECTS)
-            if any(c.dep_ == "auxpass" for c in head.children):
+        if not subjects and not passive_subjects:
+            controller, passive = _understood_subject(head)
+            if passive:
                 passive_subjects = controller
             elif not match.trigger.subject_ignored:
                 subjects = controller
@@ -261,11 +286,16 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
     for role, wanted in match.event_type.roles.items():
         for position in wanted:
             found = []
+            regulator = match.event_type.regulator_only and role in match.event_type.principal
             for token in positions.get(position, []):
-                found.extend(s for s in _actors_under(token, actors) if not (trigger_span[0] <= s.start < trigger_span[1]))
+                spans = [s for s in _actors_under(token, actors) if not (trigger_span[0] <= s.start < trigger_span[1])]
+                if regulator:
+                    # The organisation must head the phrase: in "Dr. X from Avesta" the one
+                    # cautioning is Dr. X, not Avesta.
+                    spans = [s for s in spans if s.start <= token.idx < s.end
+                             and actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION]
+                found.extend(spans)
             found = [s for s in found if s.actor_id not in assigned]
-            if match.event_type.regulator_only and role in match.event_type.principal:
-                found = [s for s in found if actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION]
             if found:
                 for span in found:
                     participants.append((span.actor_id, role))
@@ -316,17 +346,29 @@ def _clause_anchor(match: _Match, nominal: Token, verb: Token | None) -> Token:
     return nominal
 
 
-def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> EventStatus:
+def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> EventStatus | None:
+    """OCCURRED, ALLEGED, SCHEDULED, EXPECTED or NEGATED; None when the sentence only asks for it."""
     anchor = _clause_anchor(match, nominal, verb)
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in [*anchor.children, *nominal.children]):
+    trigger_ids = {t.i for t in match.tokens}  # "pleaded not guilty" is a plea
+    if any((c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")) and c.i not in trigger_ids
+           for c in [*anchor.children, *nominal.children]):
         return EventStatus.NEGATED
-    # Future: "will be sentenced", "is scheduled to be sentenced", "is expected to plead".
+    if anchor.lemma_.lower() in taxonomy.reschedule_verbs and anchor is not match.head:
+        return EventStatus.SCHEDULED  # "postponed the trial to Aug. 19"
+    # Future: "will be sentenced", "is scheduled to be sentenced", "is expected to plead";
+    # not at all: "declined to be interviewed"; only asked for: "pressed them to look into it".
     node = anchor
     for _ in range(3):
         if any(c.lower_ in taxonomy.future_cues and c.dep_ in {"aux", "auxpass"} for c in node.children):
             return EventStatus.SCHEDULED
-        if node is not anchor and node.lemma_.lower() in taxonomy.future_verbs:
-            return EventStatus.EXPECTED if node.lemma_.lower() in {"expect", "likely", "poised"} else EventStatus.SCHEDULED
+        if node is not anchor:
+            lemma = node.lemma_.lower()
+            if lemma in taxonomy.negating_verbs:
+                return EventStatus.NEGATED
+            if lemma in taxonomy.request_verbs:
+                return None
+            if lemma in taxonomy.future_verbs:
+                return EventStatus.EXPECTED if lemma in {"expect", "likely", "poised", "agree"} else EventStatus.SCHEDULED
         if node.dep_ not in {"xcomp", "auxpass", "aux"} or node.head.i == node.i:
             break
         node = node.head
@@ -357,12 +399,18 @@ def _attachment_tokens(expression: TimeExpression, doc: Doc) -> list[Token]:
     return [t.head for t in span if t.head.i not in inside]
 
 
-def _event_heads(match: _Match, nominal: Token, verb: Token | None) -> set[int]:
+def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> set[int]:
     """Tokens a time expression may hang from to date this event: the trigger, and the verb
     that carries a noun trigger ("received an infusion", "the session took place"), but not
-    a verb the noun merely sits beside ("details emerged on Thursday about the death")."""
+    a verb the noun merely sits beside ("details emerged on Thursday about the death").
+    A verb that moves the event ("postponed the trial on Tuesday to Aug. 19") dates it
+    only through its "to"/"until"/"for" phrase."""
     heads = {t.i for t in match.tokens} | {nominal.i}
-    if verb is not None and (match.trigger.part_of_speech == "VERB" or nominal.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS):
+    if verb is None or not (match.trigger.part_of_speech == "VERB" or nominal.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS):
+        return heads
+    if verb is not match.head and verb.lemma_.lower() in taxonomy.reschedule_verbs:
+        heads |= {c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "until", "till", "for"}}
+    else:
         heads.add(verb.i)
     return heads
 
@@ -457,9 +505,11 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     # an event mention of its own (the death), handled like any other.
     positions, nominal, verb = _positions(match, taxonomy)
     participants = _assign_roles(match, positions, actors, (trigger_start, trigger_end))
-    heads = _event_heads(match, nominal, verb)
+    heads = _event_heads(match, nominal, verb, taxonomy)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end)
     status = _status(match, nominal, verb, taxonomy)
+    if status is None:
+        return None
     object_text = _object_text(positions, actors, expressions)
     confidence = 0.85 if participants else 0.5
     if match.trigger.part_of_speech == "NOUN":
@@ -509,6 +559,9 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
         claim = _claim(draft, drafts, ids, last_dated, document, taxonomy)
         if not draft.participants:
             # Nobody takes part: a generic statement, not an event.
+            continue
+        required = draft.match.event_type.required_roles
+        if required and not any(role in required for _, role in draft.participants):
             continue
         names: dict[str, list[str]] = {}
         for actor_id, role in draft.participants:

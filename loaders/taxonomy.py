@@ -44,6 +44,7 @@ class EventType:
     exclude_modifiers: frozenset[str] = frozenset()
     regulator_only: bool = False
     inherit_principal_from: str | None = None
+    required_roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,9 @@ class Taxonomy:
     allegation_sources: frozenset[str]
     future_cues: frozenset[str]
     future_verbs: frozenset[str]
+    negating_verbs: frozenset[str] = frozenset()
+    request_verbs: frozenset[str] = frozenset()
+    reschedule_verbs: frozenset[str] = frozenset()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -109,6 +113,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             exclude_modifiers=frozenset(spec.get("exclude_modifiers") or ()),
             regulator_only=bool(spec.get("regulator_only", False)),
             inherit_principal_from=spec.get("inherit_principal_from"),
+            required_roles=tuple(spec.get("required_roles") or ()),
         )
     for event_type in types.values():
         source = event_type.inherit_principal_from
@@ -128,6 +133,9 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         allegation_sources=frozenset(data.get("allegation_sources", ())),
         future_cues=frozenset(data.get("future_cues", ())),
         future_verbs=frozenset(data.get("future_verbs", ())),
+        negating_verbs=frozenset(data.get("negating_verbs", ())),
+        request_verbs=frozenset(data.get("request_verbs", ())),
+        reschedule_verbs=frozenset(data.get("reschedule_verbs", ())),
     )
 
 
