@@ -162,7 +162,9 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     governor = verb.head
     if verb.dep_ in {"xcomp", "conj"} and governor.i != verb.i:
         controller = _children(governor, SUBJECTS | PASSIVE_SUBJECTS)
-        passive = _is_passive(verb) or (verb.dep_ == "conj" and verb.tag_ == "VBN" and _is_passive(governor))
+        # "was arrested ... and charged": the second verb shares the first one's passive auxiliary.
+        shares_auxiliary = verb.dep_ == "conj" and _is_passive(governor) and not _children(verb, {"aux", "auxpass"})
+        passive = _is_passive(verb) or shares_auxiliary
         return controller, passive
     if verb.dep_ == "advcl" and verb.tag_ in {"VBN", "VBG"} and not _children(verb, {"mark"}):
         return _children(governor, SUBJECTS | PASSIVE_SUBJECTS), verb.tag_ == "VBN"
