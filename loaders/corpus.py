@@ -24,7 +24,7 @@ from graph.connection import Graph
 from graph import lookup
 from loaders.actors import canonical_actor_ids, merged_actor_records
 from loaders.extract import DocumentExtraction
-from loaders.merge import Candidate, merge_events, principal_ids, rename_actors
+from loaders.merge import Candidate, merge_events, principal_roles, rename_actors
 from loaders.records import (
     ActorMention,
     ActorRecord,
@@ -115,10 +115,9 @@ def merge_corpus(
     if graph is not None:
         actor_ids = {p.actor_id for r in all_records for p in r.participants}
         for event in lookup.candidate_events(graph, {r.type for r in all_records}, actor_ids):
-            principal_roles = taxonomy.types[event.type].principal if event.type in taxonomy.types else ()
             existing.append(Candidate(
                 id=event.id, type=event.type,
-                principal_ids=frozenset(a for a, role in event.participants if role in principal_roles),
+                principal=principal_roles(event.participants, event.type, taxonomy),
                 claims=event.claims, existing=True,
             ))
             known_dates[event.id] = event.date
@@ -156,4 +155,3 @@ def merge_corpus(
     return documents
 
 
-__all__ = ["merge_corpus", "near_duplicates", "similarity", "principal_ids"]

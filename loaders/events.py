@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 
@@ -61,7 +61,6 @@ class EventMention:
     object_text: str | None
     confidence: float
     title: str = ""
-    principal_ids: frozenset[str] = field(default_factory=frozenset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,6 +250,7 @@ def _subtree_excluding_clauses(token: Token) -> list[Token]:
 ARGUMENT_POSITIONS = ("agent", "patient", "experiencer", "recipient", "possessor")
 REPORTING_LINKS = {"ccomp", "relcl", "xcomp", "advcl", "conj"}  # from a reported clause up to its reporting verb
 MODIFIER_LINKS = {"poss", "compound", "nmod", "amod", "conj", "cc", "case"}
+COORDINATION = {"conj", "cc"}
 
 
 def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
@@ -270,12 +270,16 @@ def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
     result: list[ActorSpan] = []
     seen: set[str] = set()
     for span, root in spans:
+        # Walk up through modifiers and coordination: a name that modifies another actor's
+        # noun ("Perry's assistant", "the X and Tesla owner") is not a participant itself;
+        # names coordinated with each other ("Iwamasa and Fleming pleaded") all are.
         node, inside_other = root, False
         while node.dep_ in MODIFIER_LINKS and node.head.i != node.i:
-            node = node.head
-            if node.i in roots and node.i != root.i:
+            parent = node.head
+            if node.dep_ not in COORDINATION and parent.i in roots and parent.i != root.i:
                 inside_other = True
                 break
+            node = parent
         if not inside_other and span.actor_id not in seen:
             seen.add(span.actor_id)
             result.append(span)
@@ -568,7 +572,6 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
         names: dict[str, list[str]] = {}
         for actor_id, role in draft.participants:
             names.setdefault(role, []).append(actors.actors[actor_id].name)
-        principal = frozenset(a for a, r in draft.participants if r in draft.match.event_type.principal)
         trigger_text = " ".join(t.text for t in draft.match.tokens)
         mention = EventMention(
             local_id=ids[index], type=draft.match.event_type.name, status=draft.status,
@@ -576,7 +579,6 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
             sentence=draft.sentence, participants=tuple(draft.participants), claim=claim,
             object_text=draft.object_text, confidence=draft.confidence,
             title=_render_title(draft.match.event_type, names, draft.object_text),
-            principal_ids=principal,
         )
         mentions.append(mention)
         if claim.date.known and claim.anchor is None:

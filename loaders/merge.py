@@ -37,7 +37,7 @@ class Candidate:
 
     id: str
     type: str
-    principal_ids: frozenset[str]
+    principal: frozenset[tuple[str, str]]  # (actor id, role) for the type's principal roles
     claims: tuple[DateClaim, ...]
     record: EventRecord | None = None  # None for events already in the graph
     existing: bool = False
@@ -63,8 +63,20 @@ def _anchor_refs(claims: Iterable[DateClaim]) -> set[str]:
     return {c.anchor.event_ref for c in claims if c.anchor is not None}
 
 
+def _fillers(candidate: Candidate) -> dict[str, set[str]]:
+    roles: dict[str, set[str]] = {}
+    for actor_id, role in candidate.principal:
+        roles.setdefault(role, set()).add(actor_id)
+    return roles
+
+
 def same_event(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
-    if a.type != b.type or not (a.principal_ids & b.principal_ids):
+    """Same type, one principal participant in the same role, no principal role held by
+    different people ("Chavez sold to Plasencia" is not "Plasencia sold to Perry")."""
+    if a.type != b.type or not (a.principal & b.principal):
+        return False
+    roles_a, roles_b = _fillers(a), _fillers(b)
+    if any(roles_a[r].isdisjoint(roles_b[r]) for r in roles_a.keys() & roles_b.keys()):
         return False
     event_type = taxonomy.types.get(a.type)
     if event_type is not None and event_type.singular:
@@ -136,7 +148,8 @@ def merge_events(records: Sequence[EventRecord], taxonomy: Taxonomy, existing: S
     anchors pointing at a merged record can be repointed.
     """
     candidates = [
-        Candidate(id=r.id, type=r.type, principal_ids=principal_ids(r, taxonomy),
+        Candidate(id=r.id, type=r.type,
+                  principal=principal_roles(((p.actor_id, p.role) for p in r.participants), r.type, taxonomy),
                   claims=tuple(e.claim for e in r.evidence), record=r)
         for r in records
     ] + list(existing)
@@ -181,18 +194,11 @@ def resolve_dates(records: Sequence[EventRecord], known: dict[str, FuzzyDate] | 
     return updated
 
 
-def date_conflict(record: EventRecord) -> bool:
-    return consolidate([e.claim.date for e in record.evidence])[1]
-
-
-def participants_with_role(record: EventRecord, roles: Iterable[str]) -> frozenset[str]:
-    wanted = set(roles)
-    return frozenset(p.actor_id for p in record.participants if p.role in wanted)
-
-
-def principal_ids(record: EventRecord, taxonomy: Taxonomy) -> frozenset[str]:
-    event_type = taxonomy.types.get(record.type)
-    return participants_with_role(record, event_type.principal if event_type else ())
+def principal_roles(participants: Iterable[tuple[str, str]], event_type: str, taxonomy: Taxonomy) -> frozenset[tuple[str, str]]:
+    """The (actor id, role) pairs in the type's principal roles."""
+    spec = taxonomy.types.get(event_type)
+    wanted = set(spec.principal if spec else ())
+    return frozenset((actor_id, role) for actor_id, role in participants if role in wanted)
 
 
 def rename_actors(record: EventRecord, canonical: dict[str, str]) -> EventRecord:

@@ -69,3 +69,25 @@ def test_agreeing_claims_narrow_the_date_and_disagreeing_ones_span_both():
     assert (narrow.start, narrow.end, conflict) == (date(2023, 10, 28), date(2023, 10, 28), False)
     wide, conflict = consolidate([FuzzyDate.day(date(2023, 10, 1)), FuzzyDate.day(date(2023, 10, 28))])
     assert (wide.start, wide.end, conflict) == (date(2023, 10, 1), date(2023, 10, 28), True)
+
+
+def test_a_supplier_and_the_buyer_who_resold_are_two_supplies_not_one():
+    def supply(rid, supplier, buyer, start):
+        return EventRecord(
+            id=rid, type="DRUG_SUPPLY", status=EventStatus.OCCURRED, title="supply", date=FuzzyDate.unknown(),
+            participants=(Participant(supplier, "SUPPLIER"), Participant(buyer, "BUYER")),
+            evidence=(Evidence("doc-a", "quote", start, start + 5),), confidence=0.8,
+        )
+    merged, _ = merge_events([supply("a", "chavez", "plasencia", 0), supply("b", "plasencia", "perry", 10)], TAXONOMY)
+    assert len(merged) == 2
+
+
+def test_doses_given_by_two_different_people_to_one_patient_stay_apart():
+    def dose(rid, by, start):
+        return EventRecord(
+            id=rid, type="DRUG_ADMINISTRATION", status=EventStatus.OCCURRED, title="dose", date=FuzzyDate.month(2023, 10),
+            participants=(Participant(by, "ADMINISTERED_BY"), Participant("patient", "RECIPIENT")),
+            evidence=(Evidence("doc-a", "quote", start, start + 5),), confidence=0.8,
+        )
+    merged, _ = merge_events([dose("a", "doctor", 0), dose("b", "assistant", 10)], TAXONOMY)
+    assert len(merged) == 2
