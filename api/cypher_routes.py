@@ -22,7 +22,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.console import READY_QUERIES, ConsoleError, QueryRefused, QueryTimedOut, run_readonly
+from graph.console import ConsoleError, QueryRefused, QueryTimedOut, run_readonly
+from graph.ready_queries import READY_QUERIES
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 

@@ -20,6 +20,11 @@ BENCHMARKS: dict[str, Benchmark] = {
         "event precision, recall, F1, date, role and status accuracy, speed, and every miss and "
         "false positive, on the annotated news in tests/fixtures/eval",
     ),
+    "load": Benchmark(
+        "bench.load",
+        "extraction and graph-write throughput, first load against an unchanged reload, and the "
+        "time of a timeline page read, on every article in the repository",
+    ),
 }
 
 

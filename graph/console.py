@@ -56,7 +56,6 @@ from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 
 from graph.connection import Graph
-from graph.ready_queries import READY_QUERIES, ReadyQuery  # noqa: F401  (re-exported for the console's users)
 from kg.settings import get_settings
 
 log = structlog.get_logger(__name__)

@@ -7,7 +7,6 @@ Values come back as plain Python (`datetime.date`, not `neo4j.time.Date`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from graph.connection import Graph

@@ -31,8 +31,8 @@ from rich.table import Table
 from rich.text import Text
 
 from graph.connection import Graph
+from graph.ready_queries import READY_QUERIES
 from graph.console import (
-    READY_QUERIES,
     ConsoleError,
     ConsoleResult,
     mask_query,

@@ -7,19 +7,13 @@ its figures are printed by `python -m bench extraction`, never asserted here.
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-# bench/ is a tool beside the installed packages: import it from the checkout.
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from bench import __main__ as bench_cli  # noqa: E402
-from bench.extraction import (  # noqa: E402
+from bench import __main__ as bench_cli
+from bench.extraction import (
     DEFAULT_FIXTURES,
     ArticleResult,
     Event,

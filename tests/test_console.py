@@ -13,14 +13,12 @@ import pytest
 
 from graph.admin import graph_counts
 from graph.connection import Graph
-from graph.ready_queries import READY_QUERIES_BY_NAME
+from graph.ready_queries import READY_QUERIES, READY_QUERIES_BY_NAME, ReadyQuery
 from graph.console import (
-    READY_QUERIES,
     ConsoleResult,
     QueryFailed,
     QueryRefused,
     QueryTimedOut,
-    ReadyQuery,
     console_transactions,
     mask_query,
     refusal_reason,

@@ -12,7 +12,7 @@ import graph.console
 from api.cypher_routes import router
 from graph.admin import graph_counts
 from graph.connection import Graph
-from graph.console import READY_QUERIES
+from graph.ready_queries import READY_QUERIES
 from kg.settings import Settings
 from sample_graph import DEATH, load_sample_graph
 

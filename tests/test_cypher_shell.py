@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 import kg.cypher_shell as shell
 from graph.admin import graph_counts
 from graph.connection import Graph
-from graph.console import READY_QUERIES, ConsoleResult
+from graph.console import ConsoleResult
+from graph.ready_queries import READY_QUERIES
 from kg.cypher_shell import (
     ShellInputError,
     ShellState,
