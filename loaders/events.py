@@ -212,6 +212,11 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         add("compound", [c for c in nominal.children if c.dep_ in {"compound", "nmod"} and c.i not in {t.i for t in match.tokens}])
         for prep, objs in _prep_objects(nominal).items():
             add(prep, objs)
+        for participle in _children(nominal, {"acl"}):
+            # "an indictment returned against Sangha", "warning letters sent to three companies"
+            for prep, objs in _prep_objects(participle).items():
+                add(prep, objs)
+            add("recipient", _children(participle, {"dative"}))
         if nominal is not head:
             add("possessor", _children(head, {"poss"}))
             for prep, objs in _prep_objects(head).items():
@@ -292,10 +297,10 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
     for role, wanted in match.event_type.roles.items():
         for position in wanted:
             found = []
-            regulator = match.event_type.regulator_only and role in match.event_type.principal
+            organization_only = role in match.event_type.organization_roles
             for token in positions.get(position, []):
                 spans = [s for s in _actors_under(token, actors) if not (trigger_span[0] <= s.start < trigger_span[1])]
-                if regulator:
+                if organization_only:
                     # The organisation must head the phrase: in "Dr. X from Avesta" the one
                     # cautioning is Dr. X, not Avesta.
                     spans = [s for s in spans if s.start <= token.idx < s.end
@@ -490,10 +495,20 @@ class _Draft:
 
 
 def _requires_met(match: _Match, verb_or_head: Token) -> bool:
+    """A broad verb ("sell", "give") is an event here only about what the taxonomy names.
+    When its object is a pronoun ("sold it to ..."), what the pronoun stands for is looked
+    for in the verb it is coordinated with and in the rest of the sentence."""
     if not match.trigger.requires:
         return True
-    words = {t.lower_ for t in verb_or_head.subtree} | {t.lemma_.lower() for t in verb_or_head.subtree}
-    return bool(words & match.trigger.requires)
+
+    def words(tokens: Iterable[Token]) -> set[str]:
+        return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+
+    if words(verb_or_head.subtree) & match.trigger.requires:
+        return True
+    if any(o.pos_ == "PRON" for o in _children(verb_or_head, OBJECTS)):
+        return bool(words(verb_or_head.sent) & match.trigger.requires)
+    return False
 
 
 def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
