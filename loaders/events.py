@@ -417,6 +417,9 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     A verb that moves the event ("postponed the trial on Tuesday to Aug. 19") dates it
     only through its "to"/"until"/"for" phrase."""
     heads = {t.i for t in match.tokens} | {nominal.i}
+    if verb is not None and nominal.dep_ == "pobj" and verb.lemma_.lower() in taxonomy.speech_verbs:
+        heads.add(verb.i)  # "said at a news conference on Thursday": the saying is the statement
+        return heads
     if verb is None or not (match.trigger.part_of_speech == "VERB" or nominal.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS):
         return heads
     if verb is not match.head and verb.lemma_.lower() in taxonomy.reschedule_verbs:
@@ -492,6 +495,7 @@ class _Draft:
     heads: set[int]
     confidence: float
     described_person: bool = False  # an argument is a person described, not named ("a California doctor")
+    main_clause: bool = False  # the event is what the sentence itself reports, not background in a modifier
 
 
 def _requires_met(match: _Match, verb_or_head: Token) -> bool:
@@ -520,6 +524,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         return None
     if not _requires_met(match, head):
         return None
+    if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_governors:
+        governor, _ = _governing_verb(_nominal_head(head))
+        if governor is not None and governor.lemma_.lower() in match.event_type.exclude_governors:
+            return None  # "serving his sentence" is not a sentencing
     trigger_start = match.tokens[0].idx
     trigger_end = match.tokens[-1].idx + len(match.tokens[-1].text)
     # A trigger inside a time expression names the anchor ("before his death"); it is still
@@ -528,6 +536,9 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     participants = _assign_roles(match, positions, actors, (trigger_start, trigger_end))
     heads = _event_heads(match, nominal, verb, taxonomy)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end)
+    if expression is None and match.trigger.part_of_speech == "VERB" and head.dep_ == "conj":
+        # "found unresponsive on Oct. 28 and pronounced dead": the coordinated verb shares the date.
+        expression = _attached_expression(expressions, {head.head.i}, doc, trigger_start, trigger_end)
     status = _status(match, nominal, verb, taxonomy)
     if status is None:
         return None
@@ -540,8 +551,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         t.lemma_.lower() in person_nouns
         for position in ARGUMENT_POSITIONS for t in positions.get(position, [])
     )
+    clause = _clause_anchor(match, nominal, verb)
+    main_clause = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
     return _Draft(match, sentence, participants, expression, status, object_text,
-                  trigger_start, trigger_end, heads, round(confidence, 2), described)
+                  trigger_start, trigger_end, heads, round(confidence, 2), described, main_clause)
 
 
 def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int], doc: Doc,
@@ -683,6 +696,7 @@ def _undated(draft: _Draft, document: DocumentRecord) -> FuzzyDate:
     published = document.published
     if (
         window
+        and draft.main_clause
         and draft.status in {EventStatus.OCCURRED, EventStatus.ALLEGED}
         and published is not None
         and published.precision == Precision.DAY

@@ -42,6 +42,7 @@ class EventType:
     singular: bool = False
     undated_window_days: int | None = None
     exclude_modifiers: frozenset[str] = frozenset()
+    exclude_governors: frozenset[str] = frozenset()
     organization_roles: frozenset[str] = frozenset()
     inherit_principal_from: str | None = None
     required_roles: tuple[str, ...] = ()
@@ -111,6 +112,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             singular=bool(spec.get("singular", False)),
             undated_window_days=spec.get("undated_window_days"),
             exclude_modifiers=frozenset(spec.get("exclude_modifiers") or ()),
+            exclude_governors=frozenset(spec.get("exclude_governors") or ()),
             organization_roles=frozenset(spec.get("organization_roles") or ()),
             inherit_principal_from=spec.get("inherit_principal_from"),
             required_roles=tuple(spec.get("required_roles") or ()),
