@@ -52,6 +52,8 @@ WORKS_AT = "WORKS_AT"
 _MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+_NEUTER_PRONOUNS = frozenset({"it", "its"})
+_RELATIVE_PRONOUNS = {"who": ActorKind.PERSON, "which": ActorKind.ORGANIZATION, "that": None}  # None: either kind
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OPENING_QUOTES = frozenset({"“", "‘", "«", '"', "'"})
 _CLOSING_QUOTES = frozenset({"”", "’", "»", '"', "'"})
@@ -159,6 +161,11 @@ class ActorLexicon:
     description_group: Mapping[str, str]  # noun -> group name
     female_nouns: frozenset[str]
     male_nouns: frozenset[str]
+    female_first_names: frozenset[str]
+    male_first_names: frozenset[str]
+    name_prefixes: frozenset[str]
+    organisation_kinds: Mapping[str, frozenset[str]]  # name word (or two words) -> kinds of organisation
+    organisation_descriptions: Mapping[str, frozenset[str]]  # "agency" -> kinds it may refer back to
     role_relations: Mapping[str, str]
     relation_nouns: Mapping[str, str]
     non_affiliation_nouns: frozenset[str]
@@ -191,9 +198,19 @@ class ActorLexicon:
                 raise LexiconError(f"actor lexicon {path}: '{key}' must map words to names")
             return {(str(k).lower() if lower_keys else str(k)): v for k, v in value.items()}
 
-        groups = data.get("description_groups")
-        if not isinstance(groups, dict) or not all(isinstance(v, list) for v in groups.values()):
-            raise LexiconError(f"actor lexicon {path}: 'description_groups' must map group names to noun lists")
+        def lists(key: str) -> dict[str, list[str]]:
+            value = data.get(key)
+            if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(w, str) for w in v) for v in value.values()
+            ):
+                raise LexiconError(f"actor lexicon {path}: '{key}' must map names to lists of words")
+            return {str(k).lower(): [w.lower() for w in v] for k, v in value.items()}
+
+        groups = lists("description_groups")
+        kinds_by_word: dict[str, set[str]] = defaultdict(set)
+        for kind, kind_words in lists("organisation_kinds").items():
+            for word in kind_words:
+                kinds_by_word[word].add(kind)
         prepositional = data.get("affiliation_prepositional_verbs")
         if not isinstance(prepositional, dict) or not all(isinstance(v, dict) for v in prepositional.values()):
             raise LexiconError(
@@ -224,6 +241,11 @@ class ActorLexicon:
             description_group={str(n).lower(): g for g, nouns in groups.items() for n in nouns},
             female_nouns=words("female_nouns"),
             male_nouns=words("male_nouns"),
+            female_first_names=words("female_first_names"),
+            male_first_names=words("male_first_names"),
+            name_prefixes=words("name_prefixes"),
+            organisation_kinds={w: frozenset(k) for w, k in kinds_by_word.items()},
+            organisation_descriptions={n: frozenset(k) for n, k in lists("organisation_descriptions").items()},
             role_relations=mapping("role_relations"),
             relation_nouns=mapping("relation_nouns"),
             non_affiliation_nouns=words("non_affiliation_nouns"),
@@ -390,14 +412,31 @@ class _Actor:
 class _Names:
     """Finds name occurrences: the model's entities, corrected and completed by rules."""
 
-    def __init__(self, doc: Doc, lex: ActorLexicon) -> None:
+    def __init__(self, doc: Doc, lex: ActorLexicon, publisher: str | None = None) -> None:
         self.doc = doc
         self.lex = lex
-        self.place_names = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")} | set(lex.places)
+        self.publisher_initials = acronyms_of(publisher, lex) if publisher else set()
+        # A word the model tags as a place in one sentence and as part of a person's
+        # name in another ("Iwamasa") is the person's name: only the lexicon's places stay.
+        person_words = self._person_name_words()
+        tagged_places = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")} - person_words
+        self.place_names = tagged_places | set(lex.places)
         self.work_names = {fold(e.text) for e in doc.ents if e.label_ == "WORK_OF_ART"} | set(lex.works)
         self.entity_label = {t.i: e.label_ for e in doc.ents for t in e}
         self.rejected: set[str] = set()
         self.lowercase_words = {t.text for t in doc if t.is_lower}
+
+    def _person_name_words(self) -> set[str]:
+        """Folded full names and surnames of the model's several-word PERSON entities."""
+        words: set[str] = set()
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _name_words(ent.text, self.lex)
+            if len(name) >= 2:
+                words.add(" ".join(name))
+                words.add(name[-1])
+        return words
 
     # -- public
 
@@ -405,7 +444,7 @@ class _Names:
         found: list[_Occurrence] = []
         for start, end, label in self._entities():
             occ = self._occurrence(start, end, label)
-            if occ is not None:
+            if occ is not None and not self._is_dateline_credit(occ):
                 found.append(occ)
         found.extend(self._titled_names_the_model_missed())
         found.extend(self._owned_organisations())
@@ -460,6 +499,8 @@ class _Names:
                 first -= 1
         while first < core and fold(doc[first].text) in lex.title_modifiers and not self._is_title(doc[first]):
             first += 1  # modifiers only count in front of a real title
+        if first == start and start > 0 and self._is_name_prefix(doc[start - 1]):
+            first = core = start = start - 1  # "St. Brendan": the saint's prefix belongs to the name
         occ = _Occurrence(first, core, end, kind)
         if kind == ActorKind.PERSON:
             # "Actor Matthew Perry" inside the entity: the noun describes, it is not part of the name.
@@ -485,13 +526,51 @@ class _Names:
             if doc[i].is_space or (i > start and "\n" in doc[i - 1].whitespace_):
                 end = i
                 break
+        for i in range(start + 1, end):  # nor an opening bracket: "Medical Board of California (Board"
+            if doc[i].text in ("(", "["):
+                end = i
+                break
         while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
             start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space):
+        while end > start and (
+            doc[end - 1].is_punct
+            or doc[end - 1].tag_ == "POS"
+            or doc[end - 1].is_space
+            or (doc[end - 1].is_lower and doc[end - 1].lower_ in self.lex.name_connectors)  # "Pharmacy of"
+        ):
             if doc[end - 1].text.endswith(".") and len(doc[end - 1].text) > 1:
                 break  # "Inc.", "Jr."
             end -= 1
         return start, end
+
+    def _is_name_prefix(self, token: Token) -> bool:
+        return _is_capitalised(token) and fold(token.text) in self.lex.name_prefixes and token.i not in self.entity_label
+
+    def _is_dateline_credit(self, occ: _Occurrence) -> bool:
+        """ "LOS ANGELES (AP) —": the agency credited in a dateline, or the publisher's own initials
+        in brackets, is the source of the article, not an actor in it."""
+        doc = self.doc
+        text = occ.core_text(doc)
+        if occ.end - occ.start != 1 or not _is_acronym(text):
+            return False
+        if occ.start == 0 or occ.end >= len(doc) or doc[occ.start - 1].text != "(" or doc[occ.end].text != ")":
+            return False
+        if text.replace(".", "") in self.publisher_initials:
+            return True
+        after = doc[occ.end + 1] if occ.end + 1 < len(doc) else None
+        if after is None or after.text not in ("—", "–", "-", "--", ":"):
+            return False
+        line: list[Token] = []  # the words between the start of the line and the bracket
+        i = occ.start - 2
+        while i >= 0 and not doc[i].is_space and "\n" not in doc[i].whitespace_:
+            line.append(doc[i])
+            i -= 1
+        words = [t for t in line if not t.is_punct]
+        return (
+            0 < len(words) <= 6
+            and any(len(t.text) > 1 and t.text.isupper() for t in words)
+            and all(t.text.isupper() or (_is_capitalised(t) and t.text.endswith(".")) for t in words)
+        )
 
     def _is_title(self, token: Token) -> bool:
         return _is_capitalised(token) and fold(token.text) in self.lex.titles
@@ -712,7 +791,9 @@ class _Names:
             e = occ.end
             if occ.kind != ActorKind.ORGANIZATION or e + 2 >= len(doc):
                 continue
-            if doc[e].text == "(" and doc[e + 2].text == ")" and _is_acronym(doc[e + 1].text):
+            inside = doc[e + 1]
+            short_name = _is_capitalised(inside) and fold(inside.text) in {fold(t.text) for t in doc[occ.core : occ.end]}
+            if doc[e].text == "(" and doc[e + 2].text == ")" and (_is_acronym(inside.text) or short_name):
                 acronym = by_start.get(e + 1)
                 if acronym is None:
                     acronym = _Occurrence(e + 1, e + 1, e + 2, ActorKind.ORGANIZATION, certain=True)
@@ -744,6 +825,9 @@ class _Clusters:
         self.doc = doc
         self.lex = lex
         self.actors: list[_Actor] = []
+        # Kept for later passes that find surnames the model missed.
+        self.by_surname: dict[str, list[_Actor]] = defaultdict(list)
+        self.person_positions: dict[int, list[int]] = {}  # id(actor) -> token positions of full-name occurrences
 
     def build(self, occurrences: list[_Occurrence]) -> list[_Occurrence]:
         doc, lex = self.doc, self.lex
@@ -757,7 +841,7 @@ class _Clusters:
                 occ.kind = kind
 
         persons: dict[tuple[str, str], _Actor] = {}
-        person_positions: dict[int, list[int]] = {}  # id(actor) -> token positions of full-name occurrences
+        person_positions = self.person_positions
         orgs: dict[str, _Actor] = {}
         short: list[_Occurrence] = []
         for occ in occurrences:
@@ -767,8 +851,8 @@ class _Clusters:
             text = occ.core_text(doc)
             if occ.kind == ActorKind.PERSON:
                 words = _name_words(text, lex)
-                if len(words) < 2:
-                    short.append(occ)
+                if len(words) < 2 or (words[0] in lex.name_prefixes and not occ.certain):
+                    short.append(occ)  # "St. Brendan" may be the short form of "St. Brendan Medical Center"
                     continue
                 key = (words[0], words[-1])
                 actor = persons.get(key)
@@ -790,11 +874,12 @@ class _Clusters:
                     actor.canonical = self._org_name(occ)
             self._attach(occ, actor, NAME)
 
-        by_surname: dict[str, list[_Actor]] = defaultdict(list)
+        by_surname = self.by_surname
         by_first: dict[str, list[_Actor]] = defaultdict(list)
         for (first, last), actor in persons.items():
             by_surname[last].append(actor)
             by_first[first].append(actor)
+        self._settle_genders(occurrences)
         by_acronym: dict[str, set[_Actor]] = defaultdict(set)
         org_words = {key: key.split() for key in orgs}
         for key, actor in orgs.items():
@@ -820,7 +905,7 @@ class _Clusters:
             if occ.acronym_for is not None:
                 target = occ.acronym_for.actor
                 if target is not None:
-                    self._attach(occ, target.resolved(), ACRONYM)
+                    self._attach(occ, target.resolved(), ACRONYM if _is_acronym(text) else NAME)
                 continue
             if occ.lowercase:
                 target = self._by_folded_form(folded)
@@ -838,8 +923,15 @@ class _Clusters:
                 self._attach(occ, actor, NAME)
                 continue
             words = _name_words(text, lex)
-            word = words[-1] if words else folded
-            candidates = by_surname.get(word) or by_first.get(word) or []
+            if len(words) > 1 and words[0] in lex.name_prefixes:
+                org = org_with_prefix(_org_words(text, lex))
+                if org is not None:
+                    self._attach(occ, org.resolved(), NAME)  # "St. Brendan said" after "St. Brendan Medical Center"
+                    continue
+                word = folded
+            else:
+                word = words[-1] if words else folded
+            candidates = self._of_title_gender(by_surname.get(word) or by_first.get(word) or [], occ)
             if candidates:
                 chosen = self._nearest(candidates, occ.core, person_positions)
                 self._attach(occ, chosen, SURNAME)
@@ -862,6 +954,8 @@ class _Clusters:
                 if people:
                     surnames[id(actor)] = people
 
+        self._merge_bare_heads(orgs)
+
         for occ in occurrences:
             if occ.actor is None:
                 continue
@@ -874,6 +968,44 @@ class _Clusters:
         return [occ for occ in occurrences if occ.actor is not None]
 
     # -- helpers
+
+    def _settle_genders(self, occurrences: list[_Occurrence]) -> None:
+        """A person's gender from a gendered title ("Mrs Jane Roe") or a common first name."""
+        lex = self.lex
+        for occ in occurrences:
+            actor = occ.actor
+            if actor is None or actor.kind != ActorKind.PERSON or actor.gender is not None:
+                continue
+            gender = _title_gender(self.doc[occ.start : occ.core], lex)
+            if gender is None:
+                words = _name_words(actor.canonical, lex)
+                if len(words) >= 2 and words[0] in lex.female_first_names:
+                    gender = "female"
+                elif len(words) >= 2 and words[0] in lex.male_first_names:
+                    gender = "male"
+            actor.gender = gender
+
+    def _of_title_gender(self, candidates: list[_Actor], occ: _Occurrence) -> list[_Actor]:
+        """ "Mrs. Morrison" among Keith and Suzanne Morrison is the woman."""
+        gender = _title_gender(self.doc[occ.start : occ.core], self.lex)
+        if gender is None or len(candidates) < 2:
+            return candidates
+        agreeing = [a for a in candidates if a.gender in (gender, None)]
+        return agreeing or candidates
+
+    def _merge_bare_heads(self, orgs: dict[str, _Actor]) -> None:
+        """ "the Board" after "Medical Board of California": an organisation named only by a head
+        noun is the one organisation of the document whose name has that word."""
+        for key, actor in orgs.items():
+            if actor.merged_into is not None or " " in key or key not in self.lex.organisation_heads:
+                continue
+            owners = {
+                id(other.resolved()): other.resolved()
+                for other_key, other in orgs.items()
+                if other_key != key and key in other_key.split()
+            }
+            if len(owners) == 1:
+                self._merge(actor, next(iter(owners.values())))
 
     def _vote(self, members: list[_Occurrence]) -> ActorKind:
         certain = Counter(o.kind for o in members if o.certain)
@@ -955,8 +1087,36 @@ class _Clusters:
                 occ.actor = occ.actor.resolved()
 
 
-def _find_missed_mentions(doc: Doc, occurrences: list[_Occurrence], lex: ActorLexicon) -> list[_Occurrence]:
-    """Later occurrences of known names the model did not tag ("Perry" untagged in one sentence)."""
+def _title_gender(titles: Iterable[Token], lex: ActorLexicon) -> str | None:
+    words = [fold(t.text) for t in titles]
+    if any(w in lex.female_titles for w in words):
+        return "female"
+    if any(w in lex.male_titles for w in words):
+        return "male"
+    return None
+
+
+_NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def _surname_tokens(doc: Doc, occ: _Occurrence, lex: ActorLexicon) -> tuple[str, ...]:
+    """The tokens of the last word of a written full name: "Iwamasa", "Smith - Jones"."""
+    end = occ.end
+    while end > occ.core + 1 and (fold(doc[end - 1].text) in lex.name_suffixes or doc[end - 1].is_punct):
+        end -= 1
+    start = end - 1
+    while start > occ.core and not doc[start - 1].whitespace_:
+        start -= 1  # a hyphenated surname is several tokens with no space between them
+    return tuple(t.text for t in doc[start:end])
+
+
+def _find_missed_mentions(
+    doc: Doc, occurrences: list[_Occurrence], lex: ActorLexicon, clusters: _Clusters
+) -> list[_Occurrence]:
+    """Later occurrences of known names the model did not tag or tagged as something else
+    ("Perry" untagged in one sentence, "Iwamasa" tagged as a place): a capitalised word
+    equal to the surname of a person named in full is that person, unless it is part of a
+    longer name ("Perry Street")."""
     models: dict[tuple[str, ...], _Occurrence] = {}
     for occ in occurrences:
         tokens = tuple(t.text for t in doc[occ.core : occ.end])
@@ -965,9 +1125,22 @@ def _find_missed_mentions(doc: Doc, occurrences: list[_Occurrence], lex: ActorLe
         if len(tokens) == 1 and (tokens[0].lower() in lex.name_connectors or not tokens[0][:1].isupper()):
             continue
         models.setdefault(tokens, occ)
-    forms: dict[str, list[tuple[tuple[str, ...], _Occurrence]]] = defaultdict(list)
+    surnames: dict[tuple[str, ...], list[_Actor]] = defaultdict(list)
+    for occ in occurrences:
+        actor = occ.actor
+        if actor is None or actor.kind != ActorKind.PERSON or actor.role is not None or occ.via != NAME:
+            continue
+        if len(_name_words(occ.core_text(doc), lex)) < 2:
+            continue
+        tokens = _surname_tokens(doc, occ, lex)
+        if tokens and tokens[0][:1].isupper() and len("".join(tokens)) >= 2 and actor not in surnames[tokens]:
+            surnames[tokens].append(actor)
+    forms: dict[str, list[tuple[tuple[str, ...], _Occurrence | None]]] = defaultdict(list)
     for tokens, occ in models.items():
         forms[tokens[0]].append((tokens, occ))
+    for tokens in surnames:
+        if tokens not in models:
+            forms[tokens[0]].append((tokens, None))
     for entries in forms.values():
         entries.sort(key=lambda e: -len(e[0]))
     covered = bytearray(len(doc))
@@ -986,16 +1159,27 @@ def _find_missed_mentions(doc: Doc, occurrences: list[_Occurrence], lex: ActorLe
                 continue
             if tuple(t.text for t in doc[i:end]) != tokens:
                 continue
+            if any(t.ent_type_ in _NOT_NAME_LABELS for t in doc[i:end]):
+                continue  # "in May" is a month whoever Theresa May is
             before = doc[i - 1] if i > 0 else None
             after = doc[end] if end < len(doc) else None
             if before is not None and before.pos_ == "PROPN" and _is_capitalised(before) and fold(before.text) not in lex.titles:
                 continue  # part of a longer name ("Katy Perry")
+            if before is not None and before.text in ("-", "–") and not before.whitespace_:
+                continue
             if after is not None and after.pos_ == "PROPN" and _is_capitalised(after) and not covered[end]:
                 continue
             start = i
             while start > 0 and _is_capitalised(doc[start - 1]) and fold(doc[start - 1].text) in lex.titles:
                 start -= 1
-            found.append(_Occurrence(start, i, end, model.kind, certain=True, actor=model.actor, via=model.via))
+            shared = surnames.get(tokens, [])
+            if model is not None and not (len(shared) > 1 and model.actor in shared):
+                actor, kind, via = model.actor, model.kind, model.via
+            else:  # a surname: the person last named in full with it
+                people = clusters._of_title_gender(shared, _Occurrence(start, i, end, ActorKind.PERSON))
+                actor = clusters._nearest(people, i, clusters.person_positions)
+                kind, via = ActorKind.PERSON, SURNAME
+            found.append(_Occurrence(start, i, end, kind, certain=True, actor=actor, via=via))
             for j in range(start, end):
                 covered[j] = 1
             i = end
@@ -1055,6 +1239,7 @@ class _References:
         self.last_seen: dict[int, int] = {}  # id(actor) -> last token referring to it
         self.affiliations: list[tuple[_Actor, _Actor, str, int]] = []  # (actor, other, relation, token)
         self.named_affiliations: list[tuple[_Actor, _Actor, str, int]] = []
+        self.org_kinds: dict[int, frozenset[str]] = {}  # id(actor) -> kinds of organisation, on demand
 
     def sentence_of(self, token: Token) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, token.idx) - 1)
@@ -1084,10 +1269,14 @@ class _References:
                 ref = self._pronoun(token, history)
             elif token.tag_ in ("PRP", "PRP$") and lower in _PLURAL_PRONOUNS:
                 ref = self._organisation_pronoun(token, history)
+            elif token.tag_ in ("PRP", "PRP$") and lower in _NEUTER_PRONOUNS:
+                ref = self._organisation_it(token)
+            elif token.tag_ in ("WP", "WDT") and lower in _RELATIVE_PRONOUNS:
+                ref = self._relative_pronoun(token)
             elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.lex.role_relations:
                 ref = self._role(token)
             if ref is None and token.pos_ == "NOUN" and token.i not in self.descriptor_tokens:
-                ref = self._description(token)
+                ref = self._organisation_description(token, history) or self._description(token)
             if ref is not None:
                 history.append(ref)
 
@@ -1115,7 +1304,10 @@ class _References:
         gender = "male" if token.lower_ in _MALE_PRONOUNS else "female"
         sentence = self.sentence_of(token)
         excluded = self._clause_subject(token)
+        clause = _clause_head(token)
         scores: dict[int, tuple[float, int, _Actor]] = {}
+        recent_subjects: set[int] = set()  # people that were a subject in this sentence or the one before
+        in_clause: set[int] = set()  # people already mentioned in the pronoun's own clause
         for ref in history:
             actor = ref.actor
             if actor.kind != ActorKind.PERSON or (actor.gender is not None and actor.gender != gender):
@@ -1126,9 +1318,15 @@ class _References:
             score = 5.0 * (actor.role is None) - distance
             if ref.subject:
                 score += 4 if distance == 0 else 2
+                if distance <= 1:
+                    recent_subjects.add(id(actor))
+            if distance == 0 and _clause_head(self.doc[ref.token]) is clause:
+                in_clause.add(id(actor))
             previous = scores.get(id(actor))
             if previous is None or (score, ref.token) > previous[:2]:
                 scores[id(actor)] = (score, ref.token, actor)
+        if recent_subjects:  # someone only named in another clause's object yields to a subject
+            scores = {k: v for k, v in scores.items() if k in recent_subjects or k in in_clause}
         if not scores:
             return None
         best = max(scores.values(), key=lambda s: (s[0], s[1]))[2]
@@ -1146,8 +1344,128 @@ class _References:
             if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
                 break
             verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = _subject_of(verb)  # "Jones sentenced Smith and ordered him": him is not Jones
         return self.ref_at.get(subject.i) if subject is not None else None
+
+    def _actor_of(self, token: Token) -> _Actor | None:
+        """The actor a token refers to, also for names later in the sentence than the walk has reached."""
+        actor = self.ref_at.get(token.i)
+        if actor is None:
+            occ = self.occurrence_at.get(token.i)
+            actor = occ.actor if occ is not None else None
+        return actor.resolved() if actor is not None else None
+
+    def _organisation_it(self, token: Token) -> _Ref | None:
+        """ "it"/"its" for an organisation only where the parse ties the pronoun to one: the subject
+        of its own clause ("the FDA said in its letter"), of the clause it depends on ("St. Mary's
+        said it would"), of the clause it is coordinated with ("the agency approved X, and in 2020
+        it approved Y"), or the previous sentence's subject when nothing else was named since.
+        Anywhere else "it" far more often means a drug or a product."""
+        if self.in_quote[token.i]:
+            return None
+        subject: Token | None = None
+        if token.lower_ == "its":
+            verb = _governing_verb(token)
+            subject = _subject_of(verb) if verb is not None else None
+        elif token.dep_ in _SUBJECT_DEPS:
+            verb = token.head
+            parent = verb.head
+            if verb.dep_ in ("ccomp", "advcl") and parent is not verb:
+                subject = _subject_of(parent)
+            elif verb.dep_ == "conj" and any(c.dep_ == "cc" and parent.i < c.i < verb.i for c in parent.children):
+                subject = _subject_of(parent)
+            elif verb.dep_ == "ROOT":
+                subject = self._previous_main_subject(token)
+        if subject is None or subject.i == token.i:
+            return None
+        actor = self._actor_of(subject)
+        if actor is None or actor.kind != ActorKind.ORGANIZATION:
+            return None
+        return self._add(actor, token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
+
+    def _previous_main_subject(self, token: Token) -> Token | None:
+        """The subject of the previous sentence's main verb, when that verb has no object that
+        is not an actor ("The FDA approved the drug. It ..." may mean the drug)."""
+        sentence = token.sent
+        if sentence.start == 0:
+            return None
+        root = self.doc[sentence.start - 1].sent.root
+        for child in root.children:
+            if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ in ("NOUN", "PROPN") and self._actor_of(child) is None:
+                return None
+        return _subject_of(root)
+
+    def _relative_pronoun(self, token: Token) -> _Ref | None:
+        """ "Iwamasa, who pleaded guilty": the subject of a relative clause refers to the noun it describes."""
+        if token.dep_ not in _SUBJECT_DEPS or token.head.dep_ != "relcl":
+            return None
+        noun = token.head.head
+        actor = self.ref_at.get(noun.i)
+        if actor is None and noun.dep_ == "appos":  # "Jane Roe, a nurse who ..."
+            actor = self.ref_at.get(noun.head.i)
+        wanted = _RELATIVE_PRONOUNS[token.lower_]
+        if actor is None or (wanted is not None and actor.kind != wanted):
+            return None
+        return self._add(actor, token, token.i, token.i + 1, PRONOUN, True)
+
+    # -- organisations named by a description
+
+    def _organisation_description(self, token: Token, history: deque[_Ref]) -> _Ref | None:
+        """ "the agency", "the company": the nearest organisation of a kind the noun can name,
+        in this sentence or the two before; else the latest one of no known kind, a subject first."""
+        lex = self.lex
+        kinds = lex.organisation_descriptions.get(token.lemma_.lower())
+        if kinds is None or token.tag_ != "NN" or token.i in self.occurrence_at or token.dep_ == "compound":
+            return None
+        determiner = token.left_edge
+        if determiner.dep_ != "det" or determiner.lower_ not in ("the", "this") or determiner.i >= token.i:
+            return None
+        if any(c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
+            return None  # "the company that makes it", "the board of directors": someone new
+        if any(c.dep_ == "appos" and c.i in self.occurrence_at for c in token.children) or (
+            token.dep_ == "appos" and token.head.i in self.occurrence_at
+        ):
+            return None  # "the agency, the FDA": the name itself is there
+        sentence = self.sentence_of(token)
+        recent = [r for r in reversed(history) if r.actor.kind == ActorKind.ORGANIZATION and sentence - r.sentence <= _PRONOUN_WINDOW]
+        modifiers = {fold(c.text) for c in token.subtree if c.i < token.i and _is_capitalised(c) and c.dep_ != "det"}
+        compatible = [r for r in recent if self._kinds(r.actor) & kinds]
+        if modifiers:  # "the Texas board"
+            compatible = [r for r in compatible if modifiers <= set(fold(r.actor.canonical).split())] or compatible
+        if compatible:
+            chosen = compatible[0].actor
+        else:
+            unknown = [r for r in recent if not self._kinds(r.actor)]
+            subjects = [r for r in unknown if r.subject]
+            if not unknown:
+                return None
+            chosen = (subjects or unknown)[0].actor
+        start = determiner.i
+        for i in range(start, token.i):  # keep spans apart
+            if i in self.occurrence_at:
+                start = self.occurrence_at[i].end
+        return self._add(chosen, token, start, token.i + 1, DESCRIPTION, token.dep_ in _SUBJECT_DEPS)
+
+    def _kinds(self, actor: _Actor) -> frozenset[str]:
+        """Kinds of organisation an actor is, from the words of its names and its appositions."""
+        known = self.org_kinds.get(id(actor))
+        if known is not None:
+            return known
+        table = self.lex.organisation_kinds
+        kinds: set[str] = set()
+        for name in (actor.canonical, *actor.forms):
+            words = [w for w in re.split(r"[\s,]+", fold(name)) if w]
+            for i, word in enumerate(words):
+                kinds |= table.get(word, frozenset())
+                if i + 1 < len(words):
+                    kinds |= table.get(f"{word} {words[i + 1]}", frozenset())
+        for occ in self.occurrences:  # "Vireo, a chain of clinics"
+            if occ.actor is not None and occ.actor.resolved() is actor:
+                for child in occ.root(self.doc).children:
+                    if child.dep_ == "appos" and child.i >= occ.end:
+                        kinds |= table.get(child.lemma_.lower(), frozenset())
+        self.org_kinds[id(actor)] = frozenset(kinds)
+        return self.org_kinds[id(actor)]
 
     def _organisation_pronoun(self, token: Token, history: deque[_Ref]) -> _Ref | None:
         """ "they" only when the latest subject, in this sentence or the one before, is one organisation.
@@ -1416,6 +1734,30 @@ class _References:
         self.affiliations = [(a.resolved(), o.resolved(), r, t) for a, o, r, t in self.affiliations]
 
 
+def _clause_head(token: Token) -> Token:
+    """The verb heading the clause a token is in (the token itself for a verb)."""
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def _governing_verb(token: Token) -> Token | None:
+    head = _clause_head(token)
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is coordinated with ("X sentenced Y and ordered him")."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None or verb.dep_ != "conj" or verb.head is verb:
+            return subject
+        verb = verb.head
+    return None
+
+
 def _relation_bigram(noun: Token) -> str:
     """ "chief executive": a post named by a modifier and its noun."""
     modifier = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.i == noun.i - 1), None)
@@ -1591,10 +1933,10 @@ def analyse_actors(doc: Doc, document: DocumentRecord) -> ActorAnalysis:
         raise ValueError(f"document {document.id} ({document.path}): the parsed text differs from the document text")
     lex = get_lexicon()
     sents = sentences(doc)
-    found = _Names(doc, lex).find()
+    found = _Names(doc, lex, document.publisher).find()
     clusters = _Clusters(doc, lex)
     occurrences = clusters.build(found)
-    occurrences = sorted(occurrences + _find_missed_mentions(doc, occurrences, lex), key=lambda o: o.start)
+    occurrences = sorted(occurrences + _find_missed_mentions(doc, occurrences, lex, clusters), key=lambda o: o.start)
 
     refs = _References(doc, lex, occurrences, sents)
     affiliations = _Affiliations(refs, lex)

@@ -370,6 +370,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
     # not at all: "declined to be interviewed"; only asked for: "pressed them to look into it".
     node = anchor
     for _ in range(3):
+        if any(c.lower_ in taxonomy.hypothetical_cues and c.dep_ in {"aux", "auxpass"} for c in node.children):
+            return None  # "could be sentenced to life": a possibility, not an event
         if any(c.lower_ in taxonomy.future_cues and c.dep_ in {"aux", "auxpass"} for c in node.children):
             return EventStatus.SCHEDULED
         if node is not anchor:
@@ -591,26 +593,35 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     last_dated: str | None = None
     for index, draft in enumerate(drafts):
         claim = _claim(draft, drafts, ids, last_dated, document, taxonomy)
-        if not draft.participants:
-            # Nobody takes part: a generic statement, not an event.
+        event_type = draft.match.event_type
+        principal = [(a, r) for a, r in draft.participants if r in event_type.principal]
+        if not principal:
+            # Nobody in the event's principal role ("the judge imposed the sentence" names no
+            # one sentenced; "ketamine infusion therapy works by ..." names no patient):
+            # a generic or incomplete statement, not an event.
             continue
-        required = draft.match.event_type.required_roles
+        required = event_type.required_roles
         if required and not any(role in required for _, role in draft.participants):
             continue
-        names: dict[str, list[str]] = {}
-        for actor_id, role in draft.participants:
-            names.setdefault(role, []).append(actors.actors[actor_id].name)
         trigger_text = " ".join(t.text for t in draft.match.tokens)
-        mention = EventMention(
-            local_id=ids[index], type=draft.match.event_type.name, status=draft.status,
-            trigger=trigger_text, trigger_start=draft.trigger_start, trigger_end=draft.trigger_end,
-            sentence=draft.sentence, participants=tuple(draft.participants), claim=claim,
-            object_text=draft.object_text, confidence=draft.confidence,
-            title=_render_title(draft.match.event_type, names, draft.object_text),
-        )
-        mentions.append(mention)
+        # Acts each person does alone ("Iwamasa and Fleming pleaded guilty") are one event per person.
+        groups = [[p, *(q for q in draft.participants if q not in principal)] for p in principal] \
+            if event_type.one_per_principal and len(principal) > 1 else [list(draft.participants)]
+        for number, participants in enumerate(groups):
+            names: dict[str, list[str]] = {}
+            for actor_id, role in participants:
+                names.setdefault(role, []).append(actors.actors[actor_id].name)
+            mention = EventMention(
+                local_id=ids[index] if number == 0 else f"{ids[index]}#{number}",
+                type=event_type.name, status=draft.status,
+                trigger=trigger_text, trigger_start=draft.trigger_start, trigger_end=draft.trigger_end,
+                sentence=draft.sentence, participants=tuple(participants), claim=claim,
+                object_text=draft.object_text, confidence=draft.confidence,
+                title=_render_title(event_type, names, draft.object_text),
+            )
+            mentions.append(mention)
         if claim.date.known and claim.anchor is None:
-            last_dated = mention.local_id
+            last_dated = ids[index]
     return mentions
 
 
@@ -627,7 +638,8 @@ def _adopt_described_participants(drafts: list[_Draft]) -> None:
     within two sentences, so its date is not lost."""
     order = sorted({d.sentence.start for d in drafts})
     for draft in drafts:
-        if draft.participants or not draft.described_person:
+        principal = draft.match.event_type.principal
+        if any(r in principal for _, r in draft.participants) or not draft.described_person:
             continue
         here = order.index(draft.sentence.start)
         nearby = [

@@ -43,6 +43,7 @@ class EventType:
     undated_window_days: int | None = None
     exclude_modifiers: frozenset[str] = frozenset()
     exclude_governors: frozenset[str] = frozenset()
+    one_per_principal: bool = False
     organization_roles: frozenset[str] = frozenset()
     inherit_principal_from: str | None = None
     required_roles: tuple[str, ...] = ()
@@ -62,6 +63,7 @@ class Taxonomy:
     negating_verbs: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     reschedule_verbs: frozenset[str] = frozenset()
+    hypothetical_cues: frozenset[str] = frozenset()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -113,6 +115,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             undated_window_days=spec.get("undated_window_days"),
             exclude_modifiers=frozenset(spec.get("exclude_modifiers") or ()),
             exclude_governors=frozenset(spec.get("exclude_governors") or ()),
+            one_per_principal=bool(spec.get("one_per_principal", False)),
             organization_roles=frozenset(spec.get("organization_roles") or ()),
             inherit_principal_from=spec.get("inherit_principal_from"),
             required_roles=tuple(spec.get("required_roles") or ()),
@@ -138,6 +141,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         negating_verbs=frozenset(data.get("negating_verbs", ())),
         request_verbs=frozenset(data.get("request_verbs", ())),
         reschedule_verbs=frozenset(data.get("reschedule_verbs", ())),
+        hypothetical_cues=frozenset(data.get("hypothetical_cues", ())),
     )
 
 
