@@ -538,7 +538,8 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     participants = _assign_roles(match, positions, actors, (trigger_start, trigger_end))
     heads = _event_heads(match, nominal, verb, taxonomy)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end)
-    if expression is None and match.trigger.part_of_speech == "VERB" and head.dep_ == "conj":
+    if (expression is None and match.trigger.part_of_speech == "VERB" and head.dep_ == "conj"
+            and not _children(head, SUBJECTS | PASSIVE_SUBJECTS)):
         # "found unresponsive on Oct. 28 and pronounced dead": the coordinated verb shares the date.
         expression = _attached_expression(expressions, {head.head.i}, doc, trigger_start, trigger_end)
     status = _status(match, nominal, verb, taxonomy)
