@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.connection import Graph
+from graph.values import native
 from graph.ready_queries import READY_QUERIES_BY_NAME
 
 # One event's properties.
@@ -57,19 +58,9 @@ ORDER BY m.start, a.id
 """
 
 
-def _native(value: Any) -> Any:
-    if hasattr(value, "to_native"):
-        return value.to_native()
-    if isinstance(value, list):
-        return [_native(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _native(v) for k, v in value.items()}
-    return value
-
-
 def _rows(graph: Graph, query: str, **parameters: Any) -> list[dict[str, Any]]:
     with graph.session() as session:
-        return [_native(record.data()) for record in session.run(query, **parameters)]
+        return [native(record.data()) for record in session.run(query, **parameters)]
 
 
 def event(graph: Graph, event_id: str) -> dict[str, Any] | None:

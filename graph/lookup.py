@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.connection import Graph
-from loaders.records import ActorKind, ActorRecord, Anchor, DateClaim, FuzzyDate, Precision
+from graph.values import stored_date
+from loaders.records import ActorKind, ActorRecord, Anchor, DateClaim, FuzzyDate
 
 # The stored fingerprint of each document, to skip unchanged ones.
 DOCUMENT_HASHES = """
@@ -57,15 +58,6 @@ class KnownEvent:
     claims: tuple[DateClaim, ...]
 
 
-def _native(value):
-    return value.to_native() if value is not None and hasattr(value, "to_native") else value
-
-
-def _fuzzy(start, end, precision: str | None, text: str | None) -> FuzzyDate:
-    start, end = _native(start), _native(end)
-    return FuzzyDate(start, end, Precision(precision) if precision else Precision.UNKNOWN, text)
-
-
 def document_hashes(graph: Graph, ids: Sequence[str]) -> dict[str, str]:
     with graph.session() as session:
         return {r["id"]: r["sha256"] for r in session.run(DOCUMENT_HASHES, ids=list(ids))}
@@ -100,10 +92,10 @@ def candidate_events(graph: Graph, types: Sequence[str], actor_ids: Sequence[str
             anchor = None
             if c.get("anchorEventId"):
                 anchor = Anchor(c["anchorEventId"], c.get("anchorMinOffsetDays"), c.get("anchorMaxOffsetDays"))
-            claims.append(DateClaim(_fuzzy(c.get("startDate"), c.get("endDate"), c.get("precision"), c.get("dateText")), anchor))
+            claims.append(DateClaim(stored_date(c.get("startDate"), c.get("endDate"), c.get("precision"), c.get("dateText")), anchor))
         events.append(KnownEvent(
             id=row["id"], type=row["type"],
-            date=_fuzzy(row["startDate"], row["endDate"], row["precision"], row["dateText"]),
+            date=stored_date(row["startDate"], row["endDate"], row["precision"], row["dateText"]),
             participants=tuple((p[0], p[1]) for p in row["participants"]),
             claims=tuple(claims),
         ))

@@ -37,12 +37,11 @@ from typing import Any
 import structlog
 from neo4j import READ_ACCESS, ManagedTransaction, unit_of_work
 from neo4j.exceptions import ClientError
-from neo4j.time import Date as Neo4jDate
-from neo4j.time import DateTime as Neo4jDateTime
 
 from graph.admin import COUNT_NODES_BY_LABEL, COUNT_RELATIONSHIPS_BY_TYPE
 from graph.connection import Graph
-from loaders.records import FuzzyDate, Precision
+from graph.values import native, stored_date
+from loaders.records import FuzzyDate
 
 log = structlog.get_logger(__name__)
 
@@ -740,39 +739,6 @@ def _search_text(value: str | None, argument: str, *, required: bool = False) ->
 # --------------------------------------------------------------------------
 
 
-def _native(value: Any) -> Any:
-    """Driver temporal values (also inside maps and lists) as Python dates and datetimes."""
-    if isinstance(value, (Neo4jDate, Neo4jDateTime)):
-        return value.to_native()
-    if isinstance(value, dict):
-        return {k: _native(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_native(v) for v in value]
-    return value
-
-
-def fuzzy_date(start: date | None, end: date | None, precision: str | None, text: str | None) -> FuzzyDate:
-    """A FuzzyDate from stored properties; a missing end of a DAY/MONTH/YEAR/DECADE is implied by its start."""
-    try:
-        known = Precision(precision) if precision else None
-    except ValueError:
-        known = None
-    if known is None:
-        return FuzzyDate.between(start, end, text)
-    if start is not None and end is None:
-        if known is Precision.DAY:
-            end = start
-        elif known is Precision.MONTH:
-            end = FuzzyDate.month(start.year, start.month).end
-        elif known is Precision.YEAR:
-            end = date(start.year, 12, 31)
-        elif known is Precision.DECADE:
-            end = date(start.year + 9, 12, 31)
-    if start is None and end is None and known is not Precision.UNKNOWN:
-        known = Precision.UNKNOWN
-    return FuzzyDate(start, end, known, text)
-
-
 def _actor(row: dict[str, Any], event_count: int | None = None) -> ActorRow:
     return ActorRow(
         id=row["id"], name=row.get("name") or row["id"], kind=row.get("kind") or "PERSON",
@@ -784,7 +750,7 @@ def _actor(row: dict[str, Any], event_count: int | None = None) -> ActorRow:
 def _document(row: dict[str, Any]) -> DocumentRow:
     published = None
     if row.get("publishedAt") is not None or row.get("publishedEnd") is not None:
-        published = fuzzy_date(row.get("publishedAt"), row.get("publishedEnd"), row.get("publishedPrecision") or "DAY", None)
+        published = stored_date(row.get("publishedAt"), row.get("publishedEnd"), row.get("publishedPrecision") or "DAY", None)
     loaded_at = row.get("loadedAt")
     return DocumentRow(
         id=row["id"], title=row.get("title"), url=row.get("url"), publisher=row.get("publisher"),
@@ -797,7 +763,7 @@ def _event(row: dict[str, Any]) -> EventRow:
     return EventRow(
         id=row["id"], type=row.get("type") or "OTHER", status=row.get("status"),
         title=row.get("title") or row["id"],
-        date=fuzzy_date(row.get("startDate"), row.get("endDate"), row.get("precision"), row.get("dateText")),
+        date=stored_date(row.get("startDate"), row.get("endDate"), row.get("precision"), row.get("dateText")),
         confidence=row.get("confidence"), date_conflict=bool(row.get("dateConflict")),
     )
 
@@ -806,7 +772,7 @@ def _evidence(event_id: str, row: dict[str, Any]) -> EvidenceRow:
     return EvidenceRow(
         event_id=event_id, document=_document(row["document"]), quote=row.get("quote") or "",
         start=row.get("start"), end=row.get("end"),
-        claim=fuzzy_date(row.get("startDate"), row.get("endDate"), row.get("precision"), row.get("dateText")),
+        claim=stored_date(row.get("startDate"), row.get("endDate"), row.get("precision"), row.get("dateText")),
         anchor_event_id=row.get("anchorEventId"),
         anchor_min_offset_days=row.get("anchorMinOffsetDays"),
         anchor_max_offset_days=row.get("anchorMaxOffsetDays"),
@@ -852,7 +818,7 @@ class GraphReader:
         """One round trip: the query in a read transaction with the time limit, rows as native dicts."""
 
         def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-            return [_native(record.data()) for record in tx.run(cypher, params)]
+            return [native(record.data()) for record in tx.run(cypher, params)]
 
         self.round_trips += 1
         ROUND_TRIPS.increment()

@@ -25,7 +25,6 @@ import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import structlog
@@ -33,6 +32,7 @@ from neo4j import ManagedTransaction
 from neo4j.exceptions import ClientError
 
 from graph.connection import Graph
+from graph.values import stored_date
 from loaders.records import (
     ActorKind,
     Anchor,
@@ -40,7 +40,6 @@ from loaders.records import (
     EventStatus,
     ExtractedDocument,
     FuzzyDate,
-    Precision,
     resolve_claims,
 )
 
@@ -774,19 +773,10 @@ def _claim_from_record(record: Any) -> _Claim:
         anchor = Anchor(record["anchorEventId"], record["anchorMinOffsetDays"], record["anchorMaxOffsetDays"])
     return _Claim(
         event_id=record["eventId"], document_id=record["documentId"], start=record["start"],
-        date=_fuzzy_date(record["startDate"], record["endDate"], record["precision"], record["dateText"]),
+        date=stored_date(record["startDate"], record["endDate"], record["precision"], record["dateText"]),
         anchor=anchor,
     )
 
 
 def _stored_event_date(record: Any) -> FuzzyDate:
-    return _fuzzy_date(record["startDate"], record["endDate"], record["precision"], record["dateText"])
-
-
-def _fuzzy_date(start: Any, end: Any, precision: str | None, text: str | None) -> FuzzyDate:
-    return FuzzyDate(_native(start), _native(end), Precision(precision or Precision.UNKNOWN), text)
-
-
-def _native(value: Any) -> date | None:
-    """neo4j.time.Date → datetime.date (None stays None)."""
-    return value.to_native() if value is not None else None
+    return stored_date(record["startDate"], record["endDate"], record["precision"], record["dateText"])

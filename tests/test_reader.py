@@ -9,6 +9,7 @@ import pytest
 
 from graph.admin import clear_graph
 from graph.connection import Graph
+from graph.values import stored_date
 from graph.reader import (
     ACTOR_TIMELINE_PAGE,
     MAX_PAGE_SIZE,
@@ -19,7 +20,6 @@ from graph.reader import (
     InvalidArgumentError,
     InvalidCursorError,
     NotFoundError,
-    fuzzy_date,
     independent_source_count,
 )
 from graph.writer import write_documents
@@ -343,9 +343,9 @@ def test_independent_sources_count_each_cluster_of_near_copies_once() -> None:
 
 
 def test_a_stored_month_without_its_end_is_still_the_whole_month() -> None:
-    assert fuzzy_date(date(2024, 2, 1), None, "MONTH", None) == FuzzyDate.month(2024, 2)
-    assert fuzzy_date(None, None, "DAY", "someday").precision is Precision.UNKNOWN
-    assert fuzzy_date(date(2024, 2, 1), date(2024, 2, 3), None, None).precision is Precision.RANGE
+    assert stored_date(date(2024, 2, 1), None, "MONTH", None) == FuzzyDate.month(2024, 2)
+    assert stored_date(None, None, "DAY", "someday").precision is Precision.UNKNOWN
+    assert stored_date(date(2024, 2, 1), date(2024, 2, 3), None, None).precision is Precision.RANGE
 
 
 def test_a_long_timeline_pages_through_every_event(graph: Graph) -> None:
