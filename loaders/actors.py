@@ -1,16 +1,19 @@
 """Actors: the people and organisations a document talks about, and how it refers to them.
 
 Takes a parsed document (loaders.nlp) and returns every reference to an actor
-with exact character offsets: names, surnames, acronyms, pronouns, definite
-descriptions ("the actor") and people known only by their role ("Perry's
-assistant"), plus the affiliations the text states ("a psychiatrist at the
-University of Oxford"). `canonical_actor_ids` then joins the actors of many
-documents (and of the graph) into one id per real-world actor.
+with exact character offsets: names, surnames, acronyms, pronouns (he/she, the
+"who" of a relative clause, "it" where the parse ties it to an organisation),
+definite descriptions ("the actor", "the agency") and people known only by their
+role ("Perry's assistant"), plus the affiliations the text states ("a
+psychiatrist at the University of Oxford"). `canonical_actor_ids` then joins the
+actors of many documents (and of the graph) into one id per real-world actor.
 
 The small English model mislabels often ("Ketamine" as a PERSON, "Friends" as
-an ORG), so its entities are only candidates: rules on the dependency parse and
-the word lists in actor_lexicon.yaml decide what an actor is. Everything runs
-in a few linear passes over the tokens.
+an ORG, a surname as a place), so its entities are only candidates: rules on
+the dependency parse and the word lists in actor_lexicon.yaml decide what an
+actor is. Once a person is named in full, their surname is them wherever it is
+written as a name, whatever the model's label. Everything runs in a few linear
+passes over the tokens.
 """
 
 from __future__ import annotations
@@ -156,6 +159,7 @@ class ActorLexicon:
     credit_words: frozenset[str]
     places: frozenset[str]
     organisation_heads: frozenset[str]
+    legal_suffixes: frozenset[str]
     organisation_designators: frozenset[str]
     thing_designators: frozenset[str]
     description_group: Mapping[str, str]  # noun -> group name
@@ -236,6 +240,7 @@ class ActorLexicon:
             credit_words=words("credit_words"),
             places=words("places"),
             organisation_heads=words("organisation_heads"),
+            legal_suffixes=words("legal_suffixes"),
             organisation_designators=words("organisation_designators"),
             thing_designators=words("thing_designators"),
             description_group={str(n).lower(): g for g, nouns in groups.items() for n in nouns},
@@ -417,7 +422,7 @@ class _Names:
         self.lex = lex
         self.publisher_initials = acronyms_of(publisher, lex) if publisher else set()
         # A word the model tags as a place in one sentence and as part of a person's
-        # name in another ("Iwamasa") is the person's name: only the lexicon's places stay.
+        # name in another ("Okafor") is the person's name: only the lexicon's places stay.
         person_words = self._person_name_words()
         tagged_places = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")} - person_words
         self.place_names = tagged_places | set(lex.places)
@@ -480,6 +485,10 @@ class _Names:
         start, end = self._trim(start, end)
         if start >= end:
             return None
+        if end < len(doc) and fold(doc[end].text) in lex.legal_suffixes and "\n" not in doc[end - 1].whitespace_:
+            end += 1  # "Acme Health LLC": the model often leaves the legal form out of the name
+        if label == "ORG" and end - start == 1:
+            start = self._office_holder(start)
         has_org_head = self._has_organisation_head(start, end)
         if label == "PERSON":
             kind = ActorKind.PERSON
@@ -500,7 +509,7 @@ class _Names:
         while first < core and fold(doc[first].text) in lex.title_modifiers and not self._is_title(doc[first]):
             first += 1  # modifiers only count in front of a real title
         if first == start and start > 0 and self._is_name_prefix(doc[start - 1]):
-            first = core = start = start - 1  # "St. Brendan": the saint's prefix belongs to the name
+            first = core = start = start - 1  # "St. Agnes": the saint's prefix belongs to the name
         occ = _Occurrence(first, core, end, kind)
         if kind == ActorKind.PERSON:
             # "Actor Matthew Perry" inside the entity: the noun describes, it is not part of the name.
@@ -526,7 +535,7 @@ class _Names:
             if doc[i].is_space or (i > start and "\n" in doc[i - 1].whitespace_):
                 end = i
                 break
-        for i in range(start + 1, end):  # nor an opening bracket: "Medical Board of California (Board"
+        for i in range(start + 1, end):  # nor an opening bracket: "Medical Board of Oregon (Board"
             if doc[i].text in ("(", "["):
                 end = i
                 break
@@ -542,6 +551,23 @@ class _Names:
                 break  # "Inc.", "Jr."
             end -= 1
         return start, end
+
+    def _office_holder(self, start: int) -> int:
+        """ "the U.S. Attorney's Office" tagged as "Office": a bare organisation head after a
+        capitalised possessive that names no actor is one name with it."""
+        doc = self.doc
+        if doc[start].lower_ not in self.lex.organisation_heads or start < 2 or doc[start - 1].tag_ != "POS":
+            return start
+        i = start - 1
+        while (
+            i > 0
+            and _is_capitalised(doc[i - 1])
+            and not doc[i - 1].is_punct
+            and "\n" not in doc[i - 1].whitespace_
+            and self.entity_label.get(i - 1) not in ("PERSON", "ORG")
+        ):
+            i -= 1
+        return i if i < start - 1 else start
 
     def _is_name_prefix(self, token: Token) -> bool:
         return _is_capitalised(token) and fold(token.text) in self.lex.name_prefixes and token.i not in self.entity_label
@@ -852,7 +878,7 @@ class _Clusters:
             if occ.kind == ActorKind.PERSON:
                 words = _name_words(text, lex)
                 if len(words) < 2 or (words[0] in lex.name_prefixes and not occ.certain):
-                    short.append(occ)  # "St. Brendan" may be the short form of "St. Brendan Medical Center"
+                    short.append(occ)  # "St. Agnes" may be the short form of "St. Agnes Medical Center"
                     continue
                 key = (words[0], words[-1])
                 actor = persons.get(key)
@@ -926,7 +952,7 @@ class _Clusters:
             if len(words) > 1 and words[0] in lex.name_prefixes:
                 org = org_with_prefix(_org_words(text, lex))
                 if org is not None:
-                    self._attach(occ, org.resolved(), NAME)  # "St. Brendan said" after "St. Brendan Medical Center"
+                    self._attach(occ, org.resolved(), NAME)  # "St. Agnes said" after "St. Agnes Medical Center"
                     continue
                 word = folded
             else:
@@ -986,7 +1012,7 @@ class _Clusters:
             actor.gender = gender
 
     def _of_title_gender(self, candidates: list[_Actor], occ: _Occurrence) -> list[_Actor]:
-        """ "Mrs. Morrison" among Keith and Suzanne Morrison is the woman."""
+        """ "Mrs. Garner" among Paul and Helen Garner is the woman."""
         gender = _title_gender(self.doc[occ.start : occ.core], self.lex)
         if gender is None or len(candidates) < 2:
             return candidates
@@ -994,7 +1020,7 @@ class _Clusters:
         return agreeing or candidates
 
     def _merge_bare_heads(self, orgs: dict[str, _Actor]) -> None:
-        """ "the Board" after "Medical Board of California": an organisation named only by a head
+        """ "the Board" after "Medical Board of Oregon": an organisation named only by a head
         noun is the one organisation of the document whose name has that word."""
         for key, actor in orgs.items():
             if actor.merged_into is not None or " " in key or key not in self.lex.organisation_heads:
@@ -1100,7 +1126,7 @@ _NOT_NAME_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "C
 
 
 def _surname_tokens(doc: Doc, occ: _Occurrence, lex: ActorLexicon) -> tuple[str, ...]:
-    """The tokens of the last word of a written full name: "Iwamasa", "Smith - Jones"."""
+    """The tokens of the last word of a written full name: "Okafor", "Smith - Jones"."""
     end = occ.end
     while end > occ.core + 1 and (fold(doc[end - 1].text) in lex.name_suffixes or doc[end - 1].is_punct):
         end -= 1
@@ -1114,7 +1140,7 @@ def _find_missed_mentions(
     doc: Doc, occurrences: list[_Occurrence], lex: ActorLexicon, clusters: _Clusters
 ) -> list[_Occurrence]:
     """Later occurrences of known names the model did not tag or tagged as something else
-    ("Perry" untagged in one sentence, "Iwamasa" tagged as a place): a capitalised word
+    ("Perry" untagged in one sentence, "Okafor" tagged as a place): a capitalised word
     equal to the surname of a person named in full is that person, unless it is part of a
     longer name ("Perry Street")."""
     models: dict[tuple[str, ...], _Occurrence] = {}
@@ -1133,8 +1159,11 @@ def _find_missed_mentions(
         if len(_name_words(occ.core_text(doc), lex)) < 2:
             continue
         tokens = _surname_tokens(doc, occ, lex)
-        if tokens and tokens[0][:1].isupper() and len("".join(tokens)) >= 2 and actor not in surnames[tokens]:
-            surnames[tokens].append(actor)
+        if not tokens or not tokens[0][:1].isupper() or len("".join(tokens)) < 2:
+            continue
+        known = surnames[tokens]
+        if not any(a is actor for a in known):
+            known.append(actor)
     forms: dict[str, list[tuple[tuple[str, ...], _Occurrence | None]]] = defaultdict(list)
     for tokens, occ in models.items():
         forms[tokens[0]].append((tokens, occ))
@@ -1143,6 +1172,7 @@ def _find_missed_mentions(
             forms[tokens[0]].append((tokens, None))
     for entries in forms.values():
         entries.sort(key=lambda e: -len(e[0]))
+    lowercase_words = {t.text for t in doc if t.is_lower}
     covered = bytearray(len(doc))
     for occ in occurrences:
         for i in range(occ.start, occ.end):
@@ -1161,6 +1191,10 @@ def _find_missed_mentions(
                 continue
             if any(t.ent_type_ in _NOT_NAME_LABELS for t in doc[i:end]):
                 continue  # "in May" is a month whoever Theresa May is
+            if model is None and (
+                any(t.lower() in lowercase_words for t in tokens) or (token.is_sent_start and token.pos_ != "PROPN")
+            ):
+                continue  # a surname that is also a common word: "Health care", "Young people"
             before = doc[i - 1] if i > 0 else None
             after = doc[end] if end < len(doc) else None
             if before is not None and before.pos_ == "PROPN" and _is_capitalised(before) and fold(before.text) not in lex.titles:
@@ -1173,7 +1207,7 @@ def _find_missed_mentions(
             while start > 0 and _is_capitalised(doc[start - 1]) and fold(doc[start - 1].text) in lex.titles:
                 start -= 1
             shared = surnames.get(tokens, [])
-            if model is not None and not (len(shared) > 1 and model.actor in shared):
+            if model is not None and not (len(shared) > 1 and any(a is model.actor for a in shared)):
                 actor, kind, via = model.actor, model.kind, model.via
             else:  # a surname: the person last named in full with it
                 people = clusters._of_title_gender(shared, _Occurrence(start, i, end, ActorKind.PERSON))
@@ -1240,6 +1274,12 @@ class _References:
         self.affiliations: list[tuple[_Actor, _Actor, str, int]] = []  # (actor, other, relation, token)
         self.named_affiliations: list[tuple[_Actor, _Actor, str, int]] = []
         self.org_kinds: dict[int, frozenset[str]] = {}  # id(actor) -> kinds of organisation, on demand
+        self.org_occurrences: dict[int, list[_Occurrence]] = defaultdict(list)  # id(actor) -> its name occurrences
+        for occ in occurrences:
+            if occ.actor is not None and occ.actor.kind == ActorKind.ORGANIZATION:
+                self.org_occurrences[id(occ.actor.resolved())].append(occ)
+        self._first_named: dict[str, int] | None = None  # kind of organisation -> first token naming one
+        self.unnamed_organisations: set[str] = set()  # description nouns first used for an organisation never named
 
     def sentence_of(self, token: Token) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, token.idx) - 1)
@@ -1304,10 +1344,10 @@ class _References:
         gender = "male" if token.lower_ in _MALE_PRONOUNS else "female"
         sentence = self.sentence_of(token)
         excluded = self._clause_subject(token)
-        clause = _clause_head(token)
+        # A subject in this sentence or the one before scores at least 6, anyone named only as
+        # an object at most 5: a person mentioned in another clause's object never wins over a
+        # compatible subject. Roles ("his assistant") start 5 lower than names.
         scores: dict[int, tuple[float, int, _Actor]] = {}
-        recent_subjects: set[int] = set()  # people that were a subject in this sentence or the one before
-        in_clause: set[int] = set()  # people already mentioned in the pronoun's own clause
         for ref in history:
             actor = ref.actor
             if actor.kind != ActorKind.PERSON or (actor.gender is not None and actor.gender != gender):
@@ -1318,15 +1358,9 @@ class _References:
             score = 5.0 * (actor.role is None) - distance
             if ref.subject:
                 score += 4 if distance == 0 else 2
-                if distance <= 1:
-                    recent_subjects.add(id(actor))
-            if distance == 0 and _clause_head(self.doc[ref.token]) is clause:
-                in_clause.add(id(actor))
             previous = scores.get(id(actor))
             if previous is None or (score, ref.token) > previous[:2]:
                 scores[id(actor)] = (score, ref.token, actor)
-        if recent_subjects:  # someone only named in another clause's object yields to a subject
-            scores = {k: v for k, v in scores.items() if k in recent_subjects or k in in_clause}
         if not scores:
             return None
         best = max(scores.values(), key=lambda s: (s[0], s[1]))[2]
@@ -1345,6 +1379,10 @@ class _References:
                 break
             verb = verb.head
         subject = _subject_of(verb)  # "Jones sentenced Smith and ordered him": him is not Jones
+        if subject is None and verb.dep_ == "xcomp":  # "Smith started injecting him": Smith injects
+            head = verb.head
+            controller = next((c for c in head.children if c.dep_ == "dobj"), None)  # "ordered Jones to pay him"
+            subject = controller if controller is not None else _subject_of(head)
         return self.ref_at.get(subject.i) if subject is not None else None
 
     def _actor_of(self, token: Token) -> _Actor | None:
@@ -1370,7 +1408,7 @@ class _References:
         elif token.dep_ in _SUBJECT_DEPS:
             verb = token.head
             parent = verb.head
-            if verb.dep_ in ("ccomp", "advcl") and parent is not verb:
+            if verb.dep_ in ("ccomp", "advcl") and parent.i != verb.i:
                 subject = _subject_of(parent)
             elif verb.dep_ == "conj" and any(c.dep_ == "cc" and parent.i < c.i < verb.i for c in parent.children):
                 subject = _subject_of(parent)
@@ -1385,18 +1423,23 @@ class _References:
 
     def _previous_main_subject(self, token: Token) -> Token | None:
         """The subject of the previous sentence's main verb, when that verb has no object that
-        is not an actor ("The FDA approved the drug. It ..." may mean the drug)."""
+        could be meant instead ("The FDA approved the drug. It ..." may mean the drug)."""
         sentence = token.sent
         if sentence.start == 0:
             return None
         root = self.doc[sentence.start - 1].sent.root
+        subject = _subject_of(root)
+        if subject is None:
+            return None
         for child in root.children:
-            if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ in ("NOUN", "PROPN") and self._actor_of(child) is None:
-                return None
-        return _subject_of(root)
+            if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ in ("NOUN", "PROPN"):
+                other = self._actor_of(child)
+                if other is None or other is not self._actor_of(subject):
+                    return None
+        return subject
 
     def _relative_pronoun(self, token: Token) -> _Ref | None:
-        """ "Iwamasa, who pleaded guilty": the subject of a relative clause refers to the noun it describes."""
+        """ "Ruth Hale, who pleaded guilty": the subject of a relative clause refers to the noun it describes."""
         if token.dep_ not in _SUBJECT_DEPS or token.head.dep_ != "relcl":
             return None
         noun = token.head.head
@@ -1412,10 +1455,14 @@ class _References:
 
     def _organisation_description(self, token: Token, history: deque[_Ref]) -> _Ref | None:
         """ "the agency", "the company": the nearest organisation of a kind the noun can name,
-        in this sentence or the two before; else the latest one of no known kind, a subject first."""
+        in this sentence or the two before; else the latest subject of no known kind. A noun
+        whose first use named no organisation ("the harbor authority") keeps meaning that one."""
         lex = self.lex
-        kinds = lex.organisation_descriptions.get(token.lemma_.lower())
+        lemma = token.lemma_.lower()
+        kinds = lex.organisation_descriptions.get(lemma)
         if kinds is None or token.tag_ != "NN" or token.i in self.occurrence_at or token.dep_ == "compound":
+            return None
+        if lemma in self.unnamed_organisations:
             return None
         determiner = token.left_edge
         if determiner.dep_ != "det" or determiner.lower_ not in ("the", "this") or determiner.i >= token.i:
@@ -1427,24 +1474,49 @@ class _References:
         ):
             return None  # "the agency, the FDA": the name itself is there
         sentence = self.sentence_of(token)
-        recent = [r for r in reversed(history) if r.actor.kind == ActorKind.ORGANIZATION and sentence - r.sentence <= _PRONOUN_WINDOW]
+        recent = [
+            r for r in reversed(history)
+            if r.actor.kind == ActorKind.ORGANIZATION and sentence - r.sentence <= _PRONOUN_WINDOW
+        ]
         modifiers = {fold(c.text) for c in token.subtree if c.i < token.i and _is_capitalised(c) and c.dep_ != "det"}
         compatible = [r for r in recent if self._kinds(r.actor) & kinds]
         if modifiers:  # "the Texas board"
             compatible = [r for r in compatible if modifiers <= set(fold(r.actor.canonical).split())] or compatible
         if compatible:
-            chosen = compatible[0].actor
+            chosen = self._parent_organisation(compatible[0])
         else:
-            unknown = [r for r in recent if not self._kinds(r.actor)]
-            subjects = [r for r in unknown if r.subject]
-            if not unknown:
+            subjects = [r for r in recent if r.subject and not self._kinds(r.actor)]
+            if not subjects:
+                if not self._named_before_sentence_end(token, kinds):
+                    self.unnamed_organisations.add(lemma)  # no such organisation named so far: a new one
                 return None
-            chosen = (subjects or unknown)[0].actor
+            chosen = subjects[0].actor
         start = determiner.i
         for i in range(start, token.i):  # keep spans apart
             if i in self.occurrence_at:
                 start = self.occurrence_at[i].end
         return self._add(chosen, token, start, token.i + 1, DESCRIPTION, token.dep_ in _SUBJECT_DEPS)
+
+    def _named_before_sentence_end(self, token: Token, kinds: frozenset[str]) -> bool:
+        """Whether an organisation of one of these kinds is named before the end of the token's sentence."""
+        if self._first_named is None:
+            self._first_named = {}
+            for occ in self.occurrences:
+                if occ.actor is not None and occ.actor.kind == ActorKind.ORGANIZATION:
+                    for kind in self._kinds(occ.actor.resolved()):
+                        self._first_named.setdefault(kind, occ.start)
+        end = token.sent.end
+        return any(self._first_named.get(kind, end) < end for kind in kinds)
+
+    def _parent_organisation(self, ref: _Ref) -> _Actor:
+        """ "the agency's Office of X": a unit named as another organisation's belongs to it, and
+        "the agency" later means the parent, not the unit."""
+        for child in self.doc[ref.token].children:
+            if child.dep_ == "poss":
+                owner = self.ref_at.get(child.i)
+                if owner is not None and owner.kind == ActorKind.ORGANIZATION and owner is not ref.actor:
+                    return owner
+        return ref.actor
 
     def _kinds(self, actor: _Actor) -> frozenset[str]:
         """Kinds of organisation an actor is, from the words of its names and its appositions."""
@@ -1459,17 +1531,16 @@ class _References:
                 kinds |= table.get(word, frozenset())
                 if i + 1 < len(words):
                     kinds |= table.get(f"{word} {words[i + 1]}", frozenset())
-        for occ in self.occurrences:  # "Vireo, a chain of clinics"
-            if occ.actor is not None and occ.actor.resolved() is actor:
-                for child in occ.root(self.doc).children:
-                    if child.dep_ == "appos" and child.i >= occ.end:
-                        kinds |= table.get(child.lemma_.lower(), frozenset())
+        for occ in self.org_occurrences.get(id(actor), ()):  # "Acme, a chain of clinics"
+            for child in occ.root(self.doc).children:
+                if child.dep_ == "appos" and child.i >= occ.end:
+                    kinds |= table.get(child.lemma_.lower(), frozenset())
         self.org_kinds[id(actor)] = frozenset(kinds)
         return self.org_kinds[id(actor)]
 
     def _organisation_pronoun(self, token: Token, history: deque[_Ref]) -> _Ref | None:
         """ "they" only when the latest subject, in this sentence or the one before, is one organisation.
-        ("its" is left alone: it far more often means a drug or a product than an organisation.)"""
+        ("it" and "its" have their own, stricter rule: `_organisation_it`.)"""
         if self.in_quote[token.i]:
             return None
         subject = self._latest_subject(token)
@@ -1737,7 +1808,7 @@ class _References:
 def _clause_head(token: Token) -> Token:
     """The verb heading the clause a token is in (the token itself for a verb)."""
     for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             return token
         token = token.head
     return token
@@ -1752,7 +1823,7 @@ def _subject_of(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it is coordinated with ("X sentenced Y and ordered him")."""
     for _ in range(4):
         subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is not None or verb.dep_ != "conj" or verb.head is verb:
+        if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
             return subject
         verb = verb.head
     return None

@@ -99,6 +99,68 @@ def test_a_surname_goes_to_the_person_last_named_with_it():
     assert resolved(analysis, text, "Perry performed") == "person-katy-perry"
 
 
+def test_a_surname_the_model_tags_as_a_place_or_misses_is_still_the_person():
+    place = "Helen Dallas, a nurse, was charged on Monday. Prosecutors said Dallas stole fentanyl. Dallas pleaded guilty."
+    analysis = analyse(place)
+    assert names(analysis) == {"Helen Dallas"}
+    for occurrence in (1, 2):
+        assert resolved(analysis, place, "Dallas", occurrence) == "person-helen-dallas"
+    untagged = "Kenji Okonkwo-Baird was charged. Prosecutors said Okonkwo-Baird sold pills. Lisa Tran paid Okonkwo-Baird."
+    analysis = analyse(untagged)
+    assert resolved(analysis, untagged, "Okonkwo-Baird", 1) == "person-kenji-okonkwo-baird"
+    assert resolved(analysis, untagged, "Okonkwo-Baird", 2) == "person-kenji-okonkwo-baird"
+
+
+def test_a_surname_inside_a_longer_name_or_used_as_a_common_word_is_not_the_person():
+    text = "Tom Perry spoke on Monday. Police closed Perry Street on Friday. Anna Young testified. Young people wept."
+    analysis = analyse(text)
+    assert resolved(analysis, text, "Perry", 1) != "person-tom-perry"
+    assert resolved(analysis, text, "Young", 1) is None
+
+
+def test_a_bare_surname_shared_by_two_people_goes_to_the_last_full_name_or_the_titles_gender():
+    text = (
+        "Paul Garner and his wife, Helen Garner, sued the clinic. Helen Garner testified first. "
+        "Garner said the clinic had lied. Mr. Garner agreed."
+    )
+    analysis = analyse(text)
+    assert resolved(analysis, text, "Garner said") == "person-helen-garner"
+    assert resolved(analysis, text, "Mr. Garner") == "person-paul-garner"
+
+
+def test_a_saints_name_is_part_of_the_name_and_its_short_form_is_the_organisation():
+    text = "St. Agnes Medical Center fired the nurse in May. St. Agnes said it had tightened its controls."
+    analysis = analyse(text)
+    org = "org-st-agnes-medical-center"
+    assert set(analysis.actors) == {org}
+    assert resolved(analysis, text, "St. Agnes", 1) == org
+    assert resolved(analysis, text, "it ") == org
+    assert resolved(analysis, text, "its") == org
+
+
+def test_coordinated_names_after_a_role_keep_their_own_spans():
+    text = "Two co-defendants, the singer's driver, Tom Reyes, and Ana Diaz, admitted the charges in June."
+    analysis = analyse(text)
+    assert [(s.text, s.via) for s in analysis.spans if s.via == NAME] == [("Tom Reyes", NAME), ("Ana Diaz", NAME)]
+    assert resolved(analysis, text, "Ana Diaz") == "person-ana-diaz"
+
+
+def test_a_bracketed_short_name_and_a_bare_head_noun_are_the_organisation():
+    text = "The Medical Board of Oregon (Board) suspended the license on Monday. The Board said the doctor posed a danger."
+    analysis = analyse(text)
+    assert set(analysis.actors) == {"org-medical-board-of-oregon"}
+    assert resolved(analysis, text, "Board", 2) == "org-medical-board-of-oregon"
+
+
+def test_organisation_names_keep_their_legal_form_and_drop_a_dangling_preposition():
+    analysis = analyse("Warning letters went to Quillon Mind Health LLC of Austin.")
+    assert analysis.actors["org-quillon-mind-health-llc"].kind == ActorKind.ORGANIZATION
+    office = analyse("A spokesman for the U.S. Attorney's Office in Boston declined to comment.")
+    assert names(office) == {"U.S. Attorney's Office"}
+    pharmacy = analyse("Warning letters were sent to Harbor Compounding Pharmacy of Newark on Friday.")
+    assert names(pharmacy) == {"Harbor Compounding Pharmacy"}
+
+
 def test_acronym_and_long_name_are_one_organisation():
     text = "The U.S. Food and Drug Administration approved esketamine. The FDA later warned clinics."
     analysis = analyse(text)
@@ -183,6 +245,15 @@ def test_organisations_the_model_misses_or_mislabels_are_found_from_their_contex
     } <= relations(analysis)
 
 
+def test_a_news_agency_credited_in_a_dateline_is_not_an_actor():
+    text = "PORTLAND (NWS) — A ferry captain was charged on Monday with manslaughter."
+    assert names(analyse(text)) == set()
+    own = "The captain was charged on Monday (NWS). The coastguard said nothing."
+    record = DocumentRecord(id="d", path="d.txt", title=None, text=own, sha256="d", publisher="Northwest Wire Service")
+    assert names(analyse_actors(parse(own), record)) == set()
+    assert "DEA" in names(analyse("Agents (DEA) searched the clinic on Monday."))  # an acronym elsewhere stays
+
+
 def test_a_disease_named_after_a_person_is_not_an_actor():
     text = "Parkinson's disease is not treated with ketamine, said Dr Jane Hollis."
     assert names(analyse(text)) == {"Jane Hollis"}
@@ -223,6 +294,36 @@ def test_a_pronoun_of_one_gender_does_not_take_a_person_already_seen_with_the_ot
     assert resolved(analysis, text, "his") == "person-salvador-plasencia"
 
 
+def test_a_common_first_name_gives_the_gender_pronouns_agree_with():
+    text = "Martin Oakes questioned Laura Pike on Tuesday. She said she regretted the sale."
+    assert resolved(analyse(text), text, "She") == "person-laura-pike"
+    text = "Laura Pike questioned Martin Oakes on Tuesday. He said he regretted the sale."
+    assert resolved(analyse(text), text, "He") == "person-martin-oakes"
+
+
+def test_a_gendered_noun_in_apposition_gives_the_gender():
+    text = "Police questioned Sam Rivers and Jo Park, a local woman. He was released and Park was charged."
+    assert resolved(analyse(text), text, "He") == "person-sam-rivers"
+
+
+def test_an_object_pronoun_is_not_the_subject_its_verb_shares_with_a_coordinated_verb():
+    text = "Judge Dana Crowe sentenced Lee Lamb and ordered him to pay a fine."
+    assert resolved(analyse(text), text, "him") == "person-lee-lamb"
+
+
+def test_an_object_pronoun_is_not_the_person_who_controls_its_verb():
+    text = "Lee Lamb was in pain, and his driver, Dana Crowe, had started injecting him at home."
+    assert resolved(analyse(text), text, "him") == "person-lee-lamb"
+
+
+def test_the_subject_of_a_relative_clause_is_the_person_it_describes():
+    text = "Ruth Hale, who pleaded guilty in May, was sentenced. Jo Park, a nurse who stole pills, was fired."
+    analysis = analyse(text)
+    who = analysis.actor_at(text.index("who"), text.index("who") + 3)
+    assert (who.actor_id, who.via) == ("person-ruth-hale", PRONOUN)
+    assert resolved(analysis, text, "who", 1) == "person-jo-park"
+
+
 def test_pronouns_in_direct_speech_are_left_alone():
     text = "Dr Mario Juruena spoke to the BBC. “He would kill himself if he had the chance,” Dr Juruena said."
     analysis = analyse(text)
@@ -260,6 +361,69 @@ def test_a_description_nobody_was_introduced_with_stays_unresolved():
     text = "Dr Mario Juruena, a psychiatrist, spoke. The coroner said the death was accidental."
     analysis = analyse(text)
     assert resolved(analysis, text, "The coroner") is None
+
+
+def test_the_agency_and_the_company_refer_to_the_nearest_organisation_of_their_kind():
+    text = (
+        "The Federal Aviation Administration fined Skyline Air Inc. on Monday. "
+        "The agency said the company had skipped inspections."
+    )
+    analysis = analyse(text)
+    assert resolved(analysis, text, "The agency") == "org-federal-aviation-administration"
+    assert resolved(analysis, text, "the company") == "org-skyline-air-inc"
+    assert analysis.actor_at(text.index("The agency"), text.index("The agency") + 10).via == DESCRIPTION
+
+
+def test_a_board_and_a_pharmacy_in_the_same_story_are_told_apart():
+    text = (
+        "The Ohio State Board fined Brightwell Pharmacy on Monday. "
+        "The pharmacy said it would appeal. The board said the fine stands."
+    )
+    analysis = analyse(text)
+    assert resolved(analysis, text, "The pharmacy") == "org-brightwell-pharmacy"
+    assert resolved(analysis, text, "it would") == "org-brightwell-pharmacy"
+    assert resolved(analysis, text, "The board") == "org-ohio-state-board"
+
+
+def test_the_agency_owning_an_office_is_the_agency_not_the_office():
+    text = (
+        "The Food and Drug Administration warned three clinics. "
+        "Jane Roe, director of the agency's Office of Drug Safety, said more letters would follow. "
+        "The agency also warned patients."
+    )
+    assert resolved(analyse(text), text, "The agency also") == "org-food-and-drug-administration"
+
+
+def test_the_medical_examiner_is_the_examiners_office_named_before():
+    text = (
+        "The Harris County Department of Medical Examiner released the report on Friday. "
+        "The medical examiner concluded that the death was an accident."
+    )
+    analysis = analyse(text)
+    assert resolved(analysis, text, "examiner concluded") == "org-harris-county-department-of-medical-examiner"
+
+
+def test_an_organisation_description_first_used_for_an_unnamed_body_stays_unresolved():
+    text = (
+        "The harbor authority fined Bluewater Ferries on Monday. Bluewater Ferries said it would pay. "
+        "The authority said it was satisfied."
+    )
+    analysis = analyse(text)
+    assert resolved(analysis, text, "The authority") is None
+    assert resolved(analysis, text, "it would") == "org-bluewater-ferries"
+
+
+def test_it_refers_to_an_organisation_only_where_the_parse_ties_it_to_one():
+    coordinated = "The agency approved the spray in 2019, and in 2020 it approved a second use."
+    assert resolved(analyse("The FDA said on Monday. " + coordinated), "The FDA said on Monday. " + coordinated, "it ") == "org-fda"
+    drug = "The FDA approved the drug in 2019. It is sold as a nasal spray."
+    assert resolved(analyse(drug), drug, "It") is None
+    own_clause = "The FDA said in its letter that the clinic must stop."
+    assert resolved(analyse(own_clause), own_clause, "its") == "org-fda"
+    next_sentence = "The FDA issued new rules on Monday. The agency met on Tuesday. It said the rules were final."
+    assert resolved(analyse(next_sentence), next_sentence, "It") == "org-fda"
+    two_named = "The FDA warned Larkspur Pharmacy on Monday. It is a compounding pharmacy in Newark."
+    assert resolved(analyse(two_named), two_named, "It") is None
 
 
 # --------------------------------------------------------------------------- roles
