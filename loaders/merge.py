@@ -132,12 +132,17 @@ def merge_records(records: Sequence[EventRecord], event_id: str) -> EventRecord:
 
 
 def new_event_id(group: Sequence[Candidate]) -> str:
-    """Stable: the same evidence always yields the same id, whatever the load order within a run."""
+    """Stable: the same mentions always yield the same id, whatever the load order.
+
+    An event already in the graph keeps its id. Otherwise the id derives from the
+    smallest id among the group's records, which are themselves derived from
+    where in which document each mention stands (two events told in one sentence
+    have different ids).
+    """
     existing = sorted(c.id for c in group if c.existing)
     if existing:
         return existing[0]
-    first = min((e.document_id, e.start) for c in group if c.record for e in c.record.evidence)
-    return stable_id("event", group[0].type, *first)
+    return stable_id("event", group[0].type, min(c.id for c in group if c.record is not None))
 
 
 def merge_events(records: Sequence[EventRecord], taxonomy: Taxonomy, existing: Sequence[Candidate] = (),

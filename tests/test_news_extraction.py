@@ -89,3 +89,17 @@ def test_ages_and_percentages_in_news_are_never_dates(news):
     for extraction in news.values():
         texts = {e.text for e in extraction.expressions}
         assert not texts & {"43", "52", "34", "40%", "52-year-old"}
+
+
+def test_two_events_told_in_one_sentence_keep_their_own_ids_and_dates():
+    from loaders.records import DocumentRecord, FuzzyDate
+
+    text = ("The agency first approved Spravato in March 2019, and in August 2020 it approved "
+            "the drug for adults with suicidal thoughts. The Food and Drug Administration regulates drugs.")
+    text = "The Food and Drug Administration regulates drugs. " + text
+    document = DocumentRecord(id="doc-two", path="two.txt", title=None, text=text, sha256="x",
+                              published=FuzzyDate.day(date(2024, 1, 1)))
+    approvals = [e for e in extract_document(document).extracted.events if e.type == "REGULATORY_APPROVAL"]
+    assert len({e.id for e in approvals}) == len(approvals) == 2
+    assert sorted((e.date.start, e.date.end) for e in approvals) == [
+        (date(2019, 3, 1), date(2019, 3, 31)), (date(2020, 8, 1), date(2020, 8, 31))]
