@@ -542,6 +542,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
             and not _children(head, SUBJECTS | PASSIVE_SUBJECTS)):
         # "found unresponsive on Oct. 28 and pronounced dead": the coordinated verb shares the date.
         expression = _attached_expression(expressions, {head.head.i}, doc, trigger_start, trigger_end)
+    clause = _clause_anchor(match, nominal, verb)
+    if expression is None and clause.dep_ in {"advcl", "relcl"} and any(c.lower_ == "when" for c in clause.children):
+        # "concerns the FDA raised in October 2023, when it warned ...": the when-clause's time.
+        expression = _attached_expression(expressions, {clause.head.i}, doc, trigger_start, trigger_end)
     status = _status(match, nominal, verb, taxonomy)
     if status is None:
         return None
@@ -554,7 +558,6 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         t.lemma_.lower() in person_nouns
         for position in ARGUMENT_POSITIONS for t in positions.get(position, [])
     )
-    clause = _clause_anchor(match, nominal, verb)
     main_clause = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
     return _Draft(match, sentence, participants, expression, status, object_text,
                   trigger_start, trigger_end, heads, round(confidence, 2), described, main_clause)
@@ -562,9 +565,15 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
 
 def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int], doc: Doc,
                          trigger_start: int, trigger_end: int) -> TimeExpression | None:
-    """The time expression the parse attaches to this event, walking up from the expression."""
+    """The time expression the parse attaches to this event, walking up from the expression;
+    or the one whose clause the event's verb hangs from ("in October 2023, when it warned")."""
     best: tuple[int, TimeExpression] | None = None
     for expression in expressions:
+        for head in heads:
+            token = doc[head]
+            if token.dep_ in {"relcl", "advcl"} and expression.start <= token.head.idx < expression.end \
+                    and any(c.lower_ in {"when", "as"} for c in token.children):
+                return expression
         if expression.start <= trigger_start and trigger_end <= expression.end:
             continue  # the trigger is the anchor inside this expression ("before his death")
         anchor = expression.anchor

@@ -113,8 +113,8 @@ def merge_records(records: Sequence[EventRecord], event_id: str) -> EventRecord:
     for record in records:
         for item in record.evidence:
             key = (item.document_id, item.start)
-            if key not in evidence or (not evidence[key].claim.date.known and item.claim.date.known):
-                evidence[key] = item
+            if key not in evidence or _sharper(item.claim.date, evidence[key].claim.date):
+                evidence[key] = item  # one sentence, one claim: the most precise it makes
     participants = tuple(dict.fromkeys(p for r in records for p in r.participants))
     main = max(records, key=lambda r: (len(r.participants), r.confidence, -len(r.title)))
     status = min((r.status for r in records), key=STATUS_PRIORITY.index)
@@ -129,6 +129,18 @@ def merge_records(records: Sequence[EventRecord], event_id: str) -> EventRecord:
         participants=participants, evidence=tuple(sorted(evidence.values(), key=lambda e: (e.document_id, e.start))),
         confidence=round(min(0.99, 1 - confidence), 2),
     )
+
+
+def _sharper(candidate: FuzzyDate, current: FuzzyDate) -> bool:
+    """Whether a sentence's second claim about an event says more than its first
+    ("found unresponsive on Oct. 28 and pronounced dead": the day, not "on or before")."""
+    if not candidate.known:
+        return False
+    if not current.known:
+        return True
+    def width(d: FuzzyDate) -> int:
+        return (d.end - d.start).days if d.start and d.end else 10**9
+    return candidate.overlaps(current) and width(candidate) < width(current)
 
 
 def new_event_id(group: Sequence[Candidate]) -> str:
