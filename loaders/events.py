@@ -237,9 +237,16 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                     add("host", subjects)
             elif relation == "prep":
                 add("host", subjects)
+                if lemma in taxonomy.speech_verbs:  # "told CBS News in an interview"
+                    add("host_recipient", _children(verb, {"dative", "iobj", "dobj"}))
             for prep, objs in _prep_objects(verb).items():
                 if prep in {"by", "with", "against", "into"}:
                     add(prep, objs)
+    # "The FDA asked the pharmacy to recall ...": who asks, and whom.
+    clause = verb if verb is not None else nominal
+    if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in taxonomy.request_verbs:
+        add("requester", _children(clause.head, SUBJECTS))
+        add("recipient", _children(clause.head, OBJECTS | {"dative"}))
     return positions, nominal, verb
 
 
@@ -379,7 +386,7 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
             if lemma in taxonomy.negating_verbs:
                 return EventStatus.NEGATED
             if lemma in taxonomy.request_verbs:
-                return None
+                return EventStatus.OCCURRED if match.event_type.requested_counts else None
             if lemma in taxonomy.future_verbs:
                 return EventStatus.EXPECTED if lemma in {"expect", "likely", "poised", "agree"} else EventStatus.SCHEDULED
         if node.dep_ not in {"xcomp", "auxpass", "aux"} or node.head.i == node.i:

@@ -44,6 +44,7 @@ class EventType:
     exclude_modifiers: frozenset[str] = frozenset()
     exclude_governors: frozenset[str] = frozenset()
     one_per_principal: bool = False
+    requested_counts: bool = False
     organization_roles: frozenset[str] = frozenset()
     inherit_principal_from: str | None = None
     required_roles: tuple[str, ...] = ()
@@ -116,6 +117,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             exclude_modifiers=frozenset(spec.get("exclude_modifiers") or ()),
             exclude_governors=frozenset(spec.get("exclude_governors") or ()),
             one_per_principal=bool(spec.get("one_per_principal", False)),
+            requested_counts=bool(spec.get("requested_counts", False)),
             organization_roles=frozenset(spec.get("organization_roles") or ()),
             inherit_principal_from=spec.get("inherit_principal_from"),
             required_roles=tuple(spec.get("required_roles") or ()),
