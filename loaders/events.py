@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from loaders.actors import ActorAnalysis, ActorSpan, get_lexicon
 from loaders.records import (
     ActorKind,
+    ActorRecord,
     Anchor,
     DateClaim,
     DocumentRecord,
@@ -475,7 +476,33 @@ def find_event_mentions(
                 continue  # "received a ketamine infusion": the infusion is the event, not a second one
             drafts.append(_draft(match, span, sentence, actors, sentence_expressions, taxonomy, doc))
     drafts = [d for d in drafts if d is not None]
+    _drop_own_outlet(drafts, document, actors)
     return _link_anchors_and_finish(drafts, document, actors, taxonomy)
+
+
+def _drop_own_outlet(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis) -> None:
+    """An interview the publishing outlet did for this very story ("told the Courier in an
+    interview", in the Courier) is how the story was sourced, not news: its outlet role goes."""
+    if not document.publisher:
+        return
+    publisher = document.publisher.casefold()
+    for draft in drafts:
+        draft.participants[:] = [
+            (actor_id, role) for actor_id, role in draft.participants
+            if not (role == "OUTLET" and _same_outlet(actors.actors[actor_id], publisher))
+        ]
+
+
+def _same_outlet(actor: ActorRecord, publisher: str) -> bool:
+    """"the Courier" is the publisher "The Spokane Courier"; "AP" is not "The Newspaper"."""
+    publisher_words = re.findall(r"\w+", publisher)
+    for name in (actor.name, *actor.aliases):
+        words = [w for w in re.findall(r"\w+", name.casefold()) if w != "the"]
+        if not words or sum(len(w) for w in words) < 4:
+            continue
+        if any(publisher_words[i : i + len(words)] == words for i in range(len(publisher_words))):
+            return True
+    return False
 
 
 def _carrying_verbs(matches: Sequence[_Match], taxonomy: Taxonomy) -> set[int]:
