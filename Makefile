@@ -63,6 +63,7 @@ screenshot: install chromium
 # Quality and speed figures (printed, not asserted): extraction on held-out news, loading and reads.
 bench: install
 	$(BIN)/python -m bench extraction --figures-only
+	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_unseen
 	$(BIN)/python -m bench load
 
 clean:

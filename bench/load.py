@@ -2,7 +2,7 @@
 
 Runs on the embedded engine, started on free ports in a temporary directory
 (or on NEO4J_URI when set: that database is emptied first). The corpus is
-every article in seeds/, tests/fixtures/news/ and tests/fixtures/eval/articles/.
+the articles in seeds/, tests/fixtures/news/ and tests/fixtures/eval/articles/.
 Figures from one run on a noisy machine: compare ratios within a run, not
 absolute times across runs.
 """
