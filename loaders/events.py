@@ -146,6 +146,11 @@ def _prep_objects(token: Token) -> dict[str, list[Token]]:
     return found
 
 
+def _is_infinitive_clause(verb: Token) -> bool:
+    """"pressed the police to investigate": the parser may call it advcl rather than xcomp."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
@@ -238,6 +243,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                     add("host", subjects)
             elif relation == "prep":
                 add("host", subjects)
+                add("host_object", _children(verb, OBJECTS))  # "placed the doctor on probation"
                 if lemma in taxonomy.speech_verbs:  # "told CBS News in an interview"
                     add("host_recipient", _children(verb, {"dative", "iobj", "dobj"}))
             for prep, objs in _prep_objects(verb).items():
@@ -245,7 +251,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                     add(prep, objs)
     # "The FDA asked the pharmacy to recall ...": who asks, and whom.
     clause = verb if verb is not None else nominal
-    if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in taxonomy.request_verbs:
+    if (clause.dep_ == "xcomp" or _is_infinitive_clause(clause)) and clause.head.lemma_.lower() in taxonomy.request_verbs:
         add("requester", _children(clause.head, SUBJECTS))
         add("recipient", _children(clause.head, OBJECTS | {"dative"}))
     return positions, nominal, verb
@@ -390,7 +396,7 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
                 return EventStatus.OCCURRED if match.event_type.requested_counts else None
             if lemma in taxonomy.future_verbs:
                 return EventStatus.EXPECTED if lemma in {"expect", "likely", "poised", "agree"} else EventStatus.SCHEDULED
-        if node.dep_ not in {"xcomp", "auxpass", "aux"} or node.head.i == node.i:
+        if not (node.dep_ in {"xcomp", "auxpass", "aux"} or _is_infinitive_clause(node)) or node.head.i == node.i:
             break
         node = node.head
     # Allegation: "prosecutors allege that ...", "which prosecutors say was ...", "the alleged ...", "reportedly".
@@ -427,8 +433,14 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     A verb that moves the event ("postponed the trial on Tuesday to Aug. 19") dates it
     only through its "to"/"until"/"for" phrase."""
     heads = {t.i for t in match.tokens} | {nominal.i}
-    if verb is not None and nominal.dep_ == "pobj" and verb.lemma_.lower() in taxonomy.speech_verbs:
-        heads.add(verb.i)  # "said at a news conference on Thursday": the saying is the statement
+    carried_by_host = any("host_object" in positions for positions in match.event_type.roles.values())
+    if verb is not None and nominal.dep_ == "pobj" and (
+        verb.lemma_.lower() in taxonomy.speech_verbs or (carried_by_host and _children(verb, OBJECTS))
+    ):
+        # "said at a news conference on Thursday": the saying is the statement;
+        # "placed the doctor on probation on Monday": for types whose taxonomy takes the
+        # host verb's object as a participant, the placing is the probation.
+        heads.add(verb.i)
         return heads
     if verb is None or not (match.trigger.part_of_speech == "VERB" or nominal.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS):
         return heads

@@ -103,3 +103,28 @@ def test_two_events_told_in_one_sentence_keep_their_own_ids_and_dates():
     assert len({e.id for e in approvals}) == len(approvals) == 2
     assert sorted((e.date.start, e.date.end) for e in approvals) == [
         (date(2019, 3, 1), date(2019, 3, 31)), (date(2020, 8, 1), date(2020, 8, 31))]
+
+
+def _extract_text(text: str, published: date):
+    from loaders.records import DocumentRecord, FuzzyDate
+
+    document = DocumentRecord(id="doc-t", path="t.txt", title=None, text=text, sha256="x",
+                              published=FuzzyDate.day(published))
+    extraction = extract_document(document)
+    names = {a.id: a.name for a in extraction.extracted.actors}
+    return [(e, {(names[p.actor_id], p.role) for p in e.participants}) for e in extraction.extracted.events]
+
+
+def test_a_board_placing_someone_on_probation_is_a_regulatory_action_against_them():
+    events = _extract_text("The Ohio Board of Pharmacy placed pharmacist John Smith on probation on Monday.", date(2024, 5, 8))
+    (action, roles), = [(e, r) for e, r in events if e.type == "REGULATORY_ACTION"]
+    assert ("Ohio Board of Pharmacy", "REGULATOR") in roles and ("John Smith", "SUBJECT") in roles
+    assert (action.date.start, action.date.end) == (date(2024, 5, 6), date(2024, 5, 6))
+
+
+def test_a_regulator_asking_for_a_recall_is_its_action_but_a_family_asking_for_an_inquiry_is_no_inquiry():
+    events = _extract_text(
+        "The Food and Drug Administration asked Crestline Pharmacy on April 12 to recall two lots of nasal spray. "
+        "Maria Lopez's family pressed the police to investigate her death.", date(2024, 4, 20))
+    types = {e.type for e, _ in events}
+    assert "REGULATORY_ACTION" in types and "INVESTIGATION" not in types
