@@ -138,10 +138,22 @@ MATCH (:Document {id: documentId})-[n:NEAR_DUPLICATE_OF]-(:Document)
 DELETE n
 """
 
-# Affiliations first stated by a replaced document.
-DELETE_DOCUMENT_AFFILIATIONS = """
+# A replaced document no longer vouches for affiliations it stated; if it was the cited
+# source, the citation is cleared for the next document that states it to fill.
+UNLINK_DOCUMENT_FROM_AFFILIATIONS = """
 MATCH (:Actor)-[f:AFFILIATED_WITH]->(:Actor)
-WHERE f.documentId IN $ids
+WHERE any(documentId IN coalesce(f.documentIds, [f.documentId]) WHERE documentId IN $ids)
+SET f.documentIds = [other IN coalesce(f.documentIds, [f.documentId]) WHERE NOT other IN $ids]
+SET f.quote = CASE WHEN f.documentId IN $ids THEN null ELSE f.quote END,
+    f.start = CASE WHEN f.documentId IN $ids THEN null ELSE f.start END,
+    f.end = CASE WHEN f.documentId IN $ids THEN null ELSE f.end END,
+    f.documentId = CASE WHEN f.documentId IN $ids THEN null ELSE f.documentId END
+"""
+
+# Affiliations that no document states any more are removed.
+DELETE_UNSOURCED_AFFILIATIONS = """
+MATCH (:Actor)-[f:AFFILIATED_WITH]->(:Actor)
+WHERE size(coalesce(f.documentIds, [])) = 0
 DELETE f
 """
 
@@ -182,13 +194,17 @@ SET a.aliases = reduce(known = coalesce(a.aliases, []), name IN row.names |
 SET a.searchName = toLower(reduce(text = a.name, alias IN a.aliases | text + ' | ' + alias))
 """
 
-# Events: descriptive properties from the first source; dates come from consolidation.
+# Events: descriptive properties from the first source, or from a replaced document's new
+# version; dates come from consolidation.
 MERGE_EVENTS = """
 UNWIND $rows AS row
 MERGE (e:Event {id: row.id})
 ON CREATE SET e.title = row.title, e.type = row.type, e.status = row.status,
               e.confidence = row.confidence, e.searchText = row.searchText,
               e.precision = 'UNKNOWN', e.dateConflict = false
+ON MATCH SET e.status = CASE WHEN row.replacing THEN row.status ELSE e.status END,
+             e.title = CASE WHEN row.replacing THEN row.title ELSE e.title END,
+             e.searchText = CASE WHEN row.replacing THEN row.searchText ELSE e.searchText END
 """
 
 # One PARTICIPATED_IN per (actor, event, role); documentIds lists the documents that say so.
@@ -220,13 +236,18 @@ MERGE (a)-[m:MENTIONED_IN {start: row.start}]->(d)
 SET m.quote = row.quote, m.end = row.end
 """
 
-# One AFFILIATED_WITH per (actor, other, relation), citing the first source that stated it.
+# One AFFILIATED_WITH per (actor, other, relation): documentIds lists the documents that
+# state it, quote/documentId/start/end cite the first of them still loaded.
 MERGE_AFFILIATIONS = """
 UNWIND $rows AS row
 MATCH (a:Actor {id: row.actorId})
 MATCH (o:Actor {id: row.otherId})
 MERGE (a)-[f:AFFILIATED_WITH {relation: row.relation}]->(o)
-ON CREATE SET f.quote = row.quote, f.documentId = row.documentId, f.start = row.start, f.end = row.end
+SET f.documentIds = CASE WHEN row.documentId IN coalesce(f.documentIds, [])
+                         THEN f.documentIds
+                         ELSE coalesce(f.documentIds, []) + row.documentId END
+SET f.quote = coalesce(f.quote, row.quote), f.start = coalesce(f.start, row.start),
+    f.end = coalesce(f.end, row.end), f.documentId = coalesce(f.documentId, row.documentId)
 """
 
 # A document that repeats another one, with how similar they are.
@@ -508,7 +529,7 @@ def _write_batch(tx: ManagedTransaction, docs: list[ExtractedDocument], replace:
 
     _merge_documents(tx, to_write)
     actor_ids = _merge_actors(tx, to_write)
-    event_ids = _merge_events(tx, to_write)
+    event_ids = _merge_events(tx, to_write, set(replaced))
     relationships = _merge_participations(tx, to_write)
     relationships += _merge_reports(tx, to_write)
     relationships += _merge_mentions(tx, to_write)
@@ -561,9 +582,10 @@ def _detach_replaced_documents(tx: ManagedTransaction, ids: list[str], event_ids
     tx.run(DELETE_UNSOURCED_PARTICIPATIONS, eventIds=sorted(event_ids)).consume()
     for statement in (
         DELETE_DOCUMENT_REPORTS, DELETE_DOCUMENT_MENTIONS,
-        DELETE_DOCUMENT_NEAR_DUPLICATES, DELETE_DOCUMENT_AFFILIATIONS,
+        DELETE_DOCUMENT_NEAR_DUPLICATES, UNLINK_DOCUMENT_FROM_AFFILIATIONS,
     ):
         tx.run(statement, ids=ids).consume()
+    tx.run(DELETE_UNSOURCED_AFFILIATIONS).consume()
     log.info("writer.replacing_documents", documents=ids)
 
 
@@ -613,11 +635,14 @@ def _merge_actors(tx: ManagedTransaction, docs: list[ExtractedDocument]) -> set[
     return set(ids)
 
 
-def _merge_events(tx: ManagedTransaction, docs: list[ExtractedDocument]) -> set[str]:
+def _merge_events(tx: ManagedTransaction, docs: list[ExtractedDocument], replaced: set[str]) -> set[str]:
+    """Events: created with the first source's description; a corrected version of a
+    document (a timeline row changed from SCHEDULED to OCCURRED) updates it."""
     rows = [
         {
             "id": event.id, "title": event.title, "type": event.type, "status": str(event.status),
             "confidence": event.confidence, "searchText": event_search_text(event.title, event.type),
+            "replacing": doc.document.id in replaced,
         }
         for doc in docs for event in doc.events
     ]

@@ -291,6 +291,34 @@ def test_affiliations_cite_their_first_source_and_go_when_it_is_replaced(graph: 
     assert inspect.actor(graph, ACTOR.id) is None
 
 
+def test_an_affiliation_two_documents_state_survives_the_replacement_of_one(graph: Graph) -> None:
+    def stating(doc_id: str, text: str) -> ExtractedDocument:
+        return make_document(
+            doc_id, text, actors=(ACTOR, ASSISTANT),
+            mentions=(mention(text, ASSISTANT, text), mention(text, ACTOR, text)),
+            affiliations=(Affiliation(ASSISTANT.id, ACTOR.id, "ASSISTANT_OF", text, 0, len(text)),),
+        )
+
+    write_document(graph, stating("doc-a", "Alex Aide worked for Sam Star for years."))
+    write_document(graph, stating("doc-b", "Sam Star's assistant, Alex Aide, was there."))
+    write_document(graph, make_document("doc-a", "Alex Aide declined to comment.", actors=(ASSISTANT,),
+                                        mentions=(ActorMention(ASSISTANT.id, "Alex Aide", 0, 9),)))
+
+    assert graph_counts(graph)["AFFILIATED_WITH"] == 1
+
+
+def test_a_corrected_timeline_status_reaches_the_event(graph: Graph, tmp_path: Path) -> None:
+    header = "date,type,title,status,actors,source_url,quote\n"
+    row = "2025-03-01,SENTENCING,Sentencing of Jo Doe,{status},Jo Doe:DEFENDANT,https://example.com/a,Jo Doe will be sentenced.\n"
+    timeline = tmp_path / "timeline.csv"
+    timeline.write_text(header + row.format(status="SCHEDULED"))
+    write_documents(graph, load_timeline(timeline))
+    timeline.write_text(header + row.format(status="OCCURRED"))
+    write_documents(graph, load_timeline(timeline))
+
+    assert [e["status"] for e in inspect.events(graph)] == ["OCCURRED"]
+
+
 def test_near_duplicates_link_documents_and_must_point_at_a_known_document(graph: Graph) -> None:
     original = death_document("doc-a")
     copy = death_document("doc-b")
