@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from graph.console import ConsoleError, QueryRefused, QueryTimedOut, run_readonly
 from graph.ready_queries import READY_QUERIES
+from kg.settings import get_settings
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -95,7 +96,11 @@ def cypher_examples() -> list[dict[str, Any]]:
 def run_cypher(body: CypherRequest, request: Request) -> Any:
     """Run one Cypher statement read-only (rolled back, time- and row-limited)."""
     try:
-        result = run_readonly(request.app.state.graph, body.query, body.params)
+        settings = getattr(request.app.state, "settings", None) or get_settings()
+        result = run_readonly(
+            request.app.state.graph, body.query, body.params,
+            timeout=settings.kg_cypher_timeout, row_limit=settings.kg_cypher_row_limit,
+        )
     except ConsoleError as exc:
         return JSONResponse(
             status_code=400, content={"error": exc.message, "kind": _error_kind(exc), "code": exc.code},

@@ -8,7 +8,6 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-import graph.console
 from api.cypher_routes import router
 from graph.admin import graph_counts
 from graph.connection import Graph
@@ -18,21 +17,26 @@ from sample_graph import DEATH, load_sample_graph
 
 
 @pytest.fixture
-def client(graph: Graph) -> TestClient:
-    """A minimal app with only the Cypher router, its graph set as the real app's lifespan does."""
+def app(graph: Graph, engine_settings: Settings) -> FastAPI:
+    """A minimal app with only the Cypher router, its graph and settings set as the real app's lifespan does."""
     app = FastAPI()
     app.include_router(router)
     app.state.graph = graph
+    app.state.settings = engine_settings
+    return app
+
+
+@pytest.fixture
+def client(app: FastAPI) -> TestClient:
     return TestClient(app)
 
 
 @pytest.fixture
-def limits(monkeypatch: pytest.MonkeyPatch, engine_settings: Settings):
-    """Set the console's time and row limits through the settings, as KG_CYPHER_* would."""
+def limits(app: FastAPI, engine_settings: Settings):
+    """Set the console's time and row limits through the app's settings, as KG_CYPHER_* would."""
 
     def set_limits(**update: float | int) -> None:
-        limited = engine_settings.model_copy(update=update)
-        monkeypatch.setattr(graph.console, "get_settings", lambda: limited)
+        app.state.settings = engine_settings.model_copy(update=update)
 
     return set_limits
 
