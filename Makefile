@@ -60,7 +60,7 @@ schema: install
 screenshot: install chromium
 	$(BIN)/kg screenshot --out docs/timeline.png
 
-# Quality and speed figures (printed, not asserted): extraction on held-out news, loading and reads.
+# Quality and speed figures (printed, not asserted): extraction on annotated news, loading and reads.
 bench: install
 	$(BIN)/python -m bench extraction --figures-only
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_unseen

@@ -8,7 +8,6 @@ inside the API process.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -22,6 +21,7 @@ from strawberry.fastapi import GraphQLRouter
 
 from api.context import GraphQLContext
 from api.deps import reader_for
+from api.cypher_routes import router as cypher_router
 from api.exports import router as exports_router
 from api.graphiql import graphiql_page
 from api.graphql_http import GraphQLResponseMediaType
@@ -85,10 +85,7 @@ def create_app(settings: Settings | None = None, graph: Graph | None = None) -> 
     )
     app.include_router(exports_router)
     app.include_router(pages_router)
-    if importlib.util.find_spec("api.cypher_routes") is not None:
-        from api.cypher_routes import router as cypher_router
-
-        app.include_router(cypher_router)
+    app.include_router(cypher_router)
 
     @app.get("/healthz", summary="The process is up", tags=["health"])
     def healthz() -> dict[str, str]:

@@ -449,7 +449,7 @@ class Mention:
     def document(self) -> DocumentNode:
         return DocumentNode(row=self.row.document)
 
-    @strawberry.field(description="The words that name the actor, exactly as in the text.")
+    @strawberry.field(description="The sentence that mentions the actor, exactly as in the text.")
     def quote(self) -> str:
         return self.row.quote
 
@@ -517,7 +517,7 @@ class DocumentNode:
     def language(self) -> str | None:
         return self.row.language
 
-    @strawberry.field(description="File format it was loaded from: text, markdown, html, csv, json.")
+    @strawberry.field(description="What it was loaded from: text, markdown, html, or timeline-csv / timeline-json for a reporter's timeline.")
     def format(self) -> str | None:
         return self.row.format
 

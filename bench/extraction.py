@@ -1,4 +1,4 @@
-"""Extraction benchmark: the extractor against hand-annotated news it has never seen.
+"""Extraction benchmark: the extractor against hand-annotated news articles.
 
 tests/fixtures/eval/ holds articles (`articles/`) and, per article, the events a
 careful reporter would extract (`gold/<stem>.yaml`; the guideline is in that

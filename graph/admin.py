@@ -18,6 +18,6 @@ def graph_counts(graph: Graph) -> dict[str, int]:
 
 
 def clear_graph(graph: Graph) -> None:
-    """Delete every node and relationship. Only for tests and `kg db reset`."""
+    """Delete every node and relationship. Only for tests and benchmarks on a throwaway database."""
     with graph.session() as session:
         session.run(DELETE_EVERYTHING).consume()

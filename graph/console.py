@@ -30,8 +30,8 @@ Used by `kg cypher` and by `POST /cypher`. Three guards apply to every query:
    embedded engine compute all of it, so the watchdog stops a truncated query
    at once instead.
 
-`READY_QUERIES` are the queries an analyst can start from (the /cypher page's
-list, `:examples` in the shell).
+The queries an analyst can start from (the /cypher page's list, `:examples` in
+the shell) are in graph/ready_queries.py.
 """
 
 from __future__ import annotations

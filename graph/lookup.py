@@ -11,7 +11,7 @@ from graph.connection import Graph
 from graph.values import stored_date
 from loaders.records import ActorKind, ActorRecord, Anchor, DateClaim, FuzzyDate
 
-# The stored fingerprint of each document, to skip unchanged ones.
+# The stored content hash of each document: unchanged ones are skipped, changed ones replaced.
 DOCUMENT_HASHES = """
 MATCH (d:Document) WHERE d.id IN $ids
 RETURN d.id AS id, d.sha256 AS sha256

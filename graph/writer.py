@@ -32,6 +32,7 @@ from neo4j import ManagedTransaction
 from neo4j.exceptions import ClientError
 
 from graph.connection import Graph
+from graph.lookup import DOCUMENT_HASHES
 from graph.values import stored_date
 from loaders.records import (
     ActorKind,
@@ -81,13 +82,6 @@ class WriteSummary:
 # ---------------------------------------------------------------------------
 # Cypher. Reads first, then replacement, then writes, then clean-up and dates.
 # ---------------------------------------------------------------------------
-
-# The stored content hash of each document about to be written (absent = new document).
-READ_DOCUMENT_HASHES = """
-UNWIND $ids AS documentId
-MATCH (d:Document {id: documentId})
-RETURN d.id AS id, d.sha256 AS sha256
-"""
 
 # What a document about to be replaced supports now: these may be left without support.
 READ_DOCUMENT_SUPPORT = """
@@ -288,8 +282,8 @@ RETURN DISTINCT e.id AS id
 LOCK_EVENTS = """
 UNWIND $ids AS eventId
 MATCH (e:Event {id: eventId})
-SET e._lock = true
-REMOVE e._lock
+SET e.writeLock = true
+REMOVE e.writeLock
 """
 
 # Every date claim, from every document, about the given events.
@@ -546,7 +540,7 @@ def _write_batch(tx: ManagedTransaction, docs: list[ExtractedDocument], replace:
 
 
 def _read_document_hashes(tx: ManagedTransaction, ids: list[str]) -> dict[str, str]:
-    return {r["id"]: r["sha256"] for r in tx.run(READ_DOCUMENT_HASHES, ids=ids)}
+    return {r["id"]: r["sha256"] for r in tx.run(DOCUMENT_HASHES, ids=ids)}
 
 
 def _check_near_duplicate_targets(

@@ -43,7 +43,6 @@ NOMINAL_LINKS = {"compound", "amod", "nmod"}  # "ketamine infusion session": wal
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "attr"}
-NEGATIONS = {"not", "n't", "never", "no"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from loaders.records import (
     consolidate,
     resolve_claims,
     stable_id,
+    width,
 )
 from loaders.taxonomy import Taxonomy
 
@@ -138,8 +139,6 @@ def _sharper(candidate: FuzzyDate, current: FuzzyDate) -> bool:
         return False
     if not current.known:
         return True
-    def width(d: FuzzyDate) -> int:
-        return (d.end - d.start).days if d.start and d.end else 10**9
     return candidate.overlaps(current) and width(candidate) < width(current)
 
 

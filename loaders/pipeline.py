@@ -18,7 +18,7 @@ from graph import lookup
 from graph.connection import Graph
 from graph.writer import write_document, write_documents
 from loaders.corpus import merge_corpus
-from loaders.documents import DocumentError, discover, read_document, read_manifest
+from loaders.documents import TIMELINE_SUFFIXES, DocumentError, discover, read_document, read_manifest
 from loaders import nlp
 from loaders.extract import DocumentExtraction, extract_parsed
 from loaders.records import DocumentRecord
@@ -27,7 +27,6 @@ from loaders.taxonomy import load_taxonomy
 
 log = structlog.get_logger(__name__)
 
-TIMELINE_SUFFIXES = {".csv", ".json"}
 
 
 @dataclass
@@ -101,6 +100,7 @@ def load_paths(
     for path in [f for f in files if f.suffix.lower() in TIMELINE_SUFFIXES]:
         try:
             batch = load_timeline(path)
+            stored = lookup.document_hashes(graph, [d.document.id for d in batch])
             summary = write_documents(graph, batch)
         except TimelineError as exc:
             report.failed.append((str(path), str(exc)))
@@ -116,8 +116,9 @@ def load_paths(
         else:
             report.loaded.append(str(path))
             for extracted in batch:
-                report.event_ids |= {e.id for e in extracted.events}
-                report.actor_ids |= {a.id for a in extracted.actors}
+                if stored.get(extracted.document.id) != extracted.document.sha256:  # written, not skipped
+                    report.event_ids |= {e.id for e in extracted.events}
+                    report.actor_ids |= {a.id for a in extracted.actors}
         tick("timelines", 1)
 
     text_files = [f for f in files if f.suffix.lower() not in TIMELINE_SUFFIXES]

@@ -251,7 +251,7 @@ def consolidate(claims: list[FuzzyDate]) -> tuple[FuzzyDate, bool]:
         return FuzzyDate.between(start, end, "; ".join(dict.fromkeys(c.text for c in known if c.text)) or None), True
     start = max(starts) if starts else None
     end = min(ends) if ends else None
-    sharpest = min(known, key=_width)
+    sharpest = min(known, key=width)
     if (start, end) == (sharpest.start, sharpest.end):
         return sharpest, False
     return FuzzyDate.between(start, end, sharpest.text), False
@@ -295,7 +295,8 @@ def resolve_claims(claims: Mapping[str, Sequence[DateClaim]], outside: Mapping[s
     return resolved
 
 
-def _width(d: FuzzyDate) -> int:
+def width(d: FuzzyDate) -> int:
+    """Days an interval spans; open intervals count as wider than any closed one."""
     if d.start is None or d.end is None:
         return 10**9
     return (d.end - d.start).days

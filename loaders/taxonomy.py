@@ -15,7 +15,6 @@ CORE_TYPES = (
     "ARREST", "CHARGES", "PLEA", "TRIAL", "SENTENCING", "REGULATORY_WARNING",
     "REGULATORY_APPROVAL", "INTERVIEW", "STATEMENT", "PUBLICATION", "OTHER",
 )
-POSITIONS = {"agent", "patient", "experiencer", "recipient", "possessor", "compound", "host"}
 
 
 class TaxonomyError(ValueError):
