@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import tempfile
 import time
@@ -21,12 +20,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = [ROOT / "seeds", ROOT / "tests" / "fixtures" / "news", ROOT / "tests" / "fixtures" / "eval" / "articles"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def run(repeats: int = 20) -> dict[str, float]:
@@ -38,9 +31,9 @@ def run(repeats: int = 20) -> dict[str, float]:
     from kg.settings import Settings
     from loaders import nlp
     from loaders.corpus import merge_corpus
-    from loaders.documents import discover, read_document
-    from loaders.extract import extract_parsed
-    from loaders.pipeline import TIMELINE_SUFFIXES, load_paths
+    from loaders.extract import extract_documents
+    from loaders.documents import TIMELINE_SUFFIXES, discover, read_document
+    from loaders.pipeline import load_paths
 
     figures: dict[str, float] = {}
     files = [f for f in discover(CORPUS) if f.suffix.lower() not in TIMELINE_SUFFIXES]
@@ -53,14 +46,14 @@ def run(repeats: int = 20) -> dict[str, float]:
     figures["model_load_s"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    extractions = [extract_parsed(d, doc) for d, doc in zip(documents, nlp.parse_many(d.text for d in documents))]
+    extractions = list(extract_documents(documents))
     figures["extract_s"] = time.perf_counter() - started
 
     with tempfile.TemporaryDirectory() as data_dir:
         if os.environ.get("NEO4J_URI"):
             settings = Settings()
         else:
-            settings = Settings(neo4j_uri=None, kg_data_dir=Path(data_dir), kg_bolt_port=_free_port(), kg_http_port=_free_port())
+            settings = Settings(neo4j_uri=None, kg_data_dir=Path(data_dir), kg_bolt_port=engine.free_port(), kg_http_port=engine.free_port())
             started = time.perf_counter()
             engine.start(settings)
             figures["engine_start_s"] = time.perf_counter() - started

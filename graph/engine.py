@@ -101,6 +101,13 @@ def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
     return False
 
 
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port no program listens on now (for engines and servers started by tests and benchmarks)."""
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
 def bolt_answers(uri: str, user: str, password: str, database: str, timeout: float = 3.0) -> bool:
     from neo4j import GraphDatabase
 

@@ -103,10 +103,9 @@ def extract(
     """Extract events and actors without the graph (per document, no cross-document merge)."""
     import json
 
-    from loaders import nlp
-    from loaders.documents import DocumentError, discover
-    from loaders.extract import extract_parsed
-    from loaders.pipeline import TIMELINE_SUFFIXES, LoadReport, read_documents
+    from loaders.documents import TIMELINE_SUFFIXES, DocumentError, discover
+    from loaders.extract import extract_documents
+    from loaders.pipeline import LoadReport, read_documents
     from loaders.render import document_json
 
     report = LoadReport()
@@ -117,8 +116,8 @@ def extract(
     documents = list(read_documents(files, report).values())
     results = []
     with _progress(len(documents), "extracting", enabled=not as_json) as advance:
-        for document, doc in zip(documents, nlp.parse_many(d.text for d in documents)):
-            results.append(extract_parsed(document, doc).extracted)
+        for extraction in extract_documents(documents):
+            results.append(extraction.extracted)
             advance()
     for path, reason in report.failed:
         err_console.print(f"[bold red]failed:[/] {path}: {reason}")

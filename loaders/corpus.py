@@ -118,7 +118,7 @@ def merge_corpus(
             existing.append(Candidate(
                 id=event.id, type=event.type,
                 principal=principal_roles(event.participants, event.type, taxonomy),
-                claims=event.claims, existing=True,
+                claims=event.claims,
             ))
             known_dates[event.id] = event.date
     merged, renamed_events = merge_events(all_records, taxonomy, existing, known_dates)

@@ -7,7 +7,7 @@ ExtractedDocument with document-local ids, as `kg extract` shows it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -95,11 +95,24 @@ def extract_parsed(document: DocumentRecord, doc: Doc, taxonomy: Taxonomy | None
     return DocumentExtraction(extracted, actors, tuple(mentions), tuple(expressions))
 
 
-def extract_documents(documents: Sequence[DocumentRecord], taxonomy: Taxonomy | None = None) -> Iterator[DocumentExtraction]:
-    """Extraction for many documents, parsed in batches."""
+def extract_documents(
+    documents: Sequence[DocumentRecord],
+    taxonomy: Taxonomy | None = None,
+    on_error: Callable[[DocumentRecord, Exception], None] | None = None,
+) -> Iterator[DocumentExtraction]:
+    """Extraction for many documents, parsed in batches.
+
+    With `on_error`, a document whose extraction fails is reported to it and
+    skipped, so one failure does not stop the others; without, the error rises.
+    """
     taxonomy = taxonomy or load_taxonomy()
     for document, doc in zip(documents, nlp.parse_many(d.text for d in documents)):
-        yield extract_parsed(document, doc, taxonomy)
+        try:
+            yield extract_parsed(document, doc, taxonomy)
+        except Exception as exc:
+            if on_error is None:
+                raise
+            on_error(document, exc)
 
 
 def extract_document(document: DocumentRecord) -> DocumentExtraction:

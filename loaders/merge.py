@@ -41,7 +41,10 @@ class Candidate:
     principal: frozenset[tuple[str, str]]  # (actor id, role) for the type's principal roles
     claims: tuple[DateClaim, ...]
     record: EventRecord | None = None  # None for events already in the graph
-    existing: bool = False
+
+    @property
+    def existing(self) -> bool:
+        return self.record is None
 
 
 class _UnionFind:

@@ -19,11 +19,9 @@ from graph.connection import Graph
 from graph.writer import write_document, write_documents
 from loaders.corpus import merge_corpus
 from loaders.documents import TIMELINE_SUFFIXES, DocumentError, discover, read_document, read_manifest
-from loaders import nlp
-from loaders.extract import DocumentExtraction, extract_parsed
+from loaders.extract import DocumentExtraction, extract_documents
 from loaders.records import DocumentRecord
 from loaders.structured import TimelineError, load_timeline
-from loaders.taxonomy import load_taxonomy
 
 log = structlog.get_logger(__name__)
 
@@ -140,7 +138,11 @@ def load_paths(
 
     paths_by_id = {d.id: p for p, d in fresh.items()}
     extractions: list[DocumentExtraction] = []
-    for extraction in _extract_each(list(fresh.values()), report, paths_by_id):
+    def failed(document: DocumentRecord, exc: Exception) -> None:
+        log.error("extract.failed", path=str(paths_by_id[document.id]), error=repr(exc))
+        report.failed.append((str(paths_by_id[document.id]), f"extraction failed: {exc}"))
+
+    for extraction in extract_documents(list(fresh.values()), on_error=failed):
         extractions.append(extraction)
         tick("extracting", 0)
 
@@ -160,14 +162,3 @@ def load_paths(
         report.actor_ids |= {a.id for a in extracted.actors}
         tick("writing", 1)
     return report
-
-
-def _extract_each(documents: list[DocumentRecord], report: LoadReport, paths_by_id: dict[str, Path]):
-    """Parse in batches; extract one document at a time so one failure does not stop the others."""
-    taxonomy = load_taxonomy()
-    for document, doc in zip(documents, nlp.parse_many(d.text for d in documents)):
-        try:
-            yield extract_parsed(document, doc, taxonomy)
-        except Exception as exc:
-            log.exception("extract.failed", path=str(paths_by_id[document.id]))
-            report.failed.append((str(paths_by_id[document.id]), f"extraction failed: {exc}"))

@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import os
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,15 +15,10 @@ import pytest
 
 from graph.admin import clear_graph
 from graph.connection import Graph, connect
+from graph.engine import free_port
 from kg.settings import Settings
 
 NEO4J_IMAGE = "neo4j:5.26-community"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _docker_answers() -> bool:

@@ -9,7 +9,7 @@ import structlog
 from fastapi.testclient import TestClient
 from neo4j import GraphDatabase
 
-from api.local_server import free_port
+from graph.engine import free_port
 from api.schema import MAX_ALIASES, MAX_QUERY_DEPTH, MAX_TOKENS, SCHEMA_FILE, schema_sdl
 from graph.connection import Graph
 from graph.reader import ROUND_TRIPS, GraphReader
