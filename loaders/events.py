@@ -379,6 +379,10 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.NEGATED
     if anchor.lemma_.lower() in taxonomy.reschedule_verbs and anchor is not match.head:
         return EventStatus.SCHEDULED  # "postponed the trial to Aug. 19"
+    if match.trigger.part_of_speech == "NOUN" and verb is not None and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+        lemma = verb.lemma_.lower()
+        if lemma in taxonomy.future_verbs:  # "her sentencing is set for October"
+            return EventStatus.EXPECTED if lemma in {"expect", "likely", "poised"} else EventStatus.SCHEDULED
     # Future: "will be sentenced", "is scheduled to be sentenced", "is expected to plead";
     # not at all: "declined to be interviewed"; only asked for: "pressed them to look into it".
     node = anchor
@@ -488,7 +492,7 @@ def find_event_mentions(
             drafts.append(_draft(match, span, sentence, actors, sentence_expressions, taxonomy, doc))
     drafts = [d for d in drafts if d is not None]
     _drop_own_outlet(drafts, document, actors)
-    return _link_anchors_and_finish(drafts, document, actors, taxonomy)
+    return _link_anchors_and_finish(drafts, document, actors, taxonomy, sentences)
 
 
 def _drop_own_outlet(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis) -> None:
@@ -542,6 +546,7 @@ class _Draft:
     heads: set[int]
     confidence: float
     described_person: bool = False  # an argument is a person described, not named ("a California doctor")
+    described_nouns: frozenset[str] = frozenset()  # the describing nouns ("doctor")
     main_clause: bool = False  # the event is what the sentence itself reports, not background in a modifier
 
 
@@ -599,13 +604,14 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if match.trigger.part_of_speech == "NOUN":
         confidence -= 0.05
     person_nouns = _person_nouns()
-    described = any(
-        t.lemma_.lower() in person_nouns
-        for position in ARGUMENT_POSITIONS for t in positions.get(position, [])
+    described_nouns = frozenset(
+        t.lemma_.lower() for position in ARGUMENT_POSITIONS for t in positions.get(position, [])
+        if t.lemma_.lower() in person_nouns
     )
     main_clause = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
     return _Draft(match, sentence, participants, expression, status, object_text,
-                  trigger_start, trigger_end, heads, round(confidence, 2), described, main_clause)
+                  trigger_start, trigger_end, heads, round(confidence, 2), bool(described_nouns),
+                  described_nouns, main_clause)
 
 
 def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int], doc: Doc,
@@ -640,10 +646,10 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
 
 
 def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis,
-                             taxonomy: Taxonomy) -> list[EventMention]:
+                             taxonomy: Taxonomy, sentences: Sequence[Sentence]) -> list[EventMention]:
     ids = [f"{document.id}:{d.trigger_start}" for d in drafts]
     _inherit_principals(drafts)
-    _adopt_described_participants(drafts)
+    _adopt_described_participants(drafts, document, actors, sentences)
     mentions: list[EventMention] = []
     last_dated: str | None = None
     for index, draft in enumerate(drafts):
@@ -686,11 +692,14 @@ def _person_nouns() -> frozenset[str]:
     return frozenset(lexicon.description_group) | lexicon.female_nouns | lexicon.male_nouns
 
 
-def _adopt_described_participants(drafts: list[_Draft]) -> None:
+def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis,
+                                  sentences: Sequence[Sentence]) -> None:
     """A lede often describes before it names: "A California doctor ... was sentenced on
     Tuesday. Dr. Salvador Plasencia was sentenced by ...". A mention whose participant
     is only described takes the participants of the nearest mention of the same type
-    within two sentences, so its date is not lost."""
+    within two sentences, so its date is not lost; failing that, the person the next
+    two sentences name with the same noun ("A Houston pharmacist was sentenced ...
+    Pharmacist Daniel Reyes, 51, ...")."""
     order = sorted({d.sentence.start for d in drafts})
     for draft in drafts:
         principal = draft.match.event_type.principal
@@ -706,6 +715,32 @@ def _adopt_described_participants(drafts: list[_Draft]) -> None:
             source = min(nearby, key=lambda d: (abs(order.index(d.sentence.start) - here), d.trigger_start))
             draft.participants.extend(p for p in source.participants if p[1] in draft.match.event_type.principal)
             draft.confidence = round(draft.confidence - 0.15, 2)
+            continue
+        named = _named_later_with(draft.described_nouns, draft.sentence, document, actors, sentences)
+        if named is not None and principal:
+            draft.participants.append((named, principal[0]))
+            draft.confidence = round(draft.confidence - 0.2, 2)
+
+
+def _named_later_with(nouns: frozenset[str], sentence: Sentence, document: DocumentRecord,
+                      actors: ActorAnalysis, sentences: Sequence[Sentence]) -> str | None:
+    """The person the next two sentences name right beside one of these nouns
+    ("Pharmacist Daniel Reyes", "Daniel Reyes, a pharmacist"), if exactly one."""
+    following = [s for s in sentences if s.start > sentence.start][:2]
+    if not following:
+        return None
+    text = document.text.lower()
+    found = set()
+    for span in actors.spans_between(following[0].start, following[-1].end):
+        actor = actors.actors.get(span.actor_id)
+        if span.via != "NAME" or actor is None or actor.kind != ActorKind.PERSON:
+            continue
+        before = re.findall(r"[a-z]+", text[max(0, span.start - 30) : span.start])[-2:]
+        after = re.findall(r"[a-z]+", text[span.end : span.end + 40])[:4]
+        description = re.findall(r"[a-z]+", (actor.description or "").lower())
+        if nouns & {*before, *after, *description}:
+            found.add(span.actor_id)
+    return found.pop() if len(found) == 1 else None
 
 
 def _inherit_principals(drafts: list[_Draft]) -> None:

@@ -465,7 +465,7 @@ _FREQUENCY_BEFORE_RE = re.compile(r"(?i:\b(?:twice|once|times|per|every|each|oth
 _MAY_SIGNAL_RE = re.compile(r"(?<![\w-])(?i:in|on|since|until|till|by|during|early|late|last|next|this)\s+$|(?i:mid)\s*-\s*$")
 _MONTH_SIGNAL_RE = re.compile(
     r"(?<![\w-])(?i:in|on|since|until|till|by|during|early|late|last|next|this|through|throughout|from|"
-    r"before|after|of|between)\s+$|(?i:mid)\s*-\s*$")
+    r"before|after|of|between|for)\s+$|(?i:mid)\s*-\s*$")
 _STRONG_YEAR_SIGNAL_RE = re.compile(
     r"(?<![\w-])(?i:in|since|until|till|by|during|before|after|from|through|throughout|around|circa|"
     r"as\s+of|early|late|year|c\.)\s+$")

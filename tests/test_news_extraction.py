@@ -128,3 +128,19 @@ def test_a_regulator_asking_for_a_recall_is_its_action_but_a_family_asking_for_a
         "Maria Lopez's family pressed the police to investigate her death.", date(2024, 4, 20))
     types = {e.type for e, _ in events}
     assert "REGULATORY_ACTION" in types and "INVESTIGATION" not in types
+
+
+def test_a_lede_that_describes_is_given_the_person_the_next_sentence_names_with_that_noun():
+    events = _extract_text(
+        "A Houston pharmacist was sentenced Thursday to 15 years in federal prison. "
+        "Pharmacist Daniel Reyes, 51, also must pay $2 million in restitution.", date(2024, 6, 14))
+    (sentencing, roles), = [(e, r) for e, r in events if e.type == "SENTENCING"]
+    assert roles == {("Daniel Reyes", "DEFENDANT")}
+    assert (sentencing.date.start, sentencing.date.end) == (date(2024, 6, 13), date(2024, 6, 13))
+
+
+def test_a_sentencing_set_for_a_month_is_scheduled_for_that_month():
+    events = _extract_text("A jury convicted Maria Chen on Tuesday, and her sentencing is set for October.", date(2024, 6, 14))
+    (sentencing, roles), = [(e, r) for e, r in events if e.type == "SENTENCING"]
+    assert sentencing.status == EventStatus.SCHEDULED and ("Maria Chen", "DEFENDANT") in roles
+    assert (sentencing.date.start, sentencing.date.end) == (date(2024, 10, 1), date(2024, 10, 31))

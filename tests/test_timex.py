@@ -698,3 +698,8 @@ def test_a_thousand_sentences_take_well_under_a_few_seconds() -> None:
     for sentence in sentences:
         find_time_expressions(sentence, PUBLISHED)
     assert time.perf_counter() - started < 3.0
+
+
+def test_a_month_something_is_set_for_is_the_next_such_month():
+    found = find_time_expressions("Her sentencing is set for October.", FuzzyDate.day(date(2024, 6, 14)))
+    assert [(e.text, e.date.start, e.date.end) for e in found] == [("October", date(2024, 10, 1), date(2024, 10, 31))]
