@@ -314,9 +314,12 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
             for token in positions.get(position, []):
                 spans = [s for s in _actors_under(token, actors) if not (trigger_span[0] <= s.start < trigger_span[1])]
                 if organization_only:
-                    # The organisation must head the phrase: in "Dr. X from Avesta" the one
-                    # cautioning is Dr. X, not Avesta.
-                    spans = [s for s in spans if s.start <= token.idx < s.end
+                    # The organisation must head the phrase, or own what heads it: in "Dr. X
+                    # from Avesta" the one cautioning is Dr. X, not Avesta; "CBS's '60 Minutes'"
+                    # is CBS's.
+                    owners = {c.idx for c in token.children if c.dep_ in {"poss", "compound"}}
+                    spans = [s for s in spans
+                             if (s.start <= token.idx < s.end or any(s.start <= i < s.end for i in owners))
                              and actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION]
                 found.extend(spans)
             found = [s for s in found if s.actor_id not in assigned]
