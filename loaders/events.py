@@ -79,12 +79,23 @@ class _Match:
         return self.tokens[-1]
 
 
+@lru_cache(maxsize=4096)
+def _verb_forms(lemma: str) -> frozenset[str]:
+    """Regular inflections of a verb, for when the small model's lemmatizer slips
+    ("fined" → "fin")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing"}
+    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # ban → banned
+    return frozenset(forms)
+
+
 def _token_matches(token: Token, word: str, first: bool, pos: str, single: bool) -> bool:
     lower = token.lower_
     if first and pos == "VERB":
-        return token.lemma_.lower() == word and token.pos_ in {"VERB", "AUX"} or (
-            lower == word and token.pos_ == "VERB"
-        )
+        if token.pos_ not in {"VERB", "AUX"}:
+            return False
+        return token.lemma_.lower() == word or lower in _verb_forms(word)
     if pos == "NOUN" and single and token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
         return False
     return lower == word or token.lemma_.lower() == word or lower.replace("-", "") == word.replace("-", "")

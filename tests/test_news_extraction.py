@@ -150,3 +150,9 @@ def test_appearing_on_a_networks_show_is_an_interview_and_appearing_on_a_ballot_
     show = _extract_text('Chen appeared on CBS\'s "60 Minutes" on Sunday to discuss the case.', date(2024, 6, 14))
     assert [(e.type, r) for e, r in show] == [("INTERVIEW", {("Chen", "INTERVIEWEE"), ("CBS", "OUTLET")})]
     assert _extract_text("Chen appeared on the ballot in 2020.", date(2024, 6, 14)) == []
+
+
+def test_a_verb_the_model_lemmatizes_wrongly_still_triggers_its_event():
+    # The small model lemmatizes "fined" as "fin".
+    events = _extract_text("The Drug Enforcement Administration fined a pharmacy chain on Wednesday.", date(2024, 6, 14))
+    assert [(e.type, r) for e, r in events] == [("REGULATORY_ACTION", {("Drug Enforcement Administration", "REGULATOR")})]
