@@ -315,7 +315,18 @@ def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
     return result
 
 
-def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: ActorAnalysis, trigger_span: tuple[int, int]) -> list[tuple[str, str]]:
+def _is_authority(actor: ActorRecord, taxonomy: Taxonomy) -> bool:
+    """A public body by its name: "Texas Medical Board", "U.S. Food and Drug Administration", "DEA"."""
+    for name in (actor.name, *actor.aliases):
+        if re.fullmatch(r"[A-Z][A-Z.]{1,7}", name.replace(" ", "")):
+            return True
+        if set(re.findall(r"[a-z]+", name.lower())) & taxonomy.regulator_words:
+            return True
+    return False
+
+
+def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: ActorAnalysis,
+                  trigger_span: tuple[int, int], taxonomy: Taxonomy) -> list[tuple[str, str]]:
     participants: list[tuple[str, str]] = []
     assigned: set[str] = set()
     for role, wanted in match.event_type.roles.items():
@@ -331,7 +342,8 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                     owners = {c.idx for c in token.children if c.dep_ in {"poss", "compound"}}
                     spans = [s for s in spans
                              if (s.start <= token.idx < s.end or any(s.start <= i < s.end for i in owners))
-                             and actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION]
+                             and actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION
+                             and (role != "REGULATOR" or _is_authority(actors.actors[s.actor_id], taxonomy))]
                 found.extend(spans)
             found = [s for s in found if s.actor_id not in assigned]
             if found:
@@ -599,7 +611,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     # A trigger inside a time expression names the anchor ("before his death"); it is still
     # an event mention of its own (the death), handled like any other.
     positions, nominal, verb = _positions(match, taxonomy)
-    participants = _assign_roles(match, positions, actors, (trigger_start, trigger_end))
+    participants = _assign_roles(match, positions, actors, (trigger_start, trigger_end), taxonomy)
     heads = _event_heads(match, nominal, verb, taxonomy)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end)
     if (expression is None and match.trigger.part_of_speech == "VERB" and head.dep_ == "conj"

@@ -64,6 +64,7 @@ class Taxonomy:
     request_verbs: frozenset[str] = frozenset()
     reschedule_verbs: frozenset[str] = frozenset()
     hypothetical_cues: frozenset[str] = frozenset()
+    regulator_words: frozenset[str] = frozenset()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -143,6 +144,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         request_verbs=frozenset(data.get("request_verbs", ())),
         reschedule_verbs=frozenset(data.get("reschedule_verbs", ())),
         hypothetical_cues=frozenset(data.get("hypothetical_cues", ())),
+        regulator_words=frozenset(data.get("regulator_words", ())),
     )
 
 

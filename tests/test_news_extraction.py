@@ -156,3 +156,8 @@ def test_a_verb_the_model_lemmatizes_wrongly_still_triggers_its_event():
     # The small model lemmatizes "fined" as "fin".
     events = _extract_text("The Drug Enforcement Administration fined a pharmacy chain on Wednesday.", date(2024, 6, 14))
     assert [(e.type, r) for e, r in events] == [("REGULATORY_ACTION", {("Drug Enforcement Administration", "REGULATOR")})]
+
+
+def test_a_company_recalling_its_product_is_not_a_regulator():
+    events = _extract_text("Zenith Labs recalled 40,000 bottles of eye drops last week.", date(2024, 6, 14))
+    assert not any(("Zenith Labs", "REGULATOR") in roles for _, roles in events)
