@@ -111,6 +111,11 @@ def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
                 window = tokens[i : i + n]
                 if all(_token_matches(tok, w, k == 0, trigger.part_of_speech, n == 1) for k, (tok, w) in enumerate(zip(window, trigger.words))):
                     matches.append(_Match(event_type, trigger, tuple(window)))
+    # A gerund used as a noun ("faces sentencing") is the noun trigger, not the verb.
+    matches = [m for m in matches if not (
+        m.trigger.part_of_speech == "VERB" and m.head.tag_ == "VBG"
+        and m.head.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS | {"pobj"}
+    )]
     # Longest match wins where matches overlap ("infusion therapy" over "infusion").
     matches.sort(key=lambda m: (-len(m.tokens), m.tokens[0].i))
     kept: list[_Match] = []
@@ -177,6 +182,8 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     governor = verb.head
     if verb.dep_ in {"xcomp", "conj"} and governor.i != verb.i:
         controller = _children(governor, SUBJECTS | PASSIVE_SUBJECTS)
+        if not controller and governor.pos_ == "ADJ" and governor.dep_ == "acomp":
+            controller = _children(governor.head, SUBJECTS)  # "X is due to be sentenced"
         # "was arrested ... and charged": the second verb shares the first one's passive auxiliary.
         shares_auxiliary = verb.dep_ == "conj" and _is_passive(governor) and not _children(verb, {"aux", "auxpass"})
         passive = _is_passive(verb) or shares_auxiliary
@@ -246,6 +253,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                     add("experiencer", subjects)
                 elif lemma in taxonomy.agent_light_verbs:
                     add("agent", subjects)
+                    add("recipient", _children(verb, PASSIVE_SUBJECTS))  # "was handed a sentence"
                     add("recipient", _children(verb, {"dative", "iobj"}))
                     for obj in _prep_objects(verb).get("to", []):
                         add("recipient", [obj])
@@ -409,6 +417,9 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         lemma = verb.lemma_.lower()
         if lemma in taxonomy.future_verbs:  # "her sentencing is set for October"
             return EventStatus.EXPECTED if lemma in {"expect", "likely", "poised"} else EventStatus.SCHEDULED
+    if (match.event_type.awaited and verb is not None and nominal.dep_ in OBJECTS
+            and verb.lemma_.lower() in taxonomy.awaiting_verbs and verb.tag_ in {"VBZ", "VBP"}):
+        return EventStatus.SCHEDULED  # "faces sentencing on Aug. 2", "awaits trial"
     # Future: "will be sentenced", "is scheduled to be sentenced", "is expected to plead";
     # not at all: "declined to be interviewed"; only asked for: "pressed them to look into it".
     node = anchor

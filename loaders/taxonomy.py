@@ -44,6 +44,7 @@ class EventType:
     exclude_governors: frozenset[str] = frozenset()
     one_per_principal: bool = False
     requested_counts: bool = False
+    awaited: bool = False
     organization_roles: frozenset[str] = frozenset()
     inherit_principal_from: str | None = None
     required_roles: tuple[str, ...] = ()
@@ -65,6 +66,7 @@ class Taxonomy:
     reschedule_verbs: frozenset[str] = frozenset()
     hypothetical_cues: frozenset[str] = frozenset()
     regulator_words: frozenset[str] = frozenset()
+    awaiting_verbs: frozenset[str] = frozenset()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -118,6 +120,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             exclude_governors=frozenset(spec.get("exclude_governors") or ()),
             one_per_principal=bool(spec.get("one_per_principal", False)),
             requested_counts=bool(spec.get("requested_counts", False)),
+            awaited=bool(spec.get("awaited", False)),
             organization_roles=frozenset(spec.get("organization_roles") or ()),
             inherit_principal_from=spec.get("inherit_principal_from"),
             required_roles=tuple(spec.get("required_roles") or ()),
@@ -145,6 +148,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         reschedule_verbs=frozenset(data.get("reschedule_verbs", ())),
         hypothetical_cues=frozenset(data.get("hypothetical_cues", ())),
         regulator_words=frozenset(data.get("regulator_words", ())),
+        awaiting_verbs=frozenset(data.get("awaiting_verbs", ())),
     )
 
 

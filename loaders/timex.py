@@ -136,6 +136,7 @@ a future one ("will", "is scheduled/expected/set/due to", "plans to", "upcoming"
 or when the expression itself points forward ("tomorrow", "next year", "later this
 month", "in the coming weeks"); past or neutral otherwise. Present-tense schedule verbs
 are future markers: "ends", "begins", "starts", "opens", "closes", "expires", "resumes",
+"faces sentencing", "awaits trial",
 "takes effect", "takes place", "runs through"... ("the comment period ends Jan. 16" is the
 next Jan. 16 on or after publication, as for any future date, so an article published on
 Jan. 16 means that day). Their plural forms ("hearings begin March 3") count only right
@@ -496,7 +497,8 @@ _FUTURE_MARKER_RE = re.compile(
 _SCHEDULE_VERB_3RD_RE = re.compile(
     r"\b(?<!loose\s)(?<!odds\sand\s)(?<!fits\sand\s)(?:ends|begins|starts|opens(?!\s+up\b)|closes|expires|resumes|reopens|"
     r"concludes|commences|kicks\s+off|runs\s+(?:through|until|till)|takes\s+(?:effect|place)|goes\s+into\s+effect|"
-    r"comes\s+into\s+(?:effect|force)|becomes\s+effective)\b", re.IGNORECASE)
+    r"comes\s+into\s+(?:effect|force)|becomes\s+effective|faces\s+(?:sentencing|trial|a\s+hearing)|"
+    r"awaits\s+(?:sentencing|trial))\b", re.IGNORECASE)
 _SCHEDULE_VERB_PLURAL_RE = re.compile(
     r"\b(?:end|begin|start|open(?!\s+up\b)|close|expire|resume|reopen|conclude|commence|kick\s+off|"
     r"run\s+(?:through|until|till)|take\s+(?:effect|place)|go\s+into\s+effect|come\s+into\s+(?:effect|force)|"

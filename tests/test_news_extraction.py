@@ -161,3 +161,20 @@ def test_a_verb_the_model_lemmatizes_wrongly_still_triggers_its_event():
 def test_a_company_recalling_its_product_is_not_a_regulator():
     events = _extract_text("Zenith Labs recalled 40,000 bottles of eye drops last week.", date(2024, 6, 14))
     assert not any(("Zenith Labs", "REGULATOR") in roles for _, roles in events)
+
+
+@pytest.mark.parametrize("sentence, status, day", [
+    ("Karen Holt faces sentencing on Aug. 2.", EventStatus.SCHEDULED, date(2024, 8, 2)),
+    ("Karen Holt was handed an eight-year sentence on Tuesday.", EventStatus.OCCURRED, date(2024, 6, 11)),
+    ("Karen Holt is due to be sentenced on July 9.", EventStatus.SCHEDULED, date(2024, 7, 9)),
+])
+def test_sentencings_in_the_words_courts_reporters_use(sentence, status, day):
+    (sentencing, roles), = [(e, r) for e, r in _extract_text(sentence, date(2024, 6, 14)) if e.type == "SENTENCING"]
+    assert roles == {("Karen Holt", "DEFENDANT")}
+    assert sentencing.status == status and (sentencing.date.start, sentencing.date.end) == (day, day)
+
+
+def test_facing_charges_is_no_future_event_but_awaiting_trial_is():
+    events = _extract_text("Karen Holt faces charges of theft. Mark Ruiz awaits trial in a county jail.", date(2024, 6, 14))
+    statuses = {e.type: e.status for e, _ in events}
+    assert statuses == {"CHARGES": EventStatus.OCCURRED, "TRIAL": EventStatus.SCHEDULED}
