@@ -165,28 +165,21 @@ MATCH (a:Actor {id: actorId})
 RETURN a.id AS id, a.kind AS kind
 """
 
-# People: name from the first source, every other name becomes an alias. Both labels are
-# given at creation (ArcadeDB cannot add a label to a node created in the same transaction).
-MERGE_PERSONS = """
+# Actors of one kind: name from the first source, every other name becomes an alias. Both
+# labels are given at creation (ArcadeDB cannot add a label to a node created in the same
+# transaction). Labels cannot be parameters, so there is one statement per kind, both
+# built from this template with a fixed label.
+_MERGE_ACTORS_OF_KIND = """
 UNWIND $rows AS row
-MERGE (a:Actor:Person {id: row.id})
-ON CREATE SET a.name = row.name, a.kind = 'PERSON', a.aliases = []
+MERGE (a:Actor:{label} {{id: row.id}})
+ON CREATE SET a.name = row.name, a.kind = '{kind}', a.aliases = []
 SET a.description = coalesce(a.description, row.description)
 SET a.aliases = reduce(known = coalesce(a.aliases, []), name IN row.names |
       CASE WHEN name = a.name OR name IN known THEN known ELSE known + name END)
 SET a.searchName = toLower(reduce(text = a.name, alias IN a.aliases | text + ' | ' + alias))
 """
-
-# Organizations: as MERGE_PERSONS, with the :Organization label.
-MERGE_ORGANIZATIONS = """
-UNWIND $rows AS row
-MERGE (a:Actor:Organization {id: row.id})
-ON CREATE SET a.name = row.name, a.kind = 'ORGANIZATION', a.aliases = []
-SET a.description = coalesce(a.description, row.description)
-SET a.aliases = reduce(known = coalesce(a.aliases, []), name IN row.names |
-      CASE WHEN name = a.name OR name IN known THEN known ELSE known + name END)
-SET a.searchName = toLower(reduce(text = a.name, alias IN a.aliases | text + ' | ' + alias))
-"""
+MERGE_PERSONS = _MERGE_ACTORS_OF_KIND.format(label="Person", kind="PERSON")
+MERGE_ORGANIZATIONS = _MERGE_ACTORS_OF_KIND.format(label="Organization", kind="ORGANIZATION")
 
 # Events: descriptive properties from the first source, or from a replaced document's new
 # version; dates come from consolidation.

@@ -580,10 +580,8 @@ class _Draft:
     object_text: str | None
     trigger_start: int
     trigger_end: int
-    heads: set[int]
     confidence: float
-    described_person: bool = False  # an argument is a person described, not named ("a California doctor")
-    described_nouns: frozenset[str] = frozenset()  # the describing nouns ("doctor")
+    described_nouns: frozenset[str] = frozenset()  # a person described, not named: "a California doctor" → {"doctor"}
     main_clause: bool = False  # the event is what the sentence itself reports, not background in a modifier
 
 
@@ -647,8 +645,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     )
     main_clause = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
     return _Draft(match, sentence, participants, expression, status, object_text,
-                  trigger_start, trigger_end, heads, round(confidence, 2), bool(described_nouns),
-                  described_nouns, main_clause)
+                  trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause)
 
 
 def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int], doc: Doc,
@@ -740,7 +737,7 @@ def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord
     order = sorted({d.sentence.start for d in drafts})
     for draft in drafts:
         principal = draft.match.event_type.principal
-        if any(r in principal for _, r in draft.participants) or not draft.described_person:
+        if any(r in principal for _, r in draft.participants) or not draft.described_nouns:
             continue
         here = order.index(draft.sentence.start)
         nearby = [
