@@ -98,6 +98,9 @@ class ActorAnalysis:
     # Role actors this document created ("Matthew Perry's assistant"), by actor id;
     # canonical_actor_ids uses them to merge a role with the person another document names.
     roles: dict[str, RoleLink] = field(default_factory=dict)
+    # Programmes and podcasts someone was interviewed on ("60 Minutes"), by actor id: outlets
+    # whose names carry no word that says so.
+    programmes: frozenset[str] = frozenset()
     _starts: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -176,6 +179,8 @@ class ActorLexicon:
     affiliation_verbs: Mapping[str, str]
     affiliation_prepositional_verbs: Mapping[str, Mapping[str, str]]
     service_relations: Mapping[str, str]
+    interview_cues: frozenset[tuple[str, ...]]
+    programme_nouns: frozenset[str]
 
     @property
     def person_nouns(self) -> frozenset[str]:
@@ -259,6 +264,8 @@ class ActorLexicon:
                 str(v).lower(): {str(p).lower(): r for p, r in preps.items()} for v, preps in prepositional.items()
             },
             service_relations=mapping("service_relations", lower_keys=False),
+            interview_cues=frozenset(tuple(cue.split()) for cue in words("interview_cues")),
+            programme_nouns=words("programme_nouns"),
         )
 
 
@@ -430,6 +437,7 @@ class _Names:
         self.entity_label = {t.i: e.label_ for e in doc.ents for t in e}
         self.rejected: set[str] = set()
         self.lowercase_words = {t.text for t in doc if t.is_lower}
+        self.programme_names: set[str] = set()
 
     def _person_name_words(self) -> set[str]:
         """Folded full names and surnames of the model's several-word PERSON entities."""
@@ -457,7 +465,71 @@ class _Names:
         found = _without_overlaps(found)
         self._mark_parenthesised_acronyms(found)
         # A name judged not to be an actor in one place (a show title, a drug) is not one anywhere.
-        return [occ for occ in found if fold(occ.core_text(self.doc)) not in self.rejected]
+        found = [occ for occ in found if fold(occ.core_text(self.doc)) not in self.rejected]
+        # ...except a programme someone was interviewed on: that is the outlet.
+        programmes = [p for p in self._programmes() if not any(p.start < o.end and o.start < p.end for o in found)]
+        self.programme_names = {fold(p.core_text(self.doc)) for p in programmes}
+        return sorted(found + programmes, key=lambda o: o.start)
+
+    # -- programmes
+
+    def _programmes(self) -> list[_Occurrence]:
+        """Titles of programmes and podcasts in an interview frame: "an interview with 60
+        Minutes", "told the podcast 'Health Matters'", "sat down with ABC's 'Good Morning
+        America'", "on the 'Call Her Daddy' podcast"."""
+        doc, lex = self.doc, self.lex
+        found: list[_Occurrence] = []
+        longest_cue = max((len(c) for c in lex.interview_cues), default=0)
+        for i in range(len(doc)):
+            cue_end = next((i + n for n in range(longest_cue, 0, -1)
+                            if tuple(t.lower_ for t in doc[i : i + n]) in lex.interview_cues), None)
+            framed = cue_end is not None
+            j = cue_end if framed else i
+            if not framed and not (doc[i].lower_ in lex.programme_nouns and i + 1 < len(doc)
+                                   and doc[i + 1].text in _OPENING_QUOTES):
+                continue
+            while j < len(doc) and (doc[j].lower_ in ("the", "a", "an") or doc[j].lower_ in lex.programme_nouns
+                                    or self.entity_label.get(j) == "ORG" or doc[j].tag_ == "POS"):
+                j += 1  # "ABC's", "the podcast"
+            title = self._title_at(j)
+            if title is None:
+                continue
+            start, end = title
+            text = fold(doc[start:end].text)
+            quoted = start > 0 and doc[start - 1].text in _OPENING_QUOTES
+            if text in lex.works or (not quoted and self.entity_label.get(start) in ("PERSON", "ORG", "GPE", "NORP")):
+                continue
+            named_as_programme = end < len(doc) and (doc[end].lower_ in lex.programme_nouns
+                                                     or (doc[end].text in _CLOSING_QUOTES and end + 1 < len(doc)
+                                                         and doc[end + 1].lower_ in lex.programme_nouns))
+            if quoted or named_as_programme or (framed and self.entity_label.get(start) in (None, "TIME", "DATE", "WORK_OF_ART")):
+                found.append(_Occurrence(start, start, end, ActorKind.ORGANIZATION, certain=True))
+        return _without_overlaps(found)
+
+    def _title_at(self, j: int) -> tuple[int, int] | None:
+        """The title starting at token j: a quoted run, or capitalised words and numbers."""
+        doc = self.doc
+        if j >= len(doc):
+            return None
+        if doc[j].text in _OPENING_QUOTES:
+            end = j + 1
+            while end < len(doc) and end - j <= 8 and doc[end].text not in _CLOSING_QUOTES and "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            if end >= len(doc) or doc[end].text not in _CLOSING_QUOTES or end == j + 1:
+                return None
+            end -= 1 if doc[end - 1].text == "," else 0  # "Howard Stern Show," inside the quotes
+            return (j + 1, end) if _is_capitalised(doc[j + 1]) or doc[j + 1].like_num else None
+        end = j
+        while end < len(doc) and end - j < 6 and (_is_capitalised(doc[end]) or (end == j and doc[end].like_num)
+                                                  or (end > j and doc[end].lower_ in self.lex.name_connectors
+                                                      and end + 1 < len(doc) and _is_capitalised(doc[end + 1]))):
+            if "\n" in doc[end].whitespace_:
+                end += 1
+                break
+            end += 1
+        if end == j or not any(_is_capitalised(t) for t in doc[j:end]):
+            return None
+        return j, end
 
     # -- entities
 
@@ -2004,7 +2076,8 @@ def analyse_actors(doc: Doc, document: DocumentRecord) -> ActorAnalysis:
         raise ValueError(f"document {document.id} ({document.path}): the parsed text differs from the document text")
     lex = get_lexicon()
     sents = sentences(doc)
-    found = _Names(doc, lex, document.publisher).find()
+    names = _Names(doc, lex, document.publisher)
+    found = names.find()
     clusters = _Clusters(doc, lex)
     occurrences = clusters.build(found)
     occurrences = sorted(occurrences + _find_missed_mentions(doc, occurrences, lex, clusters), key=lambda o: o.start)
@@ -2031,6 +2104,7 @@ def analyse_actors(doc: Doc, document: DocumentRecord) -> ActorAnalysis:
         mentions=_mentions(spans, sents),
         affiliations=_affiliation_records(stated, doc, sents, set(records)),
         roles={a.id: a.role for a in actors.values() if a.role is not None},
+        programmes=frozenset(a.id for a in actors.values() if fold(a.canonical) in names.programme_names),
     )
     log.debug(
         "actors.analysed", document=document.id, actors=len(records), spans=len(analysis.spans),

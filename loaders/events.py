@@ -43,6 +43,7 @@ NOMINAL_LINKS = {"compound", "amod", "nmod"}  # "ketamine infusion session": wal
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "attr"}
+ADDRESSEE_VERBS = {"tell"}  # verbs whose direct object is the one addressed
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,8 @@ def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
         m.trigger.part_of_speech == "VERB" and m.head.tag_ == "VBG"
         and m.head.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS | {"pobj"}
     )]
+    # Before overlaps are settled: "found guilty" is a verdict, not "found dead".
+    matches = [m for m in matches if _requires_met(m, m.head)]
     # Longest match wins where matches overlap ("infusion therapy" over "infusion").
     matches.sort(key=lambda m: (-len(m.tokens), m.tokens[0].i))
     kept: list[_Match] = []
@@ -219,7 +222,14 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             add("experiencer", subjects)
         else:
             add("agent", subjects)
-        add("patient", _children(head, OBJECTS) + passive_subjects)
+        objects = _children(head, OBJECTS)
+        if head.lemma_.lower() in ADDRESSEE_VERBS:  # "told CBS News": whom it was told to
+            add("recipient", objects)
+            objects = []
+        add("patient", objects + passive_subjects)
+        for complement in _children(head, {"ccomp", "xcomp", "oprd"}):
+            if complement.pos_ == "ADJ":  # "found Webb not guilty": the small clause's subject
+                add("patient", _children(complement, SUBJECTS))
         add("recipient", _children(head, {"dative", "iobj"}))
         preps = _prep_objects(head)
         if "by" in preps and passive_subjects:
@@ -290,6 +300,18 @@ MODIFIER_LINKS = {"poss", "compound", "nmod", "amod", "conj", "cc", "case"}
 COORDINATION = {"conj", "cc"}
 
 
+def _in_apposition_phrase(root: Token, top: Token) -> bool:
+    """A name inside a phrase of an apposition ("Dr X, a consultant at the Royal Free
+    Hospital, told ..."): it describes the participant, it is not one."""
+    node, through_preposition = root, False
+    while node.i != top.i and node.head.i != node.i:
+        through_preposition |= node.dep_ == "pobj"
+        if node.dep_ == "appos" and through_preposition:
+            return True
+        node = node.head
+    return False
+
+
 def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
     """The actors a position's phrase refers to: "Perry's assistant" is the assistant,
     not Perry; "the X and Tesla owner" is the owner, not X or Tesla."""
@@ -301,7 +323,7 @@ def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
     spans = []
     for span in actors.spans_between(lo, hi):
         chars = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if chars is not None and chars.root.i in token_ids:
+        if chars is not None and chars.root.i in token_ids and not _in_apposition_phrase(chars.root, token):
             spans.append((span, chars.root))
     roots = {root.i for _, root in spans}
     result: list[ActorSpan] = []
@@ -333,6 +355,23 @@ def _is_authority(actor: ActorRecord, taxonomy: Taxonomy) -> bool:
     return False
 
 
+def _is_medium(actor_id: str, actors: ActorAnalysis, taxonomy: Taxonomy) -> bool:
+    """A news medium or programme: "CBS News", "People magazine", "KPBS", "60 Minutes"."""
+    if actor_id in actors.programmes:
+        return True
+    actor = actors.actors[actor_id]
+    for name in (actor.name, *actor.aliases):
+        if re.fullmatch(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?", name):
+            return True  # call letters
+        folded = name.casefold().removeprefix("the ")
+        if folded in taxonomy.media_outlets or name.casefold() in taxonomy.media_outlets:
+            return True
+        words = re.findall(r"[\w-]+", name.casefold())
+        if set(words) & (taxonomy.media_words | taxonomy.media_outlets):
+            return True
+    return False
+
+
 def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: ActorAnalysis,
                   trigger_span: tuple[int, int], taxonomy: Taxonomy) -> list[tuple[str, str]]:
     participants: list[tuple[str, str]] = []
@@ -347,11 +386,18 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                     # The organisation must head the phrase, or own what heads it: in "Dr. X
                     # from Avesta" the one cautioning is Dr. X, not Avesta; "CBS's '60 Minutes'"
                     # is CBS's.
-                    owners = {c.idx for c in token.children if c.dep_ in {"poss", "compound"}}
+                    # "the podcast 'Health Matters'" is the podcast's.
+                    owners = {c.idx for c in token.children if c.dep_ in {"poss", "compound", "appos"}}
                     spans = [s for s in spans
                              if (s.start <= token.idx < s.end or any(s.start <= i < s.end for i in owners))
                              and actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION
-                             and (role != "REGULATOR" or _is_authority(actors.actors[s.actor_id], taxonomy))]
+                             and (role != "REGULATOR" or _is_authority(actors.actors[s.actor_id], taxonomy))
+                             and (role != "OUTLET" or not match.trigger.media_outlet
+                                  or _is_medium(s.actor_id, actors, taxonomy))]
+                    if role == "OUTLET" and any(s.actor_id in actors.programmes for s in spans):
+                        # "CBS's '60 Minutes'": the network is an outlet as much as its programme.
+                        spans += [s for c in token.children if c.dep_ == "poss" for s in _actors_under(c, actors)
+                                  if actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION]
                 found.extend(spans)
             found = [s for s in found if s.actor_id not in assigned]
             if found:
@@ -523,13 +569,49 @@ def find_event_mentions(
         sentence_expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
         matches = _find_matches(span, taxonomy)
         carriers = _carrying_verbs(matches, taxonomy)
+        sentence_drafts = []
         for match in matches:
             if match.trigger.part_of_speech == "VERB" and match.head.i in carriers:
                 continue  # "received a ketamine infusion": the infusion is the event, not a second one
-            drafts.append(_draft(match, span, sentence, actors, sentence_expressions, taxonomy, doc))
+            # "convicted on Wednesday after a two-week trial": an event is not dated by itself.
+            own_kind = [e for e in sentence_expressions if not _anchored_on_same_type(e, match, matches)]
+            sentence_drafts.append(_draft(match, span, sentence, actors, own_kind, taxonomy, doc))
+        drafts.extend(_absorb_nested([d for d in sentence_drafts if d is not None]))
     drafts = [d for d in drafts if d is not None]
     _drop_own_outlet(drafts, document, actors)
     return _link_anchors_and_finish(drafts, document, actors, taxonomy, sentences)
+
+
+def _anchored_on_same_type(expression: TimeExpression, match: _Match, matches: Sequence[_Match]) -> bool:
+    anchor = expression.anchor
+    if anchor is None or anchor.anchor_start is None:
+        return False
+    return any(other is not match and other.event_type is match.event_type
+               and anchor.anchor_start <= other.tokens[0].idx < (anchor.anchor_end or 0) for other in matches)
+
+
+def _absorb_nested(drafts: list[_Draft]) -> list[_Draft]:
+    """A phase told through the whole ("jury selection began Monday in the trial of X",
+    "convicted X after a two-week trial") is one mention: the outer trigger keeps its
+    clause and date and takes the inner one's participants."""
+    absorbed: set[int] = set()
+    for outer in drafts:
+        outer_nominal = _nominal_head(outer.match.head)
+        outer_heads = {outer.match.head.i, outer_nominal.i}
+        verb, relation = _governing_verb(outer_nominal)
+        if verb is not None and relation in SUBJECTS | PASSIVE_SUBJECTS:
+            outer_heads.add(verb.i)  # "jury selection began Monday in the trial of X"
+        for index, inner in enumerate(drafts):
+            if inner is outer or index in absorbed or inner.match.event_type is not outer.match.event_type:
+                continue
+            nominal = _nominal_head(inner.match.head)
+            if not (nominal.dep_ == "pobj" and nominal.head.dep_ == "prep" and nominal.head.head.i in outer_heads):
+                continue
+            outer.participants.extend(p for p in inner.participants if p not in outer.participants)
+            if outer.expression is None:
+                outer.expression = inner.expression
+            absorbed.add(index)
+    return [d for i, d in enumerate(drafts) if i not in absorbed]
 
 
 def _drop_own_outlet(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis) -> None:
@@ -546,12 +628,12 @@ def _drop_own_outlet(drafts: list[_Draft], document: DocumentRecord, actors: Act
 
 
 def _same_outlet(actor: ActorRecord, publisher: str) -> bool:
-    """"the Courier" is the publisher "The Spokane Courier"; "AP" is not "The Newspaper"."""
+    """"the Courier" is the publisher "The Spokane Courier"; "BBC" is "BBC News"; "AP" is not "The Newspaper"."""
     publisher_words = re.findall(r"\w+", publisher)
     for name in (actor.name, *actor.aliases):
         words = [w for w in re.findall(r"\w+", name.casefold()) if w != "the"]
-        if not words or sum(len(w) for w in words) < 4:
-            continue
+        if not words or (sum(len(w) for w in words) < 4 and not re.fullmatch(r"[A-Z]{2,4}", name)):
+            continue  # short names only as acronyms: "BBC" is "BBC News
         if any(publisher_words[i : i + len(words)] == words for i in range(len(publisher_words))):
             return True
     return False
@@ -585,6 +667,16 @@ class _Draft:
     main_clause: bool = False  # the event is what the sentence itself reports, not background in a modifier
 
 
+def _bare_passive(verb: Token) -> bool:
+    """A passive verb with no object: "X was charged", "arrested and charged" (sharing the
+    first verb's auxiliary) — not "was charged $2,000 a vial"."""
+    objects = [o for o in _children(verb, OBJECTS | {"dative"}) if o.ent_type_ not in {"DATE", "TIME"}]
+    if verb.pos_ != "VERB" or objects:  # "charged the following week" has a time, not an object
+        return False
+    shares_auxiliary = verb.dep_ == "conj" and _is_passive(verb.head) and not _children(verb, {"aux", "auxpass"})
+    return _is_passive(verb) or shares_auxiliary
+
+
 def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     """A broad verb ("sell", "give") is an event here only about what the taxonomy names.
     When its object is a pronoun ("sold it to ..."), what the pronoun stands for is looked
@@ -597,6 +689,8 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
 
     if words(verb_or_head.subtree) & match.trigger.requires:
         return True
+    if match.trigger.passive_meets_requires and _bare_passive(verb_or_head):
+        return True  # "was arrested on Monday and charged the following week"
     if any(o.pos_ == "PRON" for o in _children(verb_or_head, OBJECTS)):
         return bool(words(verb_or_head.sent) & match.trigger.requires)
     return False
@@ -608,8 +702,6 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if match.event_type.exclude_modifiers and any(
         c.lower_ in match.event_type.exclude_modifiers for c in _nominal_head(head).children
     ) | any(t.lower_ in match.event_type.exclude_modifiers for t in [head.doc[head.i - 1]] if head.i > 0):
-        return None
-    if not _requires_met(match, head):
         return None
     if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_governors:
         governor, _ = _governing_verb(_nominal_head(head))

@@ -29,6 +29,8 @@ class Trigger:
     requires: frozenset[str] = frozenset()
     subject_ignored: bool = False
     date_on_or_before: bool = False
+    passive_meets_requires: bool = False
+    media_outlet: bool = False  # its OUTLET must be a news medium or programme ("told CBS", not "told the board")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,8 @@ class Taxonomy:
     hypothetical_cues: frozenset[str] = frozenset()
     regulator_words: frozenset[str] = frozenset()
     awaiting_verbs: frozenset[str] = frozenset()
+    media_words: frozenset[str] = frozenset()
+    media_outlets: frozenset[str] = frozenset()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -86,6 +90,8 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         requires=frozenset(w.lower() for w in entry.get("requires", ())),
         subject_ignored=entry.get("subject") == "ignore",
         date_on_or_before=entry.get("date_bound") == "on_or_before",
+        passive_meets_requires=entry.get("passive") == "meets_requires",
+        media_outlet=entry.get("outlet") == "media",
     )
 
 
@@ -149,6 +155,8 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         hypothetical_cues=frozenset(data.get("hypothetical_cues", ())),
         regulator_words=frozenset(data.get("regulator_words", ())),
         awaiting_verbs=frozenset(data.get("awaiting_verbs", ())),
+        media_words=frozenset(w.lower() for w in data.get("media_words", ())),
+        media_outlets=frozenset(w.lower() for w in data.get("media_outlets", ())),
     )
 
 

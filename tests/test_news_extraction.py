@@ -148,7 +148,7 @@ def test_a_sentencing_set_for_a_month_is_scheduled_for_that_month():
 
 def test_appearing_on_a_networks_show_is_an_interview_and_appearing_on_a_ballot_is_not():
     show = _extract_text('Chen appeared on CBS\'s "60 Minutes" on Sunday to discuss the case.', date(2024, 6, 14))
-    assert [(e.type, r) for e, r in show] == [("INTERVIEW", {("Chen", "INTERVIEWEE"), ("CBS", "OUTLET")})]
+    assert [(e.type, r) for e, r in show] == [("INTERVIEW", {("Chen", "INTERVIEWEE"), ("CBS", "OUTLET"), ("60 Minutes", "OUTLET")})]
     assert _extract_text("Chen appeared on the ballot in 2020.", date(2024, 6, 14)) == []
 
 

@@ -98,10 +98,21 @@ def test_the_charges_name_the_assistant_and_fall_in_the_fortnight_before_publica
 
 def test_elon_musks_interview_with_cnn_is_dated_march_2024(extracted):
     for name in (REWRITE, BBC):
-        interview = events_of(extracted[name], "INTERVIEW")[0]
-        assert names(extracted[name], interview, "INTERVIEWEE") == {"Elon Musk"}
+        interview, = [e for e in events_of(extracted[name], "INTERVIEW")
+                      if names(extracted[name], e, "INTERVIEWEE") == {"Elon Musk"}]
         assert names(extracted[name], interview, "OUTLET") == {"CNN"}
         assert (interview.date.start, interview.date.end, interview.date.precision) == (date(2024, 3, 1), date(2024, 3, 31), Precision.MONTH)
+
+
+def test_experts_telling_the_bbc_are_interviews_in_a_rewrite_but_sourcing_in_the_bbcs_own_article(extracted):
+    def interviewees(name):
+        return {n for e in events_of(extracted[name], "INTERVIEW") for n in names(extracted[name], e, "INTERVIEWEE")}
+
+    assert interviewees(BBC) == {"Elon Musk"}
+    assert {"Rajalingam Yadhu", "Mario Juruena", "Rupert McShane"} <= interviewees(REWRITE)
+    for event in events_of(extracted[REWRITE], "INTERVIEW"):
+        if "Elon Musk" not in names(extracted[REWRITE], event, "INTERVIEWEE"):
+            assert names(extracted[REWRITE], event, "OUTLET") == {"BBC"} and not event.date.known
 
 
 def test_the_fda_approval_and_warning_are_events_without_a_date_the_text_does_not_give(extracted):
