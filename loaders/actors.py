@@ -1081,6 +1081,8 @@ class _Clusters:
                     gender = "female"
                 elif len(words) >= 2 and words[0] in lex.male_first_names:
                     gender = "male"
+                elif len(words) >= 2 and _looks_female(words[0], lex):
+                    gender = "female"
             actor.gender = gender
 
     def _of_title_gender(self, candidates: list[_Actor], occ: _Occurrence) -> list[_Actor]:
@@ -1183,6 +1185,12 @@ class _Clusters:
         for occ in occurrences:
             if occ.actor is not None:
                 occ.actor = occ.actor.resolved()
+
+
+def _looks_female(first_name: str, lex: ActorLexicon) -> bool:
+    """A first name missing from the lists but shaped like most women's names in English
+    news ("Delia", "Bettina", "Lucía"); names such as "Joshua" or "Luca" are listed as men's."""
+    return len(first_name) >= 4 and first_name.endswith(("a", "á")) and first_name not in lex.male_first_names
 
 
 def _title_gender(titles: Iterable[Token], lex: ActorLexicon) -> str | None:

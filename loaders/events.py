@@ -173,6 +173,20 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _nearer_relative_clause(verb: Token) -> Token | None:
+    """In "he got them from X, a man who was arrested in April and has pleaded not guilty",
+    the small parser may coordinate "pleaded" with "got"; the verb just before the "and"
+    is the relative clause's, and that is what it continues."""
+    previous = [t for t in verb.doc[verb.head.i + 1 : verb.i] if t.pos_ == "VERB"]
+    if not previous:
+        return None
+    nearest = previous[-1]
+    if nearest.dep_ == "relcl" and any(c.lower_ in {"who", "which", "that"} and c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
+                                       for c in nearest.children):
+        return nearest
+    return None
+
+
 def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     """The subject a verb without one shares with the clause it hangs from, and whether
     that subject undergoes the verb:
@@ -183,6 +197,8 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     - "X, a physician charged in the same case" (participle modifying a noun): X, passive.
     """
     governor = verb.head
+    if verb.dep_ == "conj":
+        governor = _nearer_relative_clause(verb) or governor
     if verb.dep_ in {"xcomp", "conj"} and governor.i != verb.i:
         controller = _children(governor, SUBJECTS | PASSIVE_SUBJECTS)
         if not controller and governor.pos_ == "ADJ" and governor.dep_ == "acomp":
@@ -212,6 +228,9 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         verb = head
         subjects = [] if match.trigger.subject_ignored else _children(head, SUBJECTS)
         passive_subjects = _children(head, PASSIVE_SUBJECTS)
+        described = _described_subject_misparsed(head, subjects + passive_subjects)
+        if described is not None:
+            subjects, passive_subjects = ([], [described]) if passive_subjects else ([described], [])
         if not subjects and not passive_subjects:
             controller, passive = _understood_subject(head)
             if passive:
@@ -733,7 +752,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     person_nouns = _person_nouns()
     described_nouns = frozenset(
         t.lemma_.lower() for position in ARGUMENT_POSITIONS for t in positions.get(position, [])
-        if t.lemma_.lower() in person_nouns
+        if t.lemma_.lower() in person_nouns or _described_by_who(t)
     )
     main_clause = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
     return _Draft(match, sentence, participants, expression, status, object_text,
@@ -812,6 +831,30 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     return mentions
 
 
+def _described_by_who(noun: Token) -> bool:
+    """"a personal trainer who sold ...": a person, whatever the noun."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in noun.children)
+
+
+def _described_subject_misparsed(verb: Token, subjects: list[Token]) -> Token | None:
+    """In "A personal trainer who sold pills to reality star Delia Marchetti pleaded guilty",
+    the small parser makes the name ending the relative clause the subject of "pleaded":
+    the subject is the described person that the relative clause modifies."""
+    if verb.dep_ != "ROOT" or len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    for noun in verb.sent:
+        if noun.i >= subject.i:
+            break
+        if (noun.pos_ == "NOUN" and noun.dep_ not in SUBJECTS | PASSIVE_SUBJECTS
+                and any(c.lower_ in {"a", "an"} for c in noun.children if c.dep_ == "det")
+                and any(c.dep_ == "relcl" and c.i < subject.i and any(w.lower_ == "who" for w in c.children)
+                        for c in noun.children)):
+            return noun
+    return None
+
+
 @lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
     lexicon = get_lexicon()
@@ -874,14 +917,15 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
     sentence_starts = sorted({d.sentence.start for d in drafts})
     for draft in drafts:
         event_type = draft.match.event_type
-        source_type = event_type.inherit_principal_from
-        if source_type is None or not event_type.principal:
+        source_types = event_type.inherit_principal_from
+        if not source_types or not event_type.principal:
             continue
         if any(role in event_type.principal for _, role in draft.participants):
             continue
         position = sentence_starts.index(draft.sentence.start)
         nearby = set(sentence_starts[max(0, position - 1) : position + 1])
-        sources = [d for d in drafts if d.match.event_type.name == source_type and d.sentence.start in nearby]
+        sources = [d for d in drafts if d.match.event_type.name in source_types and d is not draft
+                   and d.sentence.start in nearby]
         sources.sort(key=lambda d: (d.sentence.start != draft.sentence.start, abs(d.trigger_start - draft.trigger_start)))
         for source in sources:
             inherited = [a for a, r in source.participants if r in source.match.event_type.principal]

@@ -48,7 +48,7 @@ class EventType:
     requested_counts: bool = False
     awaited: bool = False
     organization_roles: frozenset[str] = frozenset()
-    inherit_principal_from: str | None = None
+    inherit_principal_from: tuple[str, ...] = ()
     required_roles: tuple[str, ...] = ()
 
 
@@ -95,6 +95,13 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
     )
 
 
+def _names(value: object) -> tuple[str, ...]:
+    """One type name or a list of them."""
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(str(v) for v in value)  # type: ignore[union-attr]
+
+
 def parse_taxonomy(data: dict) -> Taxonomy:
     if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
         raise TaxonomyError("taxonomy: a top-level 'types' mapping is required")
@@ -128,13 +135,13 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             requested_counts=bool(spec.get("requested_counts", False)),
             awaited=bool(spec.get("awaited", False)),
             organization_roles=frozenset(spec.get("organization_roles") or ()),
-            inherit_principal_from=spec.get("inherit_principal_from"),
+            inherit_principal_from=_names(spec.get("inherit_principal_from")),
             required_roles=tuple(spec.get("required_roles") or ()),
         )
     for event_type in types.values():
-        source = event_type.inherit_principal_from
-        if source is not None and source not in types:
-            raise TaxonomyError(f"taxonomy type {event_type.name}: inherit_principal_from names unknown type {source}")
+        for source in event_type.inherit_principal_from:
+            if source not in types:
+                raise TaxonomyError(f"taxonomy type {event_type.name}: inherit_principal_from names unknown type {source}")
     missing = [t for t in CORE_TYPES if t not in types]
     if missing:
         raise TaxonomyError(f"taxonomy: core event types missing: {missing}")
