@@ -181,6 +181,7 @@ class ActorLexicon:
     service_relations: Mapping[str, str]
     interview_cues: frozenset[tuple[str, ...]]
     programme_nouns: frozenset[str]
+    residence_nouns: frozenset[str]
 
     @property
     def person_nouns(self) -> frozenset[str]:
@@ -266,6 +267,7 @@ class ActorLexicon:
             service_relations=mapping("service_relations", lower_keys=False),
             interview_cues=frozenset(tuple(cue.split()) for cue in words("interview_cues")),
             programme_nouns=words("programme_nouns"),
+            residence_nouns=words("residence_nouns"),
         )
 
 
@@ -689,6 +691,8 @@ class _Names:
             return "credit"  # "(Image Source: Google)"
         if text in self.place_names and not has_org_head:
             return "place"
+        if not has_org_head and self._is_residence(occ, root):
+            return "place"
         if label != "PERSON" and (text in self.work_names or self._is_quoted_title(occ) or self._modifies_work_noun(root)):
             return "work"
         if not has_org_head and any(w in lex.substances or w in lex.diseases for w in words):
@@ -709,6 +713,15 @@ class _Names:
         ):
             return "heading"  # "Medical Supervision:" at the start of a list item
         return None
+
+    def _is_residence(self, occ: _Occurrence, root: Token) -> bool:
+        """Where someone lives: "Heather Vollmer, 37, of Hampden", "a Glendale man"."""
+        doc = self.doc
+        if (occ.core >= 3 and doc[occ.core - 1].lower_ == "of" and doc[occ.core - 2].text == ","
+                and doc[occ.core - 3].like_num):
+            return True
+        return (root.dep_ == "compound" and root.head.i >= occ.end
+                and root.head.lemma_.lower() in self.lex.residence_nouns)
 
     def _is_quoted_title(self, occ: _Occurrence) -> bool:
         doc = self.doc
@@ -927,8 +940,22 @@ class _Clusters:
         self.by_surname: dict[str, list[_Actor]] = defaultdict(list)
         self.person_positions: dict[int, list[int]] = {}  # id(actor) -> token positions of full-name occurrences
 
+    def _people_by_surname(self, occurrences: list[_Occurrence]) -> None:
+        """The model may call "Damon Reyes-Whitfield" an organisation and "Reyes-Whitfield"
+        a person: a full name ending in a word the document uses alone as a person's name
+        is that person's."""
+        doc = self.doc
+        names = {id(o): _name_words(o.core_text(doc), self.lex) for o in occurrences}
+        lone_people = {names[id(o)][0] for o in occurrences
+                       if o.kind == ActorKind.PERSON and len(names[id(o)]) == 1 and not o.lowercase}
+        for occ in occurrences:
+            words = names[id(occ)]
+            if occ.kind == ActorKind.ORGANIZATION and not occ.certain and len(words) >= 2 and words[-1] in lone_people:
+                occ.kind = ActorKind.PERSON
+
     def build(self, occurrences: list[_Occurrence]) -> list[_Occurrence]:
         doc, lex = self.doc, self.lex
+        self._people_by_surname(occurrences)
         groups: dict[str, list[_Occurrence]] = defaultdict(list)
         for occ in occurrences:
             if not occ.lowercase:

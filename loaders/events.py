@@ -841,13 +841,13 @@ def _described_subject_misparsed(verb: Token, subjects: list[Token]) -> Token | 
     """In "A personal trainer who sold pills to reality star Delia Marchetti pleaded guilty",
     the small parser makes the name ending the relative clause the subject of "pleaded":
     the subject is the described person that the relative clause modifies."""
-    if verb.dep_ != "ROOT" or len(subjects) != 1:
+    if verb.dep_ != "ROOT" or not subjects:
         return None
-    subject = subjects[0]
+    subject = subjects[-1]
     for noun in verb.sent:
         if noun.i >= subject.i:
             break
-        if (noun.pos_ == "NOUN" and noun.dep_ not in SUBJECTS | PASSIVE_SUBJECTS
+        if (noun.pos_ == "NOUN" and (noun.dep_ not in SUBJECTS | PASSIVE_SUBJECTS or noun.head.i == verb.i)
                 and any(c.lower_ in {"a", "an"} for c in noun.children if c.dep_ == "det")
                 and any(c.dep_ == "relcl" and c.i < subject.i and any(w.lower_ == "who" for w in c.children)
                         for c in noun.children)):

@@ -165,12 +165,12 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache, partial
 
-from loaders.records import FuzzyDate
+from loaders.records import FuzzyDate, Precision
 
 __all__ = ["ABSOLUTE", "ANCHORED", "RELATIVE", "AnchoredOffset", "TimeExpression", "find_time_expressions"]
 
@@ -463,10 +463,14 @@ _RANGE_JOIN_RE = re.compile(r"\s*(?:(?i:and|to|through|thru|until|till)\s+|[-–
 _FREQUENCY_BEFORE_RE = re.compile(r"(?i:\b(?:twice|once|times|per|every|each|other|a|an))\s+$")
 
 # Signals that make a bare month name a month ("in March"); "May" gets only the first list.
-_MAY_SIGNAL_RE = re.compile(r"(?<![\w-])(?i:in|on|since|until|till|by|during|early|late|last|next|this)\s+$|(?i:mid)\s*-\s*$")
+_MAY_SIGNAL_RE = re.compile(r"(?<![\w-])(?i:in|on|since|until|till|by|during|early|late|last|next|this|that)\s+$|(?i:mid)\s*-\s*$")
 _MONTH_SIGNAL_RE = re.compile(
-    r"(?<![\w-])(?i:in|on|since|until|till|by|during|early|late|last|next|this|through|throughout|from|"
+    r"(?<![\w-])(?i:in|on|since|until|till|by|during|early|late|last|next|this|that|through|throughout|from|"
     r"before|after|of|between|for)\s+$|(?i:mid)\s*-\s*$")
+# "arrested that August": the month of the year the story is telling, resolved in
+# narrative_months once the document's earlier dates are known.
+_THAT_MONTH_RE = re.compile(r"(?<![\w-])(?i:that)\s+$")
+_EXPLICIT_YEAR_RE = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
 _STRONG_YEAR_SIGNAL_RE = re.compile(
     r"(?<![\w-])(?i:in|since|until|till|by|during|before|after|from|through|throughout|around|circa|"
     r"as\s+of|early|late|year|c\.)\s+$")
@@ -2068,6 +2072,24 @@ def _select(found: list[_Found]) -> list[_Found]:
             continue
         taken.append(candidate)
     return sorted(taken, key=lambda f: f.start)
+
+
+def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[TimeExpression]:
+    """"that August" is August of the year the story last named ("On April 2, 2024, ...
+    was arrested that August" is August 2024), not the latest August before publication.
+    `expressions` are a document's, in order; `text` is the document text."""
+    resolved: list[TimeExpression] = []
+    last_year: int | None = None
+    for expression in expressions:
+        date_ = expression.date
+        if (expression.kind == ABSOLUTE and date_.precision == Precision.MONTH and last_year is not None
+                and _THAT_MONTH_RE.search(text, max(0, expression.start - 8), expression.start)
+                and not _EXPLICIT_YEAR_RE.search(expression.text) and date_.start is not None):
+            expression = replace(expression, date=FuzzyDate.month(last_year, date_.start.month))
+        elif expression.kind == ABSOLUTE and date_.start is not None and _EXPLICIT_YEAR_RE.search(expression.text):
+            last_year = date_.start.year
+        resolved.append(expression)
+    return resolved
 
 
 def find_time_expressions(text: str, published: FuzzyDate | None, *, offset: int = 0) -> list[TimeExpression]:

@@ -178,3 +178,112 @@ def test_facing_charges_is_no_future_event_but_awaiting_trial_is():
     events = _extract_text("Karen Holt faces charges of theft. Mark Ruiz awaits trial in a county jail.", date(2024, 6, 14))
     statuses = {e.type: e.status for e, _ in events}
     assert statuses == {"CHARGES": EventStatus.OCCURRED, "TRIAL": EventStatus.SCHEDULED}
+
+
+FRIDAY = date(2024, 6, 14)
+
+
+def _only(events, event_type):
+    (event, roles), = [(e, r) for e, r in events if e.type == event_type]
+    return event, roles
+
+
+def _span(event):
+    return event.date.start, event.date.end
+
+
+def test_a_verdict_is_the_trial_and_dated_by_the_verdict_not_by_the_trial_it_follows():
+    event, roles = _only(_extract_text(
+        "Thomas Webb, 41, ran a clinic in Dallas. A jury convicted Webb of murder on Wednesday after a two-week trial.",
+        FRIDAY), "TRIAL")
+    assert ("Thomas Webb", "DEFENDANT") in roles and _span(event) == (date(2024, 6, 12), date(2024, 6, 12))
+
+
+def test_found_not_guilty_is_a_verdict_not_a_negated_event():
+    event, roles = _only(_extract_text(
+        "Thomas Webb ran a clinic in Dallas. Jurors found Webb not guilty of manslaughter on Tuesday.", FRIDAY), "TRIAL")
+    assert event.status == EventStatus.OCCURRED and ("Thomas Webb", "DEFENDANT") in roles
+
+
+def test_jury_selection_in_someones_trial_dates_that_trial():
+    event, roles = _only(_extract_text("Jury selection began Monday in the trial of Sam Ortiz.", FRIDAY), "TRIAL")
+    assert roles == {("Sam Ortiz", "DEFENDANT")} and _span(event) == (date(2024, 6, 10), date(2024, 6, 10))
+
+
+def test_appealing_a_conviction_is_not_a_trial_to_come():
+    events = _extract_text("Sam Ortiz, a pharmacist, plans to appeal his conviction.", FRIDAY)
+    assert [e for e, _ in events if e.type == "TRIAL"] == []
+
+
+def test_a_sentencing_date_set_after_a_plea_is_that_defendants():
+    event, roles = _only(_extract_text(
+        "Travis Oyelaran pleaded guilty on Tuesday to two counts of distribution. Sentencing was set for Sept. 15.",
+        FRIDAY), "SENTENCING")
+    assert roles == {("Travis Oyelaran", "DEFENDANT")} and event.status == EventStatus.SCHEDULED
+    assert _span(event) == (date(2024, 9, 15), date(2024, 9, 15))
+
+
+def test_arrested_and_charged_the_following_week_is_a_charge_and_a_price_is_not():
+    events = _extract_text("Maria Santos was arrested on Monday and charged the following week.", FRIDAY)
+    assert {e.type for e, _ in events} == {"ARREST", "CHARGES"}
+    assert _extract_text("Matthew Perry was charged $2,000 for the vial.", FRIDAY) == []
+
+
+def test_arraigned_and_pleaded_not_guilty_is_a_plea_on_that_day():
+    event, roles = _only(_extract_text("Maria Santos was arraigned Thursday and pleaded not guilty.", FRIDAY), "PLEA")
+    assert roles == {("Maria Santos", "DEFENDANT")} and _span(event) == (date(2024, 6, 13), date(2024, 6, 13))
+
+
+@pytest.mark.parametrize("sentence, outlet", [
+    ("In an interview with 60 Minutes that aired Sunday, Leon Hart defended his clinic.", "60 Minutes"),
+    ('Leon Hart told the podcast "Health Matters" last month that he had done nothing wrong.', "Health Matters"),
+    ('Leon Hart sat down with ABC\'s "Good Morning America" on Monday.', "Good Morning America"),
+    ("Leon Hart told CBS News last month that he had done nothing wrong.", "CBS News"),
+    ("Leon Hart told KQED's Forum in May that the clinic was safe.", "KQED"),
+])
+def test_programmes_podcasts_and_news_media_someone_spoke_to_are_interview_outlets(sentence, outlet):
+    _, roles = _only(_extract_text(sentence, FRIDAY), "INTERVIEW")
+    assert ("Leon Hart", "INTERVIEWEE") in roles and (outlet, "OUTLET") in roles
+
+
+def test_telling_a_board_or_a_court_is_no_interview_and_neither_is_acting_in_a_show():
+    assert _extract_text("Leon Hart told the Ohio Medical Board in May that the clinic was safe.", FRIDAY) == []
+    assert _extract_text("Matthew Perry starred in Friends. Perry appeared on Friends for ten seasons.", FRIDAY) == []
+
+
+def test_the_publishers_own_interview_is_sourcing_even_under_a_short_name():
+    from loaders.records import DocumentRecord, FuzzyDate
+
+    document = DocumentRecord(id="doc-b", path="b.txt", title=None, sha256="x", publisher="BBC News",
+                              published=FuzzyDate.day(FRIDAY),
+                              text="Dr Rupert McShane told the BBC that ketamine works quickly.")
+    assert [e for e in extract_document(document).extracted.events if e.type == "INTERVIEW"] == []
+
+
+def test_that_month_is_in_the_year_the_story_last_named():
+    event, _ = _only(_extract_text(
+        "On April 2, 2023, Nadia Kellerman died. Damon Reyes-Whitfield was arrested that August.", FRIDAY), "ARREST")
+    assert _span(event) == (date(2023, 8, 1), date(2023, 8, 31))
+
+
+def test_where_someone_lives_is_not_an_actor():
+    events = _extract_text("Heather Vollmer, 37, of Hampden, had pleaded guilty in January.", FRIDAY)
+    assert [r for _, r in events] == [{("Heather Vollmer", "DEFENDANT")}]
+    events = _extract_text("Ramon Ibarra-Soto, a Glendale man, was arrested on Monday.", FRIDAY)
+    assert [r for _, r in events] == [{("Ramon Ibarra-Soto", "ARRESTED")}]
+
+
+def test_a_lede_describing_the_defendant_before_a_name_is_not_misread_as_the_victims_plea():
+    event, roles = _only(_extract_text(
+        "A personal trainer who sold counterfeit pills to reality television star Delia Marchetti pleaded guilty "
+        "Monday in federal court. Travis Oyelaran, 36, entered the plea before U.S. District Judge Miriam "
+        "Castellanos.", FRIDAY), "PLEA")
+    assert roles == {("Travis Oyelaran", "DEFENDANT")} and _span(event) == (date(2024, 6, 10), date(2024, 6, 10))
+
+
+def test_a_verb_continuing_a_relative_clause_keeps_its_subject():
+    events = _extract_text(
+        "Investigators say Travis Oyelaran got the tablets from Ramon Ibarra-Soto, a Glendale man who was "
+        "arrested in April and has pleaded not guilty.", FRIDAY)
+    _, roles = _only(events, "PLEA")
+    assert roles == {("Ramon Ibarra-Soto", "DEFENDANT")}
