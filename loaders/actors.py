@@ -182,6 +182,7 @@ class ActorLexicon:
     interview_cues: frozenset[tuple[str, ...]]
     programme_nouns: frozenset[str]
     residence_nouns: frozenset[str]
+    media_nouns: frozenset[str]
 
     @property
     def person_nouns(self) -> frozenset[str]:
@@ -268,6 +269,7 @@ class ActorLexicon:
             interview_cues=frozenset(tuple(cue.split()) for cue in words("interview_cues")),
             programme_nouns=words("programme_nouns"),
             residence_nouns=words("residence_nouns"),
+            media_nouns=words("media_nouns"),
         )
 
 
@@ -464,6 +466,7 @@ class _Names:
         found.extend(self._titled_names_the_model_missed())
         found.extend(self._owned_organisations())
         found.extend(self._designated_organisations())
+        found.extend(self._media_names())
         found = _without_overlaps(found)
         self._mark_parenthesised_acronyms(found)
         # A name judged not to be an actor in one place (a show title, a drug) is not one anywhere.
@@ -488,8 +491,8 @@ class _Names:
             framed = cue_end is not None
             j = cue_end if framed else i
             if not framed and not (doc[i].lower_ in lex.programme_nouns and i + 1 < len(doc)
-                                   and doc[i + 1].text in _OPENING_QUOTES):
-                continue
+                                   and doc[i + 1].text in _OPENING_QUOTES) and doc[i].text not in _OPENING_QUOTES:
+                continue  # a cue, "the podcast 'X'", or a quoted title followed by "program" (checked below)
             while j < len(doc) and (doc[j].lower_ in ("the", "a", "an") or doc[j].lower_ in lex.programme_nouns
                                     or self.entity_label.get(j) == "ORG" or doc[j].tag_ == "POS"):
                 j += 1  # "ABC's", "the podcast"
@@ -514,8 +517,11 @@ class _Names:
         if j >= len(doc):
             return None
         if doc[j].text in _OPENING_QUOTES:
+            if doc[j].tag_ == "''" or doc[j].whitespace_:
+                return None  # a closing quote ("dreads." Earlier ...), not the start of a title
             end = j + 1
-            while end < len(doc) and end - j <= 8 and doc[end].text not in _CLOSING_QUOTES and "\n" not in doc[end - 1].whitespace_:
+            while (end < len(doc) and end - j <= 8 and doc[end].text not in _CLOSING_QUOTES
+                   and "\n" not in doc[end - 1].whitespace_ and not doc[end].is_sent_start):
                 end += 1
             if end >= len(doc) or doc[end].text not in _CLOSING_QUOTES or end == j + 1:
                 return None
@@ -886,6 +892,34 @@ class _Names:
                 continue
             found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
+
+    def _media_names(self) -> list[_Occurrence]:
+        """News media named next to the noun that says what they are: "SwimLane magazine",
+        "the sports magazine Cancha", "radio station KXRP"."""
+        doc, lex, found = self.doc, self.lex, []
+        for token in doc:
+            if token.lower_ not in lex.media_nouns or not token.is_lower:
+                continue
+            before, after = token.i - 1, token.i + 1
+            if before >= 0 and self._media_name_word(doc[before]):
+                start = before
+                while start > 0 and self._media_name_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
+                    start -= 1
+                found.append(_Occurrence(start, start, before + 1, ActorKind.ORGANIZATION, certain=True))
+            elif after < len(doc) and self._media_name_word(doc[after], right_after_noun=True):
+                end = after + 1
+                while end < len(doc) and self._media_name_word(doc[end], True) and "\n" not in doc[end - 1].whitespace_:
+                    end += 1
+                found.append(_Occurrence(after, after, end, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _media_name_word(self, token: Token, right_after_noun: bool = False) -> bool:
+        label = self.entity_label.get(token.i)
+        if label == "PERSON" and right_after_noun:
+            label = None  # "the sports magazine Cancha": the model's person is the magazine
+        return (token.pos_ == "PROPN" and _is_capitalised(token) and label not in ("PERSON", "GPE", "LOC", "NORP", "DATE")
+                and fold(token.text) not in self.place_names and fold(token.text) not in self.lex.substances
+                and not token.is_sent_start)
 
     def _looks_like_a_name(self, token: Token) -> bool:
         """A capitalised word that the text never writes in lower case and the lexicon does not know as a noun."""

@@ -24,7 +24,7 @@ from graph.connection import Graph
 from graph import lookup
 from loaders.actors import canonical_actor_ids, merged_actor_records
 from loaders.extract import DocumentExtraction
-from loaders.merge import Candidate, merge_events, principal_roles, rename_actors
+from loaders.merge import Candidate, distinguishing_roles, merge_events, principal_roles, rename_actors
 from loaders.records import (
     ActorMention,
     ActorRecord,
@@ -118,6 +118,7 @@ def merge_corpus(
             existing.append(Candidate(
                 id=event.id, type=event.type,
                 principal=principal_roles(event.participants, event.type, taxonomy),
+                distinguishing=distinguishing_roles(event.participants, event.type, taxonomy),
                 claims=event.claims,
             ))
             known_dates[event.id] = event.date

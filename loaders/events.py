@@ -43,7 +43,8 @@ NOMINAL_LINKS = {"compound", "amod", "nmod"}  # "ketamine infusion session": wal
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "attr"}
-ADDRESSEE_VERBS = {"tell"}  # verbs whose direct object is the one addressed
+ADDRESSEE_VERBS = {"tell"}
+AIRING_VERBS = {"air", "broadcast", "release", "publish", "run", "stream", "post"}  # when a programme went out  # verbs whose direct object is the one addressed
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,18 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _stranded_subject(verb: Token) -> list[Token]:
+    """In "In an interview that aired Thursday, Morrison, 77, said ...", the parser may hang
+    the name from the date and leave "said" without a subject: the proper noun right before
+    the verb, past commas and an age, is its subject."""
+    i = verb.i - 1
+    while i >= 0 and (verb.doc[i].is_punct or verb.doc[i].like_num):
+        i -= 1
+    if i >= 0 and i < verb.i - 1 and verb.doc[i].pos_ == "PROPN":
+        return [verb.doc[i]]
+    return []
+
+
 def _nearer_relative_clause(verb: Token) -> Token | None:
     """In "he got them from X, a man who was arrested in April and has pleaded not guilty",
     the small parser may coordinate "pleaded" with "got"; the verb just before the "and"
@@ -199,7 +212,7 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     governor = verb.head
     if verb.dep_ == "conj":
         governor = _nearer_relative_clause(verb) or governor
-    if verb.dep_ in {"xcomp", "conj"} and governor.i != verb.i:
+    if (verb.dep_ in {"xcomp", "conj"} or _is_infinitive_clause(verb)) and governor.i != verb.i:
         controller = _children(governor, SUBJECTS | PASSIVE_SUBJECTS)
         if not controller and governor.pos_ == "ADJ" and governor.dep_ == "acomp":
             controller = _children(governor.head, SUBJECTS)  # "X is due to be sentenced"
@@ -251,6 +264,11 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                 add("patient", _children(complement, SUBJECTS))
         add("recipient", _children(head, {"dative", "iobj"}))
         preps = _prep_objects(head)
+        if match.trigger.media_outlet and not any(p in preps for p in ("on", "with", "to")):
+            # "spoke about her father's death on WPVX radio": the parser hangs "on" from "death".
+            for token in _subtree_excluding_clauses(head)[1:]:
+                if token.dep_ == "prep" and token.lower_ in {"on", "with", "to"}:
+                    preps.setdefault(token.lower_, []).extend(_children(token, {"pobj"}))
         if "by" in preps and passive_subjects:
             add("agent", preps.pop("by"))
         for prep, objs in preps.items():
@@ -289,7 +307,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                 else:
                     add("host", subjects)
             elif relation == "prep":
-                add("host", subjects)
+                add("host", subjects or _stranded_subject(verb))
                 add("host_object", _children(verb, OBJECTS))  # "placed the doctor on probation"
                 if lemma in taxonomy.speech_verbs:  # "told CBS News in an interview"
                     add("host_recipient", _children(verb, {"dative", "iobj", "dobj"}))
@@ -406,7 +424,7 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                     # from Avesta" the one cautioning is Dr. X, not Avesta; "CBS's '60 Minutes'"
                     # is CBS's.
                     # "the podcast 'Health Matters'" is the podcast's.
-                    owners = {c.idx for c in token.children if c.dep_ in {"poss", "compound", "appos"}}
+                    owners = {c.idx for c in token.children if c.dep_ in {"poss", "compound", "appos", "nmod"}}
                     spans = [s for s in spans
                              if (s.start <= token.idx < s.end or any(s.start <= i < s.end for i in owners))
                              and actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION
@@ -738,6 +756,11 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
             and not _children(head, SUBJECTS | PASSIVE_SUBJECTS)):
         # "found unresponsive on Oct. 28 and pronounced dead": the coordinated verb shares the date.
         expression = _attached_expression(expressions, {head.head.i}, doc, trigger_start, trigger_end)
+    if expression is None and match.trigger.part_of_speech == "NOUN":
+        # "an interview with NBC's 'Today' that aired Thursday", "an episode released Monday"
+        airing = {t.i for t in nominal.subtree if t.dep_ in {"relcl", "acl"} and t.lemma_.lower() in AIRING_VERBS}
+        if airing:
+            expression = _attached_expression(expressions, airing, doc, trigger_start, trigger_end)
     clause = _clause_anchor(match, nominal, verb)
     if expression is None and clause.dep_ in {"advcl", "relcl"} and any(c.lower_ == "when" for c in clause.children):
         # "concerns the FDA raised in October 2023, when it warned ...": the when-clause's time.

@@ -41,6 +41,8 @@ class Candidate:
     principal: frozenset[tuple[str, str]]  # (actor id, role) for the type's principal roles
     claims: tuple[DateClaim, ...]
     record: EventRecord | None = None  # None for events already in the graph
+    # (actor id, role) in the type's `distinct_by` roles: two interviews on different outlets differ.
+    distinguishing: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def existing(self) -> bool:
@@ -68,8 +70,12 @@ def _anchor_refs(claims: Iterable[DateClaim]) -> set[str]:
 
 
 def _fillers(candidate: Candidate) -> dict[str, set[str]]:
+    return _fillers_of(candidate.principal)
+
+
+def _fillers_of(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     roles: dict[str, set[str]] = {}
-    for actor_id, role in candidate.principal:
+    for actor_id, role in pairs:
         roles.setdefault(role, set()).add(actor_id)
     return roles
 
@@ -81,6 +87,9 @@ def same_event(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
         return False
     roles_a, roles_b = _fillers(a), _fillers(b)
     if any(roles_a[r].isdisjoint(roles_b[r]) for r in roles_a.keys() & roles_b.keys()):
+        return False
+    others_a, others_b = _fillers_of(a.distinguishing), _fillers_of(b.distinguishing)
+    if any(others_a[r].isdisjoint(others_b[r]) for r in others_a.keys() & others_b.keys()):
         return False
     event_type = taxonomy.types.get(a.type)
     if event_type is not None and event_type.singular:
@@ -169,6 +178,7 @@ def merge_events(records: Sequence[EventRecord], taxonomy: Taxonomy, existing: S
     candidates = [
         Candidate(id=r.id, type=r.type,
                   principal=principal_roles(((p.actor_id, p.role) for p in r.participants), r.type, taxonomy),
+                  distinguishing=distinguishing_roles(((p.actor_id, p.role) for p in r.participants), r.type, taxonomy),
                   claims=tuple(e.claim for e in r.evidence), record=r)
         for r in records
     ] + list(existing)
@@ -217,6 +227,14 @@ def principal_roles(participants: Iterable[tuple[str, str]], event_type: str, ta
     """The (actor id, role) pairs in the type's principal roles."""
     spec = taxonomy.types.get(event_type)
     wanted = set(spec.principal if spec else ())
+    return frozenset((actor_id, role) for actor_id, role in participants if role in wanted)
+
+
+def distinguishing_roles(participants: Iterable[tuple[str, str]], event_type: str,
+                         taxonomy: Taxonomy) -> frozenset[tuple[str, str]]:
+    """The (actor id, role) pairs in the type's `distinct_by` roles."""
+    spec = taxonomy.types.get(event_type)
+    wanted = set(spec.distinct_by if spec else ())
     return frozenset((actor_id, role) for actor_id, role in participants if role in wanted)
 
 

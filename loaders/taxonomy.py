@@ -50,6 +50,7 @@ class EventType:
     organization_roles: frozenset[str] = frozenset()
     inherit_principal_from: tuple[str, ...] = ()
     required_roles: tuple[str, ...] = ()
+    distinct_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             organization_roles=frozenset(spec.get("organization_roles") or ()),
             inherit_principal_from=_names(spec.get("inherit_principal_from")),
             required_roles=tuple(spec.get("required_roles") or ()),
+            distinct_by=tuple(spec.get("distinct_by") or ()),
         )
     for event_type in types.values():
         for source in event_type.inherit_principal_from:
