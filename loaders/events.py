@@ -81,12 +81,22 @@ class _Match:
         return self.tokens[-1]
 
 
+IRREGULAR_VERBS = {
+    "sell": ("sold",), "buy": ("bought",), "give": ("gave", "given"), "get": ("got", "gotten"),
+    "find": ("found",), "tell": ("told",), "speak": ("spoke", "spoken"), "bring": ("brought",),
+    "take": ("took", "taken"), "hold": ("held",), "sit": ("sat",), "lead": ("led",), "bear": ("born", "borne"),
+}
+
+
 @lru_cache(maxsize=4096)
 def _verb_forms(lemma: str) -> frozenset[str]:
     """Regular inflections of a verb, for when the small model's lemmatizer slips
     ("fined" → "fin")."""
     stem = lemma[:-1] if lemma.endswith("e") else lemma
     forms = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing"}
+    for prefix in ("", "re"):  # "resold" is past the small model's lemmatizer
+        if lemma.startswith(prefix) and lemma[len(prefix):] in IRREGULAR_VERBS:
+            forms |= {prefix + form for form in IRREGULAR_VERBS[lemma[len(prefix):]]}
     if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # ban → banned
     return frozenset(forms)
@@ -264,6 +274,10 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                 add("patient", _children(complement, SUBJECTS))
         add("recipient", _children(head, {"dative", "iobj"}))
         preps = _prep_objects(head)
+        for obj in _children(head, OBJECTS):  # "got the tablets from X": the parser hangs "from" on the object
+            for prep, objs in _prep_objects(obj).items():
+                if prep in {"from", "to"} and prep not in preps:
+                    preps[prep] = objs
         if match.trigger.media_outlet and not any(p in preps for p in ("on", "with", "to")):
             # "spoke about her father's death on WPVX radio": the parser hangs "on" from "death".
             for token in _subtree_excluding_clauses(head)[1:]:
@@ -726,6 +740,12 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
 
     if words(verb_or_head.subtree) & match.trigger.requires:
         return True
+    if verb_or_head.dep_ in {"relcl", "acl"} and words(_nominal_head(verb_or_head.head).subtree) & match.trigger.requires:
+        return True  # "a bottle of hydrocodone he sold to ..."
+    if verb_or_head.pos_ == "VERB":
+        understood, _ = _understood_subject(verb_or_head)
+        if any(words(s.subtree) & match.trigger.requires for s in understood):
+            return True  # "the medical examiner released its findings, ruling that ...
     if match.trigger.passive_meets_requires and _bare_passive(verb_or_head):
         return True  # "was arrested on Monday and charged the following week"
     if any(o.pos_ == "PRON" for o in _children(verb_or_head, OBJECTS)):
@@ -752,8 +772,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     participants = _assign_roles(match, positions, actors, (trigger_start, trigger_end), taxonomy)
     heads = _event_heads(match, nominal, verb, taxonomy)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end)
-    if (expression is None and match.trigger.part_of_speech == "VERB" and head.dep_ == "conj"
+    if (expression is None and match.trigger.part_of_speech == "VERB"
+            and (head.dep_ == "conj" or (head.dep_ == "advcl" and head.tag_ == "VBG"))
             and not _children(head, SUBJECTS | PASSIVE_SUBJECTS)):
+        # "... released its findings on Sept. 12, concluding that ...": the participle shares it too.
         # "found unresponsive on Oct. 28 and pronounced dead": the coordinated verb shares the date.
         expression = _attached_expression(expressions, {head.head.i}, doc, trigger_start, trigger_end)
     if expression is None and match.trigger.part_of_speech == "NOUN":

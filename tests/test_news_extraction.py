@@ -287,3 +287,34 @@ def test_a_verb_continuing_a_relative_clause_keeps_its_subject():
         "arrested in April and has pleaded not guilty.", FRIDAY)
     _, roles = _only(events, "PLEA")
     assert roles == {("Ramon Ibarra-Soto", "DEFENDANT")}
+
+
+@pytest.mark.parametrize("text, supplier, buyer", [
+    ("Travis Oyelaran is a trainer. Delia Marchetti died on Aug. 4. Oyelaran resold pills to Marchetti at least "
+     "three times in the month before her death.", "Travis Oyelaran", "Delia Marchetti"),
+    ("Travis Oyelaran is a trainer. Investigators say he got the tablets from Ramon Ibarra-Soto, 29.",
+     "Ramon Ibarra-Soto", "Travis Oyelaran"),
+    ("Jenna Aldous died in 2024. Police say a classmate, Caden Voss, gave her the pill at a party.",
+     "Caden Voss", "Jenna Aldous"),
+    ("Leonard Pettaway is a pharmacist. A bottle of hydrocodone he sold to Devin Okafor-Reyes of Pasadena two days "
+     "before the young man's death was recovered at his bedside.", "Leonard Pettaway", "Devin Okafor-Reyes"),
+])
+def test_selling_reselling_getting_and_handing_over_pills_are_drug_supply(text, supplier, buyer):
+    _, roles = _only(_extract_text(text, FRIDAY), "DRUG_SUPPLY")
+    assert (supplier, "SUPPLIER") in roles and (buyer, "BUYER") in roles
+
+
+def test_an_examiners_findings_released_on_a_day_are_the_autopsy_of_that_day():
+    event, roles = _only(_extract_text(
+        "Sebastian Arriaga was found dead on July 6, 2024. The Denver Office of the Medical Examiner released its "
+        "findings on Sept. 12, 2024, concluding that he died from a mix of fentanyl and alcohol.", FRIDAY), "AUTOPSY")
+    assert ("Sebastian Arriaga", "SUBJECT") in roles
+    assert ("Denver Office of the Medical Examiner", "EXAMINER") in roles
+    assert _span(event) == (date(2024, 9, 12), date(2024, 9, 12))
+
+
+def test_two_interviews_of_one_person_on_different_outlets_stay_two_events():
+    events = _extract_text(
+        'Keith Morrison spoke with NBC\'s "Today" on Thursday. Earlier this month, he also appeared on '
+        '"The Long Table," a podcast about grief.', FRIDAY)
+    assert len([e for e, _ in events if e.type == "INTERVIEW"]) == 2
