@@ -808,7 +808,7 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                          trigger_start: int, trigger_end: int) -> TimeExpression | None:
     """The time expression the parse attaches to this event, walking up from the expression;
     or the one whose clause the event's verb hangs from ("in October 2023, when it warned")."""
-    best: tuple[int, TimeExpression] | None = None
+    best: tuple[float, TimeExpression] | None = None
     for expression in expressions:
         for head in heads:
             token = doc[head]
@@ -825,8 +825,11 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
             node = token
             while True:
                 if node.i in heads:
-                    if best is None or distance < best[0]:
-                        best = (distance, expression)
+                    # Equally close, a calendar date says more than an anchor ("in January, after
+                    # Tessaro's death": January).
+                    rank = distance + (0.5 if expression.anchor is not None else 0)
+                    if best is None or rank < best[0]:
+                        best = (rank, expression)
                     break
                 if node.head.i == node.i or distance > 3 or node.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"}:
                     break
@@ -994,7 +997,7 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: str 
     if anchor.anchor_start is not None and anchor.anchor_end is not None:
         for other, other_id in zip(drafts, ids):
             if other is not draft and anchor.anchor_start <= other.trigger_start < anchor.anchor_end:
-                anchor_id = other_id
+                anchor_id = other_id if _has_principal(other) else _told_elsewhere(other, drafts, ids)
                 break
     elif last_dated is not None:
         anchor_id = last_dated  # "the following day": the last dated event told before
@@ -1005,6 +1008,21 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: str 
         expression.date,
         Anchor(event_ref=anchor_id, min_offset_days=anchor.min_offset_days, max_offset_days=anchor.max_offset_days),
     )
+
+
+def _has_principal(draft: _Draft) -> bool:
+    return any(role in draft.match.event_type.principal for _, role in draft.participants)
+
+
+def _told_elsewhere(anchor: _Draft, drafts: list[_Draft], ids: list[str]) -> str | None:
+    """"a month before the trial" names no defendant: it is the trial the story tells
+    elsewhere — the last one of that type before it, or failing that the next."""
+    same = [(d, i) for d, i in zip(drafts, ids)
+            if d is not anchor and d.match.event_type is anchor.match.event_type and _has_principal(d)]
+    before = [(d, i) for d, i in same if d.trigger_start < anchor.trigger_start]
+    if before:
+        return before[-1][1]
+    return same[0][1] if same else None
 
 
 def _undated(draft: _Draft, document: DocumentRecord) -> FuzzyDate:
