@@ -1015,10 +1015,11 @@ def _has_principal(draft: _Draft) -> bool:
 
 
 def _told_elsewhere(anchor: _Draft, drafts: list[_Draft], ids: list[str]) -> str | None:
-    """"a month before the trial" names no defendant: it is the trial the story tells
-    elsewhere — the last one of that type before it, or failing that the next."""
+    """"a month before the trial" names no defendant: it is the trial the story tells and
+    dates elsewhere — the last one of that type before it, or failing that the next."""
     same = [(d, i) for d, i in zip(drafts, ids)
-            if d is not anchor and d.match.event_type is anchor.match.event_type and _has_principal(d)]
+            if d is not anchor and d.match.event_type is anchor.match.event_type and _has_principal(d)
+            and d.expression is not None and d.expression.anchor is None]  # dated outright: no anchor cycles
     before = [(d, i) for d, i in same if d.trigger_start < anchor.trigger_start]
     if before:
         return before[-1][1]
