@@ -701,8 +701,9 @@ class _Names:
             return "place"
         if label != "PERSON" and (text in self.work_names or self._is_quoted_title(occ) or self._modifies_work_noun(root)):
             return "work"
-        if not has_org_head and any(w in lex.substances or w in lex.diseases for w in words):
-            return "substance"
+        if not has_org_head and (words[-1:] and (words[-1] in lex.substances or words[-1] in lex.diseases)
+                                 or all(w in lex.substances or w in lex.diseases or w in lex.name_connectors for w in words)):
+            return "substance"  # "Ketamine", "Spravato" — not "Northstar Ketamine Wellness"
         after = occ.end + 1 if occ.end < len(doc) and doc[occ.end].tag_ == "POS" else occ.end
         if after < len(doc) and doc[after].lower_ in lex.disease_nouns:
             return "substance"  # "Parkinson's disease"
@@ -755,6 +756,9 @@ class _Names:
         if occ.start < occ.core:
             occ.kind, occ.certain = ActorKind.PERSON, True
             return
+        if self._followed_by_age(occ):
+            occ.kind, occ.certain = ActorKind.PERSON, True  # "Marquise Tolliver, 24, ..."
+            return
         appositions = [c for c in root.children if c.dep_ == "appos" and c.i >= occ.end]
         if root.dep_ == "appos" and root.head.i < occ.start:
             appositions.append(root.head)
@@ -771,6 +775,11 @@ class _Names:
             return
         if occ.kind == ActorKind.PERSON:
             self._named_service(occ)
+
+    def _followed_by_age(self, occ: _Occurrence) -> bool:
+        doc, end = self.doc, occ.end
+        return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ","
+                and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120)
 
     def _is_post_noun(self, noun: Token) -> bool:
         """A position held in an organisation (owner, head, member...), not a role towards a person."""

@@ -318,3 +318,26 @@ def test_two_interviews_of_one_person_on_different_outlets_stay_two_events():
         'Keith Morrison spoke with NBC\'s "Today" on Thursday. Earlier this month, he also appeared on '
         '"The Long Table," a podcast about grief.', FRIDAY)
     assert len([e for e, _ in events if e.type == "INTERVIEW"]) == 2
+
+
+def test_a_name_followed_by_an_age_is_a_person_whatever_the_model_says():
+    events = _extract_text("Marquise Tolliver, 24, sold the drugs. A grand jury indicted him last month on charges "
+                           "including felony murder.", FRIDAY)
+    event, roles = _only(events, "CHARGES")
+    assert roles == {("Marquise Tolliver", "DEFENDANT")} and _span(event) == (date(2024, 5, 1), date(2024, 5, 31))
+
+
+def test_a_company_named_after_a_drug_is_still_a_company():
+    _, roles = _only(_extract_text("Northstar Ketamine Wellness released a statement on Wednesday saying it had "
+                                   "paused all infusions.", FRIDAY), "STATEMENT")
+    assert roles == {("Northstar Ketamine Wellness", "SPEAKER")}
+
+
+def test_a_prosecutors_office_charging_someone_is_charges_and_a_health_alert_is_a_warning():
+    _, roles = _only(_extract_text("Bettina Larsholt is a doctor. The Sacramento County District Attorney's Office "
+                                   "charged Larsholt in September 2023.", FRIDAY), "CHARGES")
+    assert ("Bettina Larsholt", "DEFENDANT") in roles
+    event, roles = _only(_extract_text("On Feb. 7, the Kessler County Health Department issued a public health alert "
+                                       "about counterfeit pills.", FRIDAY), "REGULATORY_WARNING")
+    assert roles == {("Kessler County Health Department", "REGULATOR")}
+    assert _span(event) == (date(2024, 2, 7), date(2024, 2, 7))
