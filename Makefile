@@ -63,7 +63,9 @@ screenshot: install chromium
 # Quality and speed figures (printed, not asserted): extraction on annotated news, loading and reads.
 bench: install
 	$(BIN)/python -m bench extraction --figures-only
+	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev2
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_unseen
+	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_heldout
 	$(BIN)/python -m bench load
 
 clean:
