@@ -431,6 +431,7 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
         for position in wanted:
             found = []
             organization_only = role in match.event_type.organization_roles
+            person_only = role in match.event_type.person_roles
             for token in positions.get(position, []):
                 spans = [s for s in _actors_under(token, actors) if not (trigger_span[0] <= s.start < trigger_span[1])]
                 if organization_only:
@@ -450,6 +451,8 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                         spans += [s for c in token.children if c.dep_ == "poss" for s in _actors_under(c, actors)
                                   if actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION]
                 found.extend(spans)
+            if person_only:  # "the death of Bayou City FC goalkeeper X" is X's
+                found = [s for s in found if actors.actors[s.actor_id].kind == ActorKind.PERSON]
             found = [s for s in found if s.actor_id not in assigned]
             if found:
                 for span in found:
@@ -508,6 +511,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
     if any((c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")) and c.i not in trigger_ids
            for c in [*anchor.children, *nominal.children]):
         return EventStatus.NEGATED
+    if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in anchor.children):
+        return EventStatus.NEGATED  # "can no longer administer"
     if anchor.lemma_.lower() in taxonomy.reschedule_verbs and anchor is not match.head:
         return EventStatus.SCHEDULED  # "postponed the trial to Aug. 19"
     if match.trigger.part_of_speech == "NOUN" and verb is not None and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
@@ -630,7 +635,7 @@ def find_event_mentions(
         drafts.extend(_absorb_nested([d for d in sentence_drafts if d is not None]))
     drafts = [d for d in drafts if d is not None]
     _drop_own_outlet(drafts, document, actors)
-    return _link_anchors_and_finish(drafts, document, actors, taxonomy, sentences)
+    return _link_anchors_and_finish(drafts, document, actors, taxonomy, sentences, expressions)
 
 
 def _anchored_on_same_type(expression: TimeExpression, match: _Match, matches: Sequence[_Match]) -> bool:
@@ -698,8 +703,9 @@ def _carrying_verbs(matches: Sequence[_Match], taxonomy: Taxonomy) -> set[int]:
         if match.trigger.part_of_speech == "NOUN":
             nominal = _nominal_head(match.head)
             verb, relation = _governing_verb(nominal)
-            if verb is not None and relation in OBJECTS and verb.lemma_.lower() in light:
-                carriers.add(verb.i)
+            if verb is not None and verb.lemma_.lower() in light and (
+                    relation in OBJECTS or (relation in PASSIVE_SUBJECTS and _is_passive(verb))):
+                carriers.add(verb.i)  # "received an infusion", "the infusion was administered by X"
     return carriers
 
 
@@ -738,6 +744,10 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     def words(tokens: Iterable[Token]) -> set[str]:
         return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
+    if match.trigger.requires_object:
+        # "received ketamine", not "received reports of adverse events with ketamine"
+        return any(words([o, *(c for c in o.children if c.dep_ in {"compound", "amod"})]) & match.trigger.requires
+                   for o in _children(verb_or_head, OBJECTS | {"dative"}))
     if words(verb_or_head.subtree) & match.trigger.requires:
         return True
     if verb_or_head.dep_ in {"relcl", "acl"} and words(_nominal_head(verb_or_head.head).subtree) & match.trigger.requires:
@@ -839,14 +849,15 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
 
 
 def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis,
-                             taxonomy: Taxonomy, sentences: Sequence[Sentence]) -> list[EventMention]:
+                             taxonomy: Taxonomy, sentences: Sequence[Sentence],
+                             expressions: Sequence[TimeExpression] = ()) -> list[EventMention]:
     ids = [f"{document.id}:{d.trigger_start}" for d in drafts]
     _inherit_principals(drafts)
     _adopt_described_participants(drafts, document, actors, sentences)
     mentions: list[EventMention] = []
     last_dated: str | None = None
     for index, draft in enumerate(drafts):
-        claim = _claim(draft, drafts, ids, last_dated, document, taxonomy)
+        claim = _claim(draft, drafts, ids, last_dated, document, taxonomy, expressions)
         event_type = draft.match.event_type
         principal = [(a, r) for a, r in draft.participants if r in event_type.principal]
         if not principal:
@@ -983,7 +994,7 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
 
 
 def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: str | None,
-           document: DocumentRecord, taxonomy: Taxonomy) -> DateClaim:
+           document: DocumentRecord, taxonomy: Taxonomy, expressions: Sequence[TimeExpression] = ()) -> DateClaim:
     expression = draft.expression
     if expression is None:
         return DateClaim(_undated(draft, document))
@@ -999,7 +1010,13 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: str 
             if other is not draft and anchor.anchor_start <= other.trigger_start < anchor.anchor_end:
                 anchor_id = other_id if _has_principal(other) else _told_elsewhere(other, drafts, ids)
                 break
-    elif last_dated is not None:
+    else:
+        # "On April 2, her roommate found her; she died the next day": the date told just
+        # before in the same sentence, whether or not it dates an event of its own.
+        told = [e for e in expressions if draft.sentence.start <= e.start < expression.start
+                and e.anchor is None and e.date.known]
+        if told:
+            return DateClaim(told[-1].date.shifted(anchor.min_offset_days, anchor.max_offset_days, expression.text))
         anchor_id = last_dated  # "the following day": the last dated event told before
     # The expression's own date may already be known ("days before his passing on Oct. 28").
     if anchor_id is None:

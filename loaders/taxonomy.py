@@ -30,6 +30,7 @@ class Trigger:
     subject_ignored: bool = False
     date_on_or_before: bool = False
     passive_meets_requires: bool = False
+    requires_object: bool = False  # the required word must head (or modify) the object
     media_outlet: bool = False  # its OUTLET must be a news medium or programme ("told CBS", not "told the board")
 
 
@@ -48,6 +49,7 @@ class EventType:
     requested_counts: bool = False
     awaited: bool = False
     organization_roles: frozenset[str] = frozenset()
+    person_roles: frozenset[str] = frozenset()
     inherit_principal_from: tuple[str, ...] = ()
     required_roles: tuple[str, ...] = ()
     distinct_by: tuple[str, ...] = ()
@@ -92,6 +94,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         subject_ignored=entry.get("subject") == "ignore",
         date_on_or_before=entry.get("date_bound") == "on_or_before",
         passive_meets_requires=entry.get("passive") == "meets_requires",
+        requires_object=entry.get("requires_in") == "object",
         media_outlet=entry.get("outlet") == "media",
     )
 
@@ -136,6 +139,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             requested_counts=bool(spec.get("requested_counts", False)),
             awaited=bool(spec.get("awaited", False)),
             organization_roles=frozenset(spec.get("organization_roles") or ()),
+            person_roles=frozenset(spec.get("person_roles") or ()),
             inherit_principal_from=_names(spec.get("inherit_principal_from")),
             required_roles=tuple(spec.get("required_roles") or ()),
             distinct_by=tuple(spec.get("distinct_by") or ()),

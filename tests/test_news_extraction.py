@@ -341,3 +341,26 @@ def test_a_prosecutors_office_charging_someone_is_charges_and_a_health_alert_is_
                                        "about counterfeit pills.", FRIDAY), "REGULATORY_WARNING")
     assert roles == {("Kessler County Health Department", "REGULATOR")}
     assert _span(event) == (date(2024, 2, 7), date(2024, 2, 7))
+
+
+def test_a_company_never_dies_and_the_person_it_modifies_does():
+    events = _extract_text("The federal case over the death of Bayou City FC goalkeeper Sebastian Arriaga is "
+                           "heading to a jury. Interest sharpened after the death of Howard Beane, a 52-year-old "
+                           "Lumenra patient from Brandon, in November.", FRIDAY)
+    assert [r for e, r in events if e.type == "DEATH"] == [{("Howard Beane", "DECEASED")}]
+
+
+def test_an_agency_receiving_reports_about_a_drug_is_no_drug_administration():
+    events = _extract_text("The FDA has received reports of adverse events associated with at-home ketamine.", FRIDAY)
+    assert [e for e, _ in events if e.type == "DRUG_ADMINISTRATION"] == []
+
+
+def test_a_clinic_that_can_no_longer_administer_a_drug_administers_nothing():
+    events = _extract_text("Lumenra Clinics can no longer administer controlled substances at four locations.", FRIDAY)
+    assert [e for e, _ in events if e.type == "DRUG_ADMINISTRATION"] == []
+
+
+def test_the_next_day_after_a_date_in_the_same_sentence_is_the_day_after_it():
+    event, _ = _only(_extract_text("Nadia Kellerman was born in 1994. On April 2, 2024, her roommate found her "
+                                   "unconscious in the bathtub; she died the next day at a hospital.", FRIDAY), "DEATH")
+    assert _span(event) == (date(2024, 4, 3), date(2024, 4, 3))
