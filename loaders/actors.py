@@ -442,6 +442,7 @@ class _Names:
         self.rejected: set[str] = set()
         self.lowercase_words = {t.text for t in doc if t.is_lower}
         self.programme_names: set[str] = set()
+        self.media_names: set[str] = set()  # "SwimLane" of "SwimLane magazine"
 
     def _person_name_words(self) -> set[str]:
         """Folded full names and surnames of the model's several-word PERSON entities."""
@@ -473,7 +474,7 @@ class _Names:
         found = [occ for occ in found if fold(occ.core_text(self.doc)) not in self.rejected]
         # ...except a programme someone was interviewed on: that is the outlet.
         programmes = [p for p in self._programmes() if not any(p.start < o.end and o.start < p.end for o in found)]
-        self.programme_names = {fold(p.core_text(self.doc)) for p in programmes}
+        self.programme_names = {fold(p.core_text(self.doc)) for p in programmes} | self.media_names
         return sorted(found + programmes, key=lambda o: o.start)
 
     # -- programmes
@@ -490,8 +491,11 @@ class _Names:
                             if tuple(t.lower_ for t in doc[i : i + n]) in lex.interview_cues), None)
             framed = cue_end is not None
             j = cue_end if framed else i
-            if not framed and not (doc[i].lower_ in lex.programme_nouns and i + 1 < len(doc)
-                                   and doc[i + 1].text in _OPENING_QUOTES) and doc[i].text not in _OPENING_QUOTES:
+            after_noun = not framed and doc[i].lower_ in lex.programme_nouns
+            if after_noun and i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+                j = i + 2  # "an episode of 'Unfiltered'"
+            if not framed and not (after_noun and j + 1 < len(doc) and doc[j + 1 if j == i else j].text in _OPENING_QUOTES) \
+                    and doc[i].text not in _OPENING_QUOTES:
                 continue  # a cue, "the podcast 'X'", or a quoted title followed by "program" (checked below)
             while j < len(doc) and (doc[j].lower_ in ("the", "a", "an") or doc[j].lower_ in lex.programme_nouns
                                     or self.entity_label.get(j) == "ORG" or doc[j].tag_ == "POS"):
@@ -507,9 +511,16 @@ class _Names:
             named_as_programme = end < len(doc) and (doc[end].lower_ in lex.programme_nouns
                                                      or (doc[end].text in _CLOSING_QUOTES and end + 1 < len(doc)
                                                          and doc[end + 1].lower_ in lex.programme_nouns))
-            if quoted or named_as_programme or (framed and self.entity_label.get(start) in (None, "TIME", "DATE", "WORK_OF_ART")):
+            framed_title = framed and (quoted or self.entity_label.get(start) in (None, "TIME", "DATE", "WORK_OF_ART"))
+            if (named_as_programme or after_noun or framed_title) and self._title_cased(start, end):
                 found.append(_Occurrence(start, start, end, ActorKind.ORGANIZATION, certain=True))
         return _without_overlaps(found)
+
+    def _title_cased(self, start: int, end: int) -> bool:
+        """A title, not a quotation: "Health Matters", not "He hid it from all of us"."""
+        words = [t for t in self.doc[start:end] if t.is_alpha]
+        return bool(words) and _is_capitalised(words[0]) and all(
+            _is_capitalised(t) or t.lower_ in self.lex.name_connectors or (t.is_stop and len(t) <= 4) for t in words)
 
     def _title_at(self, j: int) -> tuple[int, int] | None:
         """The title starting at token j: a quoted run, or capitalised words and numbers."""
@@ -767,7 +778,8 @@ class _Names:
             if lemma in lex.organisation_designators:
                 occ.kind, occ.certain = ActorKind.ORGANIZATION, True  # "Save Minds, a ... clinic"
                 return
-            if lemma in lex.description_group or lemma in lex.role_relations:
+            if (lemma in lex.description_group or lemma in lex.role_relations
+                    or lemma in lex.female_nouns or lemma in lex.male_nouns):  # "a 24-year-old man, X"
                 occ.kind, occ.certain = ActorKind.PERSON, True
                 return
         if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and self._is_post_noun(root.head.head):
@@ -910,22 +922,23 @@ class _Names:
             if token.lower_ not in lex.media_nouns or not token.is_lower:
                 continue
             before, after = token.i - 1, token.i + 1
-            if before >= 0 and self._media_name_word(doc[before]):
+            if before >= 0 and self._media_name_word(doc[before], next_to_noun=True):
                 start = before
-                while start > 0 and self._media_name_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
+                while start > 0 and self._media_name_word(doc[start - 1], True) and "\n" not in doc[start - 1].whitespace_:
                     start -= 1
                 found.append(_Occurrence(start, start, before + 1, ActorKind.ORGANIZATION, certain=True))
-            elif after < len(doc) and self._media_name_word(doc[after], right_after_noun=True):
+            elif after < len(doc) and self._media_name_word(doc[after], next_to_noun=True):
                 end = after + 1
                 while end < len(doc) and self._media_name_word(doc[end], True) and "\n" not in doc[end - 1].whitespace_:
                     end += 1
                 found.append(_Occurrence(after, after, end, ActorKind.ORGANIZATION, certain=True))
+        self.media_names = {fold(o.core_text(doc)) for o in found}
         return found
 
-    def _media_name_word(self, token: Token, right_after_noun: bool = False) -> bool:
+    def _media_name_word(self, token: Token, next_to_noun: bool = False) -> bool:
         label = self.entity_label.get(token.i)
-        if label == "PERSON" and right_after_noun:
-            label = None  # "the sports magazine Cancha": the model's person is the magazine
+        if label == "PERSON" and next_to_noun:
+            label = None  # "the sports magazine Cancha", "Glossline magazine": the model's person is the magazine
         return (token.pos_ == "PROPN" and _is_capitalised(token) and label not in ("PERSON", "GPE", "LOC", "NORP", "DATE")
                 and fold(token.text) not in self.place_names and fold(token.text) not in self.lex.substances
                 and not token.is_sent_start)
@@ -986,15 +999,19 @@ class _Clusters:
     def _people_by_surname(self, occurrences: list[_Occurrence]) -> None:
         """The model may call "Damon Reyes-Whitfield" an organisation and "Reyes-Whitfield"
         a person: a full name ending in a word the document uses alone as a person's name
-        is that person's."""
+        is that person's, and a lone word that is a named person's first name is a person."""
         doc = self.doc
         names = {id(o): _name_words(o.core_text(doc), self.lex) for o in occurrences}
         lone_people = {names[id(o)][0] for o in occurrences
                        if o.kind == ActorKind.PERSON and len(names[id(o)]) == 1 and not o.lowercase}
+        first_names = {names[id(o)][0] for o in occurrences
+                       if o.kind == ActorKind.PERSON and len(names[id(o)]) >= 2 and not o.lowercase}
         for occ in occurrences:
             words = names[id(occ)]
-            if occ.kind == ActorKind.ORGANIZATION and not occ.certain and len(words) >= 2 and words[-1] in lone_people:
-                occ.kind = ActorKind.PERSON
+            if occ.kind != ActorKind.ORGANIZATION or occ.certain:
+                continue
+            if (len(words) >= 2 and words[-1] in lone_people) or (len(words) == 1 and words[0] in first_names):
+                occ.kind = ActorKind.PERSON  # ... and "Amara" alone is Amara Frost
 
     def build(self, occurrences: list[_Occurrence]) -> list[_Occurrence]:
         doc, lex = self.doc, self.lex
@@ -1314,6 +1331,20 @@ def _find_missed_mentions(
         known = surnames[tokens]
         if not any(a is actor for a in known):
             known.append(actor)
+    # "Amara" for Amara Frost, as stories about a family do — when one person has that first name.
+    first_names: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    people: dict[int, _Actor] = {}
+    for occ in occurrences:
+        actor = occ.actor
+        if actor is None or actor.kind != ActorKind.PERSON or actor.role is not None or occ.via != NAME:
+            continue
+        words = doc[occ.core : occ.end]
+        if len(_name_words(occ.core_text(doc), lex)) >= 2 and _is_capitalised(words[0]) and len(words[0].text) > 2:
+            first_names[(words[0].text,)].add(id(actor))
+            people[id(actor)] = actor
+    for tokens, ids in first_names.items():
+        if len(ids) == 1 and tokens not in surnames and tokens not in models:
+            surnames[tokens].append(people[next(iter(ids))])
     forms: dict[str, list[tuple[tuple[str, ...], _Occurrence | None]]] = defaultdict(list)
     for tokens, occ in models.items():
         forms[tokens[0]].append((tokens, occ))

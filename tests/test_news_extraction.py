@@ -364,3 +364,17 @@ def test_the_next_day_after_a_date_in_the_same_sentence_is_the_day_after_it():
     event, _ = _only(_extract_text("Nadia Kellerman was born in 1994. On April 2, 2024, her roommate found her "
                                    "unconscious in the bathtub; she died the next day at a hospital.", FRIDAY), "DEATH")
     assert _span(event) == (date(2024, 4, 3), date(2024, 4, 3))
+
+
+def test_quoted_speech_after_told_is_no_programme_and_a_lone_first_name_is_the_person():
+    extraction = extract_document(__import__("loaders.records", fromlist=["DocumentRecord"]).DocumentRecord(
+        id="doc-q", path="q.txt", title=None, sha256="x", published=None,
+        text='Amara Frost, 26, is a singer. She told her mother, "He hid it from all of us." '
+             "Amara told Glossline magazine in February that she had learned of it from a news alert."))
+    names = {a.name: a.kind.value for a in extraction.extracted.actors}
+    assert "He hid it from all of us" not in names and names["Glossline"] == "ORGANIZATION"
+    assert names["Amara Frost"] == "PERSON" and "Amara" not in names
+    (interview,) = [e for e in extraction.extracted.events if e.type == "INTERVIEW"]
+    ids = {a.id: a.name for a in extraction.extracted.actors}
+    assert {(ids[p.actor_id], p.role) for p in interview.participants} == {
+        ("Amara Frost", "INTERVIEWEE"), ("Glossline", "OUTLET")}
