@@ -325,8 +325,13 @@ def test_arguments_win_over_the_html_page_metadata(tmp_path: Path) -> None:
     assert record.publisher == "Coastline Courier"  # the page fills what the arguments leave out
 
 
-def test_the_manifest_wins_over_the_html_page_metadata() -> None:
-    record = read_document(FIXTURES / "manifest_yaml" / "harbor_page.html")
+def test_the_manifest_wins_over_the_html_page_metadata(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "harbor_article.html", tmp_path / "harbor_page.html")
+    (tmp_path / "manifest.yaml").write_text(
+        "harbor_page.html:\n  title: Title from the manifest, over the page title\n  published: 2023-03-20\n",
+        encoding="utf-8")
+
+    record = read_document(tmp_path / "harbor_page.html")
 
     assert record.title == "Title from the manifest, over the page title"
     assert record.published is not None and record.published.start == date(2023, 3, 20)
