@@ -98,8 +98,8 @@ class ActorAnalysis:
     # Role actors this document created ("Matthew Perry's assistant"), by actor id;
     # canonical_actor_ids uses them to merge a role with the person another document names.
     roles: dict[str, RoleLink] = field(default_factory=dict)
-    # Programmes and podcasts someone was interviewed on ("60 Minutes"), by actor id: outlets
-    # whose names carry no word that says so.
+    # Programmes and podcasts someone was interviewed on ("60 Minutes") and media named by what
+    # they are ("SwimLane magazine"), by actor id: outlets whose names carry no word that says so.
     programmes: frozenset[str] = frozenset()
     _starts: list[int] = field(init=False, repr=False, compare=False)
 
@@ -442,7 +442,6 @@ class _Names:
         self.rejected: set[str] = set()
         self.lowercase_words = {t.text for t in doc if t.is_lower}
         self.programme_names: set[str] = set()
-        self.media_names: set[str] = set()  # "SwimLane" of "SwimLane magazine"
 
     def _person_name_words(self) -> set[str]:
         """Folded full names and surnames of the model's several-word PERSON entities."""
@@ -467,14 +466,15 @@ class _Names:
         found.extend(self._titled_names_the_model_missed())
         found.extend(self._owned_organisations())
         found.extend(self._designated_organisations())
-        found.extend(self._media_names())
+        media = self._media_names()
+        found.extend(media)
         found = _without_overlaps(found)
         self._mark_parenthesised_acronyms(found)
         # A name judged not to be an actor in one place (a show title, a drug) is not one anywhere.
         found = [occ for occ in found if fold(occ.core_text(self.doc)) not in self.rejected]
         # ...except a programme someone was interviewed on: that is the outlet.
         programmes = [p for p in self._programmes() if not any(p.start < o.end and o.start < p.end for o in found)]
-        self.programme_names = {fold(p.core_text(self.doc)) for p in programmes} | self.media_names
+        self.programme_names = {fold(o.core_text(self.doc)) for o in programmes + media}
         return sorted(found + programmes, key=lambda o: o.start)
 
     # -- programmes
@@ -486,17 +486,24 @@ class _Names:
         doc, lex = self.doc, self.lex
         found: list[_Occurrence] = []
         longest_cue = max((len(c) for c in lex.interview_cues), default=0)
+        cue_starts = {c[0] for c in lex.interview_cues}
         for i in range(len(doc)):
-            cue_end = next((i + n for n in range(longest_cue, 0, -1)
-                            if tuple(t.lower_ for t in doc[i : i + n]) in lex.interview_cues), None)
+            cue_end = None
+            if doc[i].lower_ in cue_starts:
+                cue_end = next((i + n for n in range(longest_cue, 0, -1)
+                                if tuple(t.lower_ for t in doc[i : i + n]) in lex.interview_cues), None)
             framed = cue_end is not None
-            j = cue_end if framed else i
             after_noun = not framed and doc[i].lower_ in lex.programme_nouns
-            if after_noun and i + 2 < len(doc) and doc[i + 1].lower_ == "of":
-                j = i + 2  # "an episode of 'Unfiltered'"
-            if not framed and not (after_noun and j + 1 < len(doc) and doc[j + 1 if j == i else j].text in _OPENING_QUOTES) \
-                    and doc[i].text not in _OPENING_QUOTES:
-                continue  # a cue, "the podcast 'X'", or a quoted title followed by "program" (checked below)
+            if framed:
+                j = cue_end
+            elif after_noun:  # "the podcast 'Health Matters'", "an episode of 'Unfiltered'"
+                j = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "of" else i + 1
+                if j >= len(doc) or doc[j].text not in _OPENING_QUOTES:
+                    continue
+            elif doc[i].text in _OPENING_QUOTES:
+                j = i  # a quoted title, if "program" or the like follows it (checked below)
+            else:
+                continue
             while j < len(doc) and (doc[j].lower_ in ("the", "a", "an") or doc[j].lower_ in lex.programme_nouns
                                     or self.entity_label.get(j) == "ORG" or doc[j].tag_ == "POS"):
                 j += 1  # "ABC's", "the podcast"
@@ -790,7 +797,7 @@ class _Names:
 
     def _followed_by_age(self, occ: _Occurrence) -> bool:
         doc, end = self.doc, occ.end
-        return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ","
+        return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 2].text == ","
                 and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120)
 
     def _is_post_noun(self, noun: Token) -> bool:
@@ -932,7 +939,6 @@ class _Names:
                 while end < len(doc) and self._media_name_word(doc[end], True) and "\n" not in doc[end - 1].whitespace_:
                     end += 1
                 found.append(_Occurrence(after, after, end, ActorKind.ORGANIZATION, certain=True))
-        self.media_names = {fold(o.core_text(doc)) for o in found}
         return found
 
     def _media_name_word(self, token: Token, next_to_noun: bool = False) -> bool:
@@ -1319,18 +1325,6 @@ def _find_missed_mentions(
             continue
         models.setdefault(tokens, occ)
     surnames: dict[tuple[str, ...], list[_Actor]] = defaultdict(list)
-    for occ in occurrences:
-        actor = occ.actor
-        if actor is None or actor.kind != ActorKind.PERSON or actor.role is not None or occ.via != NAME:
-            continue
-        if len(_name_words(occ.core_text(doc), lex)) < 2:
-            continue
-        tokens = _surname_tokens(doc, occ, lex)
-        if not tokens or not tokens[0][:1].isupper() or len("".join(tokens)) < 2:
-            continue
-        known = surnames[tokens]
-        if not any(a is actor for a in known):
-            known.append(actor)
     # "Amara" for Amara Frost, as stories about a family do — when one person has that first name.
     first_names: dict[tuple[str, ...], set[int]] = defaultdict(set)
     people: dict[int, _Actor] = {}
@@ -1338,10 +1332,18 @@ def _find_missed_mentions(
         actor = occ.actor
         if actor is None or actor.kind != ActorKind.PERSON or actor.role is not None or occ.via != NAME:
             continue
-        words = doc[occ.core : occ.end]
-        if len(_name_words(occ.core_text(doc), lex)) >= 2 and _is_capitalised(words[0]) and len(words[0].text) > 2:
-            first_names[(words[0].text,)].add(id(actor))
+        if len(_name_words(occ.core_text(doc), lex)) < 2:
+            continue
+        first = doc[occ.core]
+        if _is_capitalised(first) and len(first.text) > 2:
+            first_names[(first.text,)].add(id(actor))
             people[id(actor)] = actor
+        tokens = _surname_tokens(doc, occ, lex)
+        if not tokens or not tokens[0][:1].isupper() or len("".join(tokens)) < 2:
+            continue
+        known = surnames[tokens]
+        if not any(a is actor for a in known):
+            known.append(actor)
     for tokens, ids in first_names.items():
         if len(ids) == 1 and tokens not in surnames and tokens not in models:
             surnames[tokens].append(people[next(iter(ids))])

@@ -43,8 +43,8 @@ NOMINAL_LINKS = {"compound", "amod", "nmod"}  # "ketamine infusion session": wal
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "attr"}
-ADDRESSEE_VERBS = {"tell"}
-AIRING_VERBS = {"air", "broadcast", "release", "publish", "run", "stream", "post"}  # when a programme went out  # verbs whose direct object is the one addressed
+ADDRESSEE_VERBS = {"tell"}  # verbs whose direct object is the one addressed
+AIRING_VERBS = {"air", "broadcast", "release", "publish", "run", "stream", "post"}  # when a programme went out
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +184,13 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _reads_passive(verb: Token, governor: Token) -> bool:
+    """Passive itself, or sharing the passive auxiliary of the verb it is coordinated with:
+    "was arrested ... and charged"."""
+    shares_auxiliary = verb.dep_ == "conj" and _is_passive(governor) and not _children(verb, {"aux", "auxpass"})
+    return _is_passive(verb) or shares_auxiliary
+
+
 def _stranded_subject(verb: Token) -> list[Token]:
     """In "In an interview that aired Thursday, Morrison, 77, said ...", the parser may hang
     the name from the date and leave "said" without a subject: the proper noun right before
@@ -227,8 +234,7 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
         if not controller and governor.pos_ == "ADJ" and governor.dep_ == "acomp":
             controller = _children(governor.head, SUBJECTS)  # "X is due to be sentenced"
         # "was arrested ... and charged": the second verb shares the first one's passive auxiliary.
-        shares_auxiliary = verb.dep_ == "conj" and _is_passive(governor) and not _children(verb, {"aux", "auxpass"})
-        passive = _is_passive(verb) or shares_auxiliary
+        passive = _reads_passive(verb, governor)
         return controller, passive
     if verb.dep_ == "advcl" and verb.tag_ in {"VBN", "VBG"} and not _children(verb, {"mark"}):
         return _children(governor, SUBJECTS | PASSIVE_SUBJECTS), verb.tag_ == "VBN"
@@ -689,7 +695,7 @@ def _same_outlet(actor: ActorRecord, publisher: str) -> bool:
     for name in (actor.name, *actor.aliases):
         words = [w for w in re.findall(r"\w+", name.casefold()) if w != "the"]
         if not words or (sum(len(w) for w in words) < 4 and not re.fullmatch(r"[A-Z]{2,4}", name)):
-            continue  # short names only as acronyms: "BBC" is "BBC News
+            continue  # short names only as acronyms: "BBC" is "BBC News"
         if any(publisher_words[i : i + len(words)] == words for i in range(len(publisher_words))):
             return True
     return False
@@ -730,8 +736,7 @@ def _bare_passive(verb: Token) -> bool:
     objects = [o for o in _children(verb, OBJECTS | {"dative"}) if o.ent_type_ not in {"DATE", "TIME"}]
     if verb.pos_ != "VERB" or objects:  # "charged the following week" has a time, not an object
         return False
-    shares_auxiliary = verb.dep_ == "conj" and _is_passive(verb.head) and not _children(verb, {"aux", "auxpass"})
-    return _is_passive(verb) or shares_auxiliary
+    return _reads_passive(verb, verb.head)
 
 
 def _requires_met(match: _Match, verb_or_head: Token) -> bool:
@@ -785,8 +790,8 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if (expression is None and match.trigger.part_of_speech == "VERB"
             and (head.dep_ == "conj" or (head.dep_ == "advcl" and head.tag_ == "VBG"))
             and not _children(head, SUBJECTS | PASSIVE_SUBJECTS)):
-        # "... released its findings on Sept. 12, concluding that ...": the participle shares it too.
-        # "found unresponsive on Oct. 28 and pronounced dead": the coordinated verb shares the date.
+        # "found unresponsive on Oct. 28 and pronounced dead": the coordinated verb shares the date,
+        # and so does a participle ("released its findings on Sept. 12, concluding that ...").
         expression = _attached_expression(expressions, {head.head.i}, doc, trigger_start, trigger_end)
     if expression is None and match.trigger.part_of_speech == "NOUN":
         # "an interview with NBC's 'Today' that aired Thursday", "an episode released Monday"
@@ -890,10 +895,16 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     return mentions
 
 
+def _who_clause(noun: Token) -> Token | None:
+    """The relative clause "who ..." a common noun has: "a personal trainer who sold ..."."""
+    if noun.pos_ != "NOUN":
+        return None
+    return next((c for c in noun.children if c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children)), None)
+
+
 def _described_by_who(noun: Token) -> bool:
     """"a personal trainer who sold ...": a person, whatever the noun."""
-    return noun.pos_ == "NOUN" and any(
-        c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in noun.children)
+    return _who_clause(noun) is not None
 
 
 def _described_subject_misparsed(verb: Token, subjects: list[Token]) -> Token | None:
@@ -906,10 +917,10 @@ def _described_subject_misparsed(verb: Token, subjects: list[Token]) -> Token | 
     for noun in verb.sent:
         if noun.i >= subject.i:
             break
-        if (noun.pos_ == "NOUN" and (noun.dep_ not in SUBJECTS | PASSIVE_SUBJECTS or noun.head.i == verb.i)
-                and any(c.lower_ in {"a", "an"} for c in noun.children if c.dep_ == "det")
-                and any(c.dep_ == "relcl" and c.i < subject.i and any(w.lower_ == "who" for w in c.children)
-                        for c in noun.children)):
+        clause = _who_clause(noun)
+        if (clause is not None and clause.i < subject.i
+                and (noun.dep_ not in SUBJECTS | PASSIVE_SUBJECTS or noun.head.i == verb.i)
+                and any(c.lower_ in {"a", "an"} for c in noun.children if c.dep_ == "det")):
             return noun
     return None
 
@@ -931,7 +942,7 @@ def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord
     order = sorted({d.sentence.start for d in drafts})
     for draft in drafts:
         principal = draft.match.event_type.principal
-        if any(r in principal for _, r in draft.participants) or not draft.described_nouns:
+        if _has_principal(draft) or not draft.described_nouns:
             continue
         here = order.index(draft.sentence.start)
         nearby = [
@@ -979,7 +990,7 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
         source_types = event_type.inherit_principal_from
         if not source_types or not event_type.principal:
             continue
-        if any(role in event_type.principal for _, role in draft.participants):
+        if _has_principal(draft):
             continue
         position = sentence_starts.index(draft.sentence.start)
         nearby = set(sentence_starts[max(0, position - 1) : position + 1])
