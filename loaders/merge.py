@@ -69,15 +69,17 @@ def _anchor_refs(claims: Iterable[DateClaim]) -> set[str]:
     return {c.anchor.event_ref for c in claims if c.anchor is not None}
 
 
-def _fillers(candidate: Candidate) -> dict[str, set[str]]:
-    return _fillers_of(candidate.principal)
-
-
-def _fillers_of(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+def _fillers(pairs: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     roles: dict[str, set[str]] = {}
     for actor_id, role in pairs:
         roles.setdefault(role, set()).add(actor_id)
     return roles
+
+
+def _different_fillers(a: Iterable[tuple[str, str]], b: Iterable[tuple[str, str]]) -> bool:
+    """Some role both fill, with no one in common."""
+    roles_a, roles_b = _fillers(a), _fillers(b)
+    return any(roles_a[r].isdisjoint(roles_b[r]) for r in roles_a.keys() & roles_b.keys())
 
 
 def same_event(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
@@ -85,11 +87,7 @@ def same_event(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
     different people ("Chavez sold to Plasencia" is not "Plasencia sold to Perry")."""
     if a.type != b.type or not (a.principal & b.principal):
         return False
-    roles_a, roles_b = _fillers(a), _fillers(b)
-    if any(roles_a[r].isdisjoint(roles_b[r]) for r in roles_a.keys() & roles_b.keys()):
-        return False
-    others_a, others_b = _fillers_of(a.distinguishing), _fillers_of(b.distinguishing)
-    if any(others_a[r].isdisjoint(others_b[r]) for r in others_a.keys() & others_b.keys()):
+    if _different_fillers(a.principal, b.principal) or _different_fillers(a.distinguishing, b.distinguishing):
         return False
     event_type = taxonomy.types.get(a.type)
     if event_type is not None and event_type.singular:
@@ -226,15 +224,18 @@ def resolve_dates(records: Sequence[EventRecord], known: dict[str, FuzzyDate] | 
 def principal_roles(participants: Iterable[tuple[str, str]], event_type: str, taxonomy: Taxonomy) -> frozenset[tuple[str, str]]:
     """The (actor id, role) pairs in the type's principal roles."""
     spec = taxonomy.types.get(event_type)
-    wanted = set(spec.principal if spec else ())
-    return frozenset((actor_id, role) for actor_id, role in participants if role in wanted)
+    return _in_roles(participants, spec.principal if spec else ())
 
 
 def distinguishing_roles(participants: Iterable[tuple[str, str]], event_type: str,
                          taxonomy: Taxonomy) -> frozenset[tuple[str, str]]:
     """The (actor id, role) pairs in the type's `distinct_by` roles."""
     spec = taxonomy.types.get(event_type)
-    wanted = set(spec.distinct_by if spec else ())
+    return _in_roles(participants, spec.distinct_by if spec else ())
+
+
+def _in_roles(participants: Iterable[tuple[str, str]], roles: Iterable[str]) -> frozenset[tuple[str, str]]:
+    wanted = set(roles)
     return frozenset((actor_id, role) for actor_id, role in participants if role in wanted)
 
 
