@@ -288,6 +288,9 @@ def fold(text: str) -> str:
     return " ".join(ascii_text.lower().split())
 
 
+_QUOTATION_RE = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+
 def _name_words(name: str, lex: ActorLexicon) -> list[str]:
     """Folded words of a name without titles and suffixes ("Prof Rupert McShane Jr." → rupert, mcshane)."""
     words = [w.strip(",") for w in fold(name).split()]
@@ -725,7 +728,7 @@ class _Names:
         after = occ.end + 1 if occ.end < len(doc) and doc[occ.end].tag_ == "POS" else occ.end
         if after < len(doc) and doc[after].lower_ in lex.disease_nouns:
             return "substance"  # "Parkinson's disease"
-        if all(w in lex.generic_words or w in lex.substances or w in lex.name_connectors or not w.isalnum() for w in words):
+        if all(w in lex.generic_words or w in lex.substances or w in lex.name_connectors or not any(ch.isalnum() for ch in w) for w in words):
             return "generic"
         if any(c.dep_ == "appos" and c.lemma_.lower() in lex.thing_designators for c in root.children):
             return "thing"  # "buprenorphine, a medication"
@@ -997,6 +1000,7 @@ class _Clusters:
     def __init__(self, doc: Doc, lex: ActorLexicon) -> None:
         self.doc = doc
         self.lex = lex
+        self._quotations: list[tuple[int, int]] | None = None
         self.actors: list[_Actor] = []
         # Kept for later passes that find surnames the model missed.
         self.by_surname: dict[str, list[_Actor]] = defaultdict(list)
@@ -1236,7 +1240,15 @@ class _Clusters:
         return None
 
     def _nearest(self, candidates: list[_Actor], position: int, positions: dict[int, list[int]]) -> _Actor:
-        """The person whose full name came last before `position`, else the first one after it."""
+        """The person whose full name came last before `position`, else the first one after it.
+
+        A story about a family calls the relatives by their first names ("Amara told ..."),
+        which leaves the bare surname to the one it does not: "Frost, 33, died" is Kalen
+        Frost even when his sister Amara Frost was named last."""
+        if len(candidates) > 1:
+            by_surname_alone = [a for a in candidates if not self._called_by_first_name(a)]
+            if by_surname_alone:
+                candidates = by_surname_alone
         if len(candidates) == 1:
             return candidates[0]
         before = []
@@ -1248,6 +1260,28 @@ class _Clusters:
         if best_before[0] >= 0:
             return best_before[1]
         return min(candidates, key=lambda a: positions.get(id(a), [10**9])[0])
+
+    def _called_by_first_name(self, actor: _Actor) -> bool:
+        """Whether the text calls this person by the first name alone, somewhere."""
+        words = actor.canonical.split()
+        names = _name_words(actor.canonical, self.lex)
+        if len(names) < 2:
+            return False
+        first = next(w for w in words if fold(w) == names[0])
+        doc = self.doc
+        if self._quotations is None:
+            self._quotations = [m.span() for m in _QUOTATION_RE.finditer(doc.text)]
+        for token in doc:
+            if token.text != first or any(lo < token.idx < hi for lo, hi in self._quotations):
+                continue  # a mother's "sold Delia poison" is how she speaks, not how the story does
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            before = doc[token.i - 1] if token.i > 0 else None
+            if after is not None and after.pos_ == "PROPN" and _is_capitalised(after):
+                continue  # the full name, or another one
+            if before is not None and before.pos_ == "PROPN" and _is_capitalised(before):
+                continue
+            return True
+        return False
 
     def _collect_forms(self, occurrences: list[_Occurrence]) -> None:
         for occ in occurrences:

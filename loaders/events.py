@@ -34,7 +34,7 @@ from loaders.records import (
     Sentence,
 )
 from loaders.taxonomy import EventType, Taxonomy, Trigger
-from loaders.timex import TimeExpression
+from loaders.timex import AnchoredOffset, TimeExpression
 
 # Dependents that lead out of the trigger's own clause: actors found below them
 # belong to another statement.
@@ -392,8 +392,9 @@ def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
         node, inside_other = root, False
         while node.dep_ in MODIFIER_LINKS and node.head.i != node.i:
             parent = node.head
-            if node.dep_ not in COORDINATION and parent.i in roots and parent.i != root.i:
-                inside_other = True
+            if node.dep_ not in COORDINATION and parent.i != root.i and (
+                    parent.i in roots or any(c.dep_ == "appos" and c.i in roots for c in parent.children)):
+                inside_other = True  # "his label, Crescent Row Records": the label's name, not "his"
                 break
             node = parent
         if not inside_other and span.actor_id not in seen:
@@ -792,7 +793,11 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
             and not _children(head, SUBJECTS | PASSIVE_SUBJECTS)):
         # "found unresponsive on Oct. 28 and pronounced dead": the coordinated verb shares the date,
         # and so does a participle ("released its findings on Sept. 12, concluding that ...").
-        expression = _attached_expression(expressions, {head.head.i}, doc, trigger_start, trigger_end)
+        # "drew ..., refilled ... and injected ...": up the whole coordination.
+        first = head.head
+        while first.dep_ == "conj" and first.head.i != first.i and not _children(first, SUBJECTS | PASSIVE_SUBJECTS):
+            first = first.head
+        expression = _attached_expression(expressions, {head.head.i, first.i}, doc, trigger_start, trigger_end)
     if expression is None and match.trigger.part_of_speech == "NOUN":
         # "an interview with NBC's 'Today' that aired Thursday", "an episode released Monday"
         airing = {t.i for t in nominal.subtree if t.dep_ in {"relcl", "acl"} and t.lemma_.lower() in AIRING_VERBS}
@@ -860,7 +865,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _inherit_principals(drafts)
     _adopt_described_participants(drafts, document, actors, sentences)
     mentions: list[EventMention] = []
-    last_dated: str | None = None
+    last_dated: tuple[str, FuzzyDate] | None = None
     for index, draft in enumerate(drafts):
         claim = _claim(draft, drafts, ids, last_dated, document, taxonomy, expressions)
         event_type = draft.match.event_type
@@ -891,7 +896,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
             )
             mentions.append(mention)
         if claim.date.known and claim.anchor is None:
-            last_dated = ids[index]
+            last_dated = (ids[index], claim.date)
     return mentions
 
 
@@ -1004,7 +1009,7 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
                 break
 
 
-def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: str | None,
+def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tuple[str, FuzzyDate] | None,
            document: DocumentRecord, taxonomy: Taxonomy, expressions: Sequence[TimeExpression] = ()) -> DateClaim:
     expression = draft.expression
     if expression is None:
@@ -1019,16 +1024,24 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: str 
     if anchor.anchor_start is not None and anchor.anchor_end is not None:
         for other, other_id in zip(drafts, ids):
             if other is not draft and anchor.anchor_start <= other.trigger_start < anchor.anchor_end:
-                anchor_id = other_id if _has_principal(other) else _told_elsewhere(other, drafts, ids)
+                anchor_id = other_id if _has_principal(other) else _told_elsewhere(
+                    {other.match.event_type.name}, other, drafts, ids)
                 break
+        else:
+            named = _anchor_noun_types(anchor.anchor_text, taxonomy)
+            if named:  # "after the hearing": the plea or sentencing hearing the story dates
+                anchor_id = _told_elsewhere(named, draft, drafts, ids, latest=True)
     else:
         # "On April 2, her roommate found her; she died the next day": the date told just
         # before in the same sentence, whether or not it dates an event of its own.
         told = [e for e in expressions if draft.sentence.start <= e.start < expression.start
                 and e.anchor is None and e.date.known]
-        if told:
-            return DateClaim(told[-1].date.shifted(anchor.min_offset_days, anchor.max_offset_days, expression.text))
-        anchor_id = last_dated  # "the following day": the last dated event told before
+        before = told[-1].date if told else last_dated[1] if last_dated else None
+        if before is not None and (told or anchor.calendar):
+            # A date told just before, or "the following month" after the last dated event
+            # (whose date, told in this story, is what the months count from).
+            return DateClaim(_from_date_told(before, anchor, expression.text))
+        anchor_id = last_dated[0] if last_dated else None  # "the following day": the last dated event told before
     # The expression's own date may already be known ("days before his passing on Oct. 28").
     if anchor_id is None:
         return DateClaim(expression.date)
@@ -1038,16 +1051,38 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: str 
     )
 
 
+def _from_date_told(told: FuzzyDate, anchor: AnchoredOffset, text: str) -> FuzzyDate:
+    if anchor.calendar is not None:
+        lo, hi, unit = anchor.calendar
+        return told.in_calendar_units(lo, hi, unit, text)
+    return told.shifted(anchor.min_offset_days, anchor.max_offset_days, text)
+
+
 def _has_principal(draft: _Draft) -> bool:
     return any(role in draft.match.event_type.principal for _, role in draft.participants)
 
 
-def _told_elsewhere(anchor: _Draft, drafts: list[_Draft], ids: list[str]) -> str | None:
+def _anchor_noun_types(anchor_text: str | None, taxonomy: Taxonomy) -> set[str]:
+    """The event types an anchor phrase's noun names: "the hearing" → PLEA, SENTENCING."""
+    if not anchor_text:
+        return set()
+    words = anchor_text.lower().split()
+    return {t.name for t in taxonomy.types.values()
+            if any(words[-len(n.split()):] == n.split() for n in t.anchor_nouns)}
+
+
+def _told_elsewhere(types: set[str], anchor: _Draft, drafts: list[_Draft], ids: list[str], *,
+                    latest: bool = False) -> str | None:
     """"a month before the trial" names no defendant: it is the trial the story tells and
-    dates elsewhere — the last one of that type before it, or failing that the next."""
+    dates elsewhere — the last one of those types before it, or failing that the next.
+    With `latest`, the most recent of them: "the hearing" of a story is its news peg,
+    not the plea it recalls."""
     same = [(d, i) for d, i in zip(drafts, ids)
-            if d is not anchor and d.match.event_type is anchor.match.event_type and _has_principal(d)
+            if d is not anchor and d.match.event_type.name in types and _has_principal(d)
             and d.expression is not None and d.expression.anchor is None]  # dated outright: no anchor cycles
+    dated = [(d, i) for d, i in same if d.expression.date.end is not None]
+    if latest and dated:
+        return max(dated, key=lambda pair: (pair[0].expression.date.end, -pair[0].trigger_start))[1]
     before = [(d, i) for d, i in same if d.trigger_start < anchor.trigger_start]
     if before:
         return before[-1][1]

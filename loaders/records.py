@@ -107,6 +107,26 @@ class FuzzyDate:
         end = self.end + timedelta(days=hi_days) if (self.end and hi_days is not None) else None
         return FuzzyDate.between(start, end, text)
 
+    def in_calendar_units(self, lo: int, hi: int, unit: str, text: str | None = None) -> FuzzyDate:
+        """The calendar months or years from `lo` after this interval's first to `hi` after its
+        last: "the following month" after January is February, whatever day in January."""
+        if self.start is None or self.end is None:
+            return FuzzyDate.unknown(text)
+        months = 12 if unit == "year" else 1
+        first = _month_index(self.start) // months * months + lo * months
+        last = _month_index(self.end) // months * months + (hi + 1) * months - 1
+        start = date(first // 12, first % 12 + 1, 1)
+        following = last + 1
+        end = date(following // 12, following % 12 + 1, 1) - timedelta(days=1)
+        if lo == hi and _month_index(self.start) // months == _month_index(self.end) // months:
+            return (FuzzyDate.year(start.year, text) if unit == "year"
+                    else FuzzyDate.month(start.year, start.month, text))
+        return FuzzyDate.between(start, end, text)
+
+
+def _month_index(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
 
 @dataclass(frozen=True, slots=True)
 class Anchor:

@@ -53,6 +53,7 @@ class EventType:
     inherit_principal_from: tuple[str, ...] = ()
     required_roles: tuple[str, ...] = ()
     distinct_by: tuple[str, ...] = ()
+    anchor_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             inherit_principal_from=_names(spec.get("inherit_principal_from")),
             required_roles=tuple(spec.get("required_roles") or ()),
             distinct_by=tuple(spec.get("distinct_by") or ()),
+            anchor_nouns=frozenset(spec.get("anchor_nouns") or ()),
         )
     for event_type in types.values():
         for source in event_type.inherit_principal_from:

@@ -106,7 +106,10 @@ Offsets from an anchor are [min, max] days relative to the anchor's own interval
 - Discourse anchors (anchor_text None): "the following/next day/morning" = [1, 1], "the
   previous day" = [-1, -1], "the same day" / "that day" / "later that day" = [0, 0],
   "that night" = [0, 1], "the following week/month/year" = the next calendar unit =
-  [1, 13] / [1, 61] / [1, 730], "two days later" = [2, 2], "days later" = [1, 6];
+  [1, 13] / [1, 61] / [1, 730] in days, and for months and years also one calendar unit
+  on (`AnchoredOffset.calendar`), which the event stage applies to the date told before
+  ("arrested in January ... indicted the following month" = February; "that year" = the
+  anchor's calendar year), "two days later" = [2, 2], "days later" = [1, 6];
   "the day before" / "the day after" / "a day earlier" / "the day prior" with no event
   phrase after them = [-1, -1] / [1, 1] / [-1, -1] / [-1, -1], also when a preposition,
   a conjunction or a bare "that" follows ("a day before to ask", "two days before that").
@@ -194,6 +197,10 @@ class AnchoredOffset:
     anchor_text: str | None
     anchor_start: int | None
     anchor_end: int | None
+    # The offsets in whole calendar months or years, when the text counts in them: "the
+    # following month" = (1, 1, "month"), "that year" = (0, 0, "year"). The day offsets
+    # then cover every such unit; a known anchor date gives the exact one.
+    calendar: tuple[int, int, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -785,6 +792,7 @@ class _Found:
     anchor: tuple[int | None, int | None, int | None, int | None] | None = None  # min, max, a_start, a_end
     future: bool = False
     weekday: bool = False  # a bare weekday name: "from Monday to Wednesday" resolves the pair together
+    calendar: tuple[int, int, str] | None = None  # see AnchoredOffset.calendar
 
 
 @dataclass(slots=True)
@@ -1624,12 +1632,15 @@ class _Scanner:
                 span = {"day": (1, 1), "morning": (1, 1), "night": (1, 1), "evening": (1, 1), "afternoon": (1, 1),
                         "week": (1, 13), "weekend": (1, 13), "month": (1, 61), "year": (1, 730)}[unit]
                 low, high = span if forward else (-span[1], -span[0])
+                calendar = (1, 1, unit) if forward else (-1, -1, unit)
             else:
                 unit = m.group("su").lower()
                 if unit in _LONGEST_UNIT_DAYS and m.group("same").lower() == "that" \
                         and self.before(_COMPLEMENTIZER_BEFORE_RE, m.start(), 12):
                     continue  # "he said that week was hard"
                 low, high = _same_unit_offsets(unit, (m.group("dir2") or "").lower())
+                calendar = (0, 0, unit) if not m.group("dir2") else None
+            calendar = calendar if unit in ("month", "year") else None
             future = self.future_at(m.start(), m.end())
             as_anchor = _AS_RE.match(text, m.end()) if m.group("same") else None
             if as_anchor:  # "the same day as his arrest"
@@ -1640,7 +1651,7 @@ class _Scanner:
                     continue
                 if anchor is None and self.anchor_at(as_anchor.end(), require_event=False) is not None:
                     continue  # "the same year as his brother" names no event to count from
-            yield _Found(m.start(), m.end(), ANCHORED, None, (low, high, None, None), future)
+            yield _Found(m.start(), m.end(), ANCHORED, None, (low, high, None, None), future, calendar=calendar)
 
     def _bare_relations(self) -> Iterator[_Found]:
         """'before his death', 'shortly after his arrest', 'until he died', 'during the trial'."""
@@ -1733,6 +1744,8 @@ class _Scanner:
                 break
             if collected and (_is_verbish(low) or (word[0].isupper() and not proper_only)):
                 break  # "the verdict was read", "after the verdict Perry ..."
+            if collected and low.endswith("ing") and _is_event_noun(collected[-1].lower()):
+                break  # "after the hearing saying ...": a participle after a whole event phrase
             if not has_determiner and not collected and not word[0].isupper():
                 verb_end = _verb_group_end(tokens, 1) if allow_clause and not _UNIT_WORD_RE.match(low) else None
                 if verb_end is not None:
@@ -1800,7 +1813,7 @@ class _Scanner:
                 date_text = self.text[found.start:a_end]
                 anchor = AnchoredOffset(low, high, self.text[a_start:a_end], a_start + offset, a_end + offset)
             else:
-                anchor = AnchoredOffset(low, high, None, None, None)
+                anchor = AnchoredOffset(low, high, None, None, None, found.calendar)
         resolved = replace(found.date, text=date_text) if found.date is not None and found.date.known \
             else FuzzyDate.unknown(date_text)
         return TimeExpression(found.start + offset, found.end + offset, text, found.kind, resolved, anchor, found.future)

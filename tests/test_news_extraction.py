@@ -378,3 +378,48 @@ def test_quoted_speech_after_told_is_no_programme_and_a_lone_first_name_is_the_p
     ids = {a.id: a.name for a in extraction.extracted.actors}
     assert {(ids[p.actor_id], p.role) for p in interview.participants} == {
         ("Amara Frost", "INTERVIEWEE"), ("Glossline", "OUTLET")}
+
+
+def test_a_hyphenated_surname_is_one_name_in_the_sentence():
+    event, roles = _only(_extract_text("Devin Okafor-Reyes died on June 8, 2021.", FRIDAY), "DEATH")
+    assert roles == {("Devin Okafor-Reyes", "DECEASED")} and _span(event) == (date(2021, 6, 8), date(2021, 6, 8))
+
+
+def test_the_bare_surname_of_a_family_story_is_the_one_not_called_by_first_name():
+    events = _extract_text(
+        "Seven months after singer Kalen Frost was found dead, his sister Amara Frost is telling her story. "
+        'Frost, 33, died Jan. 9 at his home. Amara told Glossline magazine in February that "Kalen hid it." '
+        "On Saturday, their mother, Gloria Frost, posted a statement.", FRIDAY)
+    death, roles = _only(events, "DEATH")
+    assert roles == {("Kalen Frost", "DECEASED")} and _span(death) == (date(2024, 1, 9), date(2024, 1, 9))
+
+
+def test_a_possessive_on_a_named_organisation_is_not_a_participant():
+    _, roles = _only(_extract_text(
+        "Kalen Frost died on Jan. 9. Days after his death, his label, Crescent Row Records, released a statement.",
+        FRIDAY), "STATEMENT")
+    assert roles == {("Crescent Row Records", "SPEAKER")}
+
+
+def test_after_the_hearing_is_after_the_hearing_the_story_reports():
+    event, _ = _only(_extract_text(
+        "Jane Doe was sentenced Thursday to seven years in prison. Doe had pleaded guilty in January. "
+        "St. Brendan issued a statement after the hearing saying it had rebuilt every step.", FRIDAY), "STATEMENT")
+    assert _span(event) == (date(2024, 6, 13), None)
+
+
+def test_the_following_month_is_the_next_calendar_month():
+    events = _extract_text(
+        "Travis Oyelaran was arrested in January at the gym where he worked, and a grand jury returned an "
+        "indictment against him the following month.", FRIDAY)
+    event, _ = _only(events, "CHARGES")
+    assert _span(event) == (date(2024, 2, 1), date(2024, 2, 29))
+    event, _ = _only(_extract_text("Jane Doe died on May 3, 2021. Her brother was arrested that year.", FRIDAY), "ARREST")
+    assert _span(event) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_verbs_coordinated_in_a_series_share_its_date():
+    event, _ = _only(_extract_text(
+        "Heather Vollmer, 37, is a former nurse. Between June 2022 and March 2023, Vollmer drew fentanyl out of vials, refilled them with tap "
+        "water, and injected herself with the stolen drug.", FRIDAY), "DRUG_ADMINISTRATION")
+    assert _span(event) == (date(2022, 6, 1), date(2023, 3, 31))

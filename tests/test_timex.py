@@ -542,6 +542,33 @@ def test_same_unit_offsets_cover_that_unit_wherever_the_anchor_day_falls_in_it(
             assert claimed.start <= first and last <= claimed.end, (sentence, anchor_day)
 
 
+@pytest.mark.parametrize("sentence, calendar", [
+    ("The board acted the following month.", (1, 1, "month")),
+    ("He was indicted the next year.", (1, 1, "year")),
+    ("She had moved the previous month.", (-1, -1, "month")),
+    ("That year, he moved.", (0, 0, "year")),
+    ("He was charged the same month.", (0, 0, "month")),
+    ("Later that month he moved.", None),  # "later" leaves out the anchor's day: days, not the calendar month
+    ("The following week he resigned.", None),
+])
+def test_months_and_years_told_from_the_story_are_counted_in_calendar_units(sentence, calendar) -> None:
+    found = only(sentence)
+    assert found.anchor is not None and found.anchor.calendar == calendar
+
+
+@pytest.mark.parametrize("told, calendar, expected", [
+    (FuzzyDate.month(2025, 1), (1, 1, "month"), FuzzyDate.month(2025, 2)),
+    (FuzzyDate.day(date(2025, 12, 5)), (1, 1, "month"), FuzzyDate.month(2026, 1)),
+    (FuzzyDate.day(date(2025, 12, 5)), (0, 0, "year"), FuzzyDate.year(2025)),
+    (FuzzyDate.day(date(2025, 1, 5)), (-1, -1, "year"), FuzzyDate.year(2024)),
+    (FuzzyDate.between(date(2025, 3, 5), date(2025, 4, 2)), (-1, -1, "month"),
+     FuzzyDate.between(date(2025, 2, 1), date(2025, 3, 31))),
+])
+def test_calendar_units_count_from_the_month_or_year_a_date_falls_in(told, calendar, expected) -> None:
+    lo, hi, unit = calendar
+    assert told.in_calendar_units(lo, hi, unit) == expected
+
+
 def test_the_same_unit_as_a_named_event_counts_from_that_event() -> None:
     found = only("He was charged the same month as his arrest.")
     assert (found.text, found.anchor.anchor_text if found.anchor else None) == ("the same month as", "his arrest")
