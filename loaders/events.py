@@ -566,6 +566,11 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
     return EventStatus.OCCURRED
 
 
+def _holds_preposition(expression: TimeExpression, doc: Doc) -> bool:
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ == "prep" and t.head.i not in range(span.start, span.end) for t in span)
+
+
 def _attachment_tokens(expression: TimeExpression, doc: Doc) -> list[Token]:
     """Tokens outside the expression that its words hang from."""
     span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
@@ -630,6 +635,9 @@ def find_event_mentions(
         if span is None:
             continue
         sentence_expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
+        heading = _timeline_heading(expressions, doc.text, sentence.start)
+        if heading is not None and heading.start < sentence.start:
+            sentence_expressions.insert(0, heading)  # "- Feb. 27, 2024:" parsed as a sentence of its own
         matches = _find_matches(span, taxonomy)
         carriers = _carrying_verbs(matches, taxonomy)
         sentence_drafts = []
@@ -803,6 +811,8 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         airing = {t.i for t in nominal.subtree if t.dep_ in {"relcl", "acl"} and t.lemma_.lower() in AIRING_VERBS}
         if airing:
             expression = _attached_expression(expressions, airing, doc, trigger_start, trigger_end)
+    if expression is None:
+        expression = _timeline_heading(expressions, doc.text, trigger_start)
     clause = _clause_anchor(match, nominal, verb)
     if expression is None and clause.dep_ in {"advcl", "relcl"} and any(c.lower_ == "when" for c in clause.children):
         # "concerns the FDA raised in October 2023, when it warned ...": the when-clause's time.
@@ -822,6 +832,23 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     main_clause = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
     return _Draft(match, sentence, participants, expression, status, object_text,
                   trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause)
+
+
+_LIST_MARK_RE = re.compile(r"[ \t]*(?:[-*•–—][ \t]+|\d{1,2}[.)][ \t]+)?")
+_HEADING_END_RE = re.compile(r"[ \t]*(?::|[–—]|-[ \t])")
+
+
+def _timeline_heading(expressions: Sequence[TimeExpression], text: str, trigger_start: int) -> TimeExpression | None:
+    """A line of a timeline opens with its date: "- March 2021: Lindqvist begins supplying ...",
+    "2019 — Ashby retires". Everything on that line without a date of its own happened then."""
+    line_start = text.rfind("\n", 0, trigger_start) + 1
+    mark = _LIST_MARK_RE.match(text, line_start)
+    first = mark.end() if mark else line_start
+    for expression in expressions:
+        if expression.start == first and expression.anchor is None and expression.end <= trigger_start + 1 \
+                and _HEADING_END_RE.match(text, expression.end):
+            return expression
+    return None
 
 
 def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int], doc: Doc,
@@ -846,13 +873,20 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
             while True:
                 if node.i in heads:
                     # Equally close, a calendar date says more than an anchor ("in January, after
-                    # Tessaro's death": January).
-                    rank = distance + (0.5 if expression.anchor is not None else 0)
+                    # Tessaro's death": January). An anchor's expression holds its preposition
+                    # ("two days after"), a date's does not ("on Feb. 20"): one step more.
+                    rank = distance
+                    if expression.anchor is not None:
+                        rank += 1.5 if token.i == node.i and _holds_preposition(expression, doc) else 0.5
                     if best is None or rank < best[0]:
                         best = (rank, expression)
                     break
-                if node.head.i == node.i or distance > 3 or node.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"}:
+                if node.head.i == node.i or distance > 3:
                     break
+                if node.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"} and not (
+                        node.dep_ == "advcl" and anchor and anchor.anchor_start is not None
+                        and anchor.anchor_start <= node.idx < (anchor.anchor_end or 0)):
+                    break  # "Four days after Freya died, police arrested ...": the anchor's own clause is crossed
                 node = node.head
                 distance += 1
     return best[1] if best else None
@@ -895,8 +929,8 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
                 title=_render_title(event_type, names, draft.object_text),
             )
             mentions.append(mention)
-        if claim.date.known and claim.anchor is None:
-            last_dated = (ids[index], claim.date)
+        if claim.date.known and claim.anchor is None and draft.expression is not None:
+            last_dated = (ids[index], claim.date)  # a date the text gives, not a news-peg window
     return mentions
 
 

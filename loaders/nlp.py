@@ -33,7 +33,7 @@ def hyphenated_names_are_one_token(doc: Doc) -> Doc:
         before, after = doc[token.i - 1], doc[token.i + 1]
         if (token.text == "-" and not before.whitespace_ and not token.whitespace_
                 and before.is_alpha and after.is_alpha and before.text[:1].isupper() and after.text[:1].isupper()
-                and "PROPN" in (before.pos_, after.pos_)):
+                and before.pos_ == after.pos_ == "PROPN"):
             spans.append(doc[before.i:after.i + 1])
     spans = [s for i, s in enumerate(spans) if i == 0 or s.start >= spans[i - 1].end]  # "A-B-C": first pair
     if not spans:

@@ -423,3 +423,31 @@ def test_verbs_coordinated_in_a_series_share_its_date():
         "Heather Vollmer, 37, is a former nurse. Between June 2022 and March 2023, Vollmer drew fentanyl out of vials, refilled them with tap "
         "water, and injected herself with the stolen drug.", FRIDAY), "DRUG_ADMINISTRATION")
     assert _span(event) == (date(2022, 6, 1), date(2023, 3, 31))
+
+
+def test_a_timeline_line_is_dated_by_the_date_it_opens_with():
+    events = _extract_text(
+        "- March 2021: Victor Lindqvist begins supplying Terrell Ashby with hydromorphone tablets.\n"
+        "- Feb. 27, 2024: A federal grand jury in Phoenix indicts Lindqvist on 11 counts. "
+        "He is arrested the next day at Phoenix Sky Harbor International Airport.", FRIDAY)
+    assert _span(_only(events, "DRUG_SUPPLY")[0]) == (date(2021, 3, 1), date(2021, 3, 31))
+    assert _span(_only(events, "CHARGES")[0]) == (date(2024, 2, 27), date(2024, 2, 27))
+    assert _span(_only(events, "ARREST")[0]) == (date(2024, 2, 28), date(2024, 2, 28))
+
+
+def test_a_fronted_clause_with_its_offset_dates_the_main_verb():
+    event, _ = _only(_extract_text(
+        "Freya Lomax died on 14th June 2024. Four days after Freya died, West Yorkshire Police officers arrested "
+        "a 23-year-old man, Callum Reid, at an address in Burley.", FRIDAY), "ARREST")
+    assert _span(event) == (date(2024, 6, 18), date(2024, 6, 18))
+
+
+def test_a_calendar_date_beats_an_anchor_next_to_it():
+    event, _ = _only(_extract_text(
+        "The board opened an investigation into Dr. Gregory Whitcombe on Feb. 20, two days after receiving a "
+        "complaint from the Ruiz family.", FRIDAY), "INVESTIGATION")
+    assert _span(event) == (date(2024, 2, 20), date(2024, 2, 20))
+    event, _ = _only(_extract_text(
+        "Dimitri Vassallo was charged late on Thursday night after an interview at the police complex.", FRIDAY),
+        "CHARGES")
+    assert _span(event) == (date(2024, 6, 13), date(2024, 6, 13))
