@@ -162,6 +162,7 @@ class ActorLexicon:
     credit_words: frozenset[str]
     places: frozenset[str]
     organisation_heads: frozenset[str]
+    jurisdiction_heads: frozenset[str]
     legal_suffixes: frozenset[str]
     organisation_designators: frozenset[str]
     thing_designators: frozenset[str]
@@ -247,6 +248,7 @@ class ActorLexicon:
             credit_words=words("credit_words"),
             places=words("places"),
             organisation_heads=words("organisation_heads"),
+            jurisdiction_heads=words("jurisdiction_heads"),
             legal_suffixes=words("legal_suffixes"),
             organisation_designators=words("organisation_designators"),
             thing_designators=words("thing_designators"),
@@ -288,6 +290,7 @@ def fold(text: str) -> str:
     return " ".join(ascii_text.lower().split())
 
 
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 _QUOTATION_RE = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
@@ -437,7 +440,7 @@ class _Names:
         self.publisher_initials = acronyms_of(publisher, lex) if publisher else set()
         # A word the model tags as a place in one sentence and as part of a person's
         # name in another ("Okafor") is the person's name: only the lexicon's places stay.
-        person_words = self._person_name_words()
+        person_words = self.person_words = self._person_name_words()
         tagged_places = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")} - person_words
         self.place_names = tagged_places | set(lex.places)
         self.work_names = {fold(e.text) for e in doc.ents if e.label_ == "WORK_OF_ART"} | set(lex.works)
@@ -464,9 +467,10 @@ class _Names:
         found: list[_Occurrence] = []
         for start, end, label in self._entities():
             occ = self._occurrence(start, end, label)
-            if occ is not None and not self._is_dateline_credit(occ):
+            if occ is not None and not self._is_dateline_credit(occ) and not self._is_dateline_place(occ):
                 found.append(occ)
         found.extend(self._titled_names_the_model_missed())
+        found.extend(self._first_names_the_model_missed(found))
         found.extend(self._owned_organisations())
         found.extend(self._designated_organisations())
         media = self._media_names()
@@ -588,7 +592,7 @@ class _Names:
             return None
         if end < len(doc) and fold(doc[end].text) in lex.legal_suffixes and "\n" not in doc[end - 1].whitespace_:
             end += 1  # "Acme Health LLC": the model often leaves the legal form out of the name
-        if label == "ORG" and end - start == 1:
+        if label == "ORG":
             start = self._office_holder(start)
         has_org_head = self._has_organisation_head(start, end)
         if label == "PERSON":
@@ -698,6 +702,21 @@ class _Names:
             and any(len(t.text) > 1 and t.text.isupper() for t in words)
             and all(t.text.isupper() or (_is_capitalised(t) and t.text.endswith(".")) for t in words)
         )
+
+    def _is_dateline_place(self, occ: _Occurrence) -> bool:
+        """ "DAYTON, Ohio –", "PHOENIX (CPW) —": the capitalised place a dateline opens with
+        says where the story was filed; it does nothing in it."""
+        doc = self.doc
+        if not all((len(t.text) > 1 and t.text.isupper()) or t.is_punct for t in doc[occ.start:occ.end]):
+            return False
+        if occ.start > 0 and "\n" not in doc[occ.start - 1].whitespace_ and not doc[occ.start - 1].is_space:
+            return False
+        i = occ.end
+        while i < len(doc) and i < occ.end + 6 and doc[i].text not in _DATELINE_DASHES:
+            if not (doc[i].is_punct or _is_capitalised(doc[i])) or "\n" in doc[i].whitespace_:
+                return False
+            i += 1
+        return i < len(doc) and doc[i].text in _DATELINE_DASHES
 
     def _is_title(self, token: Token) -> bool:
         return _is_capitalised(token) and fold(token.text) in self.lex.titles
@@ -833,8 +852,16 @@ class _Names:
             occ.kind, occ.certain = ActorKind.ORGANIZATION, True
 
     def _extend_with_place(self, occ: _Occurrence) -> None:
-        """ "Ketamine Clinics Los Angeles": a place written right after an organisation head is part of its name."""
+        """ "Ketamine Clinics Los Angeles", "the Southern District of Texas": a place written
+        right after an organisation's name is part of it."""
         doc = self.doc
+        if occ.end + 1 < len(doc) and doc[occ.end].lower_ == "of" and doc[occ.end - 1].lower_ in self.lex.jurisdiction_heads \
+                and doc[occ.end + 1].ent_type_ == "GPE" and doc[occ.end + 1].ent_iob_ == "B":
+            end = occ.end + 2  # "Office for the Southern District" + "of Texas"
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            occ.end = end
+            return
         if not self._has_organisation_head(occ.core, occ.end) or occ.end >= len(doc):
             return
         if doc[occ.end - 1].whitespace_ != " " or doc[occ.end].ent_type_ != "GPE" or doc[occ.end].ent_iob_ != "B":
@@ -847,6 +874,39 @@ class _Names:
         occ.end = end
 
     # -- rules for names the model missed
+
+    def _first_names_the_model_missed(self, found: list[_Occurrence]) -> list[_Occurrence]:
+        """A capitalised word right before a person's surname is their first name, where the model
+        split or mistook it: "Damon" + "Reyes-Whitfield" (one PERSON entity, the surname only),
+        "Imani Faraday" (a place and a date) once Desmond Faraday is named in full. The found
+        one-word names are widened in place; the new ones are returned."""
+        doc = self.doc
+        taken = {i for occ in found for i in range(occ.start, occ.end)}
+        added: list[_Occurrence] = []
+        for occ in found:
+            if occ.kind == ActorKind.PERSON and occ.start == occ.core and occ.end - occ.core == 1 \
+                    and self._first_name_before(occ.core) and occ.core - 1 not in taken:
+                occ.start = occ.core = occ.core - 1
+        for token in doc[1:]:
+            if token.i in taken or fold(token.text) not in self.person_words or token.pos_ != "PROPN":
+                continue
+            if self._first_name_before(token.i) and token.i - 1 not in taken:
+                added.append(_Occurrence(token.i - 1, token.i - 1, token.i + 1, ActorKind.PERSON, certain=True))
+        return added
+
+    def _first_name_before(self, i: int) -> bool:
+        """Whether the word before token `i` reads as a first name of the name at `i`."""
+        doc = self.doc
+        if i == 0:
+            return False
+        first = doc[i - 1]
+        return (first.pos_ == "PROPN" and first.is_alpha and first.text[:1].isupper() and not first.text.isupper()
+                and first.dep_ == "compound" and first.head.i == i and "\n" not in first.whitespace_
+                and self.entity_label.get(first.i) not in ("ORG", "PERSON", "DATE", "NORP", "FAC")
+                and not self._is_title(first) and first.text not in self.lowercase_words
+                and fold(first.text) not in self.lex.name_prefixes
+                and fold(first.text) not in self.lex.generic_words | self.lex.substances
+                and not self._title_cased(first.sent.start, first.sent.end))  # a headline capitalises every word
 
     def _titled_names_the_model_missed(self) -> list[_Occurrence]:
         """ "Dr Yadhu" with no entity: a title followed by capitalised words is a person."""
@@ -1409,7 +1469,9 @@ def _find_missed_mentions(
             if any(t.ent_type_ in _NOT_NAME_LABELS for t in doc[i:end]):
                 continue  # "in May" is a month whoever Theresa May is
             if model is None and (
-                any(t.lower() in lowercase_words for t in tokens) or (token.is_sent_start and token.pos_ != "PROPN")
+                any(t.lower() in lowercase_words for t in tokens)
+                or (token.is_sent_start and token.pos_ != "PROPN"
+                    and not (end < len(doc) and doc[end].pos_ in ("VERB", "AUX") and token.dep_ in _SUBJECT_DEPS))
             ):
                 continue  # a surname that is also a common word: "Health care", "Young people"
             before = doc[i - 1] if i > 0 else None

@@ -451,3 +451,42 @@ def test_a_calendar_date_beats_an_anchor_next_to_it():
         "Dimitri Vassallo was charged late on Thursday night after an interview at the police complex.", FRIDAY),
         "CHARGES")
     assert _span(event) == (date(2024, 6, 13), date(2024, 6, 13))
+
+
+def test_a_dateline_place_is_not_an_actor():
+    event, roles = _only(_extract_text(
+        "DAYTON, Ohio – A Dayton man was sentenced in U.S. District Court today to 240 months in prison. "
+        "Marquise D. Holloway, 31, was sentenced by U.S. District Judge Eleanor M. Castagna.", FRIDAY), "SENTENCING")
+    assert roles == {("Marquise D. Holloway", "DEFENDANT"), ("Eleanor M. Castagna", "JUDGE")}
+
+
+def test_a_surname_opening_a_sentence_is_the_person_even_when_it_is_also_a_word():
+    events = _extract_text(
+        "Dontae R. Fields, 35, of Trotwood, sold pills. Fields pleaded guilty last month to conspiracy to "
+        "distribute fentanyl and is scheduled to be sentenced on March 19.", FRIDAY)
+    assert _only(events, "PLEA")[1] == {("Dontae R. Fields", "DEFENDANT")}
+    sentencing, roles = _only(events, "SENTENCING")
+    assert roles == {("Dontae R. Fields", "DEFENDANT")} and sentencing.status == EventStatus.SCHEDULED
+
+
+def test_an_indictment_charging_someone_is_the_charges_against_them():
+    event, roles = _only(_extract_text(
+        "Dontae R. Fields, 35, sold pills. A federal grand jury returned an indictment charging Fields in "
+        "December 2022.", FRIDAY), "CHARGES")
+    assert roles == {("Dontae R. Fields", "DEFENDANT")} and _span(event) == (date(2022, 12, 1), date(2022, 12, 31))
+
+
+def test_an_office_named_by_its_district_keeps_the_whole_name():
+    _, roles = _only(_extract_text(
+        "The U.S. Attorney's Office for the Southern District of Texas said in a statement Thursday evening "
+        "that it remains confident.", FRIDAY), "STATEMENT")
+    assert roles == {("U.S. Attorney's Office for the Southern District of Texas", "SPEAKER")}
+
+
+def test_a_relative_named_with_the_family_surname_is_a_person_of_their_own():
+    _, roles = _only(_extract_text(
+        "Desmond Faraday died in November. Faraday's sister, Imani Faraday, issued a statement asking fans "
+        "to remember Desmond.", FRIDAY), "STATEMENT")
+    assert roles == {("Imani Faraday", "SPEAKER")}
+    _, roles = _only(_extract_text("Damon Reyes-Whitfield was arrested that August.", FRIDAY), "ARREST")
+    assert roles == {("Damon Reyes-Whitfield", "ARRESTED")}
