@@ -480,8 +480,10 @@ class _Names:
         # A name judged not to be an actor in one place (a show title, a drug) is not one anywhere.
         found = [occ for occ in found if fold(occ.core_text(self.doc)) not in self.rejected]
         # ...except a programme someone was interviewed on: that is the outlet.
-        programmes = [p for p in self._programmes() if not any(p.start < o.end and o.start < p.end for o in found)]
-        self.programme_names = {fold(o.core_text(self.doc)) for o in programmes + media}
+        framed = self._programmes()
+        programmes = [p for p in framed if not any(p.start < o.end and o.start < p.end for o in found)]
+        # A title the model already took for an organisation is still the programme it names.
+        self.programme_names = {fold(o.core_text(self.doc)) for o in framed + media}
         return sorted(found + programmes, key=lambda o: o.start)
 
     # -- programmes
@@ -511,8 +513,9 @@ class _Names:
                 j = i  # a quoted title, if "program" or the like follows it (checked below)
             else:
                 continue
-            while j < len(doc) and (doc[j].lower_ in ("the", "a", "an") or doc[j].lower_ in lex.programme_nouns
-                                    or self.entity_label.get(j) == "ORG" or doc[j].tag_ == "POS"):
+            while j < len(doc) and doc[j].text not in _OPENING_QUOTES and (
+                    doc[j].lower_ in ("the", "a", "an") or doc[j].lower_ in lex.programme_nouns
+                    or self.entity_label.get(j) == "ORG" or doc[j].tag_ == "POS"):
                 j += 1  # "ABC's", "the podcast"
             title = self._title_at(j)
             if title is None:
@@ -1722,10 +1725,14 @@ class _References:
         if token.dep_ not in _SUBJECT_DEPS or token.head.dep_ != "relcl":
             return None
         noun = token.head.head
+        wanted = _RELATIVE_PRONOUNS[token.lower_]
+        if wanted == ActorKind.PERSON and noun.ent_type_ in ("GPE", "LOC") and noun.dep_ == "pobj":
+            # "Tobias Wren, a line cook from Columbus, Ohio, who died ...": no place is a "who";
+            # the parser hangs the clause on the last word of the description.
+            noun = noun.head.head
         actor = self.ref_at.get(noun.i)
         if actor is None and noun.dep_ == "appos":  # "Jane Roe, a nurse who ..."
             actor = self.ref_at.get(noun.head.i)
-        wanted = _RELATIVE_PRONOUNS[token.lower_]
         if actor is None or (wanted is not None and actor.kind != wanted):
             return None
         return self._add(actor, token, token.i, token.i + 1, PRONOUN, True)

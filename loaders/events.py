@@ -241,6 +241,13 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         noun = governor.head if governor.dep_ == "appos" else governor
         return [noun], True
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.head.pos_ in ("VERB", "AUX"):
+        clause = governor.head  # "she died after swallowing ...": she swallowed
+        for _ in range(2):
+            if _children(clause, SUBJECTS) or clause.dep_ not in {"advcl", "conj"}:
+                break
+            clause = clause.head  # the parser may hang "after" on a verbless piece of the clause
+        return _children(clause, SUBJECTS), False
     return [], False
 
 
@@ -764,6 +771,9 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
                    for o in _children(verb_or_head, OBJECTS | {"dative"}))
     if words(verb_or_head.subtree) & match.trigger.requires:
         return True
+    if any(t.lower_ == "what" for t in verb_or_head.subtree) and \
+            words(verb_or_head.doc[verb_or_head.i:verb_or_head.sent.end]) & match.trigger.requires:
+        return True  # "after swallowing half of what she believed was a Percocet": the parse splits the clause
     if verb_or_head.dep_ in {"relcl", "acl"} and words(_nominal_head(verb_or_head.head).subtree) & match.trigger.requires:
         return True  # "a bottle of hydrocodone he sold to ..."
     if verb_or_head.pos_ == "VERB":

@@ -490,3 +490,39 @@ def test_a_relative_named_with_the_family_surname_is_a_person_of_their_own():
     assert roles == {("Imani Faraday", "SPEAKER")}
     _, roles = _only(_extract_text("Damon Reyes-Whitfield was arrested that August.", FRIDAY), "ARREST")
     assert roles == {("Damon Reyes-Whitfield", "ARRESTED")}
+
+
+def test_taking_a_drug_oneself_is_a_drug_administration():
+    events = _extract_text(
+        "Maya Dubois was 16 when she died in her bedroom on Jan. 9, 2024, after swallowing half of what she "
+        "believed was a Percocet.", FRIDAY)
+    assert _only(events, "DRUG_ADMINISTRATION")[1] == {("Maya Dubois", "RECIPIENT")}
+    events = _extract_text("Freya Lomax swallowed two of the tablets and snorted ketamine shortly after midnight.", FRIDAY)
+    assert _only(events, "DRUG_ADMINISTRATION")[1] == {("Freya Lomax", "RECIPIENT")}
+
+
+def test_who_after_a_description_ending_in_a_place_is_the_person_described():
+    events = _extract_text(
+        "One case was that of Tobias Wren, a 27-year-old line cook from Columbus, Ohio, who died in March 2024 "
+        "after smoking what he believed was heroin.", FRIDAY)
+    death, roles = _only(events, "DEATH")
+    assert roles == {("Tobias Wren", "DECEASED")} and _span(death) == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+def test_a_programme_named_in_quotes_before_its_kind_is_the_outlet():
+    _, roles = _only(_extract_text(
+        'Helena Varga told the "Public Health Now" podcast in an interview that the numbers were an undercount.',
+        FRIDAY), "INTERVIEW")
+    assert roles == {("Helena Varga", "INTERVIEWEE"), ("Public Health Now", "OUTLET")}
+    _, roles = _only(_extract_text(
+        'Owen Castellano got emotional in a wide-ranging conversation with host Nia Brooks on her podcast '
+        '"Second Takes," released Tuesday.', FRIDAY), "INTERVIEW")
+    assert ("Owen Castellano", "INTERVIEWEE") in roles and ("Second Takes", "OUTLET") in roles
+
+
+def test_inspecting_a_facility_is_an_investigation_of_its_owner():
+    event, roles = _only(_extract_text(
+        "FDA investigators inspected the Meridian Pharmacy facility from April 7 to April 18, 2025.", FRIDAY),
+        "INVESTIGATION")
+    assert roles == {("FDA", "INVESTIGATOR"), ("Meridian Pharmacy", "SUBJECT")}
+    assert _span(event) == (date(2025, 4, 7), date(2025, 4, 18))
