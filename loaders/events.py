@@ -827,6 +827,9 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if expression is None and clause.dep_ in {"advcl", "relcl"} and any(c.lower_ == "when" for c in clause.children):
         # "concerns the FDA raised in October 2023, when it warned ...": the when-clause's time.
         expression = _attached_expression(expressions, {clause.head.i}, doc, trigger_start, trigger_end)
+    if expression is None and match.event_type.present_passive_is_state and match.trigger.part_of_speech == "VERB" \
+            and any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in head.children):
+        return None  # "ketamine is approved by the FDA as an anesthetic": a state, not an event
     status = _status(match, nominal, verb, taxonomy)
     if status is None:
         return None

@@ -54,6 +54,7 @@ class EventType:
     required_roles: tuple[str, ...] = ()
     distinct_by: tuple[str, ...] = ()
     anchor_nouns: frozenset[str] = frozenset()
+    present_passive_is_state: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             required_roles=tuple(spec.get("required_roles") or ()),
             distinct_by=tuple(spec.get("distinct_by") or ()),
             anchor_nouns=frozenset(spec.get("anchor_nouns") or ()),
+            present_passive_is_state=bool(spec.get("present_passive_is_state", False)),
         )
     for event_type in types.values():
         for source in event_type.inherit_principal_from:

@@ -526,3 +526,22 @@ def test_inspecting_a_facility_is_an_investigation_of_its_owner():
         "INVESTIGATION")
     assert roles == {("FDA", "INVESTIGATOR"), ("Meridian Pharmacy", "SUBJECT")}
     assert _span(event) == (date(2025, 4, 7), date(2025, 4, 18))
+
+
+def test_a_drug_approved_as_a_state_of_affairs_is_no_approval_event():
+    assert _extract_text("Ketamine is approved by the Food and Drug Administration as an anesthetic.", FRIDAY) == []
+    event, _ = _only(_extract_text("Ketamine was approved by the Food and Drug Administration in 1970.", FRIDAY),
+                     "REGULATORY_APPROVAL")
+    assert _span(event) == (date(1970, 1, 1), date(1970, 12, 31))
+
+
+def test_who_finds_the_body_is_not_who_died_and_a_wrongful_death_suit_is_no_death():
+    _, roles = _only(_extract_text("Terrell Ashby, 36, is found dead at his home by his wife.", FRIDAY), "DEATH")
+    assert roles == {("Terrell Ashby", "DECEASED")}
+    assert _extract_text("Marcus Ruiz filed a wrongful-death lawsuit against the clinic last month.", FRIDAY) == []
+
+
+def test_found_unresponsive_and_revived_is_no_death():
+    events = _extract_text("A second adult, Shayla Grimes, 24, of Evans, was found unresponsive in the living room.",
+                           FRIDAY)
+    assert [e for e, _ in events if e.type == "DEATH"] == []
