@@ -199,7 +199,10 @@ def repoint_anchors(record: EventRecord, renamed: dict[str, str]) -> EventRecord
     for item in record.evidence:
         anchor = item.claim.anchor
         if anchor is not None and anchor.event_ref in renamed:
-            anchor = replace(anchor, event_ref=renamed[anchor.event_ref])
+            target = renamed[anchor.event_ref]
+            # Two mentions anchored one on the other can turn out to be one event ("sentenced
+            # after the hearing" where the hearing is that sentencing): no event dates itself.
+            anchor = replace(anchor, event_ref=target) if target != record.id else None
             item = replace(item, claim=replace(item.claim, anchor=anchor))
         evidence.append(item)
     return replace(record, evidence=tuple(evidence))

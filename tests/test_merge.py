@@ -91,3 +91,15 @@ def test_doses_given_by_two_different_people_to_one_patient_stay_apart():
         )
     merged, _ = merge_events([dose("a", "doctor", 0), dose("b", "assistant", 10)], TAXONOMY)
     assert len(merged) == 2
+
+
+def test_a_mention_anchored_on_another_mention_of_the_same_event_is_not_dated_by_itself():
+    # "sentenced Thursday" in one story; "a statement after the hearing" anchored to it, and the
+    # two sentencing mentions merge: the anchor on its own event is dropped, not kept as a loop.
+    dated = record("s1", "SENTENCING", "person-x", "DEFENDANT", DateClaim(FuzzyDate.day(date(2025, 5, 22))), doc="d1")
+    anchored = record("s2", "SENTENCING", "person-x", "DEFENDANT",
+                      DateClaim(FuzzyDate.unknown("after the hearing"), Anchor("s1", 0, None)), doc="d2")
+    merged, renamed = merge_events([dated, anchored], TAXONOMY)
+    (sentencing,) = merged
+    assert all(e.claim.anchor is None for e in sentencing.evidence)
+    assert sentencing.date == FuzzyDate.day(date(2025, 5, 22))
