@@ -858,21 +858,21 @@ class _Names:
         """ "Ketamine Clinics Los Angeles", "the Southern District of Texas": a place written
         right after an organisation's name is part of it."""
         doc = self.doc
-        if occ.end + 1 < len(doc) and doc[occ.end].lower_ == "of" and doc[occ.end - 1].lower_ in self.lex.jurisdiction_heads \
-                and doc[occ.end + 1].ent_type_ == "GPE" and doc[occ.end + 1].ent_iob_ == "B":
-            end = occ.end + 2  # "Office for the Southern District" + "of Texas"
-            while end < len(doc) and doc[end].ent_iob_ == "I":
-                end += 1
-            occ.end = end
+        # "Office for the Southern District" + "of Texas"
+        of_place = occ.end + 1 < len(doc) and doc[occ.end].lower_ == "of" \
+            and doc[occ.end - 1].lower_ in self.lex.jurisdiction_heads
+        if of_place:
+            place = occ.end + 1
+        elif self._has_organisation_head(occ.core, occ.end) and occ.end < len(doc) and doc[occ.end - 1].whitespace_ == " ":
+            place = occ.end
+        else:
             return
-        if not self._has_organisation_head(occ.core, occ.end) or occ.end >= len(doc):
+        if doc[place].ent_type_ != "GPE" or doc[place].ent_iob_ != "B":
             return
-        if doc[occ.end - 1].whitespace_ != " " or doc[occ.end].ent_type_ != "GPE" or doc[occ.end].ent_iob_ != "B":
-            return
-        end = occ.end + 1
+        end = place + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        if end < len(doc) and _is_capitalised(doc[end]) and doc[end].pos_ == "PROPN":
+        if not of_place and end < len(doc) and _is_capitalised(doc[end]) and doc[end].pos_ == "PROPN":
             return
         occ.end = end
 
@@ -1064,6 +1064,7 @@ class _Clusters:
         self.doc = doc
         self.lex = lex
         self._quotations: list[tuple[int, int]] | None = None
+        self._first_name_use: dict[int, bool] = {}  # id(actor) -> called by first name alone
         self.actors: list[_Actor] = []
         # Kept for later passes that find surnames the model missed.
         self.by_surname: dict[str, list[_Actor]] = defaultdict(list)
@@ -1326,6 +1327,11 @@ class _Clusters:
 
     def _called_by_first_name(self, actor: _Actor) -> bool:
         """Whether the text calls this person by the first name alone, somewhere."""
+        if id(actor) not in self._first_name_use:
+            self._first_name_use[id(actor)] = self._scan_for_first_name(actor)
+        return self._first_name_use[id(actor)]
+
+    def _scan_for_first_name(self, actor: _Actor) -> bool:
         words = actor.canonical.split()
         names = _name_words(actor.canonical, self.lex)
         if len(names) < 2:

@@ -642,9 +642,9 @@ def find_event_mentions(
         if span is None:
             continue
         sentence_expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
+        # Sentences never cross a line, so a timeline line's date is the sentence's too, also when
+        # the parser makes "- Feb. 27, 2024:" a sentence of its own.
         heading = _timeline_heading(expressions, doc.text, sentence.start)
-        if heading is not None and heading.start < sentence.start:
-            sentence_expressions.insert(0, heading)  # "- Feb. 27, 2024:" parsed as a sentence of its own
         matches = _find_matches(span, taxonomy)
         carriers = _carrying_verbs(matches, taxonomy)
         sentence_drafts = []
@@ -653,7 +653,7 @@ def find_event_mentions(
                 continue  # "received a ketamine infusion": the infusion is the event, not a second one
             # "convicted on Wednesday after a two-week trial": an event is not dated by itself.
             own_kind = [e for e in sentence_expressions if not _anchored_on_same_type(e, match, matches)]
-            sentence_drafts.append(_draft(match, span, sentence, actors, own_kind, taxonomy, doc))
+            sentence_drafts.append(_draft(match, span, sentence, actors, own_kind, heading, taxonomy, doc))
         drafts.extend(_absorb_nested([d for d in sentence_drafts if d is not None]))
     drafts = [d for d in drafts if d is not None]
     _drop_own_outlet(drafts, document, actors)
@@ -788,7 +788,8 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
 
 
 def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
-           expressions: Sequence[TimeExpression], taxonomy: Taxonomy, doc: Doc) -> _Draft | None:
+           expressions: Sequence[TimeExpression], heading: TimeExpression | None, taxonomy: Taxonomy,
+           doc: Doc) -> _Draft | None:
     head = match.head
     if match.event_type.exclude_modifiers and any(
         c.lower_ in match.event_type.exclude_modifiers for c in _nominal_head(head).children
@@ -822,7 +823,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         if airing:
             expression = _attached_expression(expressions, airing, doc, trigger_start, trigger_end)
     if expression is None:
-        expression = _timeline_heading(expressions, doc.text, trigger_start)
+        expression = heading
     clause = _clause_anchor(match, nominal, verb)
     if expression is None and clause.dep_ in {"advcl", "relcl"} and any(c.lower_ == "when" for c in clause.children):
         # "concerns the FDA raised in October 2023, when it warned ...": the when-clause's time.
@@ -851,15 +852,15 @@ _LIST_MARK_RE = re.compile(r"[ \t]*(?:[-*•–—][ \t]+|\d{1,2}[.)][ \t]+)?")
 _HEADING_END_RE = re.compile(r"[ \t]*(?::|[–—]|-[ \t])")
 
 
-def _timeline_heading(expressions: Sequence[TimeExpression], text: str, trigger_start: int) -> TimeExpression | None:
+def _timeline_heading(expressions: Sequence[TimeExpression], text: str, position: int) -> TimeExpression | None:
     """A line of a timeline opens with its date: "- March 2021: Lindqvist begins supplying ...",
-    "2019 — Ashby retires". Everything on that line without a date of its own happened then."""
-    line_start = text.rfind("\n", 0, trigger_start) + 1
+    "2019 — Ashby retires". Everything on that line (the one holding `position`) without a
+    date of its own happened then."""
+    line_start = text.rfind("\n", 0, position) + 1
     mark = _LIST_MARK_RE.match(text, line_start)
     first = mark.end() if mark else line_start
     for expression in expressions:
-        if expression.start == first and expression.anchor is None and expression.end <= trigger_start + 1 \
-                and _HEADING_END_RE.match(text, expression.end):
+        if expression.start == first and expression.anchor is None and _HEADING_END_RE.match(text, expression.end):
             return expression
     return None
 
@@ -880,17 +881,18 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
         anchor = expression.anchor
         if anchor and anchor.anchor_start is not None and anchor.anchor_start <= trigger_start < (anchor.anchor_end or 0):
             continue  # "sober for 19 months before his demise" does not date the demise
+        # Equally close, a calendar date says more than an anchor ("in January, after Tessaro's
+        # death": January). An anchor's expression holds its preposition ("two days after"), a
+        # date's does not ("on Feb. 20"): hanging from the event directly, it is one step further.
+        adjacent_penalty = 1.5 if anchor is not None and _holds_preposition(expression, doc) else 0.5
         for token in _attachment_tokens(expression, doc):
             distance = 0
             node = token
             while True:
                 if node.i in heads:
-                    # Equally close, a calendar date says more than an anchor ("in January, after
-                    # Tessaro's death": January). An anchor's expression holds its preposition
-                    # ("two days after"), a date's does not ("on Feb. 20"): one step more.
                     rank = distance
-                    if expression.anchor is not None:
-                        rank += 1.5 if token.i == node.i and _holds_preposition(expression, doc) else 0.5
+                    if anchor is not None:
+                        rank += adjacent_penalty if distance == 0 else 0.5
                     if best is None or rank < best[0]:
                         best = (rank, expression)
                     break
