@@ -1774,20 +1774,31 @@ class _References:
         compatible = [r for r in recent if self._kinds(r.actor) & kinds]
         if modifiers:  # "the Texas board"
             compatible = [r for r in compatible if modifiers <= set(fold(r.actor.canonical).split())] or compatible
+        subjects = [r for r in recent if r.subject and not self._kinds(r.actor)]
         if compatible:
             chosen = self._parent_organisation(compatible[0])
+        elif subjects:
+            chosen = subjects[0].actor
         else:
-            subjects = [r for r in recent if r.subject and not self._kinds(r.actor)]
-            if not subjects:
+            only = self._only_organisation_of(kinds, token.i)
+            if only is None:
                 if not self._named_before_sentence_end(token, kinds):
                     self.unnamed_organisations.add(lemma)  # no such organisation named so far: a new one
                 return None
-            chosen = subjects[0].actor
+            chosen = only
         start = determiner.i
         for i in range(start, token.i):  # keep spans apart
             if i in self.occurrence_at:
                 start = self.occurrence_at[i].end
         return self._add(chosen, token, start, token.i + 1, DESCRIPTION, token.dep_ in _SUBJECT_DEPS)
+
+    def _only_organisation_of(self, kinds: frozenset[str], before: int) -> _Actor | None:
+        """The one organisation of these kinds named before this point, however far back: a
+        story that has named one board calls it "the board" pages later."""
+        found = {id(actor): actor for key, occs in self.org_occurrences.items()
+                 for actor in [occs[0].actor.resolved()]
+                 if any(o.start < before for o in occs) and self._kinds(actor) & kinds}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _named_before_sentence_end(self, token: Token, kinds: frozenset[str]) -> bool:
         """Whether an organisation of one of these kinds is named before the end of the token's sentence."""

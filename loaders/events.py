@@ -637,6 +637,7 @@ def find_event_mentions(
 ) -> list[EventMention]:
     """All event mentions of a parsed document, with roles and the date each sentence gives."""
     drafts = []
+    previous: Span | None = None
     for sentence in sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
@@ -653,11 +654,33 @@ def find_event_mentions(
                 continue  # "received a ketamine infusion": the infusion is the event, not a second one
             # "convicted on Wednesday after a two-week trial": an event is not dated by itself.
             own_kind = [e for e in sentence_expressions if not _anchored_on_same_type(e, match, matches)]
-            sentence_drafts.append(_draft(match, span, sentence, actors, own_kind, heading, taxonomy, doc))
+            draft = _draft(match, span, sentence, actors, own_kind, heading, taxonomy, doc)
+            if draft is not None and draft.expression is None and match.trigger.dated_by:
+                draft.expression = _date_of_earlier_verb(match, [span, previous], expressions, doc)
+            sentence_drafts.append(draft)
         drafts.extend(_absorb_nested([d for d in sentence_drafts if d is not None]))
+        previous = span
     drafts = [d for d in drafts if d is not None]
     _drop_own_outlet(drafts, document, actors)
     return _link_anchors_and_finish(drafts, document, actors, taxonomy, sentences, expressions)
+
+
+def _date_of_earlier_verb(match: _Match, spans: Sequence[Span | None], expressions: Sequence[TimeExpression],
+                          doc: Doc) -> TimeExpression | None:
+    """The date of the nearest of the trigger's `dated_by` verbs before it, in its own
+    sentence or the one before: "found unresponsive on June 14 ... pronounced dead"."""
+    trigger_start = match.tokens[0].idx
+    trigger_end = match.tokens[-1].idx + len(match.tokens[-1].text)
+    for span in spans:
+        if span is None:
+            continue
+        told = [e for e in expressions if span.start_char <= e.start < span.end_char]
+        for token in reversed(span):
+            if token.i < match.head.i and token.pos_ == "VERB" and token.lemma_.lower() in match.trigger.dated_by:
+                expression = _attached_expression(told, {token.i}, doc, trigger_start, trigger_end)
+                if expression is not None:
+                    return expression
+    return None
 
 
 def _anchored_on_same_type(expression: TimeExpression, match: _Match, matches: Sequence[_Match]) -> bool:
@@ -744,6 +767,7 @@ class _Draft:
     confidence: float
     described_nouns: frozenset[str] = frozenset()  # a person described, not named: "a California doctor" → {"doctor"}
     main_clause: bool = False  # the event is what the sentence itself reports, not background in a modifier
+    precedes_dated_event: bool = False  # dated by the event it comes before ("died on Jan. 9 after swallowing ...")
 
 
 def _bare_passive(verb: Token) -> bool:
@@ -822,6 +846,16 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         airing = {t.i for t in nominal.subtree if t.dep_ in {"relcl", "acl"} and t.lemma_.lower() in AIRING_VERBS}
         if airing:
             expression = _attached_expression(expressions, airing, doc, trigger_start, trigger_end)
+    precedes_governor = False
+    if expression is None:
+        told_after = _event_told_after(match, nominal)
+        if told_after is not None:
+            # "she died on Jan. 9 after swallowing a pill": the swallowing came first, so it
+            # ends by the death's date.
+            expression = _attached_expression(expressions, {told_after.i}, doc, trigger_start, trigger_end)
+            precedes_governor = expression is not None and expression.anchor is None
+            if not precedes_governor:
+                expression = None
     if expression is None:
         expression = heading
     clause = _clause_anchor(match, nominal, verb)
@@ -845,7 +879,22 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     )
     main_clause = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
     return _Draft(match, sentence, participants, expression, status, object_text,
-                  trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause)
+                  trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause, precedes_governor)
+
+
+def _event_told_after(match: _Match, nominal: Token) -> Token | None:
+    """The verb an "after ..." phrase holding this event hangs from: "died after swallowing
+    a pill", "collapsed after an infusion" → "died", "collapsed"."""
+    inner = match.head if match.trigger.part_of_speech == "VERB" else nominal
+    if inner.dep_ not in {"pcomp", "pobj"} or (inner.dep_ == "pcomp" and inner.tag_ != "VBG"):
+        return None
+    preposition = inner.head
+    if preposition.lower_ != "after" or preposition.dep_ != "prep" or preposition.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    governor = preposition.head
+    if governor.dep_ in {"advcl", "conj"} and not _children(governor, SUBJECTS | PASSIVE_SUBJECTS):
+        governor = governor.head  # "after swallowing half of what she believed was ...": a split clause
+    return governor
 
 
 _LIST_MARK_RE = re.compile(r"[ \t]*(?:[-*•–—][ \t]+|\d{1,2}[.)][ \t]+)?")
@@ -944,8 +993,10 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
                 title=_render_title(event_type, names, draft.object_text),
             )
             mentions.append(mention)
-        if claim.date.known and claim.anchor is None and draft.expression is not None:
-            last_dated = (ids[index], claim.date)  # a date the text gives, not a news-peg window
+        if claim.date.start is not None and claim.date.end is not None and claim.anchor is None \
+                and draft.expression is not None:
+            # A date the text gives, not a news-peg window nor a bound ("after swallowing ...").
+            last_dated = (ids[index], claim.date)
     return mentions
 
 
@@ -1064,7 +1115,7 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
     if expression is None:
         return DateClaim(_undated(draft, document))
     if expression.anchor is None:
-        if draft.match.trigger.date_on_or_before:
+        if draft.match.trigger.date_on_or_before or draft.precedes_dated_event:
             date = expression.date
             return DateClaim(FuzzyDate.between(None, date.end, f"on or before {expression.text}") if date.known else date)
         return DateClaim(expression.date)

@@ -32,6 +32,7 @@ class Trigger:
     passive_meets_requires: bool = False
     requires_object: bool = False  # the required word must head (or modify) the object
     media_outlet: bool = False  # its OUTLET must be a news medium or programme ("told CBS", not "told the board")
+    dated_by: frozenset[str] = frozenset()  # verbs whose date, told just before, is this event's ("found ..., pronounced dead")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         passive_meets_requires=entry.get("passive") == "meets_requires",
         requires_object=entry.get("requires_in") == "object",
         media_outlet=entry.get("outlet") == "media",
+        dated_by=frozenset(w.lower() for w in entry.get("dated_by", ())),
     )
 
 

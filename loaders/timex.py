@@ -99,7 +99,8 @@ Offsets from an anchor are [min, max] days relative to the anchor's own interval
 - Windows: "in / during / over the N days before X" and "for N days before X" =
   [-N, 0]: N days counted back from a moment during X's day reach into day -N and
   include the earlier part of X's day itself. "after" windows are [0, N];
-  "within N days of X" = [-N, N].
+  "within N days of X" = [0, N]: in news, what happens within a month of a death or an
+  arrest follows it.
 - "the day before/after X" = [-1, -1] / [1, 1]; "the night before" = [-1, -1];
   "the day/morning of X" = [0, 0]; "on the eve of X" = [-1, -1]; "the week/month/year
   before X" is a window ([-7, 0], [-31, 0], [-366, 0]).
@@ -1571,7 +1572,7 @@ class _Scanner:
             elif hi is None:
                 continue
             else:
-                low, high = -hi, hi
+                low, high = 0, hi  # "within a month of her death, police arrested ...": after it
             found = self._offset_found(m.start(), m.end(), low, high, require_event=False, allow_discourse=False)
             if found is not None:
                 yield found

@@ -545,3 +545,42 @@ def test_found_unresponsive_and_revived_is_no_death():
     events = _extract_text("A second adult, Shayla Grimes, 24, of Evans, was found unresponsive in the living room.",
                            FRIDAY)
     assert [e for e, _ in events if e.type == "DEATH"] == []
+
+
+def test_a_drug_taken_before_a_dated_death_ends_by_that_date():
+    events = _extract_text(
+        "Nora Hale, a nurse from Akron, died on March 3, 2024, after snorting what she thought was cocaine.", FRIDAY)
+    taken, _ = _only(events, "DRUG_ADMINISTRATION")
+    assert _span(taken) == (None, date(2024, 3, 3))
+    assert _span(_only(events, "DEATH")[0]) == (date(2024, 3, 3), date(2024, 3, 3))
+
+
+def test_a_bound_is_no_reference_point_for_the_day_after():
+    events = _extract_text(
+        "Nora Hale died on March 3, 2024, after snorting what she thought was cocaine. "
+        "Police arrested her supplier, Kyle Brandt, the next day.", FRIDAY)
+    assert _span(_only(events, "ARREST")[0]) == (date(2024, 3, 4), date(2024, 3, 4))
+
+
+def test_pronounced_dead_takes_the_day_the_person_was_found():
+    events = _extract_text(
+        "Owen Pratt was found unresponsive in his apartment on the morning of 2nd May 2024. "
+        "Paramedics tried to revive him, but he was pronounced dead at the scene.", FRIDAY)
+    death, roles = _only(events, "DEATH")
+    assert roles == {("Owen Pratt", "DECEASED")} and _span(death) == (date(2024, 5, 2), date(2024, 5, 2))
+
+
+def test_within_a_month_of_a_death_is_the_month_after_it():
+    events = _extract_text(
+        "Lena Ortiz died on Feb. 2, 2024. Within a month of her death, police arrested Dario Voss.", FRIDAY)
+    # From the death's day to a month after it, a month counted at its longest, 31 days.
+    assert _span(_only(events, "ARREST")[0]) == (date(2024, 2, 2), date(2024, 3, 4))
+
+
+def test_a_story_that_named_one_board_means_it_by_the_board_pages_later():
+    events = _extract_text(
+        "The Oregon Medical Board suspended the licence of Dr. Hugo Brandt on Monday. Brandt ran a clinic in Bend. "
+        "He has practised there since 2015. His patients included Mara Quinn. Quinn died in January. "
+        "The board opened an investigation into Brandt on Feb. 20.", FRIDAY)
+    investigation, roles = _only(events, "INVESTIGATION")
+    assert roles == {("Oregon Medical Board", "INVESTIGATOR"), ("Hugo Brandt", "SUBJECT")}
