@@ -742,6 +742,9 @@ class _Names:
             return "place"
         if not has_org_head and self._is_residence(occ, root):
             return "place"
+        if (label == "PERSON" and root.dep_ == "compound" and root.head.i == occ.end and occ.start > 0
+                and doc[occ.start - 1].lower_ in ("a", "an") and root.head.lemma_.lower() in lex.person_nouns):
+            return "place"  # "An Austin physician": where the physician works, not a person
         if label != "PERSON" and (text in self.work_names or self._is_quoted_title(occ) or self._modifies_work_noun(root)):
             return "work"
         if not has_org_head and (words[-1:] and (words[-1] in lex.substances or words[-1] in lex.diseases)
@@ -1103,6 +1106,7 @@ class _Clusters:
         person_positions = self.person_positions
         orgs: dict[str, _Actor] = {}
         short: list[_Occurrence] = []
+        by_start = {occ.core: occ for occ in occurrences}
         for occ in occurrences:
             if occ.lowercase or occ.acronym_for is not None:
                 short.append(occ)
@@ -1110,6 +1114,9 @@ class _Clusters:
             text = occ.core_text(doc)
             if occ.kind == ActorKind.PERSON:
                 words = _name_words(text, lex)
+                if len(words) == 1:
+                    text = self._with_partners_surname(occ, text, by_start)
+                    words = _name_words(text, lex)
                 if len(words) < 2 or (words[0] in lex.name_prefixes and not occ.certain):
                     short.append(occ)  # "St. Agnes" may be the short form of "St. Agnes Medical Center"
                     continue
@@ -1228,6 +1235,17 @@ class _Clusters:
 
     # -- helpers
 
+    def _with_partners_surname(self, occ: _Occurrence, text: str, by_start: dict[int, _Occurrence]) -> str:
+        """ "Graham and Alison Lomax": a first name joined to a full name shares its surname."""
+        doc = self.doc
+        if occ.end + 1 >= len(doc) or doc[occ.end].lower_ != "and":
+            return text
+        partner = by_start.get(occ.end + 1)
+        if partner is None or partner.kind != ActorKind.PERSON or partner.start != partner.core:
+            return text
+        words = partner.core_text(doc).split()
+        return f"{text} {words[-1]}" if len(words) == 2 else text
+
     def _settle_genders(self, occurrences: list[_Occurrence]) -> None:
         """A person's gender from a gendered title ("Mrs Jane Roe") or a common first name."""
         lex = self.lex
@@ -1308,21 +1326,24 @@ class _Clusters:
 
         A story about a family calls the relatives by their first names ("Amara told ..."),
         which leaves the bare surname to the one it does not: "Frost, 33, died" is Kalen
-        Frost even when his sister Amara Frost was named last."""
+        Frost even when his sister Amara Frost was named last. Only those named so far count
+        when any is: a sister the story names later is not who it meant before."""
+        last_seen = {}
+        for actor in candidates:
+            seen = positions.get(id(actor), [])  # appended in document order, so sorted
+            i = bisect.bisect_left(seen, position)
+            last_seen[id(actor)] = seen[i - 1] if i > 0 else -1
+        named_so_far = [a for a in candidates if last_seen[id(a)] >= 0]
+        if named_so_far:
+            candidates = named_so_far
         if len(candidates) > 1:
             by_surname_alone = [a for a in candidates if not self._called_by_first_name(a)]
             if by_surname_alone:
                 candidates = by_surname_alone
         if len(candidates) == 1:
             return candidates[0]
-        before = []
-        for actor in candidates:
-            seen = positions.get(id(actor), [])  # appended in document order, so sorted
-            i = bisect.bisect_left(seen, position)
-            before.append((seen[i - 1] if i > 0 else -1, actor))
-        best_before = max(before, key=lambda pair: pair[0])
-        if best_before[0] >= 0:
-            return best_before[1]
+        if named_so_far:
+            return max(candidates, key=lambda a: last_seen[id(a)])
         return min(candidates, key=lambda a: positions.get(id(a), [10**9])[0])
 
     def _called_by_first_name(self, actor: _Actor) -> bool:
@@ -2040,7 +2061,8 @@ class _References:
             holder.description = role_description(possessor.canonical, role)
             self.role_links[(id(possessor), role)] = holder
         else:
-            holder = self.role_links.get((id(possessor), role)) or self._role_actor(possessor, role, relation)
+            holder = self.role_links.get((id(possessor), role)) or self._relative_by_surname(possessor, role, relation) \
+                or self._role_actor(possessor, role, relation)
         if holder.gender is None:
             holder.gender = "female" if role in lex.female_nouns else "male" if role in lex.male_nouns else None
         self.affiliations.append((holder, possessor, relation, token.i))
@@ -2082,6 +2104,28 @@ class _References:
             if child.dep_ == "appos" and child.i in self.roots:
                 return self.roots[child.i]
         return None
+
+    def _relative_by_surname(self, possessor: _Actor, role: str, relation: str) -> _Actor | None:
+        """ "Mrs Lomax ... her daughter's death": in a story naming one other Lomax, the
+        daughter is that person (when the role's gender does not rule them out)."""
+        if relation != "FAMILY_OF" or possessor.kind != ActorKind.PERSON:
+            return None
+        surname = fold(possessor.canonical).split()[-1:]
+        if not surname or len(possessor.canonical.split()) < 2:
+            return None
+        gender = "female" if role in self.lex.female_nouns else "male" if role in self.lex.male_nouns else None
+        relatives = {
+            id(actor): actor for occ in self.occurrences if occ.actor is not None
+            for actor in [occ.actor.resolved()]
+            if actor is not possessor and actor.kind == ActorKind.PERSON and actor.role is None
+            and len(actor.canonical.split()) >= 2 and fold(actor.canonical).split()[-1:] == surname
+            and (gender is None or actor.gender in (None, gender))
+        }
+        if len(relatives) != 1:
+            return None
+        relative = next(iter(relatives.values()))
+        self.role_links[(id(possessor), role)] = relative
+        return relative
 
     def _role_actor(self, possessor: _Actor, role: str, relation: str) -> _Actor:
         key = (id(possessor), role)

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.actors import ActorAnalysis, ActorSpan, get_lexicon
+from loaders.actors import NAME, SURNAME, ActorAnalysis, ActorSpan, get_lexicon
 from loaders.records import (
     ActorKind,
     ActorRecord,
@@ -468,6 +468,10 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
             if person_only:  # "the death of Bayou City FC goalkeeper X" is X's
                 found = [s for s in found if actors.actors[s.actor_id].kind == ActorKind.PERSON]
             found = [s for s in found if s.actor_id not in assigned]
+            if match.event_type.singular and any(s.via in {NAME, SURNAME} for s in found):
+                # "the death of his co-star Desmond Faraday", which the parser splits: the
+                # one named, not the one a possessive stands for.
+                found = [s for s in found if s.text.lower() not in POSSESSIVE_PRONOUNS]
             if found:
                 for span in found:
                     participants.append((span.actor_id, role))
@@ -476,6 +480,7 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
     return participants
 
 
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 OBJECT_POSITIONS = ("of", "about", "patient", "against", "for", "on")
 TOPIC_PREPOSITIONS = {"about", "against", "over"}
 OBJECT_SKIPPED = {"appos", "acl", "relcl", "punct", "det", "advcl"}  # "Spravato, a nasal spray made by ..." → "Spravato"
@@ -550,6 +555,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
                 return EventStatus.NEGATED
             if lemma in taxonomy.request_verbs:
                 return EventStatus.OCCURRED if match.event_type.requested_counts else None
+            if lemma in taxonomy.capacity_words or node.lower_ in taxonomy.capacity_words:
+                return None  # "not licensed to administer": what someone may do, not what they did
             if lemma in taxonomy.future_verbs:
                 return EventStatus.EXPECTED if lemma in {"expect", "likely", "poised", "agree"} else EventStatus.SCHEDULED
         if not (node.dep_ in {"xcomp", "auxpass", "aux"} or _is_infinitive_clause(node)) or node.head.i == node.i:

@@ -73,6 +73,7 @@ class Taxonomy:
     request_verbs: frozenset[str] = frozenset()
     reschedule_verbs: frozenset[str] = frozenset()
     hypothetical_cues: frozenset[str] = frozenset()
+    capacity_words: frozenset[str] = frozenset()
     regulator_words: frozenset[str] = frozenset()
     awaiting_verbs: frozenset[str] = frozenset()
     media_words: frozenset[str] = frozenset()
@@ -172,6 +173,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         request_verbs=frozenset(data.get("request_verbs", ())),
         reschedule_verbs=frozenset(data.get("reschedule_verbs", ())),
         hypothetical_cues=frozenset(data.get("hypothetical_cues", ())),
+        capacity_words=frozenset(data.get("capacity_words", ())),
         regulator_words=frozenset(data.get("regulator_words", ())),
         awaiting_verbs=frozenset(data.get("awaiting_verbs", ())),
         media_words=frozenset(w.lower() for w in data.get("media_words", ())),

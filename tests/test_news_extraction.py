@@ -584,3 +584,45 @@ def test_a_story_that_named_one_board_means_it_by_the_board_pages_later():
         "The board opened an investigation into Brandt on Feb. 20.", FRIDAY)
     investigation, roles = _only(events, "INVESTIGATION")
     assert roles == {("Oregon Medical Board", "INVESTIGATOR"), ("Hugo Brandt", "SUBJECT")}
+
+
+def test_a_relative_named_by_the_family_surname_is_that_person_not_a_new_one():
+    events = _extract_text(
+        "Jonah Reyes died in March. His mother, Carla Reyes, spoke about her son's death on Tuesday.", FRIDAY)
+    deaths = {frozenset(roles) for e, roles in events if e.type == "DEATH"}
+    assert deaths == {frozenset({("Jonah Reyes", "DECEASED")})}
+
+
+def test_a_first_name_joined_to_a_full_name_shares_its_surname():
+    _, roles = _only(_extract_text(
+        "Outside the court on Tuesday, her parents, Graham and Alison Lomax, read a statement.", FRIDAY), "STATEMENT")
+    assert roles == {("Graham Lomax", "SPEAKER"), ("Alison Lomax", "SPEAKER")}
+
+
+def test_what_someone_is_licensed_to_do_is_no_event():
+    events = _extract_text(
+        "The infusion was started by Brandon Teague, a medical assistant who is not licensed to administer "
+        "intravenous medications.", FRIDAY)
+    assert [e.type for e, _ in events if e.type == "DRUG_ADMINISTRATION"] == []
+
+
+def test_a_city_before_a_profession_is_a_place_not_the_person_who_died():
+    events = _extract_text(
+        "An Austin physician whose clinic sent a schoolteacher home alone shortly before she died was suspended.",
+        FRIDAY)
+    assert all(("Austin", "DECEASED") not in roles for _, roles in events)
+
+
+def test_a_bare_surname_means_the_relative_named_so_far_not_one_named_later():
+    events = _extract_text(
+        "Owen Castellano spoke about the death of his co-star Desmond Faraday. Castellano still misses Desmond. "
+        "Faraday, who played his brother on the drama, was found dead in his apartment on Nov. 3, 2024. "
+        "Faraday's sister, Imani Faraday, issued a statement asking fans to remember him.", FRIDAY)
+    assert [roles for e, roles in events if e.type == "DEATH"] == [{("Desmond Faraday", "DECEASED")}]
+
+
+def test_the_death_of_his_co_star_named_is_the_named_co_stars():
+    events = _extract_text(
+        "Owen Castellano got emotional in a conversation with host Nia Brooks on her podcast, opening up about "
+        "the death of his co-star Desmond Faraday.", FRIDAY)
+    assert _only(events, "DEATH")[1] == {("Desmond Faraday", "DECEASED")}
