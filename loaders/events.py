@@ -251,6 +251,15 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+def _controller(verb: Token) -> list[Token]:
+    """Who does what an infinitive says: the object of the verb it hangs from when there is
+    one ("prompted the Department of Health to issue an alert"), else that verb's subject
+    ("the FDA decided to issue a warning")."""
+    if not (verb.dep_ == "xcomp" or _is_infinitive_clause(verb)) or verb.head.i == verb.i:
+        return []
+    return _children(verb.head, {"dobj"}) or _children(verb.head, SUBJECTS)
+
+
 def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]], Token, Token | None]:
     """Grammatical positions around the trigger → the tokens heading them."""
     head = match.head
@@ -320,7 +329,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                 add(prep, objs)
         verb, relation = _governing_verb(nominal)
         if verb is not None:
-            subjects = _children(verb, SUBJECTS)
+            subjects = _children(verb, SUBJECTS) or _controller(verb)
             lemma = verb.lemma_.lower()
             if relation in OBJECTS:
                 if lemma in taxonomy.experiencer_light_verbs:
@@ -341,6 +350,12 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             for prep, objs in _prep_objects(verb).items():
                 if prep in {"by", "with", "against", "into"}:
                     add(prep, objs)
+        for holder in (nominal, verb):
+            # "declared a mistrial in the case of a Houston pharmacist": whose case it is.
+            for case in (o for o in _prep_objects(holder).get("in", []) if o.lemma_.lower() == "case") if holder else ():
+                for case_prep, case_objs in _prep_objects(case).items():
+                    if case_prep in {"of", "against"}:
+                        add(case_prep, case_objs)
     # "The FDA asked the pharmacy to recall ...": who asks, and whom.
     clause = verb if verb is not None else nominal
     if (clause.dep_ == "xcomp" or _is_infinitive_clause(clause)) and clause.head.lemma_.lower() in taxonomy.request_verbs:
@@ -534,6 +549,9 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.NEGATED  # "can no longer administer"
     if anchor.lemma_.lower() in taxonomy.reschedule_verbs and anchor is not match.head:
         return EventStatus.SCHEDULED  # "postponed the trial to Aug. 19"
+    if match.trigger.part_of_speech == "NOUN" and anchor is verb and nominal.dep_ in OBJECTS \
+            and anchor.lemma_.lower() in taxonomy.setting_verbs:
+        return EventStatus.SCHEDULED  # "she set a retrial for Jan. 12"
     if match.trigger.part_of_speech == "NOUN" and verb is not None and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
         lemma = verb.lemma_.lower()
         if lemma in taxonomy.future_verbs:  # "her sentencing is set for October"

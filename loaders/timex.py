@@ -501,7 +501,8 @@ _FUTURE_MARKER_RE = re.compile(
     r"(?=[\w'’])(?:\b(?-i:will|WILL|shall|won['’]t)\b|['’]ll\b|"  # not "Will Smith"
     r"\b(?:is|are|am|['’]s|['’]re)\s+(?:not\s+)?(?:scheduled|set|expected|due|slated|poised|planned|planning|"
     r"going|likely|anticipated|to\s+be)\b|\b(?:scheduled|set|slated|due)\s+(?:for|to)\b|"
-    r"\b(?:plans?|intends?|aims?|vows?|promises?|threatens?|hopes?)\s+to\b|\b(?:upcoming|forthcoming)\b)",
+    r"\b(?:plans?|intends?|aims?|vows?|promises?|threatens?|hopes?)\s+to\b|\b(?:upcoming|forthcoming)\b|"
+    r"\b(?:set|sets|scheduled|schedules|slated)\s+(?:\w+\s+){1,2}for\b)",  # "set a retrial for Jan. 12"
     re.IGNORECASE)
 # Present-tense schedule verbs: "the comment period ends Jan. 16", "the rule takes effect July 1".
 # Third-person forms stand alone; plural forms ("hearings begin March 3") need a plural subject

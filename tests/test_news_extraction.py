@@ -626,3 +626,24 @@ def test_the_death_of_his_co_star_named_is_the_named_co_stars():
         "Owen Castellano got emotional in a conversation with host Nia Brooks on her podcast, opening up about "
         "the death of his co-star Desmond Faraday.", FRIDAY)
     assert _only(events, "DEATH")[1] == {("Desmond Faraday", "DECEASED")}
+
+
+def test_who_is_prompted_to_issue_an_alert_is_the_one_issuing_it():
+    event, roles = _only(_extract_text(
+        "The deaths prompted the Victorian Department of Health to issue a public drug alert on 14th March.",
+        FRIDAY), "REGULATORY_WARNING")
+    assert roles == {("Victorian Department of Health", "REGULATOR")}
+    assert _span(event) == (date(2024, 3, 14), date(2024, 3, 14))
+
+
+def test_a_retrial_a_judge_sets_is_scheduled_for_the_coming_date():
+    events = _extract_text(
+        "Judge Teresa Valdez-Whitman declared a mistrial in the case of Lionel Okafor on Thursday. "
+        "She set a retrial for Jan. 12.", FRIDAY)
+    trials = sorted(((e.status, _span(e), frozenset(r)) for e, r in events if e.type == "TRIAL"), key=str)
+    defendant = ("Lionel Okafor", "DEFENDANT")
+    assert [(status, span) for status, span, _ in trials] == [
+        (EventStatus.OCCURRED, (date(2024, 6, 13), date(2024, 6, 13))),
+        (EventStatus.SCHEDULED, (date(2025, 1, 12), date(2025, 1, 12))),
+    ]
+    assert all(defendant in roles for _, _, roles in trials)
