@@ -677,6 +677,8 @@ def find_event_mentions(
         for match in matches:
             if match.trigger.part_of_speech == "VERB" and match.head.i in carriers:
                 continue  # "received a ketamine infusion": the infusion is the event, not a second one
+            if _restates_earlier(match, matches):
+                continue  # "issued a drug alert on 14th March warning that ...": one warning
             # "convicted on Wednesday after a two-week trial": an event is not dated by itself.
             own_kind = [e for e in sentence_expressions if not _anchored_on_same_type(e, match, matches)]
             draft = _draft(match, span, sentence, actors, own_kind, heading, taxonomy, doc)
@@ -688,6 +690,17 @@ def find_event_mentions(
     drafts = [d for d in drafts if d is not None]
     _drop_own_outlet(drafts, document, actors)
     return _link_anchors_and_finish(drafts, document, actors, taxonomy, sentences, expressions)
+
+
+def _restates_earlier(match: _Match, matches: Sequence[_Match]) -> bool:
+    """A bare "warning that ..." after a warning already told is that warning's content,
+    a participle (or one the tagger took for a noun), not a second warning."""
+    token = match.tokens[-1]
+    if token.i + 1 >= len(token.doc) or token.doc[token.i + 1].lower_ != "that" or token.tag_ not in {"VBG", "NN"}:
+        return False
+    if any(c.dep_ in {"det", "poss", "amod", "compound", *SUBJECTS} for c in match.head.children):
+        return False
+    return any(other.event_type is match.event_type and other.tokens[-1].i < match.tokens[0].i for other in matches)
 
 
 def _date_of_earlier_verb(match: _Match, spans: Sequence[Span | None], expressions: Sequence[TimeExpression],
@@ -1127,11 +1140,22 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
         sources = [d for d in drafts if d.match.event_type.name in source_types and d is not draft
                    and d.sentence.start in nearby]
         sources.sort(key=lambda d: (d.sentence.start != draft.sentence.start, abs(d.trigger_start - draft.trigger_start)))
+        if not sources and draft.expression is not None and _is_definite(draft.match):
+            # "The trial is scheduled to begin Feb. 3": the trial of the one the story told of
+            # last. Undated, "the trial" is only a reference ("vindicated at the second trial").
+            sources = sorted((d for d in drafts if d.match.event_type.name in source_types and d is not draft
+                              and d.trigger_start < draft.trigger_start), key=lambda d: -d.trigger_start)
         for source in sources:
             inherited = [a for a, r in source.participants if r in source.match.event_type.principal]
             if inherited:
                 draft.participants.extend((a, event_type.principal[0]) for a in inherited)
                 break
+
+
+def _is_definite(match: _Match) -> bool:
+    """A noun trigger with "the": an event the reader already knows of ("the trial")."""
+    return match.trigger.part_of_speech == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in _nominal_head(match.head).children)
 
 
 def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tuple[str, FuzzyDate] | None,

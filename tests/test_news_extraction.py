@@ -647,3 +647,19 @@ def test_a_retrial_a_judge_sets_is_scheduled_for_the_coming_date():
         (EventStatus.SCHEDULED, (date(2025, 1, 12), date(2025, 1, 12))),
     ]
     assert all(defendant in roles for _, _, roles in trials)
+
+
+def test_the_trial_with_a_date_is_the_trial_of_the_defendant_told_of_before():
+    events = _extract_text(
+        "Victor Lindqvist was indicted in 2024 on charges of distributing hydromorphone. He has pleaded not guilty. "
+        "His lawyer declined to comment. The trial is scheduled to begin Feb. 3 in federal court in Phoenix.", FRIDAY)
+    trial, roles = _only(events, "TRIAL")
+    assert roles == {("Victor Lindqvist", "DEFENDANT")} and trial.status is EventStatus.SCHEDULED
+
+
+def test_a_warning_that_restates_the_alert_just_told_is_not_a_second_warning():
+    events = _extract_text(
+        "The results prompted the Victorian Department of Health to issue a public drug alert on 14th March "
+        "warning that blue tablets could contain nitazenes.", FRIDAY)
+    assert [roles for e, roles in events if e.type == "REGULATORY_WARNING"] == [
+        {("Victorian Department of Health", "REGULATOR")}]
