@@ -242,13 +242,20 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
         noun = governor.head if governor.dep_ == "appos" else governor
         return [noun], True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.head.pos_ in ("VERB", "AUX"):
-        clause = governor.head  # "she died after swallowing ...": she swallowed
-        for _ in range(2):
-            if _children(clause, SUBJECTS) or clause.dep_ not in {"advcl", "conj"}:
-                break
-            clause = clause.head  # the parser may hang "after" on a verbless piece of the clause
-        return _children(clause, SUBJECTS), False
+        return _children(_clause_holding(governor), SUBJECTS), False  # "she died after swallowing ...": she swallowed
     return [], False
+
+
+def _clause_holding(preposition: Token) -> Token:
+    """The verb whose clause a prepositional phrase belongs to. The parser may hang the phrase
+    on a subjectless piece of the clause: "died ... after swallowing half of what she
+    believed was a Percocet" hangs "after" on "was"."""
+    clause = preposition.head
+    for _ in range(2):
+        if _children(clause, SUBJECTS) or clause.dep_ not in {"advcl", "conj"}:
+            break
+        clause = clause.head
+    return clause
 
 
 def _controller(verb: Token) -> list[Token]:
@@ -350,12 +357,13 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             for prep, objs in _prep_objects(verb).items():
                 if prep in {"by", "with", "against", "into"}:
                     add(prep, objs)
-        for holder in (nominal, verb):
-            # "declared a mistrial in the case of a Houston pharmacist": whose case it is.
-            for case in (o for o in _prep_objects(holder).get("in", []) if o.lemma_.lower() == "case") if holder else ():
-                for case_prep, case_objs in _prep_objects(case).items():
-                    if case_prep in {"of", "against"}:
-                        add(case_prep, case_objs)
+        # "declared a mistrial in the case of a Houston pharmacist": whose case it is.
+        holders = [nominal] if verb is None else [nominal, verb]
+        cases = [o for holder in holders for o in _prep_objects(holder).get("in", []) if o.lemma_.lower() == "case"]
+        for case in cases:
+            for case_prep, case_objs in _prep_objects(case).items():
+                if case_prep in {"of", "against"}:
+                    add(case_prep, case_objs)
     # "The FDA asked the pharmacy to recall ...": who asks, and whom.
     clause = verb if verb is not None else nominal
     if (clause.dep_ == "xcomp" or _is_infinitive_clause(clause)) and clause.head.lemma_.lower() in taxonomy.request_verbs:
@@ -884,15 +892,15 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         airing = {t.i for t in nominal.subtree if t.dep_ in {"relcl", "acl"} and t.lemma_.lower() in AIRING_VERBS}
         if airing:
             expression = _attached_expression(expressions, airing, doc, trigger_start, trigger_end)
-    precedes_governor = False
+    precedes_dated_event = False
     if expression is None:
         told_after = _event_told_after(match, nominal)
         if told_after is not None:
             # "she died on Jan. 9 after swallowing a pill": the swallowing came first, so it
             # ends by the death's date.
             expression = _attached_expression(expressions, {told_after.i}, doc, trigger_start, trigger_end)
-            precedes_governor = expression is not None and expression.anchor is None
-            if not precedes_governor:
+            precedes_dated_event = expression is not None and expression.anchor is None
+            if not precedes_dated_event:
                 expression = None
     if expression is None:
         expression = heading
@@ -917,7 +925,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     )
     main_clause = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
     return _Draft(match, sentence, participants, expression, status, object_text,
-                  trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause, precedes_governor)
+                  trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause, precedes_dated_event)
 
 
 def _event_told_after(match: _Match, nominal: Token) -> Token | None:
@@ -929,10 +937,7 @@ def _event_told_after(match: _Match, nominal: Token) -> Token | None:
     preposition = inner.head
     if preposition.lower_ != "after" or preposition.dep_ != "prep" or preposition.head.pos_ not in {"VERB", "AUX"}:
         return None
-    governor = preposition.head
-    if governor.dep_ in {"advcl", "conj"} and not _children(governor, SUBJECTS | PASSIVE_SUBJECTS):
-        governor = governor.head  # "after swallowing half of what she believed was ...": a split clause
-    return governor
+    return _clause_holding(preposition)
 
 
 _LIST_MARK_RE = re.compile(r"[ \t]*(?:[-*•–—][ \t]+|\d{1,2}[.)][ \t]+)?")
