@@ -675,6 +675,16 @@ def decode_event_cursor(cursor: str, order: EventOrder) -> tuple[int, date, date
     return undated, sort_start, sort_end, event_id
 
 
+class _OffsetPage:
+    """A page read by offset: `first` rows were asked for and one more fetched, so whether
+    another page follows is known without counting. Each row comes with its cursor."""
+
+    def __init__(self, rows: list[dict[str, Any]], skip: int, first: int) -> None:
+        self.rows = [(encode_offset_cursor(skip + i + 1), row) for i, row in enumerate(rows[:first])]
+        self.has_next = len(rows) > first
+        self.has_previous = skip > 0
+
+
 def encode_offset_cursor(offset: int) -> str:
     return _b64(["o", offset])
 
@@ -974,11 +984,9 @@ class GraphReader:
         rows = self._run(
             ACTORS_PAGE, search=_search_text(search, "search"), kind=kind, skip=skip, limit=first + 1,
         )
-        edges = tuple(
-            ActorEdge(cursor=encode_offset_cursor(skip + i + 1), actor=_actor(row["actor"], row["eventCount"]))
-            for i, row in enumerate(rows[:first])
-        )
-        return ActorPage(edges=edges, has_next_page=len(rows) > first, has_previous_page=skip > 0)
+        page = _OffsetPage(rows, skip, first)
+        edges = tuple(ActorEdge(cursor=cursor, actor=_actor(row["actor"], row["eventCount"])) for cursor, row in page.rows)
+        return ActorPage(edges=edges, has_next_page=page.has_next, has_previous_page=page.has_previous)
 
     def count_actors(self, search: str | None = None, kind: str | None = None) -> int:
         return int(self._single_value(ACTORS_COUNT, "total", search=_search_text(search, "search"), kind=kind) or 0)
@@ -1019,12 +1027,9 @@ class GraphReader:
     def documents(self, *, first: int = 50, after: str | None = None) -> DocumentPage:
         check_page_size(first)
         skip = decode_offset_cursor(after) if after else 0
-        rows = self._run(DOCUMENTS_PAGE, skip=skip, limit=first + 1)
-        edges = tuple(
-            DocumentEdge(cursor=encode_offset_cursor(skip + i + 1), document=_document(row["document"]))
-            for i, row in enumerate(rows[:first])
-        )
-        return DocumentPage(edges=edges, has_next_page=len(rows) > first, has_previous_page=skip > 0)
+        page = _OffsetPage(self._run(DOCUMENTS_PAGE, skip=skip, limit=first + 1), skip, first)
+        edges = tuple(DocumentEdge(cursor=cursor, document=_document(row["document"])) for cursor, row in page.rows)
+        return DocumentPage(edges=edges, has_next_page=page.has_next, has_previous_page=page.has_previous)
 
     def count_documents(self) -> int:
         return int(self._single_value(DOCUMENTS_COUNT, "total") or 0)

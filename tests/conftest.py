@@ -17,6 +17,7 @@ from graph.admin import clear_graph
 from graph.connection import Graph, connect
 from graph.engine import free_port
 from kg.settings import Settings
+from sample_graph import load_sample_graph
 
 NEO4J_IMAGE = "neo4j:5.26-community"
 
@@ -77,3 +78,13 @@ def graph(session_graph: Graph) -> Graph:
     """The graph under test, emptied before each test."""
     clear_graph(session_graph)
     return session_graph
+
+
+@pytest.fixture(scope="module")
+def sample_story(session_graph: Graph) -> Iterator[Graph]:
+    """The graph holding the sample story (tests/sample_graph.py), loaded once per module
+    for read-only tests and emptied after them."""
+    clear_graph(session_graph)
+    load_sample_graph(session_graph)
+    yield session_graph
+    clear_graph(session_graph)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.admin import clear_graph
 from graph.connection import Graph
 from kg.settings import Settings
 
@@ -26,16 +24,12 @@ from sample_graph import (
     SENTENCING,
     TOBIAS,
     WIRE,
-    load_sample_graph,
 )
 
 
 @pytest.fixture(scope="module")
-def client(session_graph: Graph, engine_settings: Settings) -> Iterator[TestClient]:
-    clear_graph(session_graph)
-    load_sample_graph(session_graph)
-    yield api_client(engine_settings, session_graph)
-    clear_graph(session_graph)
+def client(sample_story: Graph, engine_settings: Settings) -> TestClient:
+    return api_client(engine_settings, sample_story)
 
 
 TIMELINE = """

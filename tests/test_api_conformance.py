@@ -8,21 +8,16 @@ import pytest
 
 from api.app import create_app
 from api.local_server import running_server
-from graph.admin import clear_graph
 from graph.connection import Graph
 from kg.settings import Settings
 
 from node_tools import require_node_package, run_script
-from sample_graph import load_sample_graph
 
 
 @pytest.fixture(scope="module")
-def live_url(session_graph: Graph, engine_settings: Settings) -> Iterator[str]:
-    clear_graph(session_graph)
-    load_sample_graph(session_graph)
-    with running_server(create_app(engine_settings, graph=session_graph)) as url:
+def live_url(sample_story: Graph, engine_settings: Settings) -> Iterator[str]:
+    with running_server(create_app(engine_settings, graph=sample_story)) as url:
         yield url
-    clear_graph(session_graph)
 
 
 def test_the_server_passes_every_required_graphql_over_http_audit(live_url: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlparse
 
@@ -12,7 +11,6 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.exports import events_ics
-from graph.admin import clear_graph
 from graph.connection import Graph
 from graph.reader import GraphReader
 from kg.settings import Settings
@@ -30,16 +28,12 @@ from sample_graph import (
     MARA,
     SENTENCING,
     WIRE,
-    load_sample_graph,
 )
 
 
 @pytest.fixture(scope="module")
-def client(session_graph: Graph, engine_settings: Settings) -> Iterator[TestClient]:
-    clear_graph(session_graph)
-    load_sample_graph(session_graph)
-    yield api_client(engine_settings, session_graph)
-    clear_graph(session_graph)
+def client(sample_story: Graph, engine_settings: Settings) -> TestClient:
+    return api_client(engine_settings, sample_story)
 
 
 def test_timelinejs_dates_leave_out_month_and_day_the_sources_do_not_give(client: TestClient) -> None:

@@ -11,23 +11,19 @@ import pytest
 from api.app import create_app
 from api.local_server import running_server
 from api.screenshot import capture
-from graph.admin import clear_graph
 from graph.connection import Graph
 from kg.settings import Settings
 
 from node_tools import require_node_package, run_script
-from sample_graph import BIRTH, DEATH, DRUG, FELIX, INFUSION, INTERVIEW, LEDGER_URL, MARA, SENTENCING, WIRE, load_sample_graph
+from sample_graph import BIRTH, DEATH, DRUG, FELIX, INFUSION, INTERVIEW, LEDGER_URL, MARA, SENTENCING, WIRE
 
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 
 
 @pytest.fixture(scope="module")
-def live_url(session_graph: Graph, engine_settings: Settings) -> Iterator[str]:
-    clear_graph(session_graph)
-    load_sample_graph(session_graph)
-    with running_server(create_app(engine_settings, graph=session_graph)) as url:
+def live_url(sample_story: Graph, engine_settings: Settings) -> Iterator[str]:
+    with running_server(create_app(engine_settings, graph=sample_story)) as url:
         yield url
-    clear_graph(session_graph)
 
 
 @pytest.fixture

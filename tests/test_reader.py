@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
-from graph.admin import clear_graph
 from graph.connection import Graph
 from graph.values import stored_date
 from graph.reader import (
@@ -41,18 +39,14 @@ from sample_graph import (
     SENTENCING,
     TOBIAS,
     WIRE,
-    load_sample_graph,
     many_events_document,
 )
 
 
 @pytest.fixture(scope="module")
-def reader(session_graph: Graph) -> Iterator[GraphReader]:
+def reader(sample_story: Graph) -> GraphReader:
     """The sample story, loaded once for this module's read-only tests."""
-    clear_graph(session_graph)
-    load_sample_graph(session_graph)
-    yield GraphReader(session_graph, timeout=10)
-    clear_graph(session_graph)
+    return GraphReader(sample_story, timeout=10)
 
 
 def ids(page) -> list[str]:
