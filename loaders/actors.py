@@ -161,6 +161,7 @@ class ActorLexicon:
     image_agencies: frozenset[str]
     credit_words: frozenset[str]
     places: frozenset[str]
+    weak_leading_words: frozenset[str]
     organisation_heads: frozenset[str]
     jurisdiction_heads: frozenset[str]
     legal_suffixes: frozenset[str]
@@ -247,6 +248,7 @@ class ActorLexicon:
             image_agencies=words("image_agencies"),
             credit_words=words("credit_words"),
             places=words("places"),
+            weak_leading_words=words("weak_leading_words"),
             organisation_heads=words("organisation_heads"),
             jurisdiction_heads=words("jurisdiction_heads"),
             legal_suffixes=words("legal_suffixes"),
@@ -1433,6 +1435,59 @@ def _surname_tokens(doc: Doc, occ: _Occurrence, lex: ActorLexicon) -> tuple[str,
     return tuple(t.text for t in doc[start:end])
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+_PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "near", "across", "throughout", "outside", "around"})
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                            "northeast", "northwest", "southeast", "southwest", "central", "downtown", "suburban"})
+
+
+def _words_used_as_places(doc: Doc) -> set[str]:
+    """Words the text uses as places. The model's place labels wander over company names,
+    so a label counts only where the wording agrees: "in Houston", "in southwest Houston",
+    "a Houston pharmacist", "Franklin, Tennessee"."""
+    places = set()
+    for token in doc:
+        if not _is_capitalised(token) or token.i == 0:
+            continue
+        before = doc[token.i - 1]
+        if before.lower_ in {"a", "an"} and token.dep_ == "compound" and token.head.is_lower:
+            places.add(token.text)  # whatever the label: "An Austin physician"
+            continue
+        if token.ent_type_ not in _PLACE_LABELS:
+            continue
+        if before.lower_ in _COMPASS_WORDS and before.i > 0:
+            before = doc[before.i - 1]
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if before.lower_ in _PLACE_PREPOSITIONS or (
+                after is not None and after.text == "," and token.i + 2 < len(doc) and doc[token.i + 2].ent_type_ == "GPE"):
+            places.add(token.text)
+    return places
+
+
+def _company_short_names(doc: Doc, occurrences: list[_Occurrence], lex: ActorLexicon) -> dict[str, _Occurrence]:
+    """A company's distinctive first word, by which stories call it after naming it in full
+    ("Meridian said" after "Meridian Sterile Compounding LLC"). Never a place ("Texas"),
+    a public body's word, a generic or descriptive word, nor a word two names begin with."""
+    places = _words_used_as_places(doc)
+    leading: dict[str, list[_Occurrence]] = defaultdict(list)
+    for occ in occurrences:
+        if occ.kind != ActorKind.ORGANIZATION or occ.actor is None or occ.via != NAME or occ.lowercase:
+            continue
+        tokens = doc[occ.core : occ.end]
+        words = _org_words(tokens.text, lex)
+        if len(words) < 2 or any(w in lex.jurisdiction_heads or "public_body" in lex.organisation_kinds.get(w, ()) for w in words):
+            continue
+        first = next((t for t in tokens if fold(t.text) == words[0]), None)
+        if first is None or not first.is_alpha or len(first.text) < 3 or not first.text[0].isupper():
+            continue
+        if (words[0] in lex.places or words[0] in lex.generic_words or words[0] in lex.organisation_heads
+                or words[0] in lex.name_connectors or words[0] in lex.titles or words[0] in lex.weak_leading_words
+                or first.text in places):
+            continue
+        leading[first.text].append(occ)
+    return {word: occs[0] for word, occs in leading.items() if len({id(o.actor.resolved()) for o in occs}) == 1}
+
+
 def _find_missed_mentions(
     doc: Doc, occurrences: list[_Occurrence], lex: ActorLexicon, clusters: _Clusters
 ) -> list[_Occurrence]:
@@ -1471,6 +1526,12 @@ def _find_missed_mentions(
     for tokens, ids in first_names.items():
         if len(ids) == 1 and tokens not in surnames and tokens not in models:
             surnames[tokens].append(people[next(iter(ids))])
+    # "Meridian" for Meridian Sterile Compounding LLC; guarded like a surname against common words.
+    guarded = set(surnames)
+    for word, occ in _company_short_names(doc, occurrences, lex).items():
+        if (word,) not in models and (word,) not in surnames:
+            models[(word,)] = occ
+            guarded.add((word,))
     forms: dict[str, list[tuple[tuple[str, ...], _Occurrence | None]]] = defaultdict(list)
     for tokens, occ in models.items():
         forms[tokens[0]].append((tokens, occ))
@@ -1498,7 +1559,7 @@ def _find_missed_mentions(
                 continue
             if any(t.ent_type_ in _NOT_NAME_LABELS for t in doc[i:end]):
                 continue  # "in May" is a month whoever Theresa May is
-            if model is None and (
+            if (model is None or tokens in guarded) and (
                 any(t.lower() in lowercase_words for t in tokens)
                 or (token.is_sent_start and token.pos_ != "PROPN"
                     and not (end < len(doc) and doc[end].pos_ in ("VERB", "AUX") and token.dep_ in _SUBJECT_DEPS))

@@ -111,6 +111,20 @@ def test_a_surname_the_model_tags_as_a_place_or_misses_is_still_the_person():
     assert resolved(analysis, untagged, "Okonkwo-Baird", 2) == "person-kenji-okonkwo-baird"
 
 
+def test_a_company_called_by_its_first_word_is_the_company_but_a_place_word_is_not():
+    text = ("The FDA said Meridian Sterile Compounding LLC recalled its troches. Meridian shipped the products "
+            "nationwide. Investigators inspected Meridian's facility in April, and Meridian said it had halted production.")
+    analysis = analyse(text)
+    company = actor_named(analysis, "Meridian Sterile Compounding LLC")
+    for occurrence in (1, 2, 3):
+        assert resolved(analysis, text, "Meridian", occurrence) == company
+    place = ("Houston Family Pharmacy was raided on Monday. A Houston pharmacist was arrested. "
+             "Police in Houston said Houston Family Pharmacy had closed.")
+    analysis = analyse(place)
+    assert resolved(analysis, place, "Houston", 1) is None
+    assert resolved(analysis, place, "Houston", 2) is None
+
+
 def test_a_surname_inside_a_longer_name_or_used_as_a_common_word_is_not_the_person():
     text = "Tom Perry spoke on Monday. Police closed Perry Street on Friday. Anna Young testified. Young people wept."
     analysis = analyse(text)
