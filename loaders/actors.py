@@ -144,6 +144,7 @@ class LexiconError(ValueError):
 @dataclass(frozen=True)
 class ActorLexicon:
     titles: frozenset[str]
+    honorifics: frozenset[str]
     title_modifiers: frozenset[str]
     female_titles: frozenset[str]
     male_titles: frozenset[str]
@@ -231,6 +232,7 @@ class ActorLexicon:
             )
         return cls(
             titles=words("titles"),
+            honorifics=words("honorifics"),
             title_modifiers=words("title_modifiers"),
             female_titles=words("female_titles"),
             male_titles=words("male_titles"),
@@ -602,6 +604,8 @@ class _Names:
         has_org_head = self._has_organisation_head(start, end)
         if label == "PERSON":
             kind = ActorKind.PERSON
+        elif label == "ORG" and not has_org_head and start > 0 and fold(doc[start - 1].text) in lex.honorifics:
+            kind = ActorKind.PERSON  # "Dr. Helena Varga" tagged as an organisation
         elif label == "ORG":
             kind = ActorKind.ORGANIZATION
         elif label in ("FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "NORP") and has_org_head:

@@ -111,6 +111,15 @@ def test_a_surname_the_model_tags_as_a_place_or_misses_is_still_the_person():
     assert resolved(analysis, untagged, "Okonkwo-Baird", 2) == "person-kenji-okonkwo-baird"
 
 
+def test_a_name_after_a_personal_title_is_a_person_whatever_the_model_says():
+    text = ("A study was led by toxicologist Dr. Helena Varga of Northfield University. "
+            "Varga told a podcast that the numbers were an undercount.")
+    analysis = analyse(text)
+    varga = actor_named(analysis, "Helena Varga")
+    assert analysis.actors[varga].kind == ActorKind.PERSON
+    assert resolved(analysis, text, "Varga", 1) == varga
+
+
 def test_a_company_called_by_its_first_word_is_the_company_but_a_place_word_is_not():
     text = ("The FDA said Meridian Sterile Compounding LLC recalled its troches. Meridian shipped the products "
             "nationwide. Investigators inspected Meridian's facility in April, and Meridian said it had halted production.")
