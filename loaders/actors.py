@@ -485,6 +485,10 @@ class _Names:
         found = [occ for occ in found if fold(occ.core_text(self.doc)) not in self.rejected]
         # ...except a programme someone was interviewed on: that is the outlet.
         framed = self._programmes()
+        # A quoted programme title holds the names inside it: "Unfiltered with Dee Rollins".
+        titles = [p for p in framed if self._is_quoted_title(p)]
+        found = [o for o in found if not any(p.start <= o.start and o.end <= p.end and o.end - o.start < p.end - p.start
+                                             for p in titles)]
         programmes = [p for p in framed if not any(p.start < o.end and o.start < p.end for o in found)]
         # A title the model already took for an organisation is still the programme it names.
         self.programme_names = {fold(o.core_text(self.doc)) for o in framed + media}
@@ -557,7 +561,8 @@ class _Names:
                 end += 1
             if end >= len(doc) or doc[end].text not in _CLOSING_QUOTES or end == j + 1:
                 return None
-            end -= 1 if doc[end - 1].text == "," else 0  # "Howard Stern Show," inside the quotes
+            while end > j + 2 and doc[end - 1].is_punct:
+                end -= 1  # "Howard Stern Show," and "Full Court Hour." inside the quotes
             return (j + 1, end) if _is_capitalised(doc[j + 1]) or doc[j + 1].like_num else None
         end = j
         while end < len(doc) and end - j < 6 and (_is_capitalised(doc[end]) or (end == j and doc[end].like_num)

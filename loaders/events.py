@@ -158,6 +158,15 @@ def _governing_verb(nominal: Token) -> tuple[Token | None, str]:
         verb = head.head
         if verb.pos_ in {"VERB", "AUX"}:
             return verb, "prep"
+        if head.lower_ == "in":
+            # "described learning of it from a phone call in an interview with X": the
+            # parser hangs "in" on the nearest noun; the interview frames the whole clause.
+            for _ in range(2):
+                if verb.dep_ not in {"pobj", "dobj"} or verb.head.i == verb.i:
+                    break
+                verb = verb.head.head if verb.dep_ == "pobj" else verb.head
+                if verb.pos_ in {"VERB", "AUX"}:
+                    return verb, "prep"
     return None, ""
 
 
@@ -433,6 +442,23 @@ def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
     return result
 
 
+def _title_after(noun: Token, actors: ActorAnalysis) -> ActorSpan | None:
+    """The programme named right after a programme noun, past an opening quote: the parser
+    may hang "the podcast 'After the Podium'" apart from its noun."""
+    if noun.lower_ not in get_lexicon().programme_nouns:
+        return None
+    doc = noun.doc
+    i = noun.i + 1
+    if i < len(doc) and doc[i].lower_ == "of":  # "an episode of 'Unfiltered'"
+        i += 1
+    if i < len(doc) and doc[i].is_quote:
+        i += 1
+    if i >= len(doc):
+        return None
+    span = actors.actor_at(doc[i].idx, doc[i].idx + len(doc[i]))
+    return span if span is not None and span.start == doc[i].idx else None
+
+
 def _is_authority(actor: ActorRecord, taxonomy: Taxonomy) -> bool:
     """A public body by its name: "Texas Medical Board", "U.S. Food and Drug Administration", "DEA"."""
     for name in (actor.name, *actor.aliases):
@@ -477,6 +503,11 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                     # is CBS's.
                     # "the podcast 'Health Matters'" is the podcast's.
                     owners = {c.idx for c in token.children if c.dep_ in {"poss", "compound", "appos", "nmod"}}
+                    title = _title_after(token, actors)  # "on the podcast 'After the Podium'"
+                    if title is not None:
+                        owners.add(title.start)
+                        if not any(s.actor_id == title.actor_id for s in spans):
+                            spans.append(title)
                     spans = [s for s in spans
                              if (s.start <= token.idx < s.end or any(s.start <= i < s.end for i in owners))
                              and actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION
@@ -627,6 +658,12 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     A verb that moves the event ("postponed the trial on Tuesday to Aug. 19") dates it
     only through its "to"/"until"/"for" phrase."""
     heads = {t.i for t in match.tokens} | {nominal.i}
+    if nominal.dep_ == "pobj" and nominal.head.lower_ == "in" and nominal.head.head.pos_ == "NOUN":
+        heads.add(nominal.head.head.i)  # "from a phone call in an interview ... in March": one phrase
+    if "OUTLET" in match.event_type.roles:
+        # "sat down with X for an episode of 'Unfiltered' released Monday": when it aired.
+        heads |= {t.i for t in (verb or nominal).subtree
+                  if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in taxonomy.release_verbs}
     carried_by_host = any("host_object" in positions for positions in match.event_type.roles.values())
     if verb is not None and nominal.dep_ == "pobj" and (
         verb.lemma_.lower() in taxonomy.speech_verbs or (carried_by_host and _children(verb, OBJECTS))

@@ -82,12 +82,16 @@ def _different_fillers(a: Iterable[tuple[str, str]], b: Iterable[tuple[str, str]
     return any(roles_a[r].isdisjoint(roles_b[r]) for r in roles_a.keys() & roles_b.keys())
 
 
+def _told_apart(a: Candidate, b: Candidate) -> bool:
+    """A role both fill with different actors: a principal ("Chavez sold to Plasencia" is not
+    "Plasencia sold to Perry") or a `distinct_by` role (interviews on different outlets)."""
+    return _different_fillers(a.principal, b.principal) or _different_fillers(a.distinguishing, b.distinguishing)
+
+
 def same_event(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
     """Same type, one principal participant in the same role, no principal role held by
     different people ("Chavez sold to Plasencia" is not "Plasencia sold to Perry")."""
-    if a.type != b.type or not (a.principal & b.principal):
-        return False
-    if _different_fillers(a.principal, b.principal) or _different_fillers(a.distinguishing, b.distinguishing):
+    if a.type != b.type or not (a.principal & b.principal) or _told_apart(a, b):
         return False
     event_type = taxonomy.types.get(a.type)
     if event_type is not None and event_type.singular:
@@ -100,8 +104,11 @@ def same_event(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
 
 
 def group_candidates(candidates: Sequence[Candidate], taxonomy: Taxonomy) -> list[list[Candidate]]:
-    """Groups of candidates that are one real event, in first-seen order."""
+    """Groups of candidates that are one real event, in first-seen order. A candidate that
+    matches two events told apart (an interview with no outlet named, beside one on a
+    podcast and one in a magazine) joins the first of them, never bridges them."""
     uf = _UnionFind(len(candidates))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(candidates))}
     by_type: dict[str, list[int]] = {}
     for i, c in enumerate(candidates):
         by_type.setdefault(c.type, []).append(i)
@@ -110,8 +117,14 @@ def group_candidates(candidates: Sequence[Candidate], taxonomy: Taxonomy) -> lis
             for j in indexes[x + 1 :]:
                 if candidates[i].existing and candidates[j].existing:
                     continue  # events already in the graph stay as they are
-                if same_event(candidates[i], candidates[j], taxonomy):
-                    uf.union(i, j)
+                root_i, root_j = uf.find(i), uf.find(j)
+                if root_i == root_j or not same_event(candidates[i], candidates[j], taxonomy):
+                    continue
+                if any(_told_apart(candidates[m], candidates[n]) for m in members[root_i] for n in members[root_j]):
+                    continue
+                uf.union(i, j)
+                root = uf.find(i)
+                members[root] = members.pop(root_i if root != root_i else root_j) + members[root]
     groups: dict[int, list[Candidate]] = {}
     for i, c in enumerate(candidates):
         groups.setdefault(uf.find(i), []).append(c)

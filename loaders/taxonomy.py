@@ -72,6 +72,7 @@ class Taxonomy:
     negating_verbs: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     reschedule_verbs: frozenset[str] = frozenset()
+    release_verbs: frozenset[str] = frozenset()
     setting_verbs: frozenset[str] = frozenset()
     hypothetical_cues: frozenset[str] = frozenset()
     capacity_words: frozenset[str] = frozenset()
@@ -173,6 +174,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         negating_verbs=frozenset(data.get("negating_verbs", ())),
         request_verbs=frozenset(data.get("request_verbs", ())),
         reschedule_verbs=frozenset(data.get("reschedule_verbs", ())),
+        release_verbs=frozenset(data.get("release_verbs", ())),
         setting_verbs=frozenset(data.get("setting_verbs", ())),
         hypothetical_cues=frozenset(data.get("hypothetical_cues", ())),
         capacity_words=frozenset(data.get("capacity_words", ())),

@@ -82,6 +82,19 @@ def test_a_supplier_and_the_buyer_who_resold_are_two_supplies_not_one():
     assert len(merged) == 2
 
 
+def test_an_interview_with_no_outlet_named_joins_one_interview_and_never_bridges_two():
+    def interview(rid, outlet, start):
+        participants = (Participant("amara", "INTERVIEWEE"),) + ((Participant(outlet, "OUTLET"),) if outlet else ())
+        return EventRecord(
+            id=rid, type="INTERVIEW", status=EventStatus.OCCURRED, title="interview", date=FuzzyDate.unknown(),
+            participants=participants, evidence=(Evidence("doc-a", "quote", start, start + 5),), confidence=0.8,
+        )
+    merged, renamed = merge_events(
+        [interview("magazine", "glossline", 0), interview("host", None, 10), interview("tv", "sunrise", 20)], TAXONOMY)
+    assert len(merged) == 2
+    assert renamed["host"] == renamed["magazine"] != renamed["tv"]
+
+
 def test_doses_given_by_two_different_people_to_one_patient_stay_apart():
     def dose(rid, by, start):
         return EventRecord(

@@ -240,6 +240,10 @@ def test_arraigned_and_pleaded_not_guilty_is_a_plea_on_that_day():
     ('Leon Hart sat down with ABC\'s "Good Morning America" on Monday.', "Good Morning America"),
     ("Leon Hart told CBS News last month that he had done nothing wrong.", "CBS News"),
     ("Leon Hart told KQED's Forum in May that the clinic was safe.", "KQED"),
+    ('Leon Hart described the search for answers on the podcast "After the Podium" last spring.', "After the Podium"),
+    ('Leon Hart describes it in an interview on the basketball podcast "Full Court Hour."', "Full Court Hour"),
+    ('Leon Hart described learning of it from a phone call in an interview with the podcast "Villa Talk" in March.',
+     "Villa Talk"),
 ])
 def test_programmes_podcasts_and_news_media_someone_spoke_to_are_interview_outlets(sentence, outlet):
     _, roles = _only(_extract_text(sentence, FRIDAY), "INTERVIEW")
@@ -311,6 +315,15 @@ def test_an_examiners_findings_released_on_a_day_are_the_autopsy_of_that_day():
     assert ("Sebastian Arriaga", "SUBJECT") in roles
     assert ("Denver Office of the Medical Examiner", "EXAMINER") in roles
     assert _span(event) == (date(2024, 9, 12), date(2024, 9, 12))
+
+
+def test_a_host_one_sits_down_with_is_the_interviewer_and_the_episodes_release_dates_it():
+    event, roles = _only(_extract_text(
+        'Amara Frost sat down with host Dee Rollins for an episode of "Unfiltered with Dee Rollins" released Monday.',
+        FRIDAY), "INTERVIEW")
+    assert roles == {("Amara Frost", "INTERVIEWEE"), ("Dee Rollins", "INTERVIEWER"),
+                     ("Unfiltered with Dee Rollins", "OUTLET")}
+    assert _span(event) == (date(2024, 6, 10), date(2024, 6, 10))
 
 
 def test_two_interviews_of_one_person_on_different_outlets_stay_two_events():
