@@ -660,6 +660,9 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     heads = {t.i for t in match.tokens} | {nominal.i}
     if nominal.dep_ == "pobj" and nominal.head.lower_ == "in" and nominal.head.head.pos_ == "NOUN":
         heads.add(nominal.head.head.i)  # "from a phone call in an interview ... in March": one phrase
+    for clause in _children(nominal, {"relcl", "acl"}):
+        if clause.lemma_.lower() in taxonomy.onset_verbs:  # "the inquest, which was opened ... on June 20"
+            heads |= {clause.i} | {c.i for c in _children(clause, {"conj"})}
     if "OUTLET" in match.event_type.roles:
         # "sat down with X for an episode of 'Unfiltered' released Monday": when it aired.
         heads |= {t.i for t in (verb or nominal).subtree
@@ -1043,7 +1046,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _inherit_principals(drafts)
     _adopt_described_participants(drafts, document, actors, sentences)
     mentions: list[EventMention] = []
-    last_dated: tuple[str, FuzzyDate] | None = None
+    last_dated: tuple[str, FuzzyDate, int] | None = None  # id, date, where the text gives the date
     for index, draft in enumerate(drafts):
         claim = _claim(draft, drafts, ids, last_dated, document, taxonomy, expressions)
         event_type = draft.match.event_type
@@ -1076,7 +1079,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
         if claim.date.start is not None and claim.date.end is not None and claim.anchor is None \
                 and draft.expression is not None:
             # A date the text gives, not a news-peg window nor a bound ("after swallowing ...").
-            last_dated = (ids[index], claim.date)
+            last_dated = (ids[index], claim.date, draft.expression.start)
     return mentions
 
 
@@ -1172,7 +1175,7 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
     sentence_starts = sorted({d.sentence.start for d in drafts})
     for draft in drafts:
         event_type = draft.match.event_type
-        source_types = event_type.inherit_principal_from
+        source_types = draft.match.trigger.inherit_principal_from or event_type.inherit_principal_from
         if not source_types or not event_type.principal:
             continue
         if _has_principal(draft):
@@ -1182,9 +1185,11 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
         sources = [d for d in drafts if d.match.event_type.name in source_types and d is not draft
                    and d.sentence.start in nearby]
         sources.sort(key=lambda d: (d.sentence.start != draft.sentence.start, abs(d.trigger_start - draft.trigger_start)))
-        if not sources and draft.expression is not None and _is_definite(draft.match):
+        if not sources and (draft.match.trigger.inherit_principal_from
+                            or (draft.expression is not None and _is_definite(draft.match))):
             # "The trial is scheduled to begin Feb. 3": the trial of the one the story told of
             # last. Undated, "the trial" is only a reference ("vindicated at the second trial").
+            # "An inquest" is always into the death told of last, however far back.
             sources = sorted((d for d in drafts if d.match.event_type.name in source_types and d is not draft
                               and d.trigger_start < draft.trigger_start), key=lambda d: -d.trigger_start)
         for source in sources:
@@ -1200,7 +1205,7 @@ def _is_definite(match: _Match) -> bool:
         c.dep_ == "det" and c.lower_ == "the" for c in _nominal_head(match.head).children)
 
 
-def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tuple[str, FuzzyDate] | None,
+def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tuple[str, FuzzyDate, int] | None,
            document: DocumentRecord, taxonomy: Taxonomy, expressions: Sequence[TimeExpression] = ()) -> DateClaim:
     expression = draft.expression
     if expression is None:
@@ -1227,6 +1232,11 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
         # before in the same sentence, whether or not it dates an event of its own.
         told = [e for e in expressions if draft.sentence.start <= e.start < expression.start
                 and e.anchor is None and e.date.known]
+        if not told:
+            # "On Monday, Aug. 4, detectives searched his flat. X was arrested the same day":
+            # the day the story last gave, when it gave it after the last dated event.
+            told = [e for e in expressions if e.end <= expression.start and e.anchor is None and e.date.known
+                    and e.date.start == e.date.end and (last_dated is None or e.start > last_dated[2])][-1:]
         before = told[-1].date if told else last_dated[1] if last_dated else None
         if before is not None and (told or anchor.calendar):
             # A date told just before, or "the following month" after the last dated event

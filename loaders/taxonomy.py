@@ -33,6 +33,7 @@ class Trigger:
     requires_object: bool = False  # the required word must head (or modify) the object
     media_outlet: bool = False  # its OUTLET must be a news medium or programme ("told CBS", not "told the board")
     dated_by: frozenset[str] = frozenset()  # verbs whose date, told just before, is this event's ("found ..., pronounced dead")
+    inherit_principal_from: tuple[str, ...] = ()  # overrides the type's: "an inquest" is into the death told of
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class Taxonomy:
     request_verbs: frozenset[str] = frozenset()
     reschedule_verbs: frozenset[str] = frozenset()
     release_verbs: frozenset[str] = frozenset()
+    onset_verbs: frozenset[str] = frozenset()
     setting_verbs: frozenset[str] = frozenset()
     hypothetical_cues: frozenset[str] = frozenset()
     capacity_words: frozenset[str] = frozenset()
@@ -103,6 +105,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         requires_object=entry.get("requires_in") == "object",
         media_outlet=entry.get("outlet") == "media",
         dated_by=frozenset(w.lower() for w in entry.get("dated_by", ())),
+        inherit_principal_from=_names(entry.get("inherit_principal_from")),
     )
 
 
@@ -154,7 +157,8 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             present_passive_is_state=bool(spec.get("present_passive_is_state", False)),
         )
     for event_type in types.values():
-        for source in event_type.inherit_principal_from:
+        sources = set(event_type.inherit_principal_from).union(*(t.inherit_principal_from for t in event_type.triggers))
+        for source in sorted(sources):
             if source not in types:
                 raise TaxonomyError(f"taxonomy type {event_type.name}: inherit_principal_from names unknown type {source}")
     missing = [t for t in CORE_TYPES if t not in types]
@@ -175,6 +179,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         request_verbs=frozenset(data.get("request_verbs", ())),
         reschedule_verbs=frozenset(data.get("reschedule_verbs", ())),
         release_verbs=frozenset(data.get("release_verbs", ())),
+        onset_verbs=frozenset(data.get("onset_verbs", ())),
         setting_verbs=frozenset(data.get("setting_verbs", ())),
         hypothetical_cues=frozenset(data.get("hypothetical_cues", ())),
         capacity_words=frozenset(data.get("capacity_words", ())),

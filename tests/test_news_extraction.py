@@ -676,3 +676,33 @@ def test_a_warning_that_restates_the_alert_just_told_is_not_a_second_warning():
         "warning that blue tablets could contain nitazenes.", FRIDAY)
     assert [roles for e, roles in events if e.type == "REGULATORY_WARNING"] == [
         {("Victorian Department of Health", "REGULATOR")}]
+
+
+def test_an_inquest_or_a_death_investigation_is_into_the_death_told_before_and_dated_by_its_opening():
+    events = _extract_text(
+        "Freya Lomax, 19, died at her student house in Leeds on 14th June 2024. Her housemates called for help. "
+        "Police searched the house. The inquest, which was opened and adjourned on 20th June 2024, heard that "
+        "she had taken ketamine.", FRIDAY)
+    event, roles = _only(events, "INVESTIGATION")
+    assert roles == {("Freya Lomax", "SUBJECT")} and _span(event) == (date(2024, 6, 20), date(2024, 6, 20))
+    _, roles = _only(_extract_text(
+        "Austin Vetter, 26, was found dead on June 2. A second adult was found unresponsive. "
+        "Detectives opened a death investigation the same morning.", FRIDAY), "INVESTIGATION")
+    assert ("Austin Vetter", "SUBJECT") in roles
+    assert _extract_text("Detectives opened an investigation into the clinic.", FRIDAY) == []
+
+
+def test_a_body_officers_locate_after_responding_on_a_day_is_a_death_by_that_day():
+    event, roles = _only(_extract_text(
+        "On Saturday, June 8, 2024, officers responded to a residence after a caller reported two people "
+        "were not breathing. Officers located Austin Vetter, 26, deceased in a bedroom.", FRIDAY), "DEATH")
+    assert roles == {("Austin Vetter", "DECEASED")}
+    assert (event.date.start, event.date.end) == (None, date(2024, 6, 8))
+
+
+def test_the_same_day_is_the_day_the_story_last_gave_when_that_comes_after_the_last_dated_event():
+    events = _extract_text(
+        "Jorge Ibarra sold the tablets to Vetter on Friday, June 7. On Monday, June 10, 2024, detectives "
+        "searched an apartment on 35th Avenue. A second suspect, Kiana Robles, was arrested the same day.", FRIDAY)
+    event, _ = _only(events, "ARREST")
+    assert _span(event) == (date(2024, 6, 10), date(2024, 6, 10))
