@@ -753,7 +753,7 @@ class _Names:
             return "place"
         if not has_org_head and self._is_residence(occ, root):
             return "place"
-        if (label == "PERSON" and root.dep_ == "compound" and root.head.i == occ.end and occ.start > 0
+        if (not has_org_head and root.dep_ == "compound" and root.head.i == occ.end and occ.start > 0
                 and doc[occ.start - 1].lower_ in ("a", "an") and root.head.lemma_.lower() in lex.person_nouns):
             return "place"  # "An Austin physician": where the physician works, not a person
         if label != "PERSON" and (text in self.work_names or self._is_quoted_title(occ) or self._modifies_work_noun(root)):
@@ -1866,8 +1866,14 @@ class _References:
         if modifiers:  # "the Texas board"
             compatible = [r for r in compatible if modifiers <= set(fold(r.actor.canonical).split())] or compatible
         subjects = [r for r in recent if r.subject and not self._kinds(r.actor)]
-        if compatible:
-            chosen = self._parent_organisation(compatible[0])
+        # "the clinic" is a clinic named before, even far back, rather than a hospital nearer
+        # that it might also mean.
+        exact = [r for r in compatible if lemma in self._kinds(r.actor)]
+        only_exact = self._only_organisation_of(frozenset({lemma}), token.i) if lemma in kinds and not exact else None
+        if exact or (compatible and only_exact is None):
+            chosen = self._parent_organisation((exact or compatible)[0])
+        elif only_exact is not None:
+            chosen = only_exact
         elif subjects:
             chosen = subjects[0].actor
         else:
@@ -1921,10 +1927,14 @@ class _References:
         kinds: set[str] = set()
         for name in (actor.canonical, *actor.forms):
             words = [w for w in re.split(r"[\s,]+", fold(name)) if w]
+            paired = -1  # a word read with the one before it: "medical center" is a hospital, not a clinic
             for i, word in enumerate(words):
-                kinds |= table.get(word, frozenset())
-                if i + 1 < len(words):
-                    kinds |= table.get(f"{word} {words[i + 1]}", frozenset())
+                pair = table.get(f"{word} {words[i + 1]}") if i + 1 < len(words) else None
+                if pair:
+                    kinds |= pair
+                    paired = i + 1
+                if i != paired:
+                    kinds |= table.get(word, frozenset())
         for occ in self.org_occurrences.get(id(actor), ()):  # "Acme, a chain of clinics"
             for child in occ.root(self.doc).children:
                 if child.dep_ == "appos" and child.i >= occ.end:

@@ -877,8 +877,11 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
 
     if match.trigger.requires_object:
         # "received ketamine", not "received reports of adverse events with ketamine"
+        # "reviewing the clinic's purchase and dispensing records": each object of a coordination.
+        objects = _children(verb_or_head, OBJECTS | {"dative"})
+        objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
         return any(words([o, *(c for c in o.children if c.dep_ in {"compound", "amod"})]) & match.trigger.requires
-                   for o in _children(verb_or_head, OBJECTS | {"dative"}))
+                   for o in objects)
     if words(verb_or_head.subtree) & match.trigger.requires:
         return True
     if any(t.lower_ == "what" for t in verb_or_head.subtree) and \

@@ -120,6 +120,15 @@ def test_a_name_after_a_personal_title_is_a_person_whatever_the_model_says():
     assert resolved(analysis, text, "Varga", 1) == varga
 
 
+def test_the_clinic_is_the_clinic_named_far_back_not_a_medical_center_named_since():
+    text = ("Dr. Gregory Whitcombe owns Lumen Ketamine Wellness on South Lamar Boulevard. "
+            "Natalie Ruiz received an infusion there in February. Her husband found her unresponsive that evening. "
+            "She was pronounced dead at South Austin Medical Center. Her family sued him. "
+            "Investigators found that infusions at the clinic had been given with no clinician present.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "the clinic") == actor_named(analysis, "Lumen Ketamine Wellness")
+
+
 def test_a_company_called_by_its_first_word_is_the_company_but_a_place_word_is_not():
     text = ("The FDA said Meridian Sterile Compounding LLC recalled its troches. Meridian shipped the products "
             "nationwide. Investigators inspected Meridian's facility in April, and Meridian said it had halted production.")

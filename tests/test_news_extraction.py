@@ -706,3 +706,12 @@ def test_the_same_day_is_the_day_the_story_last_gave_when_that_comes_after_the_l
         "searched an apartment on 35th Avenue. A second suspect, Kiana Robles, was arrested the same day.", FRIDAY)
     event, _ = _only(events, "ARREST")
     assert _span(event) == (date(2024, 6, 10), date(2024, 6, 10))
+
+
+def test_a_federal_agency_reviewing_a_clinics_records_investigates_the_clinic():
+    _, roles = _only(_extract_text(
+        "Patients were treated at Lumen Ketamine Wellness in Austin. The Drug Enforcement Administration is also "
+        "reviewing the clinic's ketamine purchase and dispensing records.", FRIDAY), "INVESTIGATION")
+    assert roles == {("Drug Enforcement Administration", "INVESTIGATOR"), ("Lumen Ketamine Wellness", "SUBJECT")}
+    reviewed = _extract_text("The board reviewed the advertising of Lumen Ketamine Wellness on Monday.", FRIDAY)
+    assert [e for e, _ in reviewed if e.type == "INVESTIGATION"] == []
