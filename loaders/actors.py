@@ -1450,6 +1450,13 @@ _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "south
                             "northeast", "northwest", "southeast", "southwest", "central", "downtown", "suburban"})
 
 
+def _restricts(clause: Token, noun: Token) -> bool:
+    """A clause right after its noun says which one is meant ("the company that makes it");
+    one set off by a comma ("The company, which had issued ...") or hung on the noun from
+    afar by the parser only adds to a noun already known."""
+    return clause.left_edge.i == noun.i + 1
+
+
 def _words_used_as_places(doc: Doc) -> set[str]:
     """Words the text uses as places. The model's place labels wander over company names,
     so a label counts only where the wording agrees: "in Houston", "in southwest Houston",
@@ -1850,7 +1857,8 @@ class _References:
         determiner = token.left_edge
         if determiner.dep_ != "det" or determiner.lower_ not in ("the", "this") or determiner.i >= token.i:
             return None
-        if any(c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
+        if any((c.dep_ in ("relcl", "acl") and _restricts(c, token)) or (c.dep_ == "prep" and c.lower_ == "of")
+               for c in token.children):
             return None  # "the company that makes it", "the board of directors": someone new
         if any(c.dep_ == "appos" and c.i in self.occurrence_at for c in token.children) or (
             token.dep_ == "appos" and token.head.i in self.occurrence_at
@@ -1865,7 +1873,10 @@ class _References:
         compatible = [r for r in recent if self._kinds(r.actor) & kinds]
         if modifiers:  # "the Texas board"
             compatible = [r for r in compatible if modifiers <= set(fold(r.actor.canonical).split())] or compatible
-        subjects = [r for r in recent if r.subject and not self._kinds(r.actor)]
+        kindless = [r for r in recent if not self._kinds(r.actor)]
+        # A subject whose name tells no kind, or the only such organisation in reach
+        # ("Elevate Mind's story went differently ... the company's registration").
+        subjects = [r for r in kindless if r.subject] or (kindless if len({id(r.actor) for r in kindless}) == 1 else [])
         # "the clinic" is a clinic named before, even far back, rather than a hospital nearer
         # that it might also mean.
         exact = [r for r in compatible if lemma in self._kinds(r.actor)]

@@ -129,6 +129,20 @@ def test_the_clinic_is_the_clinic_named_far_back_not_a_medical_center_named_sinc
     assert resolved(analysis, text, "the clinic") == actor_named(analysis, "Lumen Ketamine Wellness")
 
 
+def test_the_company_is_the_one_organisation_in_reach_whose_name_tells_no_kind_even_with_a_clause_added():
+    text = ("Patients used Elevate Mind, a telehealth app, for months. Elevate Mind's story went differently. In September 2024, the Drug Enforcement Administration revoked "
+            "the company's registration. The company, which had issued a statement in May insisting that it "
+            "followed every rule, stopped taking new patients.")
+    analysis = analyse(text)
+    company = actor_named(analysis, "Elevate Mind")
+    assert resolved(analysis, text, "the company") == company
+    assert resolved(analysis, text, "The company") == company
+    restrictive = ("Patients used Elevate Mind, a telehealth app, for months. Elevate Mind's story went "
+                   "differently. The company that bought it later closed.")
+    analysis = analyse(restrictive)
+    assert resolved(analysis, restrictive, "The company") is None
+
+
 def test_a_company_called_by_its_first_word_is_the_company_but_a_place_word_is_not():
     text = ("The FDA said Meridian Sterile Compounding LLC recalled its troches. Meridian shipped the products "
             "nationwide. Investigators inspected Meridian's facility in April, and Meridian said it had halted production.")

@@ -715,3 +715,9 @@ def test_a_federal_agency_reviewing_a_clinics_records_investigates_the_clinic():
     assert roles == {("Drug Enforcement Administration", "INVESTIGATOR"), ("Lumen Ketamine Wellness", "SUBJECT")}
     reviewed = _extract_text("The board reviewed the advertising of Lumen Ketamine Wellness on Monday.", FRIDAY)
     assert [e for e, _ in reviewed if e.type == "INVESTIGATION"] == []
+
+
+def test_a_companys_phase_3_trial_is_research_not_a_court_trial():
+    events = _extract_text("The new indication rests on the company's phase 3 trial of 378 adults, Johnson & Johnson "
+                           "said on Monday.", FRIDAY)
+    assert [e for e, _ in events if e.type == "TRIAL"] == []
