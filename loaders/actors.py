@@ -1876,7 +1876,7 @@ class _References:
         kindless = [r for r in recent if not self._kinds(r.actor)]
         # A subject whose name tells no kind, or the only such organisation in reach
         # ("Elevate Mind's story went differently ... the company's registration").
-        subjects = [r for r in kindless if r.subject] or (kindless if len({id(r.actor) for r in kindless}) == 1 else [])
+        unkinded = [r for r in kindless if r.subject] or (kindless if len({id(r.actor) for r in kindless}) == 1 else [])
         # "the clinic" is a clinic named before, even far back, rather than a hospital nearer
         # that it might also mean.
         exact = [r for r in compatible if lemma in self._kinds(r.actor)]
@@ -1885,8 +1885,8 @@ class _References:
             chosen = self._parent_organisation((exact or compatible)[0])
         elif only_exact is not None:
             chosen = only_exact
-        elif subjects:
-            chosen = subjects[0].actor
+        elif unkinded:
+            chosen = unkinded[0].actor
         else:
             only = self._only_organisation_of(kinds, token.i)
             if only is None:

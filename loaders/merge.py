@@ -122,9 +122,9 @@ def group_candidates(candidates: Sequence[Candidate], taxonomy: Taxonomy) -> lis
                     continue
                 if any(_told_apart(candidates[m], candidates[n]) for m in members[root_i] for n in members[root_j]):
                     continue
+                joined = members.pop(root_i) + members.pop(root_j)
                 uf.union(i, j)
-                root = uf.find(i)
-                members[root] = members.pop(root_i if root != root_i else root_j) + members[root]
+                members[uf.find(i)] = joined
     groups: dict[int, list[Candidate]] = {}
     for i, c in enumerate(candidates):
         groups.setdefault(uf.find(i), []).append(c)

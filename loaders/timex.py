@@ -362,7 +362,7 @@ _SLASH_RE = re.compile(r"(?<![\w/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>1[6-9]\
 _BARE_MONTH_RE = re.compile(rf"(?<![\w-])(?P<m>{_MONTH})")
 _YEAR_RE = re.compile(rf"(?<![\w$£€#./'’-])(?P<y>{_YEAR})(?![-–/]\d|['’]s)")
 _DECADE_RE = re.compile(
-    rf"(?<![\w$'’-])(?:(?P<the>[Tt]he)\s+)?(?:(?P<mod>(?i:early|mid|late))(?:\s*-\s*|\s+))?"
+    r"(?<![\w$'’-])(?:(?P<the>[Tt]he)\s+)?(?:(?P<mod>(?i:early|mid|late))(?:\s*-\s*|\s+))?"
     r"(?:(?P<full>1[6-9]\d0|20\d0)['’]?s|['’](?P<short>\d0)s|(?P<bare>[1-9]0)s)(?!\w)")
 _CENTURY_RE = re.compile(
     r"(?<![\w-])(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))(?:\s*-\s*|\s+))?"
