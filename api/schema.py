@@ -24,6 +24,7 @@ from api.errors import UNEXPECTED_ERROR_MESSAGE, LoadError, UserInputError, shou
 from api.types import (
     DEFAULT_PAGE_SIZE,
     ActorConnection,
+    AfterCursorArgument,
     ActorKind,
     ActorNode,
     DocumentConnection,
@@ -32,10 +33,13 @@ from api.types import (
     EventFilterInput,
     EventNode,
     EventOrder,
-    EventType,
+    EventTypesArgument,
+    FromDayArgument,
     LoadDocumentInput,
+    PageSizeArgument,
     SearchResults,
     Stats,
+    ToDayArgument,
     event_connection,
 )
 from api.types import (
@@ -102,11 +106,11 @@ class Query:
         self, info: Info,
         actor_id: Annotated[strawberry.ID | None, strawberry.argument(description="Id of the actor.")] = None,
         actor_name: Annotated[str | None, strawberry.argument(description="Part of a name or alias (case-insensitive).")] = None,
-        date_from: Annotated[date | None, strawberry.argument(name="from", description="Keep events that reach this day or later.")] = None,
-        date_to: Annotated[date | None, strawberry.argument(name="to", description="Keep events that reach this day or earlier.")] = None,
-        types: Annotated[list[EventType] | None, strawberry.argument(description="Keep only these event types.")] = None,  # type: ignore[valid-type]
-        first: Annotated[int, strawberry.argument(description="Page size, at most 200.")] = DEFAULT_PAGE_SIZE,
-        after: Annotated[str | None, strawberry.argument(description="endCursor of the previous page.")] = None,
+        date_from: FromDayArgument = None,
+        date_to: ToDayArgument = None,
+        types: EventTypesArgument = None,
+        first: PageSizeArgument = DEFAULT_PAGE_SIZE,
+        after: AfterCursorArgument = None,
     ) -> EventConnection:
         event_filter = _timeline_filter(
             str(actor_id) if actor_id is not None else None, actor_name, date_from, date_to, types,
@@ -119,8 +123,8 @@ class Query:
         self, info: Info,
         filter: Annotated[EventFilterInput | None, strawberry.argument(description="Which events.")] = None,
         order_by: Annotated[EventOrder, strawberry.argument(description="Oldest or newest first.")] = EventOrder.DATE_ASC,
-        first: Annotated[int, strawberry.argument(description="Page size, at most 200.")] = DEFAULT_PAGE_SIZE,
-        after: Annotated[str | None, strawberry.argument(description="endCursor of the previous page.")] = None,
+        first: PageSizeArgument = DEFAULT_PAGE_SIZE,
+        after: AfterCursorArgument = None,
     ) -> EventConnection:
         event_filter = filter.to_filter() if filter else EventFilter()
         order = reader.EventOrder(order_by.value)
@@ -138,8 +142,8 @@ class Query:
         self, info: Info,
         search: Annotated[str | None, strawberry.argument(description="Part of a name or alias (case-insensitive).")] = None,
         kind: Annotated[ActorKind | None, strawberry.argument(description="Only people or only organisations.")] = None,
-        first: Annotated[int, strawberry.argument(description="Page size, at most 200.")] = DEFAULT_PAGE_SIZE,
-        after: Annotated[str | None, strawberry.argument(description="endCursor of the previous page.")] = None,
+        first: PageSizeArgument = DEFAULT_PAGE_SIZE,
+        after: AfterCursorArgument = None,
     ) -> ActorConnection:
         kind_value = kind.value if kind else None
         context = info.context
@@ -157,8 +161,8 @@ class Query:
     @strawberry.field(description="Documents, newest first.")
     async def documents(
         self, info: Info,
-        first: Annotated[int, strawberry.argument(description="Page size, at most 200.")] = DEFAULT_PAGE_SIZE,
-        after: Annotated[str | None, strawberry.argument(description="endCursor of the previous page.")] = None,
+        first: PageSizeArgument = DEFAULT_PAGE_SIZE,
+        after: AfterCursorArgument = None,
     ) -> DocumentConnection:
         context = info.context
         page = await context.read(context.reader.documents, first=first, after=after)

@@ -96,6 +96,13 @@ def _event_type_enum() -> type[Enum]:
 
 EventType = _event_type_enum()
 
+# Arguments several fields take, declared once so their names and descriptions agree.
+PageSizeArgument = Annotated[int, strawberry.argument(description="Page size, at most 200.")]
+AfterCursorArgument = Annotated[str | None, strawberry.argument(description="endCursor of the previous page.")]
+FromDayArgument = Annotated[date | None, strawberry.argument(name="from", description="Keep events that reach this day or later.")]
+ToDayArgument = Annotated[date | None, strawberry.argument(name="to", description="Keep events that reach this day or earlier.")]
+EventTypesArgument = Annotated[list[EventType] | None, strawberry.argument(description="Keep only these event types.")]  # type: ignore[valid-type]
+
 
 def event_type_of(name: str) -> Enum:
     """A stored type name as the enum; a type the taxonomy no longer lists reads as OTHER."""
@@ -349,11 +356,11 @@ class ActorNode:
     @strawberry.field(description="The actor's events in date order (undated last), optionally filtered.")
     async def timeline(
         self, info: Info,
-        date_from: Annotated[date | None, strawberry.argument(name="from", description="Keep events that reach this day or later.")] = None,
-        date_to: Annotated[date | None, strawberry.argument(name="to", description="Keep events that reach this day or earlier.")] = None,
-        types: Annotated[list[EventType] | None, strawberry.argument(description="Keep only these event types.")] = None,  # type: ignore[valid-type]
-        first: Annotated[int, strawberry.argument(description="Page size, at most 200.")] = DEFAULT_PAGE_SIZE,
-        after: Annotated[str | None, strawberry.argument(description="endCursor of the previous page.")] = None,
+        date_from: FromDayArgument = None,
+        date_to: ToDayArgument = None,
+        types: EventTypesArgument = None,
+        first: PageSizeArgument = DEFAULT_PAGE_SIZE,
+        after: AfterCursorArgument = None,
     ) -> EventConnection:
         event_filter = EventFilter(
             actor_id=self.row.id, date_from=date_from, date_to=date_to,
