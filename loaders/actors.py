@@ -817,7 +817,7 @@ class _Names:
             occ.kind, occ.certain = ActorKind.PERSON, True  # "Marquise Tolliver, 24, ..."
             return
         appositions = [c for c in root.children if c.dep_ == "appos" and c.i >= occ.end]
-        if root.dep_ == "appos" and root.head.i < occ.start:
+        if root.dep_ == "appos" and root.head.i < occ.start and not self._opens_relative_clause(occ):
             appositions.append(root.head)
         for noun in appositions:
             lemma = noun.lemma_.lower()
@@ -833,6 +833,10 @@ class _Names:
             return
         if occ.kind == ActorKind.PERSON:
             self._named_service(occ)
+
+    def _opens_relative_clause(self, occ: _Occurrence) -> bool:
+        """A name followed by its own verb: "the company Elon Musk runs" names who runs it."""
+        return occ.end < len(self.doc) and self.doc[occ.end].tag_ in ("VBD", "VBZ", "VBP", "MD")
 
     def _followed_by_age(self, occ: _Occurrence) -> bool:
         doc, end = self.doc, occ.end
@@ -857,13 +861,14 @@ class _Names:
             if _is_capitalised(doc[i]):
                 first = i
             i -= 1
-        if i < 0 or doc[i].lower_ not in lex.organisation_designators or not _is_capitalised(doc[first]):
+        if i < 0 or doc[i].lower_ not in lex.organisation_designators or not _is_capitalised(doc[first]) \
+                or self._opens_relative_clause(occ):
             return
         designator = doc[i]
         extended = doc[first : occ.end]
         linked = designator.head.i in range(first, occ.end) or (
             extended.root.head.i == designator.i and extended.root.dep_ in ("appos", "compound", "nmod")
-        )
+        ) or designator.i == first - 1  # "the payments startup Ledgerline", whatever the tagger makes of "startup"
         if designator.dep_ in ("compound", "nmod", "appos", "amod") or linked:
             occ.start = occ.core = first
             occ.kind, occ.certain = ActorKind.ORGANIZATION, True
@@ -1730,9 +1735,11 @@ class _References:
         gender = "male" if token.lower_ in _MALE_PRONOUNS else "female"
         sentence = self.sentence_of(token)
         excluded = self._clause_subject(token)
+        reporter = self._reporting_subject(token)
         # A subject in this sentence or the one before scores at least 6, anyone named only as
         # an object at most 5: a person mentioned in another clause's object never wins over a
-        # compatible subject. Roles ("his assistant") start 5 lower than names.
+        # compatible subject; a name that says the pronoun fits settles a tie. Roles ("his
+        # assistant") start 5 lower than names.
         scores: dict[int, tuple[float, int, _Actor]] = {}
         for ref in history:
             actor = ref.actor
@@ -1742,6 +1749,10 @@ class _References:
                 continue
             distance = sentence - ref.sentence
             score = 5.0 * (actor.role is None) - distance
+            if actor.gender == gender:  # "with host Nia Brooks on her podcast": known to be a she
+                score += 1
+            if actor is reporter:  # "As well as Perry, Musk has said he has been given ketamine"
+                score += 3
             if ref.subject:
                 score += 4 if distance == 0 else 2
             previous = scores.get(id(actor))
@@ -1753,6 +1764,19 @@ class _References:
         if best.gender is None:
             best.gender = gender  # "her client regretted his actions": his is then someone else
         return self._add(best, token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
+
+    def _reporting_subject(self, pronoun: Token) -> _Actor | None:
+        """Who says or thinks the clause a subject pronoun opens: in "X said he", X."""
+        if pronoun.dep_ not in _SUBJECT_DEPS or pronoun.head.dep_ != "ccomp":
+            return None
+        verb = pronoun.head.head
+        subject = _subject_of(verb)
+        if subject is None:  # "In addition to Perry, entrepreneur Elon Musk has stated": the parser
+            for token in reversed(self.doc[verb.sent.start : verb.i]):  # hangs Musk off Perry
+                if token.pos_ not in ("AUX", "ADV", "PART"):
+                    subject = token if token.pos_ == "PROPN" else None
+                    break
+        return self._actor_of(subject) if subject is not None else None
 
     def _clause_subject(self, pronoun: Token) -> _Actor | None:
         """The subject of the pronoun's own clause when the pronoun is an object there:
@@ -1876,7 +1900,9 @@ class _References:
         kindless = [r for r in recent if not self._kinds(r.actor)]
         # A subject whose name tells no kind, or the only such organisation in reach
         # ("Elevate Mind's story went differently ... the company's registration").
-        unkinded = [r for r in kindless if r.subject] or (kindless if len({id(r.actor) for r in kindless}) == 1 else [])
+        # Only a business noun falls back so: "the medical examiner" is never a talk show.
+        unkinded = [] if "company" not in kinds else (
+            [r for r in kindless if r.subject] or (kindless if len({id(r.actor) for r in kindless}) == 1 else []))
         # "the clinic" is a clinic named before, even far back, rather than a hospital nearer
         # that it might also mean.
         exact = [r for r in compatible if lemma in self._kinds(r.actor)]
@@ -2258,9 +2284,11 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, or of the verb it is coordinated with ("X sentenced Y and ordered him")."""
+    """The subject of a verb, or of the verb it is coordinated with ("X sentenced Y and ordered him").
+    Of two, the nearer: "As well as Perry, Musk has said" is Musk saying."""
     for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        subject = max(subjects, key=lambda c: (c.i < verb.i, c.i if c.i < verb.i else -c.i), default=None)
         if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
             return subject
         verb = verb.head

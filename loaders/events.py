@@ -40,6 +40,7 @@ from loaders.timex import AnchoredOffset, TimeExpression
 # belong to another statement.
 CLAUSE_BOUNDARIES = {"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj", "xcomp", "pcomp"}
 NOMINAL_LINKS = {"compound", "amod", "nmod"}  # "ketamine infusion session": walk to "session"
+SERIES_NOUNS = {"course", "series", "round", "cycle", "regimen", "total"}  # "a course of six infusions"
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "attr"}
@@ -144,8 +145,16 @@ def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
 
 
 def _nominal_head(token: Token) -> Token:
-    while token.dep_ in NOMINAL_LINKS and token.head.i != token.i and token.head.pos_ in {"NOUN", "PROPN"}:
-        token = token.head
+    """The noun phrase a trigger heads: "ketamine infusion session" is the session, and "a
+    course of six ketamine infusions" the course, which is what someone completes."""
+    while token.head.i != token.i:
+        if token.dep_ in NOMINAL_LINKS and token.head.pos_ in {"NOUN", "PROPN"}:
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN" \
+                and token.head.head.lemma_.lower() in SERIES_NOUNS:
+            token = token.head.head
+        else:
+            break
     return token
 
 
@@ -215,9 +224,11 @@ def _stranded_subject(verb: Token) -> list[Token]:
 def _nearer_relative_clause(verb: Token) -> Token | None:
     """In "he got them from X, a man who was arrested in April and has pleaded not guilty",
     the small parser may coordinate "pleaded" with "got"; the verb just before the "and"
-    is the relative clause's, and that is what it continues."""
+    is the relative clause's, and that is what it continues. A comma before the "and"
+    closes the relative clause: "X filled prescriptions for people who never saw a doctor,
+    and sold the pills" is X selling them."""
     previous = [t for t in verb.doc[verb.head.i + 1 : verb.i] if t.pos_ == "VERB"]
-    if not previous:
+    if not previous or any(t.dep_ == "cc" and t.nbor(-1).text == "," for t in verb.doc[previous[-1].i + 1 : verb.i]):
         return None
     nearest = previous[-1]
     if nearest.dep_ == "relcl" and any(c.lower_ in {"who", "which", "that"} and c.dep_ in SUBJECTS | PASSIVE_SUBJECTS
@@ -678,6 +689,9 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         return heads
     if verb is None or not (match.trigger.part_of_speech == "VERB" or nominal.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS):
         return heads
+    if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS and _is_definite(match) \
+            and verb.lemma_.lower() not in taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs:
+        return heads  # "in a 2022 interview she called the infusions 'a reset button'": the calling's date
     if verb is not match.head and verb.lemma_.lower() in taxonomy.reschedule_verbs:
         heads |= {c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "until", "till", "for"}}
     else:

@@ -706,6 +706,48 @@ def test_merged_records_keep_the_fullest_name_and_every_other_name_as_alias():
     assert {"McShane", "Prof McShane", "Prof Rupert McShane"} <= set(record.aliases)
 
 
+def test_a_pronoun_goes_to_the_person_whose_name_says_it_fits_when_the_scores_tie():
+    text = ("Owen Castellano is finally ready to talk. The star got emotional in a conversation with host "
+            "Nia Brooks on her podcast.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "her") == actor_named(analysis, "Nia Brooks")
+
+
+def test_he_after_someone_said_is_the_one_who_said_it():
+    text = ("Matthew Perry had ketamine infusions. As well as Perry, billionaire entrepreneur Elon Musk has said "
+            "he has been given ketamine to treat depression.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "he has") == actor_named(analysis, "Elon Musk")
+    # The parser may hang the speaker off the name before it; the name next to the verb still says it.
+    text = ("Matthew Perry had ketamine infusions. In addition to Perry, billionaire entrepreneur Elon Musk has "
+            "also stated that he received ketamine to treat depression.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "he received") == actor_named(analysis, "Elon Musk")
+
+
+def test_a_host_is_no_actor_so_the_actor_is_not_the_host():
+    text = ("Owen Castellano spoke with host Nia Brooks on her podcast. The actor said he had found out from a "
+            "text message.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "The actor") != actor_named(analysis, "Nia Brooks")
+
+
+def test_the_medical_examiner_is_never_an_organisation_whose_name_tells_no_kind():
+    text = ("It was his first interview since a January appearance on The Evening Couch, a talk show. "
+            "Imani Faraday said the medical examiner had been kind.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "the medical examiner") is None
+
+
+def test_a_name_right_after_a_business_noun_is_that_business_whatever_the_tagger_says():
+    analysis = analyse("Prosecutors say Larsholt injected Owen Castellucci, the 44-year-old founder of the "
+                       "payments startup Ledgerline, with ketamine.")
+    ledgerline = analysis.actors[actor_named(analysis, "Ledgerline")]
+    assert ledgerline.kind == ActorKind.ORGANIZATION
+    founder = analyse("Investors praised the company Elon Musk runs.")
+    assert founder.actors[actor_named(founder, "Elon Musk")].kind == ActorKind.PERSON
+
+
 # --------------------------------------------------------------------------- performance
 
 

@@ -721,3 +721,26 @@ def test_a_companys_phase_3_trial_is_research_not_a_court_trial():
     events = _extract_text("The new indication rests on the company's phase 3 trial of 378 adults, Johnson & Johnson "
                            "said on Monday.", FRIDAY)
     assert [e for e, _ in events if e.type == "TRIAL"] == []
+
+
+def test_a_comma_before_and_closes_a_relative_clause_so_the_next_verb_is_the_main_subjects():
+    _, roles = _only(_extract_text(
+        "Lionel Okafor owns a pharmacy in Houston. Prosecutors allege that Okafor filled prescriptions written in "
+        "the names of people who never saw a doctor, and sold the pills to street dealers.", FRIDAY), "DRUG_SUPPLY")
+    assert roles == {("Lionel Okafor", "SUPPLIER")}
+
+
+def test_a_course_of_infusions_someone_completed_is_their_infusion_session():
+    event, roles = _only(_extract_text(
+        "Records reviewed by the board show that Ellen Haugland had completed a course of six ketamine infusions "
+        "at the clinic in the spring of 2024.", FRIDAY), "INFUSION_SESSION")
+    assert roles == {("Ellen Haugland", "RECIPIENT")}
+    assert _span(event) == (date(2024, 3, 1), date(2024, 5, 31))
+
+
+def test_the_date_of_a_remark_about_an_event_told_before_is_not_the_events_date():
+    events = _extract_text(
+        "In the spring of 2021, Nadia Kellerman began a course of six ketamine infusions at a clinic in Portland. "
+        "In a 2022 interview with SwimLane magazine, she called the infusions \"a reset button\".", FRIDAY)
+    event, roles = _only(events, "INFUSION_SESSION")
+    assert _span(event) == (date(2021, 3, 1), date(2021, 5, 31))
