@@ -309,6 +309,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                 passive_subjects = controller
             elif not match.trigger.subject_ignored:
                 subjects = controller
+        subjects = subjects + _shared_relative_antecedents(head, subjects)
         if match.trigger.subject_is_experiencer:
             add("experiencer", subjects)
         else:
@@ -355,6 +356,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             for prep, objs in _prep_objects(head).items():
                 add(prep, objs)
         verb, relation = _governing_verb(nominal)
+        if verb is not None and any(c.lower_ == "their" for c in _children(nominal, {"poss"})):
+            add("possessor", _coordinated_subjects(verb))  # "X and Y are set to learn their sentences"
         if verb is not None:
             subjects = _children(verb, SUBJECTS) or _controller(verb)
             lemma = verb.lemma_.lower()
@@ -390,6 +393,31 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         add("requester", _children(clause.head, SUBJECTS))
         add("recipient", _children(clause.head, OBJECTS | {"dative"}))
     return positions, nominal, verb
+
+
+def _coordinated_subjects(verb: Token) -> list[Token]:
+    """The several people a clause is about, when its subject, said or understood, is a
+    coordination: "Iwamasa and Fleming are set to learn their sentences" → both."""
+    subjects = _children(verb, SUBJECTS | PASSIVE_SUBJECTS) or _understood_subject(verb)[0]
+    everyone = [c for s in subjects for c in (s, *s.conjuncts)]
+    return everyone if len(everyone) > 1 else []
+
+
+PLURAL_CUES = {"both", "each", "all", "were", "are", "have", "together"}
+
+
+def _shared_relative_antecedents(verb: Token, subjects: list[Token]) -> list[Token]:
+    """ "Travis Gentry, 34, and Kaylee Doucet, 27, who died ... within weeks of each other":
+    a relative clause the parser hangs on the last of several names, and whose words say it
+    is about more than one, is about all of them."""
+    if verb.dep_ != "relcl" or not any(s.lower_ in {"who", "that", "which"} for s in subjects):
+        return []
+    if not any(t.lower_ in PLURAL_CUES for t in verb.subtree):
+        return []
+    antecedent = verb.head
+    first = antecedent.head if antecedent.dep_ == "conj" else antecedent
+    conjuncts = [first, *first.conjuncts]
+    return [c for c in conjuncts if c.i != antecedent.i] if len(conjuncts) > 1 else []
 
 
 def _subtree_excluding_clauses(token: Token) -> list[Token]:
@@ -1202,13 +1230,18 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
         sources = [d for d in drafts if d.match.event_type.name in source_types and d is not draft
                    and d.sentence.start in nearby]
         sources.sort(key=lambda d: (d.sentence.start != draft.sentence.start, abs(d.trigger_start - draft.trigger_start)))
-        if not sources and (draft.match.trigger.inherit_principal_from
-                            or (draft.expression is not None and _is_definite(draft.match))):
-            # "The trial is scheduled to begin Feb. 3": the trial of the one the story told of
-            # last. Undated, "the trial" is only a reference ("vindicated at the second trial").
-            # "An inquest" is always into the death told of last, however far back.
+        if not sources and (draft.match.trigger.inherit_principal_from or draft.expression is not None):
+            # "The trial is scheduled to begin Feb. 3", "She set a retrial for Jan. 12": the trial
+            # of the one the story told of last. Undated, "the trial" is only a reference
+            # ("vindicated at the second trial"). "An inquest" is always into the death told of
+            # last, however far back.
             sources = sorted((d for d in drafts if d.match.event_type.name in source_types and d is not draft
                               and d.trigger_start < draft.trigger_start), key=lambda d: -d.trigger_start)
+        if not sources and position == 0:
+            # A lede that names nobody: "A federal judge declared a mistrial in the case of a
+            # Houston pharmacist ...", whom the story names when it tells of the charges.
+            sources = sorted((d for d in drafts if d.match.event_type.name in source_types and d is not draft
+                              and d.trigger_start > draft.trigger_start), key=lambda d: d.trigger_start)
         for source in sources:
             inherited = [a for a, r in source.participants if r in source.match.event_type.principal]
             if inherited:

@@ -744,3 +744,31 @@ def test_the_date_of_a_remark_about_an_event_told_before_is_not_the_events_date(
         "In a 2022 interview with SwimLane magazine, she called the infusions \"a reset button\".", FRIDAY)
     event, roles = _only(events, "INFUSION_SESSION")
     assert _span(event) == (date(2021, 3, 1), date(2021, 5, 31))
+
+
+def test_a_relative_clause_about_several_named_people_gives_each_their_own_death():
+    events = _extract_text(
+        "Jurors heard from relatives of two customers, Travis Gentry, 34, and Kaylee Doucet, 27, who died of "
+        "opioid overdoses within weeks of each other in 2022.", FRIDAY)
+    assert sorted(r for e, roles in events if e.type == "DEATH" for r in roles) == [
+        ("Kaylee Doucet", "DECEASED"), ("Travis Gentry", "DECEASED")]
+    one = _extract_text("Jurors heard from relatives of Travis Gentry and Kaylee Doucet, who died of an overdose "
+                        "in 2022.", FRIDAY)
+    assert [r for e, r in one if e.type == "DEATH"] == [{("Kaylee Doucet", "DECEASED")}]
+
+
+def test_a_lede_that_names_nobody_is_about_the_defendant_the_story_names_next():
+    events = _extract_text(
+        "A federal judge on Thursday declared a mistrial in the case of a Houston pharmacist accused of funneling "
+        "opioid pills to street dealers.\n\nU.S. District Judge Teresa Valdez-Whitman dismissed the jury. She set "
+        "a retrial for Jan. 12.\n\nLionel Okafor, 58, was indicted by a federal grand jury in March 2024.", FRIDAY)
+    trials = sorted(((e.date.start, e.date.end), roles) for e, roles in events if e.type == "TRIAL")
+    assert trials == [((date(2024, 6, 13), date(2024, 6, 13)), {("Lionel Okafor", "DEFENDANT")}),
+                      ((date(2025, 1, 12), date(2025, 1, 12)), {("Lionel Okafor", "DEFENDANT")})]
+
+
+def test_their_sentences_are_each_of_the_people_the_clause_is_about():
+    events = _extract_text("Kenneth Iwamasa and Erik Fleming are set to learn their sentences in January.", FRIDAY)
+    sentencings = sorted((sorted(roles), e.status) for e, roles in events if e.type == "SENTENCING")
+    assert sentencings == [([("Erik Fleming", "DEFENDANT")], EventStatus.SCHEDULED),
+                           ([("Kenneth Iwamasa", "DEFENDANT")], EventStatus.SCHEDULED)]
