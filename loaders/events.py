@@ -1277,6 +1277,10 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
             named = _anchor_noun_types(anchor.anchor_text, taxonomy)
             if named:  # "after the hearing": the plea or sentencing hearing the story dates
                 anchor_id = _told_elsewhere(named, draft, drafts, ids, latest=True)
+            else:
+                same_verb = _told_with_same_verb(anchor, draft, drafts)
+                if same_verb is not None:  # the date told with that verb, not the event's own bound
+                    return DateClaim(_from_date_told(same_verb.expression.date, anchor, expression.text))
     else:
         # "On April 2, her roommate found her; she died the next day": the date told just
         # before in the same sentence, whether or not it dates an event of its own.
@@ -1320,6 +1324,22 @@ def _anchor_noun_types(anchor_text: str | None, taxonomy: Taxonomy) -> set[str]:
     words = anchor_text.lower().split()
     return {t.name for t in taxonomy.types.values()
             if any(words[-len(n.split()):] == n.split() for n in t.anchor_nouns)}
+
+
+def _told_with_same_verb(anchor: AnchoredOffset, draft: _Draft, drafts: list[_Draft]) -> _Draft | None:
+    """ "X was found dead on July 6 ... sold him pills the night before he was found": the
+    anchor's verb is the trigger, dated outright, of an event about someone this one involves."""
+    assert anchor.anchor_start is not None and anchor.anchor_end is not None
+    doc = draft.match.head.doc
+    phrase = doc.char_span(anchor.anchor_start, anchor.anchor_end, alignment_mode="expand")
+    verbs = {t.lemma_.lower() for t in phrase or () if t.pos_ == "VERB"}
+    involved = {actor for actor, _ in draft.participants}
+    told = [d for d in drafts
+            if d is not draft and d.match.tokens[0].lemma_.lower() in verbs and d.expression is not None
+            and d.expression.anchor is None and d.expression.date.known
+            and involved & {a for a, r in d.participants if r in d.match.event_type.principal}]
+    before = [d for d in told if d.trigger_start < draft.trigger_start]
+    return (before[-1] if before else told[0]) if told else None
 
 
 def _told_elsewhere(types: set[str], anchor: _Draft, drafts: list[_Draft], ids: list[str], *,

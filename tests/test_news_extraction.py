@@ -772,3 +772,12 @@ def test_their_sentences_are_each_of_the_people_the_clause_is_about():
     sentencings = sorted((sorted(roles), e.status) for e, roles in events if e.type == "SENTENCING")
     assert sentencings == [([("Erik Fleming", "DEFENDANT")], EventStatus.SCHEDULED),
                            ([("Kenneth Iwamasa", "DEFENDANT")], EventStatus.SCHEDULED)]
+
+
+def test_the_night_before_someone_was_found_counts_from_the_day_they_were_found():
+    events = _extract_text(
+        "Sebastian Arriaga was found dead on July 6, 2024. Prosecutors say Gavin Pruett gave Arriaga six blue "
+        "pills the night before he was found, telling him they were oxycodone.", FRIDAY)
+    event, roles = _only(events, "DRUG_SUPPLY")
+    assert roles == {("Gavin Pruett", "SUPPLIER"), ("Sebastian Arriaga", "BUYER")}
+    assert _span(event) == (date(2024, 7, 5), date(2024, 7, 5))
