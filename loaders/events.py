@@ -1228,7 +1228,7 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
         position = sentence_starts.index(draft.sentence.start)
         nearby = set(sentence_starts[max(0, position - 1) : position + 1])
         sources = [d for d in drafts if d.match.event_type.name in source_types and d is not draft
-                   and d.sentence.start in nearby]
+                   and d.sentence.start in nearby and _has_principal(d)]  # not "criminal negligence causing death"
         sources.sort(key=lambda d: (d.sentence.start != draft.sentence.start, abs(d.trigger_start - draft.trigger_start)))
         if not sources and (draft.match.trigger.inherit_principal_from or draft.expression is not None):
             # "The trial is scheduled to begin Feb. 3", "She set a retrial for Jan. 12": the trial

@@ -112,6 +112,12 @@ class FuzzyDate:
         last: "the following month" after January is February, whatever day in January."""
         if self.start is None or self.end is None:
             return FuzzyDate.unknown(text)
+        if unit in _SEASON_MONTHS:  # "that spring": the one of the anchor's year (a winter holds its January)
+            first_month = _SEASON_MONTHS[unit]
+            year = self.start.year - (unit == "winter" and self.start.month <= 2)
+            start = date(year, first_month, 1)
+            after = date(year + (first_month + 3 > 12), (first_month + 2) % 12 + 1, 1)
+            return FuzzyDate.between(start, after - timedelta(days=1), text)
         months = 12 if unit == "year" else 1
         first = _month_index(self.start) // months * months + lo * months
         last = _month_index(self.end) // months * months + (hi + 1) * months - 1
@@ -122,6 +128,9 @@ class FuzzyDate:
             return (FuzzyDate.year(start.year, text) if unit == "year"
                     else FuzzyDate.month(start.year, start.month, text))
         return FuzzyDate.between(start, end, text)
+
+
+_SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}  # first month of each
 
 
 def _month_index(day: date) -> int:

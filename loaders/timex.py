@@ -75,9 +75,10 @@ hemisphere): spring Mar–May, summer Jun–Aug, fall Sep–Nov, winter Dec–Fe
 2021" is the winter that contains January 2021. Two-digit decades: "the '00s" and
 "the '10s" are 2000s/2010s, any other "'Xs" is 19X0s. Holidays are the US ones.
 A season is a date only when a year ("summer 2022", "the winter of 2023") or a deictic word
-("last spring", "this summer", "next fall") fixes which one; "in the winter", "a tree in
-the spring" and "that summer" are not dates (the last names the summer of some other
-event's year, which an offset from that event cannot express).
+("last spring", "this summer", "next fall") fixes which one; "in the winter" and "a tree in
+the spring" are not dates. "That summer" / "that same winter" is a discourse anchor: the
+season of the year of the date told before (calendar (0, 0, "summer"); offsets [-365, 365]
+when that date is unknown). "that fall" is left out: "drugs that fall under the act".
 
 Offsets from an anchor are [min, max] days relative to the anchor's own interval
 (min added to its first day, max to its last; None leaves that side open):
@@ -454,7 +455,7 @@ _DISCOURSE_RE = re.compile(
     r"(?<![\w-])(?P<d>(?i:the\s+(?P<dir>following|next|previous|preceding|prior)\s+"
     r"(?P<u>day|morning|night|evening|afternoon|week|weekend|month|year)"
     r"|(?P<same>(?P<dir2>later|earlier)\s+that(?:\s+same)?|that\s+same|the\s+same|that)\s+"
-    r"(?P<su>day|morning|afternoon|evening|night|week|month|year)))"
+    r"(?P<su>day|morning|afternoon|evening|night|week|month|year|spring|summer|autumn|winter)))"
     r"(?![\w-])")
 _BARE_REL_RE = re.compile(
     r"(?<![\w-])(?:(?P<mod>(?i:shortly|soon|just|immediately|right|moments|not\s+long|long|well|only|even))\s+)?"
@@ -1637,12 +1638,14 @@ class _Scanner:
                 calendar = (1, 1, unit) if forward else (-1, -1, unit)
             else:
                 unit = m.group("su").lower()
+                if unit in _SEASON_START_MONTH and not m.group("same").lower().endswith(("that", "that same")):
+                    continue  # "the same summer" needs a season told before; "that spring" is the anchor's
                 if unit in _LONGEST_UNIT_DAYS and m.group("same").lower() == "that" \
                         and self.before(_COMPLEMENTIZER_BEFORE_RE, m.start(), 12):
                     continue  # "he said that week was hard"
                 low, high = _same_unit_offsets(unit, (m.group("dir2") or "").lower())
                 calendar = (0, 0, unit) if not m.group("dir2") else None
-            calendar = calendar if unit in ("month", "year") else None
+            calendar = calendar if unit in ("month", "year") or unit in _SEASON_START_MONTH else None
             future = self.future_at(m.start(), m.end())
             as_anchor = _AS_RE.match(text, m.end()) if m.group("same") else None
             if as_anchor:  # "the same day as his arrest"
@@ -1909,6 +1912,8 @@ def _same_unit_offsets(unit: str, direction: str) -> tuple[int, int]:
     the claim is never narrower than the text: 'that year' = ±365, 'later that year' = [1, 365]
     ('later' leaves the anchor's own day out: that would be 'later that day').
     """
+    if unit in _SEASON_START_MONTH:  # "that spring": the season of the anchor's year, before or after it
+        return -365, 365
     if unit not in _LONGEST_UNIT_DAYS:
         return (0, 1) if unit == "night" else (0, 0)
     reach = _LONGEST_UNIT_DAYS[unit] - 1

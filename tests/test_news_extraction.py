@@ -781,3 +781,23 @@ def test_the_night_before_someone_was_found_counts_from_the_day_they_were_found(
     event, roles = _only(events, "DRUG_SUPPLY")
     assert roles == {("Gavin Pruett", "SUPPLIER"), ("Sebastian Arriaga", "BUYER")}
     assert _span(event) == (date(2024, 7, 5), date(2024, 7, 5))
+
+
+def test_that_spring_is_the_spring_of_the_year_the_story_was_telling():
+    events = _extract_text(
+        "Maya Dubois died on Jan. 9, 2024. That spring, the B.C. Coroners Service confirmed that she had "
+        "taken carfentanil.", FRIDAY)
+    event, roles = _only(events, "AUTOPSY")
+    assert roles == {("B.C. Coroners Service", "EXAMINER"), ("Maya Dubois", "SUBJECT")}
+    assert _span(event) == (date(2024, 3, 1), date(2024, 5, 31))
+    assert [e for e, _ in _extract_text("Drugs that fall under the act are banned. That spring of water is "
+                                        "clean.", FRIDAY)] == []
+
+
+def test_a_toxicology_report_is_of_the_death_told_before_however_far_back():
+    events = _extract_text(
+        "Maya Dubois died on Jan. 9, 2024.\n\nWithin a month of her death, officers arrested Ethan Marchand. He was "
+        "charged two weeks later with trafficking fentanyl and criminal negligence causing death.\n\nThe "
+        "toxicology report showed a lethal concentration of carfentanil.", FRIDAY)
+    _, roles = _only(events, "AUTOPSY")
+    assert roles == {("Maya Dubois", "SUBJECT")}

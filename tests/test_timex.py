@@ -264,13 +264,18 @@ def test_a_season_is_a_date_when_a_year_or_a_deictic_word_says_which_one(sentenc
     "It snowed in the winter.",
     "He planted a tree in the spring.",
     "Neurons are like a tree in the winter, then like a tree in the spring.",
-    "That summer he moved to Los Angeles.",
     "It is quiet during the summer months.",
+    "Drugs that fall under the act are banned.",
     "He broke a hip in his last fall.",
     "He wrote about the fall of Rome.",
 ])
 def test_a_season_without_a_year_or_a_deictic_word_is_not_a_date(sentence: str) -> None:
     assert texts(sentence) == []
+
+
+def test_that_summer_is_the_summer_of_the_year_the_story_is_telling() -> None:
+    found = only("That summer he moved to Los Angeles.")
+    assert found.kind == "ANCHORED" and found.anchor is not None and found.anchor.calendar == (0, 0, "summer")
 
 
 def test_holidays_are_days() -> None:
@@ -549,6 +554,8 @@ def test_same_unit_offsets_cover_that_unit_wherever_the_anchor_day_falls_in_it(
     ("That year, he moved.", (0, 0, "year")),
     ("He was charged the same month.", (0, 0, "month")),
     ("Later that month he moved.", None),  # "later" leaves out the anchor's day: days, not the calendar month
+    ("That spring, the coroner ruled.", (0, 0, "spring")),
+    ("That same winter he left.", (0, 0, "winter")),
     ("The following week he resigned.", None),
 ])
 def test_months_and_years_told_from_the_story_are_counted_in_calendar_units(sentence, calendar) -> None:
@@ -563,6 +570,10 @@ def test_months_and_years_told_from_the_story_are_counted_in_calendar_units(sent
     (FuzzyDate.day(date(2025, 1, 5)), (-1, -1, "year"), FuzzyDate.year(2024)),
     (FuzzyDate.between(date(2025, 3, 5), date(2025, 4, 2)), (-1, -1, "month"),
      FuzzyDate.between(date(2025, 2, 1), date(2025, 3, 31))),
+    (FuzzyDate.day(date(2024, 1, 9)), (0, 0, "spring"), FuzzyDate.between(date(2024, 3, 1), date(2024, 5, 31))),
+    (FuzzyDate.day(date(2024, 10, 9)), (0, 0, "summer"), FuzzyDate.between(date(2024, 6, 1), date(2024, 8, 31))),
+    (FuzzyDate.day(date(2024, 1, 9)), (0, 0, "winter"), FuzzyDate.between(date(2023, 12, 1), date(2024, 2, 29))),
+    (FuzzyDate.day(date(2024, 11, 9)), (0, 0, "winter"), FuzzyDate.between(date(2024, 12, 1), date(2025, 2, 28))),
 ])
 def test_calendar_units_count_from_the_month_or_year_a_date_falls_in(told, calendar, expected) -> None:
     lo, hi, unit = calendar
