@@ -41,6 +41,7 @@ from loaders.timex import AnchoredOffset, TimeExpression
 CLAUSE_BOUNDARIES = {"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj", "xcomp", "pcomp"}
 NOMINAL_LINKS = {"compound", "amod", "nmod"}  # "ketamine infusion session": walk to "session"
 SERIES_NOUNS = {"course", "series", "round", "cycle", "regimen", "total"}  # "a course of six infusions"
+PLURAL_CUES = {"both", "each", "all", "were", "are", "have", "together"}  # "who died within weeks of each other"
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "attr"}
@@ -401,9 +402,6 @@ def _coordinated_subjects(verb: Token) -> list[Token]:
     subjects = _children(verb, SUBJECTS | PASSIVE_SUBJECTS) or _understood_subject(verb)[0]
     everyone = [c for s in subjects for c in (s, *s.conjuncts)]
     return everyone if len(everyone) > 1 else []
-
-
-PLURAL_CUES = {"both", "each", "all", "were", "are", "have", "together"}
 
 
 def _shared_relative_antecedents(verb: Token, subjects: list[Token]) -> list[Token]:

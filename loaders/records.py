@@ -112,8 +112,8 @@ class FuzzyDate:
         last: "the following month" after January is February, whatever day in January."""
         if self.start is None or self.end is None:
             return FuzzyDate.unknown(text)
-        if unit in _SEASON_MONTHS:  # "that spring": the one of the anchor's year (a winter holds its January)
-            first_month = _SEASON_MONTHS[unit]
+        if unit in SEASON_FIRST_MONTH:  # "that spring": the one of the anchor's year (a winter holds its January)
+            first_month = SEASON_FIRST_MONTH[unit]
             year = self.start.year - (unit == "winter" and self.start.month <= 2)
             start = date(year, first_month, 1)
             after = date(year + (first_month + 3 > 12), (first_month + 2) % 12 + 1, 1)
@@ -130,7 +130,8 @@ class FuzzyDate:
         return FuzzyDate.between(start, end, text)
 
 
-_SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}  # first month of each
+# Meteorological seasons, northern hemisphere: the month each begins in.
+SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 
 def _month_index(day: date) -> int:

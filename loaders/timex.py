@@ -175,7 +175,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache, partial
 
-from loaders.records import FuzzyDate, Precision
+from loaders.records import SEASON_FIRST_MONTH, FuzzyDate, Precision
 
 __all__ = ["ABSOLUTE", "ANCHORED", "RELATIVE", "AnchoredOffset", "TimeExpression", "find_time_expressions"]
 
@@ -625,12 +625,9 @@ def _holiday(name: str, year: int) -> date | None:
     return None
 
 
-_SEASON_START_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
-
-
 def _season(name: str, first_year: int) -> tuple[date, date]:
     """The season that starts in `first_year` (winter runs into the next year)."""
-    start_month = _SEASON_START_MONTH[name.lower()]
+    start_month = SEASON_FIRST_MONTH[name.lower()]
     end_year, end_month = _add_months(first_year, start_month, 2)
     return date(first_year, start_month, 1), _month_end(end_year, end_month)
 
@@ -1638,14 +1635,14 @@ class _Scanner:
                 calendar = (1, 1, unit) if forward else (-1, -1, unit)
             else:
                 unit = m.group("su").lower()
-                if unit in _SEASON_START_MONTH and not m.group("same").lower().endswith(("that", "that same")):
+                if unit in SEASON_FIRST_MONTH and not m.group("same").lower().endswith(("that", "that same")):
                     continue  # "the same summer" needs a season told before; "that spring" is the anchor's
                 if unit in _LONGEST_UNIT_DAYS and m.group("same").lower() == "that" \
                         and self.before(_COMPLEMENTIZER_BEFORE_RE, m.start(), 12):
                     continue  # "he said that week was hard"
                 low, high = _same_unit_offsets(unit, (m.group("dir2") or "").lower())
                 calendar = (0, 0, unit) if not m.group("dir2") else None
-            calendar = calendar if unit in ("month", "year") or unit in _SEASON_START_MONTH else None
+            calendar = calendar if unit in ("month", "year") or unit in SEASON_FIRST_MONTH else None
             future = self.future_at(m.start(), m.end())
             as_anchor = _AS_RE.match(text, m.end()) if m.group("same") else None
             if as_anchor:  # "the same day as his arrest"
@@ -1912,7 +1909,7 @@ def _same_unit_offsets(unit: str, direction: str) -> tuple[int, int]:
     the claim is never narrower than the text: 'that year' = ±365, 'later that year' = [1, 365]
     ('later' leaves the anchor's own day out: that would be 'later that day').
     """
-    if unit in _SEASON_START_MONTH:  # "that spring": the season of the anchor's year, before or after it
+    if unit in SEASON_FIRST_MONTH:  # "that spring": the season of the anchor's year, before or after it
         return -365, 365
     if unit not in _LONGEST_UNIT_DAYS:
         return (0, 1) if unit == "night" else (0, 0)

@@ -713,16 +713,16 @@ def test_a_pronoun_goes_to_the_person_whose_name_says_it_fits_when_the_scores_ti
     assert resolved(analysis, text, "her") == actor_named(analysis, "Nia Brooks")
 
 
-def test_he_after_someone_said_is_the_one_who_said_it():
-    text = ("Matthew Perry had ketamine infusions. As well as Perry, billionaire entrepreneur Elon Musk has said "
-            "he has been given ketamine to treat depression.")
-    analysis = analyse(text)
-    assert resolved(analysis, text, "he has") == actor_named(analysis, "Elon Musk")
+@pytest.mark.parametrize("report, pronoun", [
+    ("As well as Perry, billionaire entrepreneur Elon Musk has said he has been given ketamine.", "he has"),
     # The parser may hang the speaker off the name before it; the name next to the verb still says it.
-    text = ("Matthew Perry had ketamine infusions. In addition to Perry, billionaire entrepreneur Elon Musk has "
-            "also stated that he received ketamine to treat depression.")
+    ("In addition to Perry, billionaire entrepreneur Elon Musk has also stated that he received ketamine.",
+     "he received"),
+])
+def test_he_after_someone_said_is_the_one_who_said_it(report, pronoun):
+    text = "Matthew Perry had ketamine infusions. " + report
     analysis = analyse(text)
-    assert resolved(analysis, text, "he received") == actor_named(analysis, "Elon Musk")
+    assert resolved(analysis, text, pronoun) == actor_named(analysis, "Elon Musk")
 
 
 def test_a_host_is_no_actor_so_the_actor_is_not_the_host():
