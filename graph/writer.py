@@ -72,11 +72,15 @@ class WriteError(ValueError):
 class WriteSummary:
     """What one write did. Unchanged documents (same id and sha256) were skipped untouched."""
 
-    documents_written: int = 0
+    written_ids: tuple[str, ...] = ()  # the documents written, new or replaced
     documents_unchanged: int = 0
     events: int = 0
     actors: int = 0
     relationships: int = 0
+
+    @property
+    def documents_written(self) -> int:
+        return len(self.written_ids)
 
 
 # ---------------------------------------------------------------------------
@@ -501,7 +505,8 @@ def _write_batch(tx: ManagedTransaction, docs: list[ExtractedDocument], replace:
     stored = _read_document_hashes(tx, [d.document.id for d in docs])
     to_write = [d for d in docs if stored.get(d.document.id) != d.document.sha256]
     replaced = [d.document.id for d in to_write if d.document.id in stored]
-    summary = WriteSummary(documents_written=len(to_write), documents_unchanged=len(docs) - len(to_write))
+    summary = WriteSummary(written_ids=tuple(d.document.id for d in to_write),
+                           documents_unchanged=len(docs) - len(to_write))
     if not to_write:
         return summary
     if replaced and not replace:

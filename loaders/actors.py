@@ -295,7 +295,6 @@ def fold(text: str) -> str:
 
 
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
-_QUOTATION_RE = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
 def _name_words(name: str, lex: ActorLexicon) -> list[str]:
@@ -355,7 +354,7 @@ def acronyms_of(name: str, lex: ActorLexicon) -> set[str]:
     return found
 
 
-def _is_acronym(text: str) -> bool:
+def is_acronym(text: str) -> bool:
     bare = text.replace(".", "")
     return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()
 
@@ -696,14 +695,14 @@ class _Names:
         in brackets, is the source of the article, not an actor in it."""
         doc = self.doc
         text = occ.core_text(doc)
-        if occ.end - occ.start != 1 or not _is_acronym(text):
+        if occ.end - occ.start != 1 or not is_acronym(text):
             return False
         if occ.start == 0 or occ.end >= len(doc) or doc[occ.start - 1].text != "(" or doc[occ.end].text != ")":
             return False
         if text.replace(".", "") in self.publisher_initials:
             return True
         after = doc[occ.end + 1] if occ.end + 1 < len(doc) else None
-        if after is None or after.text not in ("—", "–", "-", "--", ":"):
+        if after is None or after.text not in _DATELINE_DASHES | {":"}:
             return False
         line: list[Token] = []  # the words between the start of the line and the bracket
         i = occ.start - 2
@@ -922,12 +921,12 @@ class _Names:
         if i == 0:
             return False
         first = doc[i - 1]
-        return (first.pos_ == "PROPN" and first.is_alpha and first.text[:1].isupper() and not first.text.isupper()
+        return (first.pos_ == "PROPN" and first.is_alpha and _is_capitalised(first) and not first.text.isupper()
                 and first.dep_ == "compound" and first.head.i == i and "\n" not in first.whitespace_
                 and self.entity_label.get(first.i) not in ("ORG", "PERSON", "DATE", "NORP", "FAC")
                 and not self._is_title(first) and first.text not in self.lowercase_words
                 and fold(first.text) not in self.lex.name_prefixes
-                and fold(first.text) not in self.lex.generic_words | self.lex.substances
+                and fold(first.text) not in self.lex.generic_words and fold(first.text) not in self.lex.substances
                 and not self._title_cased(first.sent.start, first.sent.end))  # a headline capitalises every word
 
     def _titled_names_the_model_missed(self) -> list[_Occurrence]:
@@ -1014,23 +1013,23 @@ class _Names:
             if token.lower_ not in lex.media_nouns or not token.is_lower:
                 continue
             before, after = token.i - 1, token.i + 1
-            if before >= 0 and self._media_name_word(doc[before], next_to_noun=True):
+            if before >= 0 and self._media_name_word(doc[before]):
                 start = before
-                while start > 0 and self._media_name_word(doc[start - 1], True) and "\n" not in doc[start - 1].whitespace_:
+                while start > 0 and self._media_name_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
                     start -= 1
                 found.append(_Occurrence(start, start, before + 1, ActorKind.ORGANIZATION, certain=True))
-            elif after < len(doc) and self._media_name_word(doc[after], next_to_noun=True):
+            elif after < len(doc) and self._media_name_word(doc[after]):
                 end = after + 1
-                while end < len(doc) and self._media_name_word(doc[end], True) and "\n" not in doc[end - 1].whitespace_:
+                while end < len(doc) and self._media_name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
                     end += 1
                 found.append(_Occurrence(after, after, end, ActorKind.ORGANIZATION, certain=True))
         return found
 
-    def _media_name_word(self, token: Token, next_to_noun: bool = False) -> bool:
+    def _media_name_word(self, token: Token) -> bool:
+        """A word of a name next to a media noun. The model's PERSON label is set aside there:
+        "the sports magazine Cancha", "Glossline magazine" name the magazine."""
         label = self.entity_label.get(token.i)
-        if label == "PERSON" and next_to_noun:
-            label = None  # "the sports magazine Cancha", "Glossline magazine": the model's person is the magazine
-        return (token.pos_ == "PROPN" and _is_capitalised(token) and label not in ("PERSON", "GPE", "LOC", "NORP", "DATE")
+        return (token.pos_ == "PROPN" and _is_capitalised(token) and label not in ("GPE", "LOC", "NORP", "DATE")
                 and fold(token.text) not in self.place_names and fold(token.text) not in self.lex.substances
                 and not token.is_sent_start)
 
@@ -1051,7 +1050,7 @@ class _Names:
                 continue
             inside = doc[e + 1]
             short_name = _is_capitalised(inside) and fold(inside.text) in {fold(t.text) for t in doc[occ.core : occ.end]}
-            if doc[e].text == "(" and doc[e + 2].text == ")" and (_is_acronym(inside.text) or short_name):
+            if doc[e].text == "(" and doc[e + 2].text == ")" and (is_acronym(inside.text) or short_name):
                 acronym = by_start.get(e + 1)
                 if acronym is None:
                     acronym = _Occurrence(e + 1, e + 1, e + 2, ActorKind.ORGANIZATION, certain=True)
@@ -1079,10 +1078,10 @@ def _without_overlaps(found: list[_Occurrence]) -> list[_Occurrence]:
 class _Clusters:
     """Groups name occurrences into actors: full names, surnames, acronyms and short forms."""
 
-    def __init__(self, doc: Doc, lex: ActorLexicon) -> None:
+    def __init__(self, doc: Doc, lex: ActorLexicon, in_quote: bytearray) -> None:
         self.doc = doc
         self.lex = lex
-        self._quotations: list[tuple[int, int]] | None = None
+        self.in_quote = in_quote  # see _quotation_mask
         self._first_name_use: dict[int, bool] = {}  # id(actor) -> called by first name alone
         self.actors: list[_Actor] = []
         # Kept for later passes that find surnames the model missed.
@@ -1145,7 +1144,7 @@ class _Clusters:
                 person_positions.setdefault(id(actor), []).append(occ.core)
             else:
                 words = _org_words(text, lex)
-                if len(words) == 1 and _is_acronym(text):
+                if len(words) == 1 and is_acronym(text):
                     short.append(occ)
                     continue
                 key = " ".join(words)
@@ -1187,7 +1186,7 @@ class _Clusters:
             if occ.acronym_for is not None:
                 target = occ.acronym_for.actor
                 if target is not None:
-                    self._attach(occ, target.resolved(), ACRONYM if _is_acronym(text) else NAME)
+                    self._attach(occ, target.resolved(), ACRONYM if is_acronym(text) else NAME)
                 continue
             if occ.lowercase:
                 target = self._by_folded_form(folded)
@@ -1375,10 +1374,8 @@ class _Clusters:
             return False
         first = next(w for w in words if fold(w) == names[0])
         doc = self.doc
-        if self._quotations is None:
-            self._quotations = [m.span() for m in _QUOTATION_RE.finditer(doc.text)]
         for token in doc:
-            if token.text != first or any(lo < token.idx < hi for lo, hi in self._quotations):
+            if token.text != first or self.in_quote[token.i]:
                 continue  # a mother's "sold Delia poison" is how she speaks, not how the story does
             after = doc[token.i + 1] if token.i + 1 < len(doc) else None
             before = doc[token.i - 1] if token.i > 0 else None
@@ -1642,7 +1639,8 @@ class _Introduction:
 class _References:
     """Walks the document once, in order, resolving pronouns, descriptions and roles."""
 
-    def __init__(self, doc: Doc, lex: ActorLexicon, occurrences: list[_Occurrence], sents: list[Sentence]) -> None:
+    def __init__(self, doc: Doc, lex: ActorLexicon, occurrences: list[_Occurrence], sents: list[Sentence],
+                 in_quote: bytearray) -> None:
         self.doc = doc
         self.lex = lex
         self.occurrences = occurrences
@@ -1655,7 +1653,7 @@ class _References:
             for i in range(occ.start, occ.end):
                 self.occurrence_at[i] = occ
         self.roots = {occ.root(doc).i: occ for occ in occurrences}
-        self.in_quote = _quotation_mask(doc)
+        self.in_quote = in_quote
         self.introduced_by_noun: dict[str, dict[int, _Introduction]] = defaultdict(dict)  # noun -> id(actor) -> latest
         self.introduced_by_group: dict[str, dict[int, _Introduction]] = defaultdict(dict)
         self.descriptor_tokens: set[int] = set()
@@ -2472,11 +2470,12 @@ def analyse_actors(doc: Doc, document: DocumentRecord) -> ActorAnalysis:
     sents = sentences(doc)
     names = _Names(doc, lex, document.publisher)
     found = names.find()
-    clusters = _Clusters(doc, lex)
+    in_quote = _quotation_mask(doc)  # direct speech, read by both passes below
+    clusters = _Clusters(doc, lex, in_quote)
     occurrences = clusters.build(found)
     occurrences = sorted(occurrences + _find_missed_mentions(doc, occurrences, lex, clusters), key=lambda o: o.start)
 
-    refs = _References(doc, lex, occurrences, sents)
+    refs = _References(doc, lex, occurrences, sents, in_quote)
     affiliations = _Affiliations(refs, lex)
     refs.named_affiliations = affiliations.from_names()
     refs.walk()

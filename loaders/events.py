@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.actors import NAME, SURNAME, ActorAnalysis, ActorSpan, get_lexicon
+from loaders.actors import NAME, SURNAME, ActorAnalysis, ActorSpan, get_lexicon, is_acronym
 from loaders.records import (
     ActorKind,
     ActorRecord,
@@ -499,7 +499,7 @@ def _title_after(noun: Token, actors: ActorAnalysis) -> ActorSpan | None:
 def _is_authority(actor: ActorRecord, taxonomy: Taxonomy) -> bool:
     """A public body by its name: "Texas Medical Board", "U.S. Food and Drug Administration", "DEA"."""
     for name in (actor.name, *actor.aliases):
-        if re.fullmatch(r"[A-Z][A-Z.]{1,7}", name.replace(" ", "")):
+        if is_acronym(name.replace(" ", "")):
             return True
         if set(re.findall(r"[a-z]+", name.lower())) & taxonomy.regulator_words:
             return True
@@ -775,7 +775,6 @@ def find_event_mentions(
             sentence_drafts.append(draft)
         drafts.extend(_absorb_nested([d for d in sentence_drafts if d is not None]))
         previous = span
-    drafts = [d for d in drafts if d is not None]
     _drop_own_outlet(drafts, document, actors)
     return _link_anchors_and_finish(drafts, document, actors, taxonomy, sentences, expressions)
 
@@ -1084,7 +1083,7 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
 
 def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis,
                              taxonomy: Taxonomy, sentences: Sequence[Sentence],
-                             expressions: Sequence[TimeExpression] = ()) -> list[EventMention]:
+                             expressions: Sequence[TimeExpression]) -> list[EventMention]:
     ids = [f"{document.id}:{d.trigger_start}" for d in drafts]
     _inherit_principals(drafts)
     _adopt_described_participants(drafts, document, actors, sentences)
@@ -1203,7 +1202,7 @@ def _named_later_with(nouns: frozenset[str], sentence: Sentence, document: Docum
     found = set()
     for span in actors.spans_between(following[0].start, following[-1].end):
         actor = actors.actors.get(span.actor_id)
-        if span.via != "NAME" or actor is None or actor.kind != ActorKind.PERSON:
+        if span.via != NAME or actor is None or actor.kind != ActorKind.PERSON:
             continue
         before = re.findall(r"[a-z]+", text[max(0, span.start - 30) : span.start])[-2:]
         after = re.findall(r"[a-z]+", text[span.end : span.end + 40])[:4]
@@ -1254,7 +1253,7 @@ def _is_definite(match: _Match) -> bool:
 
 
 def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tuple[str, FuzzyDate, int] | None,
-           document: DocumentRecord, taxonomy: Taxonomy, expressions: Sequence[TimeExpression] = ()) -> DateClaim:
+           document: DocumentRecord, taxonomy: Taxonomy, expressions: Sequence[TimeExpression]) -> DateClaim:
     expression = draft.expression
     if expression is None:
         return DateClaim(_undated(draft, document))

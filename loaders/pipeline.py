@@ -98,7 +98,6 @@ def load_paths(
     for path in [f for f in files if f.suffix.lower() in TIMELINE_SUFFIXES]:
         try:
             batch = load_timeline(path)
-            stored = lookup.document_hashes(graph, [d.document.id for d in batch])
             summary = write_documents(graph, batch)
         except TimelineError as exc:
             report.failed.append((str(path), str(exc)))
@@ -114,7 +113,7 @@ def load_paths(
         else:
             report.loaded.append(str(path))
             for extracted in batch:
-                if stored.get(extracted.document.id) != extracted.document.sha256:  # written, not skipped
+                if extracted.document.id in summary.written_ids:  # written, not skipped as unchanged
                     report.event_ids |= {e.id for e in extracted.events}
                     report.actor_ids |= {a.id for a in extracted.actors}
         tick("timelines", 1)
