@@ -473,6 +473,7 @@ class _Names:
             if occ is not None and not self._is_dateline_credit(occ) and not self._is_dateline_place(occ):
                 found.append(occ)
         found.extend(self._titled_names_the_model_missed())
+        found.extend(self._aged_names_the_model_missed())
         found.extend(self._first_names_the_model_missed(found))
         found.extend(self._owned_organisations())
         found.extend(self._designated_organisations())
@@ -928,6 +929,33 @@ class _Names:
                 and fold(first.text) not in self.lex.name_prefixes
                 and fold(first.text) not in self.lex.generic_words and fold(first.text) not in self.lex.substances
                 and not self._title_cased(first.sent.start, first.sent.end))  # a headline capitalises every word
+
+    def _aged_names_the_model_missed(self) -> list[_Occurrence]:
+        """ "Ana Ruiz, 31, was found dead": two or three capitalised words followed by an age set
+        off by commas are a person, whatever the model made of them."""
+        doc, found = self.doc, []
+        for comma in doc[2:]:
+            if comma.text != "," or comma.i + 2 >= len(doc):
+                continue
+            age, after = doc[comma.i + 1], doc[comma.i + 2]
+            if not (age.like_num and age.text.isdigit() and 0 < int(age.text) < 120 and after.text in (",", ")")):
+                continue
+            start = comma.i
+            while start > comma.i - 3 and start > 0 and self._could_be_name_word(doc[start - 1]):
+                start -= 1
+            if comma.i - start < 2 or any(self.entity_label.get(i) in ("PERSON", "ORG") for i in range(start, comma.i)):
+                continue
+            if self._title_cased(doc[start].sent.start, doc[start].sent.end):
+                continue
+            found.append(_Occurrence(start, start, comma.i, ActorKind.PERSON, certain=True))
+        return found
+
+    def _could_be_name_word(self, token: Token) -> bool:
+        folded = fold(token.text)
+        return (token.pos_ == "PROPN" and token.is_alpha and _is_capitalised(token) and not token.text.isupper()
+                and "\n" not in token.whitespace_ and not self._is_title(token)
+                and folded not in self.lex.generic_words and folded not in self.lex.substances
+                and folded not in self.lex.organisation_heads and folded not in self.lex.name_connectors)
 
     def _titled_names_the_model_missed(self) -> list[_Occurrence]:
         """ "Dr Yadhu" with no entity: a title followed by capitalised words is a person."""

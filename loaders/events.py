@@ -713,7 +713,8 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         # host verb's object as a participant, the placing is the probation.
         heads.add(verb.i)
         return heads
-    if verb is None or not (match.trigger.part_of_speech == "VERB" or nominal.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS):
+    if verb is None or not (match.trigger.part_of_speech == "VERB" or nominal.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS
+                            or _undergone_through_preposition(nominal, verb, taxonomy)):
         return heads
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS and _is_definite(match) \
             and verb.lemma_.lower() not in taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs:
@@ -723,6 +724,12 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     else:
         heads.add(verb.i)
     return heads
+
+
+def _undergone_through_preposition(nominal: Token, verb: Token, taxonomy: Taxonomy) -> bool:
+    """ "went through a course of infusions": the verb and preposition carry the event as an object would."""
+    return nominal.dep_ == "pobj" and nominal.head.head.i == verb.i \
+        and f"{verb.lemma_.lower()} {nominal.head.lower_}" in taxonomy.prepositional_light_verbs
 
 
 def _render_title(event_type: EventType, names: dict[str, list[str]], object_text: str | None) -> str:

@@ -64,6 +64,7 @@ class Taxonomy:
     types: dict[str, EventType]
     agent_light_verbs: frozenset[str]
     experiencer_light_verbs: frozenset[str]
+    prepositional_light_verbs: frozenset[str]  # "go through"
     speech_verbs: frozenset[str]
     allegation_verbs: frozenset[str]
     allegation_words: frozenset[str]
@@ -169,6 +170,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         types=types,
         agent_light_verbs=frozenset(light.get("agent", ())),
         experiencer_light_verbs=frozenset(light.get("experiencer", ())),
+        prepositional_light_verbs=frozenset(light.get("prepositional", ())),
         speech_verbs=frozenset(data.get("speech_verbs", ())),
         allegation_verbs=frozenset(data.get("allegation_verbs", ())),
         allegation_words=frozenset(data.get("allegation_words", ())),

@@ -120,6 +120,14 @@ def test_a_name_after_a_personal_title_is_a_person_whatever_the_model_says():
     assert resolved(analysis, text, "Varga", 1) == varga
 
 
+def test_a_name_followed_by_an_age_is_a_person_whatever_the_model_says():
+    text = "Ana Ruiz, 31, was found dead in her flat on Saturday. Ruiz had bought ketamine from a dealer."
+    analysis = analyse(text)
+    ruiz = actor_named(analysis, "Ana Ruiz")
+    assert analysis.actors[ruiz].kind == ActorKind.PERSON
+    assert resolved(analysis, text, "Ruiz", 1) == ruiz
+
+
 def test_the_clinic_is_the_clinic_named_far_back_not_a_medical_center_named_since():
     text = ("Dr. Gregory Whitcombe owns Lumen Ketamine Wellness on South Lamar Boulevard. "
             "Natalie Ruiz received an infusion there in February. Her husband found her unresponsive that evening. "

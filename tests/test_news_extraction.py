@@ -738,6 +738,14 @@ def test_a_course_of_infusions_someone_completed_is_their_infusion_session():
     assert _span(event) == (date(2024, 3, 1), date(2024, 5, 31))
 
 
+def test_a_course_of_infusions_someone_went_through_is_dated_by_the_clause_that_tells_it():
+    event, roles = _only(_extract_text(
+        "In the spring of 2022, he said, Owen Tarrant went through a course of six ketamine infusions at a clinic "
+        "in Pasadena.", FRIDAY), "INFUSION_SESSION")
+    assert roles == {("Owen Tarrant", "RECIPIENT")}
+    assert _span(event) == (date(2022, 3, 1), date(2022, 5, 31))
+
+
 def test_the_date_of_a_remark_about_an_event_told_before_is_not_the_events_date():
     events = _extract_text(
         "In the spring of 2021, Nadia Kellerman began a course of six ketamine infusions at a clinic in Portland. "
