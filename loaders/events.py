@@ -40,6 +40,8 @@ from loaders.timex import AnchoredOffset, TimeExpression
 # belong to another statement.
 CLAUSE_BOUNDARIES = {"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj", "xcomp", "pcomp"}
 NOMINAL_LINKS = {"compound", "amod", "nmod"}  # "ketamine infusion session": walk to "session"
+CONDITIONAL_WORDS = {"if", "unless"}
+TIME_CLAUSE_WORDS = {"when", "once", "until", "after", "before"}
 SERIES_NOUNS = {"course", "series", "round", "cycle", "regimen", "total"}  # "a course of six infusions"
 PLURAL_CUES = {"both", "each", "all", "were", "are", "have", "together"}  # "who died within weeks of each other"
 SUBJECTS = {"nsubj", "csubj"}
@@ -635,6 +637,10 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
     if (match.event_type.awaited and verb is not None and nominal.dep_ in OBJECTS
             and verb.lemma_.lower() in taxonomy.awaiting_verbs and verb.tag_ in {"VBZ", "VBP"}):
         return EventStatus.SCHEDULED  # "faces sentencing on Aug. 2", "awaits trial"
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_WORDS for c in anchor.children):
+        return None  # "faces 20 years if convicted": a condition, not an event
+    if _in_present_time_clause_of_a_present_sentence(anchor, taxonomy):
+        return EventStatus.SCHEDULED  # "he faces 20 years when he is sentenced on Nov. 3"
     # Future: "will be sentenced", "is scheduled to be sentenced", "is expected to plead";
     # not at all: "declined to be interviewed"; only asked for: "pressed them to look into it".
     node = anchor
@@ -672,6 +678,20 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         ):
             return EventStatus.ALLEGED
     return EventStatus.OCCURRED
+
+
+def _in_present_time_clause_of_a_present_sentence(anchor: Token, taxonomy: Taxonomy) -> bool:
+    """English tells a future event in the present tense after "when", "once" or "until" when the
+    clause it times is present or future: "faces 20 years in prison when he is sentenced"."""
+    if anchor.dep_ != "advcl" or not any(c.lower_ in TIME_CLAUSE_WORDS and c.dep_ in {"advmod", "mark"}
+                                         for c in anchor.children):
+        return False
+    auxiliaries = [c for c in anchor.children if c.dep_ in {"aux", "auxpass"}]
+    tense = auxiliaries[0].tag_ if auxiliaries else anchor.tag_
+    if tense not in {"VBZ", "VBP"}:
+        return False
+    main = anchor.head
+    return main.tag_ in {"VBZ", "VBP"} or any(c.lower_ in taxonomy.future_cues for c in main.children if c.dep_ == "aux")
 
 
 def _holds_preposition(expression: TimeExpression, doc: Doc) -> bool:

@@ -137,8 +137,8 @@ Bounds on a date: "since/starting/beginning X" = [X.start, open]; "until/through
 [X.end + 1, open].
 
 Tense: an expression is in the future when the nearest tense marker in its clause is
-a future one ("will", "is scheduled/expected/set/due to", "plans to", "upcoming"...),
-or when the expression itself points forward ("tomorrow", "next year", "later this
+a future one ("will", "is scheduled/expected/set/due to", "plans to", "upcoming", a
+present tense after "when"/"until": "when he is sentenced"...), or when the expression itself points forward ("tomorrow", "next year", "later this
 month", "in the coming weeks"); past or neutral otherwise. Present-tense schedule verbs
 are future markers: "ends", "begins", "starts", "opens", "closes", "expires", "resumes",
 "faces sentencing", "awaits trial",
@@ -503,7 +503,9 @@ _FUTURE_MARKER_RE = re.compile(
     r"\b(?:is|are|am|['’]s|['’]re)\s+(?:not\s+)?(?:scheduled|set|expected|due|slated|poised|planned|planning|"
     r"going|likely|anticipated|to\s+be)\b|\b(?:scheduled|set|slated|due)\s+(?:for|to)\b|"
     r"\b(?:plans?|intends?|aims?|vows?|promises?|threatens?|hopes?)\s+to\b|\b(?:upcoming|forthcoming)\b|"
-    r"\b(?:set|sets|scheduled|schedules|slated)\s+(?:\w+\s+){1,2}for\b)",  # "set a retrial for Jan. 12"
+    r"\b(?:set|sets|scheduled|schedules|slated)\s+(?:\w+\s+){1,2}for\b|"  # "set a retrial for Jan. 12"
+    # A present tense after "when"/"until" tells what is still to come: "faces 20 years when he is sentenced".
+    r"\b(?:when|once|until|till)\s+(?:he|she|they|it)\s+(?:(?:is|are)\s+\w+(?:ed|en)|appears?|returns?|pleads?|stands?|goes|go)\b)",
     re.IGNORECASE)
 # Present-tense schedule verbs: "the comment period ends Jan. 16", "the rule takes effect July 1".
 # Third-person forms stand alone; plural forms ("hearings begin March 3") need a plural subject

@@ -746,6 +746,20 @@ def test_a_course_of_infusions_someone_went_through_is_dated_by_the_clause_that_
     assert _span(event) == (date(2022, 3, 1), date(2022, 5, 31))
 
 
+def test_a_conviction_someone_faces_if_convicted_is_no_event():
+    for text in ("Jordan Miller faces up to 20 years in prison if convicted.",
+                 "Jordan Miller faces life in prison if he is convicted of murder."):
+        assert _extract_text(text, FRIDAY) == [], text
+
+
+def test_a_present_tense_after_when_is_a_sentencing_still_to_come():
+    event, roles = _only(_extract_text(
+        "Jordan Miller pleaded guilty in federal court on Wednesday. He faces up to 20 years in prison when he "
+        "is sentenced on Nov. 3.", FRIDAY), "SENTENCING")
+    assert event.status == "SCHEDULED"
+    assert _span(event) == (date(2024, 11, 3), date(2024, 11, 3))
+
+
 def test_the_date_of_a_remark_about_an_event_told_before_is_not_the_events_date():
     events = _extract_text(
         "In the spring of 2021, Nadia Kellerman began a course of six ketamine infusions at a clinic in Portland. "
