@@ -186,6 +186,7 @@ class ActorLexicon:
     programme_nouns: frozenset[str]
     residence_nouns: frozenset[str]
     media_nouns: frozenset[str]
+    mastheads: frozenset[str]
 
     @property
     def person_nouns(self) -> frozenset[str]:
@@ -276,6 +277,7 @@ class ActorLexicon:
             programme_nouns=words("programme_nouns"),
             residence_nouns=words("residence_nouns"),
             media_nouns=words("media_nouns"),
+            mastheads=words("mastheads"),
         )
 
 
@@ -607,7 +609,9 @@ class _Names:
         if label == "ORG":
             start = self._office_holder(start)
         has_org_head = self._has_organisation_head(start, end)
-        if label == "PERSON":
+        if self._is_masthead(start, end):
+            kind = ActorKind.ORGANIZATION
+        elif label == "PERSON":
             kind = ActorKind.PERSON
         elif label == "ORG" and not has_org_head and start > 0 and fold(doc[start - 1].text) in lex.honorifics:
             kind = ActorKind.PERSON  # "Dr. Helena Varga" tagged as an organisation
@@ -647,6 +651,12 @@ class _Names:
         if occ.kind == ActorKind.ORGANIZATION:
             self._extend_with_place(occ)
         return occ
+
+    def _is_masthead(self, start: int, end: int) -> bool:
+        """ "the Chronicle", "the Tulsa World Herald": a capitalised name after "the" ending in a newspaper word."""
+        doc = self.doc
+        return (start > 0 and doc[start - 1].lower_ == "the" and _is_capitalised(doc[end - 1])
+                and fold(doc[end - 1].text) in self.lex.mastheads)
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         doc = self.doc
@@ -1926,8 +1936,9 @@ class _References:
         kindless = [r for r in recent if not self._kinds(r.actor)]
         # A subject whose name tells no kind, or the only such organisation in reach
         # ("Elevate Mind's story went differently ... the company's registration").
-        # Only a business noun falls back so: "the medical examiner" is never a talk show.
-        unkinded = [] if "company" not in kinds else (
+        # Only a business or public-body noun falls back so ("Health Canada has recalled ..., the
+        # agency said"): "the medical examiner" is never a talk show.
+        unkinded = [] if not kinds & {"company", "public_body"} else (
             [r for r in kindless if r.subject] or (kindless if len({id(r.actor) for r in kindless}) == 1 else []))
         # "the clinic" is a clinic named before, even far back, rather than a hospital nearer
         # that it might also mean.

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.actors import NAME, SURNAME, ActorAnalysis, ActorSpan, get_lexicon, is_acronym
+from loaders.actors import DESCRIPTION, NAME, SURNAME, ActorAnalysis, ActorSpan, get_lexicon, is_acronym
 from loaders.records import (
     ActorKind,
     ActorRecord,
@@ -350,7 +350,10 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         for prep, objs in _prep_objects(nominal).items():
             add(prep, objs)
         for participle in _children(nominal, {"acl"}):
-            # "an indictment returned against Sangha", "warning letters sent to three companies"
+            # "an indictment returned against Sangha", "warning letters sent to three companies";
+            # not "an injection made by Sandor Pharma"
+            if participle.lemma_.lower() in taxonomy.product_verbs:
+                continue
             for prep, objs in _prep_objects(participle).items():
                 add(prep, objs)
             add("recipient", _children(participle, {"dative"}))
@@ -498,9 +501,11 @@ def _title_after(noun: Token, actors: ActorAnalysis) -> ActorSpan | None:
     return span if span is not None and span.start == doc[i].idx else None
 
 
-def _is_authority(actor: ActorRecord, taxonomy: Taxonomy) -> bool:
-    """A public body by its name: "Texas Medical Board", "U.S. Food and Drug Administration", "DEA"."""
-    for name in (actor.name, *actor.aliases):
+def _is_authority(actor: ActorRecord, actors: ActorAnalysis, taxonomy: Taxonomy) -> bool:
+    """A public body by its name ("Texas Medical Board", "U.S. Food and Drug Administration",
+    "DEA"), or by what the text calls it ("Health Canada ..., the agency said")."""
+    described = (s.text for s in actors.spans if s.actor_id == actor.id and s.via == DESCRIPTION)
+    for name in (actor.name, *actor.aliases, *described):
         if is_acronym(name.replace(" ", "")):
             return True
         if set(re.findall(r"[a-z]+", name.lower())) & taxonomy.regulator_words:
@@ -550,7 +555,7 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                     spans = [s for s in spans
                              if (s.start <= token.idx < s.end or any(s.start <= i < s.end for i in owners))
                              and actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION
-                             and (role != "REGULATOR" or _is_authority(actors.actors[s.actor_id], taxonomy))
+                             and (role != "REGULATOR" or _is_authority(actors.actors[s.actor_id], actors, taxonomy))
                              and (role != "OUTLET" or not match.trigger.media_outlet
                                   or _is_medium(s.actor_id, actors, taxonomy))]
                     if role == "OUTLET" and any(s.actor_id in actors.programmes for s in spans):

@@ -75,6 +75,7 @@ class Taxonomy:
     request_verbs: frozenset[str] = frozenset()
     reschedule_verbs: frozenset[str] = frozenset()
     release_verbs: frozenset[str] = frozenset()
+    product_verbs: frozenset[str] = frozenset()
     onset_verbs: frozenset[str] = frozenset()
     setting_verbs: frozenset[str] = frozenset()
     hypothetical_cues: frozenset[str] = frozenset()
@@ -181,6 +182,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         request_verbs=frozenset(data.get("request_verbs", ())),
         reschedule_verbs=frozenset(data.get("reschedule_verbs", ())),
         release_verbs=frozenset(data.get("release_verbs", ())),
+        product_verbs=frozenset(data.get("product_verbs", ())),
         onset_verbs=frozenset(data.get("onset_verbs", ())),
         setting_verbs=frozenset(data.get("setting_verbs", ())),
         hypothetical_cues=frozenset(data.get("hypothetical_cues", ())),

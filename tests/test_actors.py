@@ -299,6 +299,12 @@ def test_organisations_the_model_misses_or_mislabels_are_found_from_their_contex
     } <= relations(analysis)
 
 
+def test_a_name_after_the_ending_in_a_newspaper_word_is_a_newspaper_whatever_the_model_says():
+    text = "Tom Reyes's mother told the Chronicle in an interview that she blamed the clinic."
+    analysis = analyse(text)
+    assert analysis.actors[actor_named(analysis, "Chronicle")].kind == ActorKind.ORGANIZATION
+
+
 def test_a_news_agency_credited_in_a_dateline_is_not_an_actor():
     text = "PORTLAND (NWS) — A ferry captain was charged on Monday with manslaughter."
     assert names(analyse(text)) == set()

@@ -746,6 +746,12 @@ def test_a_course_of_infusions_someone_went_through_is_dated_by_the_clause_that_
     assert _span(event) == (date(2022, 3, 1), date(2022, 5, 31))
 
 
+def test_an_organisation_the_text_calls_the_agency_is_a_regulator_and_a_products_maker_gave_no_dose():
+    events = _extract_text("Health Canada has recalled two lots of ketamine injection made by Sandor Pharma, the "
+                           "agency said Friday.", FRIDAY)
+    assert [(e.type, roles) for e, roles in events] == [("REGULATORY_ACTION", {("Health Canada", "REGULATOR")})]
+
+
 def test_a_conviction_someone_faces_if_convicted_is_no_event():
     for text in ("Jordan Miller faces up to 20 years in prison if convicted.",
                  "Jordan Miller faces life in prison if he is convicted of murder."):
