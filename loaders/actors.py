@@ -173,6 +173,7 @@ class ActorLexicon:
     male_nouns: frozenset[str]
     female_first_names: frozenset[str]
     male_first_names: frozenset[str]
+    unisex_first_names: frozenset[str]
     name_prefixes: frozenset[str]
     organisation_kinds: Mapping[str, frozenset[str]]  # name word (or two words) -> kinds of organisation
     organisation_descriptions: Mapping[str, frozenset[str]]  # "agency" -> kinds it may refer back to
@@ -262,6 +263,7 @@ class ActorLexicon:
             male_nouns=words("male_nouns"),
             female_first_names=words("female_first_names"),
             male_first_names=words("male_first_names"),
+            unisex_first_names=words("unisex_first_names"),
             name_prefixes=words("name_prefixes"),
             organisation_kinds={w: frozenset(k) for w, k in kinds_by_word.items()},
             organisation_descriptions={n: frozenset(k) for n, k in lists("organisation_descriptions").items()},
@@ -476,6 +478,7 @@ class _Names:
                 found.append(occ)
         found.extend(self._titled_names_the_model_missed())
         found.extend(self._aged_names_the_model_missed())
+        found.extend(self._first_named_people_the_model_missed())
         found.extend(self._first_names_the_model_missed(found))
         found.extend(self._owned_organisations())
         found.extend(self._designated_organisations())
@@ -958,6 +961,28 @@ class _Names:
             if self._title_cased(doc[start].sent.start, doc[start].sent.end):
                 continue
             found.append(_Occurrence(start, start, comma.i, ActorKind.PERSON, certain=True))
+        return found
+
+    def _first_named_people_the_model_missed(self) -> list[_Occurrence]:
+        """ "Dane Whitlock had worked as a guitar tech": a known first name followed by a
+        capitalised surname is a person where the model tagged nothing."""
+        doc, lex, found = self.doc, self.lex, []
+        first_names = lex.female_first_names | lex.male_first_names | lex.unisex_first_names
+        for first in doc[:-1]:
+            if first.i in self.entity_label or fold(first.text) not in first_names or not self._could_be_name_word(first):
+                continue
+            end = first.i + 1
+            while end < len(doc) and end not in self.entity_label and self._could_be_name_word(doc[end]) \
+                    and fold(doc[end].text) not in lex.jurisdiction_heads and end - first.i < 3:
+                end += 1
+            if end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and self._could_be_name_word(doc[end + 1]):
+                end += 2  # "Ferreira-Blake"
+            if end == first.i + 1 or (end < len(doc) and _is_capitalised(doc[end]) and doc[end].pos_ == "PROPN"):
+                continue  # a longer capitalised name ("Grant Park Hospital") is not a person's
+            if self._title_cased(first.sent.start, first.sent.end):
+                continue
+            found.append(_Occurrence(first.i, first.i, end, ActorKind.PERSON, certain=True))
         return found
 
     def _could_be_name_word(self, token: Token) -> bool:

@@ -128,6 +128,16 @@ def test_a_name_followed_by_an_age_is_a_person_whatever_the_model_says():
     assert resolved(analysis, text, "Ruiz", 1) == ruiz
 
 
+def test_a_known_first_name_and_a_capitalised_surname_are_a_person_whatever_the_model_says():
+    text = ("Dane Whitlock had worked on and off as a guitar tech for touring bands for 20 years. "
+            "He was 45. Whitlock sold him a gram of ketamine.")
+    analysis = analyse(text)
+    whitlock = actor_named(analysis, "Dane Whitlock")
+    assert analysis.actors[whitlock].kind == ActorKind.PERSON
+    assert resolved(analysis, text, "He") == whitlock
+    assert resolved(analysis, text, "Whitlock", 1) == whitlock
+
+
 def test_the_clinic_is_the_clinic_named_far_back_not_a_medical_center_named_since():
     text = ("Dr. Gregory Whitcombe owns Lumen Ketamine Wellness on South Lamar Boulevard. "
             "Natalie Ruiz received an infusion there in February. Her husband found her unresponsive that evening. "
