@@ -565,6 +565,10 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                 found.extend(spans)
             if person_only:  # "the death of Bayou City FC goalkeeper X" is X's
                 found = [s for s in found if actors.actors[s.actor_id].kind == ActorKind.PERSON]
+            excluded_words = match.event_type.excluded_name_words.get(role)
+            if excluded_words:  # "published by Cuyahoga River Press": the publisher, not the author
+                found = [s for s in found if not set(re.findall(r"[a-z]+", actors.actors[s.actor_id].name.lower()))
+                         & excluded_words]
             found = [s for s in found if s.actor_id not in assigned]
             if match.event_type.singular and any(s.via in {NAME, SURNAME} for s in found):
                 # "the death of his co-star Desmond Faraday", which the parser splits: the
@@ -979,6 +983,11 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         c.lower_ in match.event_type.exclude_modifiers for c in _nominal_head(head).children
     ) | any(t.lower_ in match.event_type.exclude_modifiers for t in [head.doc[head.i - 1]] if head.i > 0):
         return None
+    if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_nouns_for:
+        nominal = _nominal_head(head)
+        if nominal.dep_ == "pobj" and nominal.head.lower_ == "for" \
+                and nominal.head.head.lemma_.lower() in match.event_type.exclude_nouns_for:
+            return None  # "a warrant for his arrest" is no arrest
     if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_governors:
         governor, _ = _governing_verb(_nominal_head(head))
         if governor is not None and governor.lemma_.lower() in match.event_type.exclude_governors:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,10 +47,12 @@ class EventType:
     undated_window_days: int | None = None
     exclude_modifiers: frozenset[str] = frozenset()
     exclude_governors: frozenset[str] = frozenset()
+    exclude_nouns_for: frozenset[str] = frozenset()
     one_per_principal: bool = False
     requested_counts: bool = False
     awaited: bool = False
     organization_roles: frozenset[str] = frozenset()
+    excluded_name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # role → words no name in it holds
     person_roles: frozenset[str] = frozenset()
     inherit_principal_from: tuple[str, ...] = ()
     required_roles: tuple[str, ...] = ()
@@ -147,11 +149,13 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             undated_window_days=spec.get("undated_window_days"),
             exclude_modifiers=frozenset(spec.get("exclude_modifiers") or ()),
             exclude_governors=frozenset(spec.get("exclude_governors") or ()),
+            exclude_nouns_for=frozenset(spec.get("exclude_nouns_for") or ()),
             one_per_principal=bool(spec.get("one_per_principal", False)),
             requested_counts=bool(spec.get("requested_counts", False)),
             awaited=bool(spec.get("awaited", False)),
             organization_roles=frozenset(spec.get("organization_roles") or ()),
             person_roles=frozenset(spec.get("person_roles") or ()),
+            excluded_name_words={role: frozenset(words) for role, words in (spec.get("excluded_name_words") or {}).items()},
             inherit_principal_from=_names(spec.get("inherit_principal_from")),
             required_roles=tuple(spec.get("required_roles") or ()),
             distinct_by=tuple(spec.get("distinct_by") or ()),

@@ -752,6 +752,20 @@ def test_an_organisation_the_text_calls_the_agency_is_a_regulator_and_a_products
     assert [(e.type, roles) for e, roles in events] == [("REGULATORY_ACTION", {("Health Canada", "REGULATOR")})]
 
 
+def test_a_publishing_house_publishes_a_memoir_but_did_not_write_it():
+    event, roles = _only(_extract_text(
+        "Teodora Vukovich, 52, died Friday. Her memoir, \"The Trunk of the Buick,\" was published by Cuyahoga "
+        "River Press in 2019.", FRIDAY), "PUBLICATION")
+    assert roles == {("Teodora Vukovich", "AUTHOR")}
+    assert _span(event) == (date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_a_warrant_for_an_arrest_and_a_motion_for_a_new_trial_are_no_arrest_and_no_trial():
+    assert _extract_text("Keon Pennington had not been located by Tuesday night, and a judge issued a warrant "
+                         "for his arrest.", FRIDAY) == []
+    assert _extract_text("Lawyers for Jordan Miller filed a motion for a new trial on Monday.", FRIDAY) == []
+
+
 def test_a_conviction_someone_faces_if_convicted_is_no_event():
     for text in ("Jordan Miller faces up to 20 years in prison if convicted.",
                  "Jordan Miller faces life in prison if he is convicted of murder."):
