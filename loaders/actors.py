@@ -647,7 +647,7 @@ class _Names:
         words = [fold(t.text) for t in doc[occ.core : occ.end]]
         reason = self._not_an_actor(occ, label, words, has_org_head)
         if reason is not None:
-            if reason in ("work", "substance"):
+            if reason in ("work", "substance", "place"):
                 self.rejected.add(fold(occ.core_text(doc)))
             return None
         self._settle_kind(occ, has_org_head)
@@ -767,8 +767,9 @@ class _Names:
         if not has_org_head and self._is_residence(occ, root):
             return "place"
         if (not has_org_head and root.dep_ == "compound" and root.head.i == occ.end and occ.start > 0
-                and doc[occ.start - 1].lower_ in ("a", "an") and root.head.lemma_.lower() in lex.person_nouns):
-            return "place"  # "An Austin physician": where the physician works, not a person
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < occ.start for c in root.head.children)
+                and root.head.lemma_.lower() in lex.person_nouns):
+            return "place"  # "An Austin physician", "a 27-year-old Red Deer pharmacist": where they work
         if label != "PERSON" and (text in self.work_names or self._is_quoted_title(occ) or self._modifies_work_noun(root)):
             return "work"
         if not has_org_head and (words[-1:] and (words[-1] in lex.substances or words[-1] in lex.diseases)

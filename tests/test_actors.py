@@ -274,6 +274,13 @@ def test_drugs_shows_places_and_picture_credits_are_not_actors():
     assert "Matthew Perry" in names(analysis)
 
 
+def test_a_town_that_describes_where_someone_lives_or_works_is_a_place_everywhere_in_the_story():
+    text = ("The college suspended the permit of a Red Deer pharmacist charged in the death of a 27-year-old "
+            "Sylvan Lake man. He was found outside a Sylvan Lake rink. Red Deer police said little.")
+    found = {n.lower() for n in names(analyse(text))}
+    assert not any("sylvan" in n or n == "red deer" for n in found), sorted(found)
+
+
 def test_apposition_with_a_clinic_makes_a_name_an_organisation():
     text = "Dr Rajalingam Yadhu also runs Save Minds, a ketamine infusion therapy clinic, in London."
     analysis = analyse(text)
