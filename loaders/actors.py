@@ -970,7 +970,12 @@ class _Names:
         doc, lex, found = self.doc, self.lex, []
         first_names = lex.female_first_names | lex.male_first_names | lex.unisex_first_names
         for first in doc[:-1]:
-            if first.i in self.entity_label or fold(first.text) not in first_names or not self._could_be_name_word(first):
+            if fold(first.text) not in first_names or not self._could_be_name_word(first):
+                continue
+            # The model may tag the first name alone as something else ("Tyrese" as a group,
+            # "Jordan" as a country); a name it tags whole ("Virginia Beach") is its own.
+            label = self.entity_label.get(first.i)
+            if label is not None and (label in ("PERSON", "ORG", "DATE") or self.entity_label.get(first.i + 1) == label):
                 continue
             end = first.i + 1
             while end < len(doc) and end not in self.entity_label and self._could_be_name_word(doc[end]) \

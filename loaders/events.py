@@ -40,6 +40,7 @@ from loaders.timex import AnchoredOffset, TimeExpression
 # belong to another statement.
 CLAUSE_BOUNDARIES = {"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj", "xcomp", "pcomp"}
 NOMINAL_LINKS = {"compound", "amod", "nmod"}  # "ketamine infusion session": walk to "session"
+DISTRIBUTIVE_PRONOUNS = {"each", "both", "all"}
 CONDITIONAL_WORDS = {"if", "unless"}
 TIME_CLAUSE_WORDS = {"when", "once", "until", "after", "before"}
 SERIES_NOUNS = {"course", "series", "round", "cycle", "regimen", "total"}  # "a course of six infusions"
@@ -240,6 +241,12 @@ def _nearer_relative_clause(verb: Token) -> Token | None:
     return None
 
 
+def _own_subjects(verb: Token) -> list[Token]:
+    """The verb's subjects, less a bare "each", "both" or "all", which stands for the subjects
+    before it: "X and Y were arraigned and each pleaded not guilty"."""
+    return [s for s in _children(verb, SUBJECTS) if not (s.lower_ in DISTRIBUTIVE_PRONOUNS and not list(s.children))]
+
+
 def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     """The subject a verb without one shares with the clause it hangs from, and whether
     that subject undergoes the verb:
@@ -301,7 +308,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
     verb: Token | None = None
     if match.trigger.part_of_speech == "VERB":
         verb = head
-        subjects = [] if match.trigger.subject_ignored else _children(head, SUBJECTS)
+        subjects = [] if match.trigger.subject_ignored else _own_subjects(head)
         passive_subjects = _children(head, PASSIVE_SUBJECTS)
         described = _described_subject_misparsed(head, subjects + passive_subjects)
         if described is not None:
@@ -1002,7 +1009,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end)
     if (expression is None and match.trigger.part_of_speech == "VERB"
             and (head.dep_ == "conj" or (head.dep_ == "advcl" and head.tag_ == "VBG"))
-            and not _children(head, SUBJECTS | PASSIVE_SUBJECTS)):
+            and not _own_subjects(head) and not _children(head, PASSIVE_SUBJECTS)):
         # "found unresponsive on Oct. 28 and pronounced dead": the coordinated verb shares the date,
         # and so does a participle ("released its findings on Sept. 12, concluding that ...").
         # "drew ..., refilled ... and injected ...": up the whole coordination.

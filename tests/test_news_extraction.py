@@ -766,6 +766,14 @@ def test_a_warrant_for_an_arrest_and_a_motion_for_a_new_trial_are_no_arrest_and_
     assert _extract_text("Lawyers for Jordan Miller filed a motion for a new trial on Monday.", FRIDAY) == []
 
 
+def test_each_of_two_people_arraigned_together_pleads_on_the_day_of_the_arraignment():
+    events = _extract_text("Tyrese Vandermeer and Luis Ocampo appeared in court Monday and both pleaded not guilty.",
+                           FRIDAY)
+    pleas = sorted((sorted(roles), _span(e)) for e, roles in events if e.type == "PLEA")
+    monday = (date(2024, 6, 10), date(2024, 6, 10))
+    assert pleas == [([("Luis Ocampo", "DEFENDANT")], monday), ([("Tyrese Vandermeer", "DEFENDANT")], monday)]
+
+
 def test_a_conviction_someone_faces_if_convicted_is_no_event():
     for text in ("Jordan Miller faces up to 20 years in prison if convicted.",
                  "Jordan Miller faces life in prison if he is convicted of murder."):
