@@ -491,7 +491,7 @@ _FALL_NOUN_BEFORE_RE = re.compile(r"(?<![\w-])(?i:his|her|their|its|my|our|your|
 _HOLIDAY_SIGNAL_RE = re.compile(
     r"(?<![\w-])(?i:on|at|over|by|before|after|since|until|till|around|for|during|through|of|from|"
     r"(?:over|during|before|after|since|until|around)\s+the)\s+$")
-_WEEKDAY_BLOCK_RE = re.compile(r"(?:\b(?i:every|each|alternate)|\b(?:Super|Black|Cyber|Ash|Easter|Palm|Good|Holy|"
+_WEEKDAY_BLOCK_RE = re.compile(r"(?:\b(?i:every|each|alternate|a|an)|\b(?:Super|Black|Cyber|Ash|Easter|Palm|Good|Holy|"
                                r"Maundy|Bloody|Giving|Fat|Shrove|Small\s+Business))\s+$")
 # A weekday inside a title: "the Sunday Times", "Monday Night Football".
 _WEEKDAY_TITLE_RE = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Tribune|Mail|Sport|"
@@ -503,7 +503,7 @@ _FUTURE_MARKER_RE = re.compile(
     r"\b(?:is|are|am|['’]s|['’]re)\s+(?:not\s+)?(?:scheduled|set|expected|due|slated|poised|planned|planning|"
     r"going|likely|anticipated|to\s+be)\b|\b(?:scheduled|set|slated|due)\s+(?:for|to)\b|"
     r"\b(?:plans?|intends?|aims?|vows?|promises?|threatens?|hopes?)\s+to\b|\b(?:upcoming|forthcoming)\b|"
-    r"\b(?:set|sets|scheduled|schedules|slated)\s+(?:\w+\s+){1,2}for\b|"  # "set a retrial for Jan. 12"
+    r"\b(?:set|sets|scheduled|schedules|slated)\s+(?:\w+\s+){1,4}for\b|"  # "set a (joint jury) trial for Jan. 12"
     # A present tense after "when"/"until" tells what is still to come: "faces 20 years when he is sentenced".
     r"\b(?:when|once|until|till)\s+(?:he|she|they|it)\s+(?:(?:is|are)\s+\w+(?:ed|en)|appears?|returns?|pleads?|stands?|goes|go)\b)",
     re.IGNORECASE)

@@ -741,3 +741,15 @@ def test_a_thousand_sentences_take_well_under_a_few_seconds() -> None:
 def test_a_month_something_is_set_for_is_the_next_such_month():
     found = find_time_expressions("Her sentencing is set for October.", FuzzyDate.day(date(2024, 6, 14)))
     assert [(e.text, e.date.start, e.date.end) for e in found] == [("October", date(2024, 10, 1), date(2024, 10, 31))]
+
+
+def test_a_weekday_after_a_names_the_weekday_of_the_date_before_it_not_a_day_of_its_own():
+    assert texts("On the afternoon of April 16, a Wednesday, she collapsed.") == ["On the afternoon of April 16"]
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Judge Priya Raman set a joint jury trial for Sept. 22.", date(2024, 9, 22)),
+    ("He faces up to 20 years in prison when he is sentenced on Nov. 3.", date(2024, 11, 3)),
+])
+def test_a_date_something_is_set_for_or_still_to_come_is_the_next_one(sentence: str, day: date):
+    assert interval(only(sentence)) == (day, day, Precision.DAY)
