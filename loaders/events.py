@@ -508,6 +508,10 @@ def _title_after(noun: Token, actors: ActorAnalysis) -> ActorSpan | None:
     return span if span is not None and span.start == doc[i].idx else None
 
 
+def _name_words(name: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", name.lower()))
+
+
 def _is_authority(actor: ActorRecord, actors: ActorAnalysis, taxonomy: Taxonomy) -> bool:
     """A public body by its name ("Texas Medical Board", "U.S. Food and Drug Administration",
     "DEA"), or by what the text calls it ("Health Canada ..., the agency said")."""
@@ -515,7 +519,7 @@ def _is_authority(actor: ActorRecord, actors: ActorAnalysis, taxonomy: Taxonomy)
     for name in (actor.name, *actor.aliases, *described):
         if is_acronym(name.replace(" ", "")):
             return True
-        if set(re.findall(r"[a-z]+", name.lower())) & taxonomy.regulator_words:
+        if _name_words(name) & taxonomy.regulator_words:
             return True
     return False
 
@@ -574,8 +578,7 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                 found = [s for s in found if actors.actors[s.actor_id].kind == ActorKind.PERSON]
             excluded_words = match.event_type.excluded_name_words.get(role)
             if excluded_words:  # "published by Cuyahoga River Press": the publisher, not the author
-                found = [s for s in found if not set(re.findall(r"[a-z]+", actors.actors[s.actor_id].name.lower()))
-                         & excluded_words]
+                found = [s for s in found if not _name_words(actors.actors[s.actor_id].name) & excluded_words]
             found = [s for s in found if s.actor_id not in assigned]
             if match.event_type.singular and any(s.via in {NAME, SURNAME} for s in found):
                 # "the death of his co-star Desmond Faraday", which the parser splits: the
