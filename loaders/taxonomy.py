@@ -136,6 +136,9 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         unknown = [r for r in principal if r not in roles]
         if unknown:
             raise TaxonomyError(f"taxonomy type {name}: principal roles {unknown} are not among its roles")
+        unknown = [r for r in (spec.get("excluded_name_words") or {}) if r not in roles]
+        if unknown:
+            raise TaxonomyError(f"taxonomy type {name}: excluded_name_words roles {unknown} are not among its roles")
         if "title" not in spec:
             raise TaxonomyError(f"taxonomy type {name}: 'title' is required")
         types[name] = EventType(

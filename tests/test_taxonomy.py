@@ -24,6 +24,13 @@ def test_a_principal_role_that_is_not_a_role_is_rejected_with_its_type_named():
         parse_taxonomy(data)
 
 
+def test_excluded_name_words_for_a_role_the_type_lacks_are_rejected_with_its_type_named():
+    data = {"types": {"PUBLICATION": {"roles": {"AUTHOR": ["agent"]}, "principal": ["AUTHOR"], "title": "x",
+                                      "excluded_name_words": {"PUBLISHER": ["press"]}}}}
+    with pytest.raises(TaxonomyError, match="PUBLICATION.*PUBLISHER"):
+        parse_taxonomy(data)
+
+
 def test_a_taxonomy_missing_core_types_is_rejected():
     data = {"types": {"DEATH": {"roles": {"DECEASED": ["agent"]}, "principal": ["DECEASED"], "title": "x"}}}
     with pytest.raises(TaxonomyError, match="core event types missing"):
