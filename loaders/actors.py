@@ -936,12 +936,9 @@ class _Names:
         if i == 0:
             return False
         first = doc[i - 1]
-        return (first.pos_ == "PROPN" and first.is_alpha and _is_capitalised(first) and not first.text.isupper()
-                and first.dep_ == "compound" and first.head.i == i and "\n" not in first.whitespace_
+        return (self._name_like(first) and first.dep_ == "compound" and first.head.i == i
                 and self.entity_label.get(first.i) not in ("ORG", "PERSON", "DATE", "NORP", "FAC")
-                and not self._is_title(first) and first.text not in self.lowercase_words
-                and fold(first.text) not in self.lex.name_prefixes
-                and fold(first.text) not in self.lex.generic_words and fold(first.text) not in self.lex.substances
+                and first.text not in self.lowercase_words and fold(first.text) not in self.lex.name_prefixes
                 and not self._title_cased(first.sent.start, first.sent.end))  # a headline capitalises every word
 
     def _aged_names_the_model_missed(self) -> list[_Occurrence]:
@@ -991,11 +988,18 @@ class _Names:
             found.append(_Occurrence(first.i, first.i, end, ActorKind.PERSON, certain=True))
         return found
 
-    def _could_be_name_word(self, token: Token) -> bool:
+    def _name_like(self, token: Token) -> bool:
+        """A capitalised proper noun, not an acronym, a title, a common word or a drug, that does
+        not end its line: what any word of a person's name looks like."""
         folded = fold(token.text)
         return (token.pos_ == "PROPN" and token.is_alpha and _is_capitalised(token) and not token.text.isupper()
                 and "\n" not in token.whitespace_ and not self._is_title(token)
-                and folded not in self.lex.generic_words and folded not in self.lex.substances
+                and folded not in self.lex.generic_words and folded not in self.lex.substances)
+
+    def _could_be_name_word(self, token: Token) -> bool:
+        """A word of a name the model missed, which is never an organisation's head word or a connector."""
+        folded = fold(token.text)
+        return (self._name_like(token)
                 and folded not in self.lex.organisation_heads and folded not in self.lex.name_connectors)
 
     def _titled_names_the_model_missed(self) -> list[_Occurrence]:
