@@ -85,6 +85,12 @@ class _Match:
                 return token
         return self.tokens[-1]
 
+    @property
+    def characters(self) -> tuple[int, int]:
+        """Where the trigger's words start and end in the document text."""
+        last = self.tokens[-1]
+        return self.tokens[0].idx, last.idx + len(last.text)
+
 
 IRREGULAR_VERBS = {
     "sell": ("sold",), "buy": ("bought",), "give": ("gave", "given"), "get": ("got", "gotten"),
@@ -840,8 +846,7 @@ def _date_of_earlier_verb(match: _Match, spans: Sequence[Span | None], expressio
                           doc: Doc) -> TimeExpression | None:
     """The date of the nearest of the trigger's `dated_by` verbs before it, in its own
     sentence or the one before: "found unresponsive on June 14 ... pronounced dead"."""
-    trigger_start = match.tokens[0].idx
-    trigger_end = match.tokens[-1].idx + len(match.tokens[-1].text)
+    trigger_start, trigger_end = match.characters
     for span in spans:
         if span is None:
             continue
@@ -1002,8 +1007,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         governor, _ = _governing_verb(_nominal_head(head))
         if governor is not None and governor.lemma_.lower() in match.event_type.exclude_governors:
             return None  # "serving his sentence" is not a sentencing
-    trigger_start = match.tokens[0].idx
-    trigger_end = match.tokens[-1].idx + len(match.tokens[-1].text)
+    trigger_start, trigger_end = match.characters
     # A trigger inside a time expression names the anchor ("before his death"); it is still
     # an event mention of its own (the death), handled like any other.
     positions, nominal, verb = _positions(match, taxonomy)
