@@ -138,8 +138,9 @@ Bounds on a date: "since/starting/beginning X" = [X.start, open]; "until/through
 
 Tense: an expression is in the future when the nearest tense marker in its clause is
 a future one ("will", "is scheduled/expected/set/due to", "plans to", "upcoming", a
-present tense after "when"/"until": "when he is sentenced"...), or when the expression itself points forward ("tomorrow", "next year", "later this
-month", "in the coming weeks"); past or neutral otherwise. Present-tense schedule verbs
+present tense after "when"/"until": "when he is sentenced"...), or when the expression
+itself points forward ("tomorrow", "next year", "later this month", "in the coming
+weeks"); past or neutral otherwise. Present-tense schedule verbs
 are future markers: "ends", "begins", "starts", "opens", "closes", "expires", "resumes",
 "faces sentencing", "awaits trial",
 "takes effect", "takes place", "runs through"... ("the comment period ends Jan. 16" is the
