@@ -48,6 +48,7 @@ PLURAL_CUES = {"both", "each", "all", "were", "are", "have", "together"}  # "who
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj", "attr"}
+FRAMING_PREPOSITIONS = {"in", "at", "during"}  # "in a statement Monday, he called ...": within the event
 ADDRESSEE_VERBS = {"tell"}  # verbs whose direct object is the one addressed
 AIRING_VERBS = {"air", "broadcast", "release", "publish", "run", "stream", "post"}  # when a programme went out
 
@@ -740,6 +741,9 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     A verb that moves the event ("postponed the trial on Tuesday to Aug. 19") dates it
     only through its "to"/"until"/"for" phrase."""
     heads = {t.i for t in match.tokens} | {nominal.i}
+    if match.trigger.part_of_speech == "VERB" and (nominal.dep_ == "xcomp" or _is_infinitive_clause(nominal)) \
+            and nominal.head.lemma_.lower() in taxonomy.enacting_verbs | taxonomy.onset_verbs:
+        heads.add(nominal.head.i)  # "voted on Friday to revoke", "began reviewing ... a month before"
     if nominal.dep_ == "pobj" and nominal.head.lower_ == "in" and nominal.head.head.pos_ == "NOUN":
         heads.add(nominal.head.head.i)  # "from a phone call in an interview ... in March": one phrase
     for clause in _children(nominal, {"relcl", "acl"}):
@@ -752,8 +756,10 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     carried_by_host = any("host_object" in positions for positions in match.event_type.roles.values())
     if verb is not None and nominal.dep_ == "pobj" and (
         verb.lemma_.lower() in taxonomy.speech_verbs or (carried_by_host and _children(verb, OBJECTS))
+        or nominal.head.lower_ in FRAMING_PREPOSITIONS
     ):
-        # "said at a news conference on Thursday": the saying is the statement;
+        # "said at a news conference on Thursday": the saying is the statement, and what is
+        # done "in a statement Monday" or "during the trial" is done when that event was;
         # "placed the doctor on probation on Monday": for types whose taxonomy takes the
         # host verb's object as a participant, the placing is the probation.
         heads.add(verb.i)
@@ -944,6 +950,9 @@ class _Draft:
     described_nouns: frozenset[str] = frozenset()  # a person described, not named: "a California doctor" → {"doctor"}
     main_clause: bool = False  # the event is what the sentence itself reports, not background in a modifier
     precedes_dated_event: bool = False  # dated by the event it comes before ("died on Jan. 9 after swallowing ...")
+    # The calendar date also attached, for an anchor that names no event of the story:
+    # "arrested him at his home on 11 December after intercepting a parcel".
+    calendar_date: TimeExpression | None = None
 
 
 def _bare_passive(verb: Token) -> bool:
@@ -1029,6 +1038,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         airing = {t.i for t in nominal.subtree if t.dep_ in {"relcl", "acl"} and t.lemma_.lower() in AIRING_VERBS}
         if airing:
             expression = _attached_expression(expressions, airing, doc, trigger_start, trigger_end)
+    calendar_date = None
+    if expression is not None and expression.anchor is not None:
+        calendar_date = _attached_expression([e for e in expressions if e.anchor is None], heads, doc,
+                                             trigger_start, trigger_end)
     precedes_dated_event = False
     if expression is None:
         told_after = _event_told_after(match, nominal)
@@ -1062,7 +1075,8 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     )
     main_clause = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
     return _Draft(match, sentence, participants, expression, status, object_text,
-                  trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause, precedes_dated_event)
+                  trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause, precedes_dated_event,
+                  calendar_date)
 
 
 def _event_told_after(match: _Match, nominal: Token) -> Token | None:
@@ -1351,6 +1365,8 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
         anchor_id = last_dated[0] if last_dated else None  # "the following day": the last dated event told before
     # The expression's own date may already be known ("days before his passing on Oct. 28").
     if anchor_id is None:
+        if not expression.date.known and draft.calendar_date is not None:
+            return DateClaim(draft.calendar_date.date)
         return DateClaim(expression.date)
     return DateClaim(
         expression.date,

@@ -79,6 +79,7 @@ class Taxonomy:
     release_verbs: frozenset[str] = frozenset()
     product_verbs: frozenset[str] = frozenset()
     onset_verbs: frozenset[str] = frozenset()
+    enacting_verbs: frozenset[str] = frozenset()
     setting_verbs: frozenset[str] = frozenset()
     hypothetical_cues: frozenset[str] = frozenset()
     capacity_words: frozenset[str] = frozenset()
@@ -191,6 +192,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         release_verbs=frozenset(data.get("release_verbs", ())),
         product_verbs=frozenset(data.get("product_verbs", ())),
         onset_verbs=frozenset(data.get("onset_verbs", ())),
+        enacting_verbs=frozenset(data.get("enacting_verbs", ())),
         setting_verbs=frozenset(data.get("setting_verbs", ())),
         hypothetical_cues=frozenset(data.get("hypothetical_cues", ())),
         capacity_words=frozenset(data.get("capacity_words", ())),

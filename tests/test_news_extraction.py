@@ -851,3 +851,39 @@ def test_a_toxicology_report_is_of_the_death_told_before_however_far_back():
         "toxicology report showed a lethal concentration of carfentanil.", FRIDAY)
     _, roles = _only(events, "AUTOPSY")
     assert roles == {("Maya Dubois", "SUBJECT")}
+
+
+def test_an_action_voted_or_begun_on_a_day_is_dated_by_the_vote_or_the_beginning():
+    events = _extract_text(
+        "The Florida Board of Medicine voted 9-2 on Friday to revoke the medical license of Dr. Rupert Vance.",
+        date(2025, 8, 9))
+    event, roles = _only(events, "REGULATORY_ACTION")
+    assert ("Florida Board of Medicine", "REGULATOR") in roles
+    assert _span(event) == (date(2025, 8, 8), date(2025, 8, 8))
+    events = _extract_text("On Friday, March 14, the hospital's pharmacy began investigating Abby Renner's records.",
+                           date(2025, 5, 2))
+    event, roles = _only(events, "INVESTIGATION")
+    assert ("Abby Renner", "SUBJECT") in roles
+    assert _span(event) == (date(2025, 3, 14), date(2025, 3, 14))
+
+
+def test_what_is_said_in_a_statement_or_an_interview_dates_the_statement_or_the_interview():
+    statement, roles = _only(_extract_text(
+        "In a statement Monday, Rupert Vance called the decision \"a political response to a tragedy.\"",
+        date(2025, 8, 13)), "STATEMENT")
+    assert roles == {("Rupert Vance", "SPEAKER")}
+    assert _span(statement) == (date(2025, 8, 11), date(2025, 8, 11))
+    interview, roles = _only(_extract_text(
+        "Kayla Renner described the months before the death in an interview with Montana Public Radio last month.",
+        date(2025, 10, 1)), "INTERVIEW")
+    assert ("Montana Public Radio", "OUTLET") in roles
+    assert _span(interview) == (date(2025, 9, 1), date(2025, 9, 30))
+
+
+def test_a_calendar_date_dates_an_event_whose_other_anchor_is_no_event_of_the_story():
+    event, roles = _only(_extract_text(
+        "Separately, Australian Federal Police officers arrested a 44-year-old Blacktown man, Anh Tuan Pham, at his "
+        "home on 11 December after intercepting a parcel containing 300 grams of protonitazene powder.",
+        date(2025, 4, 10)), "ARREST")
+    assert ("Anh Tuan Pham", "ARRESTED") in roles
+    assert _span(event) == (date(2024, 12, 11), date(2024, 12, 11))
