@@ -108,8 +108,8 @@ class FuzzyDate:
         return FuzzyDate.between(start, end, text)
 
     def in_calendar_units(self, lo: int, hi: int, unit: str, text: str | None = None) -> FuzzyDate:
-        """The calendar months or years from `lo` after this interval's first to `hi` after its
-        last: "the following month" after January is February, whatever day in January."""
+        """The calendar weeks, months or years from `lo` after this interval's first to `hi` after
+        its last: "the following month" after January is February, whatever day in January."""
         if self.start is None or self.end is None:
             return FuzzyDate.unknown(text)
         if unit in SEASON_FIRST_MONTH:  # "that spring": the one of the anchor's year (a winter holds its January)
@@ -118,6 +118,10 @@ class FuzzyDate:
             start = date(year, first_month, 1)
             after = date(year + (first_month + 3 > 12), (first_month + 2) % 12 + 1, 1)
             return FuzzyDate.between(start, after - timedelta(days=1), text)
+        if unit == "week":  # Monday to Sunday, as "last week" is
+            monday = self.start - timedelta(days=self.start.weekday()) + timedelta(weeks=lo)
+            sunday = self.end - timedelta(days=self.end.weekday()) + timedelta(weeks=hi, days=6)
+            return FuzzyDate.between(monday, sunday, text)
         months = 12 if unit == "year" else 1
         first = _month_index(self.start) // months * months + lo * months
         last = _month_index(self.end) // months * months + (hi + 1) * months - 1

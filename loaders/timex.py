@@ -108,9 +108,10 @@ Offsets from an anchor are [min, max] days relative to the anchor's own interval
 - Discourse anchors (anchor_text None): "the following/next day/morning" = [1, 1], "the
   previous day" = [-1, -1], "the same day" / "that day" / "later that day" = [0, 0],
   "that night" = [0, 1], "the following week/month/year" = the next calendar unit =
-  [1, 13] / [1, 61] / [1, 730] in days, and for months and years also one calendar unit
-  on (`AnchoredOffset.calendar`), which the event stage applies to the date told before
-  ("arrested in January ... indicted the following month" = February; "that year" = the
+  [1, 13] / [1, 61] / [1, 730] in days, and also one calendar unit on
+  (`AnchoredOffset.calendar`), which the event stage applies to the date told before
+  ("arrested in January ... indicted the following month" = February; "the following
+  week" after a Wednesday = the Monday-to-Sunday week after it; "that year" = the
   anchor's calendar year), "two days later" = [2, 2], "days later" = [1, 6];
   "the day before" / "the day after" / "a day earlier" / "the day prior" with no event
   phrase after them = [-1, -1] / [1, 1] / [-1, -1] / [-1, -1], also when a preposition,
@@ -1645,7 +1646,7 @@ class _Scanner:
                     continue  # "he said that week was hard"
                 low, high = _same_unit_offsets(unit, (m.group("dir2") or "").lower())
                 calendar = (0, 0, unit) if not m.group("dir2") else None
-            calendar = calendar if unit in ("month", "year") or unit in SEASON_FIRST_MONTH else None
+            calendar = calendar if unit in ("week", "month", "year") or unit in SEASON_FIRST_MONTH else None
             future = self.future_at(m.start(), m.end())
             as_anchor = _AS_RE.match(text, m.end()) if m.group("same") else None
             if as_anchor:  # "the same day as his arrest"

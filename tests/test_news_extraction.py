@@ -431,6 +431,13 @@ def test_the_following_month_is_the_next_calendar_month():
     assert _span(event) == (date(2021, 1, 1), date(2021, 12, 31))
 
 
+def test_the_following_week_is_the_next_calendar_week():
+    event, _ = _only(_extract_text(
+        "Abby Renner died on Wednesday, April 16. The following week, Billings police arrested Colby Hartigan at "
+        "his apartment.", date(2025, 10, 2)), "ARREST")
+    assert _span(event) == (date(2025, 4, 21), date(2025, 4, 27))
+
+
 def test_verbs_coordinated_in_a_series_share_its_date():
     event, _ = _only(_extract_text(
         "Heather Vollmer, 37, is a former nurse. Between June 2022 and March 2023, Vollmer drew fentanyl out of vials, refilled them with tap "

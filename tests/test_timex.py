@@ -556,9 +556,10 @@ def test_same_unit_offsets_cover_that_unit_wherever_the_anchor_day_falls_in_it(
     ("Later that month he moved.", None),  # "later" leaves out the anchor's day: days, not the calendar month
     ("That spring, the coroner ruled.", (0, 0, "spring")),
     ("That same winter he left.", (0, 0, "winter")),
-    ("The following week he resigned.", None),
+    ("The following week he resigned.", (1, 1, "week")),
+    ("That week he resigned.", (0, 0, "week")),
 ])
-def test_months_and_years_told_from_the_story_are_counted_in_calendar_units(sentence, calendar) -> None:
+def test_weeks_months_and_years_told_from_the_story_are_counted_in_calendar_units(sentence, calendar) -> None:
     found = only(sentence)
     assert found.anchor is not None and found.anchor.calendar == calendar
 
@@ -574,8 +575,12 @@ def test_months_and_years_told_from_the_story_are_counted_in_calendar_units(sent
     (FuzzyDate.day(date(2024, 10, 9)), (0, 0, "summer"), FuzzyDate.between(date(2024, 6, 1), date(2024, 8, 31))),
     (FuzzyDate.day(date(2024, 1, 9)), (0, 0, "winter"), FuzzyDate.between(date(2023, 12, 1), date(2024, 2, 29))),
     (FuzzyDate.day(date(2024, 11, 9)), (0, 0, "winter"), FuzzyDate.between(date(2024, 12, 1), date(2025, 2, 28))),
+    # A Wednesday: the next Monday-to-Sunday week, and its own week
+    (FuzzyDate.day(date(2025, 4, 16)), (1, 1, "week"), FuzzyDate.between(date(2025, 4, 21), date(2025, 4, 27))),
+    (FuzzyDate.day(date(2025, 4, 16)), (0, 0, "week"), FuzzyDate.between(date(2025, 4, 14), date(2025, 4, 20))),
+    (FuzzyDate.day(date(2025, 4, 20)), (-1, -1, "week"), FuzzyDate.between(date(2025, 4, 7), date(2025, 4, 13))),
 ])
-def test_calendar_units_count_from_the_month_or_year_a_date_falls_in(told, calendar, expected) -> None:
+def test_calendar_units_count_from_the_week_month_or_year_a_date_falls_in(told, calendar, expected) -> None:
     lo, hi, unit = calendar
     assert told.in_calendar_units(lo, hi, unit) == expected
 
