@@ -101,7 +101,9 @@ Offsets from an anchor are [min, max] days relative to the anchor's own interval
   [-N, 0]: N days counted back from a moment during X's day reach into day -N and
   include the earlier part of X's day itself. "after" windows are [0, N];
   "within N days of X" = [0, N]: in news, what happens within a month of a death or an
-  arrest follows it.
+  arrest follows it. Fronted with no anchor ("Within hours, the hospital issued a
+  statement"), it counts from the date told before; "within 30 days" elsewhere in a
+  sentence is a deadline, not a date.
 - "the day before/after X" = [-1, -1] / [1, 1]; "the night before" = [-1, -1];
   "the day/morning of X" = [0, 0]; "on the eve of X" = [-1, -1]; "the week/month/year
   before X" is a window ([-7, 0], [-31, 0], [-366, 0]).
@@ -450,6 +452,7 @@ _WINDOW_RE = re.compile(
     r"(?:(?P<adj>(?i:final|last|first|previous|preceding|following|next))\s+)?"
     rf"{_QPHRASE}\s+(?P<rel>(?i:before|leading\s+up\s+to|preceding|prior\s+to|ahead\s+of|after|following|since))(?![\w-])")
 _WITHIN_OF_RE = re.compile(rf"(?<![\w-])(?i:within)\s+{_QPHRASE}\s+(?i:of)(?![\w-])")
+_WITHIN_FRONTED_RE = re.compile(rf"(?<![\w-])(?i:within)\s+{_QPHRASE}(?=\s*,)")
 _THE_UNIT_RE = re.compile(
     r"(?<![\w-])(?:(?i:on)\s+)?(?i:the)\s+(?P<u>(?i:day|night|morning|evening|afternoon|week|weekend|month|year|eve))"
     r"\s+(?P<rel>(?i:before|after|of|following|preceding|prior\s+to|prior))(?![\w-])")
@@ -1579,6 +1582,14 @@ class _Scanner:
             found = self._offset_found(m.start(), m.end(), low, high, require_event=False, allow_discourse=False)
             if found is not None:
                 yield found
+        for m in _WITHIN_FRONTED_RE.finditer(text):
+            # "Within hours, the hospital issued a statement": soon after what the story told last.
+            # Not "must recall the lots within 30 days", a deadline.
+            magnitude = _magnitude(m)
+            if magnitude is None or magnitude[1] is None or not self.at_sentence_start(m.start()):
+                continue
+            yield _Found(m.start(), m.end(), ANCHORED, None, (0, magnitude[1], None, None),
+                         self.future_at(m.start(), m.end()))
 
     def _windows(self) -> Iterator[_Found]:
         for m in _WINDOW_RE.finditer(self.text):

@@ -894,3 +894,10 @@ def test_a_calendar_date_dates_an_event_whose_other_anchor_is_no_event_of_the_st
         date(2025, 4, 10)), "ARREST")
     assert ("Anh Tuan Pham", "ARRESTED") in roles
     assert _span(event) == (date(2024, 12, 11), date(2024, 12, 11))
+
+
+def test_within_hours_or_days_at_the_head_of_a_sentence_follows_the_date_told_before():
+    event, roles = _only(_extract_text(
+        "Maria Lopez died on May 3. Within days, police arrested her boyfriend, Dale Smith.", FRIDAY), "ARREST")
+    assert roles == {("Dale Smith", "ARRESTED")}
+    assert _span(event) == (date(2024, 5, 3), date(2024, 5, 9))

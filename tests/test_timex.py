@@ -758,3 +758,10 @@ def test_a_weekday_after_a_names_the_weekday_of_the_date_before_it_not_a_day_of_
 ])
 def test_a_date_something_is_set_for_or_still_to_come_is_the_next_one(sentence: str, day: date):
     assert interval(only(sentence)) == (day, day, Precision.DAY)
+
+
+def test_within_a_span_is_a_date_only_when_it_heads_the_sentence() -> None:
+    found = only("Within hours, the hospital issued a statement.")
+    assert found.kind == "ANCHORED" and found.anchor is not None
+    assert (found.anchor.min_offset_days, found.anchor.max_offset_days, found.anchor.anchor_text) == (0, 1, None)
+    assert texts("Pharmacies must recall the lots within 30 days, the agency said.") == []
