@@ -901,3 +901,18 @@ def test_within_hours_or_days_at_the_head_of_a_sentence_follows_the_date_told_be
         "Maria Lopez died on May 3. Within days, police arrested her boyfriend, Dale Smith.", FRIDAY), "ARREST")
     assert roles == {("Dale Smith", "ARRESTED")}
     assert _span(event) == (date(2024, 5, 3), date(2024, 5, 9))
+
+
+def test_admitting_counts_is_a_plea_and_being_jailed_for_a_term_is_a_sentencing():
+    events = _extract_text(
+        "Kyle Merriman admitted two counts of supplying Class A and Class B drugs at Basildon Crown Court last "
+        "December. In February he was jailed for three years and nine months by Judge Samantha Leggett.",
+        date(2025, 7, 24))
+    plea, roles = _only(events, "PLEA")
+    assert roles == {("Kyle Merriman", "DEFENDANT")}
+    assert _span(plea) == (date(2024, 12, 1), date(2024, 12, 31))
+    sentencing, roles = _only(events, "SENTENCING")
+    assert roles == {("Kyle Merriman", "DEFENDANT"), ("Samantha Leggett", "JUDGE")}
+    assert _span(sentencing) == (date(2025, 2, 1), date(2025, 2, 28))
+    assert _extract_text("Dale Smith was jailed pending trial. He admitted the mistake. He was admitted to "
+                         "hospital.", FRIDAY) == []
