@@ -159,6 +159,7 @@ class ActorLexicon:
     works: frozenset[str]
     work_modified_nouns: frozenset[str]
     generic_words: frozenset[str]
+    category_words: frozenset[str]
     image_agencies: frozenset[str]
     credit_words: frozenset[str]
     places: frozenset[str]
@@ -249,6 +250,7 @@ class ActorLexicon:
             works=words("works"),
             work_modified_nouns=words("work_modified_nouns"),
             generic_words=words("generic_words"),
+            category_words=words("category_words"),
             image_agencies=words("image_agencies"),
             credit_words=words("credit_words"),
             places=words("places"),
@@ -298,6 +300,7 @@ def fold(text: str) -> str:
     return " ".join(ascii_text.lower().split())
 
 
+_CATEGORY_MARK_RE = re.compile(r"(?:[ivx]+|\d+|[a-z])\.?")  # "I", "9", "A." after "Schedule" or "Class"
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
 
@@ -780,6 +783,8 @@ class _Names:
             return "substance"  # "Parkinson's disease"
         if all(w in lex.generic_words or w in lex.substances or w in lex.name_connectors or not any(ch.isalnum() for ch in w) for w in words):
             return "generic"
+        if words and words[0] in lex.category_words and all(_CATEGORY_MARK_RE.fullmatch(w) for w in words[1:]):
+            return "category"  # "Schedule I", "Class A"
         if any(c.dep_ == "appos" and c.lemma_.lower() in lex.thing_designators for c in root.children):
             return "thing"  # "buprenorphine, a medication"
         if (

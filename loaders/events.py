@@ -223,11 +223,15 @@ def _reads_passive(verb: Token, governor: Token) -> bool:
 def _stranded_subject(verb: Token) -> list[Token]:
     """In "In an interview that aired Thursday, Morrison, 77, said ...", the parser may hang
     the name from the date and leave "said" without a subject: the proper noun right before
-    the verb, past commas and an age, is its subject."""
+    the verb, past commas and an age, is its subject — or, when that noun ends an apposition
+    ("X, a 12-hospital system based in Charlotte, said"), the name the apposition describes."""
     i = verb.i - 1
     while i >= 0 and (verb.doc[i].is_punct or verb.doc[i].like_num):
         i -= 1
     if i >= 0 and i < verb.i - 1 and verb.doc[i].pos_ == "PROPN":
+        for node in [verb.doc[i], *verb.doc[i].ancestors]:
+            if node.dep_ == "appos" and node.head.pos_ == "PROPN" and node.head.i < node.i:
+                return [node.head]
         return [verb.doc[i]]
     return []
 
@@ -875,7 +879,8 @@ def _anchored_on_same_type(expression: TimeExpression, match: _Match, matches: S
 
 def _absorb_nested(drafts: list[_Draft]) -> list[_Draft]:
     """A phase told through the whole ("jury selection began Monday in the trial of X",
-    "convicted X after a two-week trial") is one mention: the outer trigger keeps its
+    "convicted X after a two-week trial"), or what an order does told by a participle ("a
+    temporary order placing X in Schedule I"), is one mention: the outer trigger keeps its
     clause and date and takes the inner one's participants."""
     absorbed: set[int] = set()
     for outer in drafts:
@@ -888,7 +893,9 @@ def _absorb_nested(drafts: list[_Draft]) -> list[_Draft]:
             if inner is outer or index in absorbed or inner.match.event_type is not outer.match.event_type:
                 continue
             nominal = _nominal_head(inner.match.head)
-            if not (nominal.dep_ == "pobj" and nominal.head.dep_ == "prep" and nominal.head.head.i in outer_heads):
+            participle = nominal.dep_ == "acl" and nominal.head.i == outer_nominal.i
+            if not participle and not (nominal.dep_ == "pobj" and nominal.head.dep_ == "prep"
+                                       and nominal.head.head.i in outer_heads):
                 continue
             outer.participants.extend(p for p in inner.participants if p not in outer.participants)
             if outer.expression is None:

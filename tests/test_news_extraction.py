@@ -916,3 +916,44 @@ def test_admitting_counts_is_a_plea_and_being_jailed_for_a_term_is_a_sentencing(
     assert _span(sentencing) == (date(2025, 2, 1), date(2025, 2, 28))
     assert _extract_text("Dale Smith was jailed pending trial. He admitted the mistake. He was admitted to "
                          "hospital.", FRIDAY) == []
+
+
+def test_a_raid_or_an_inspection_is_an_investigation():
+    events = _extract_text(
+        "On Aug. 19, agents from the Drug Enforcement Administration raided Larkspur Compounding Pharmacy and "
+        "carried out boxes of records. The recall follows an FDA inspection of Norvale Pharmaceuticals' plant in "
+        "August.", date(2025, 10, 1))
+    investigations = [(e, r) for e, r in events if e.type == "INVESTIGATION"]
+    assert len(investigations) == 2
+    assert ("Drug Enforcement Administration", "INVESTIGATOR") in investigations[0][1]
+    assert ("Larkspur Compounding Pharmacy", "SUBJECT") in investigations[0][1]
+    assert _span(investigations[0][0]) == (date(2025, 8, 19), date(2025, 8, 19))
+    assert ("FDA", "INVESTIGATOR") in investigations[1][1]
+
+
+def test_placing_drugs_in_a_schedule_is_a_regulators_action_and_the_schedule_is_no_actor():
+    events = _extract_text(
+        "In April 2023, the Drug Enforcement Administration issued a temporary order placing velonitazene and three "
+        "related compounds in Schedule I. The DEA put two more nitazenes into Schedule I on a temporary basis in "
+        "December.", FRIDAY)
+    actions = [(e, r) for e, r in events if e.type == "REGULATORY_ACTION"]
+    assert [r for _, r in actions] == [{("Drug Enforcement Administration", "REGULATOR")}] * 2
+    assert [_span(e) for e, _ in actions] == [(date(2023, 4, 1), date(2023, 4, 30)),
+                                             (date(2023, 12, 1), date(2023, 12, 31))]
+
+
+def test_a_report_is_a_publication_when_the_text_says_it_was_published():
+    events = _extract_text(
+        "A report published in February by the Kansas Office of Substance Use Policy found nitazenes in 3.1% "
+        "of overdose deaths. The police report said she had been alone.", date(2026, 4, 15))
+    event, roles = _only(events, "PUBLICATION")
+    assert roles == {("Kansas Office of Substance Use Policy", "AUTHOR")}
+    assert _span(event) == (date(2026, 2, 1), date(2026, 2, 28))
+
+
+def test_a_subject_described_in_apposition_still_speaks_when_the_parse_loses_it():
+    event, roles = _only(_extract_text(
+        "In the United States, Carolina Ridge Health, a 12-hospital system based in Charlotte, said in a statement "
+        "on Wednesday that it had pulled the affected vials.", FRIDAY), "STATEMENT")
+    assert roles == {("Carolina Ridge Health", "SPEAKER")}
+    assert _span(event) == (date(2024, 6, 12), date(2024, 6, 12))
