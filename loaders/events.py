@@ -660,6 +660,9 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
     if match.trigger.part_of_speech == "NOUN" and anchor is verb and nominal.dep_ in OBJECTS \
             and anchor.lemma_.lower() in taxonomy.setting_verbs:
         return EventStatus.SCHEDULED  # "she set a retrial for Jan. 12"
+    if match.trigger.part_of_speech == "NOUN" and any(
+            c.lemma_.lower() in taxonomy.setting_verbs for c in _children(nominal, {"relcl"})):
+        return EventStatus.SCHEDULED  # "held until sentencing, which she set for Dec. 3"
     if match.trigger.part_of_speech == "NOUN" and verb is not None and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
         lemma = verb.lemma_.lower()
         if lemma in taxonomy.future_verbs:  # "her sentencing is set for October"
@@ -751,7 +754,8 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     if nominal.dep_ == "pobj" and nominal.head.lower_ == "in" and nominal.head.head.pos_ == "NOUN":
         heads.add(nominal.head.head.i)  # "from a phone call in an interview ... in March": one phrase
     for clause in _children(nominal, {"relcl", "acl"}):
-        if clause.lemma_.lower() in taxonomy.onset_verbs:  # "the inquest, which was opened ... on June 20"
+        # "the inquest, which was opened ... on June 20"; "sentencing, which she set for Dec. 3"
+        if clause.lemma_.lower() in taxonomy.onset_verbs | taxonomy.setting_verbs:
             heads |= {clause.i} | {c.i for c in _children(clause, {"conj"})}
     if "OUTLET" in match.event_type.roles:
         # "sat down with X for an episode of 'Unfiltered' released Monday": when it aired.
@@ -1019,6 +1023,9 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         if nominal.dep_ == "pobj" and nominal.head.lower_ == "for" \
                 and nominal.head.head.lemma_.lower() in match.event_type.exclude_nouns_for:
             return None  # "a warrant for his arrest" is no arrest
+    if match.trigger.part_of_speech == "VERB" and match.event_type.exclude_objects and any(
+            o.lemma_.lower() in match.event_type.exclude_objects for o in _children(head, OBJECTS | PASSIVE_SUBJECTS)):
+        return None  # "the judge revoked his bail" is the court's, not a regulator's
     if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_governors:
         governor, _ = _governing_verb(_nominal_head(head))
         if governor is not None and governor.lemma_.lower() in match.event_type.exclude_governors:
@@ -1150,11 +1157,19 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                     break
                 if node.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"} and not (
                         node.dep_ == "advcl" and anchor and anchor.anchor_start is not None
-                        and anchor.anchor_start <= node.idx < (anchor.anchor_end or 0)):
-                    break  # "Four days after Freya died, police arrested ...": the anchor's own clause is crossed
+                        and anchor.anchor_start <= node.idx < (anchor.anchor_end or 0)) \
+                        and not _is_when_clause(node):
+                    # "Four days after Freya died, police arrested ...": the anchor's own clause is
+                    # crossed, and so is a when-clause ("pleaded not guilty when he was arraigned in June").
+                    break
                 node = node.head
                 distance += 1
     return best[1] if best else None
+
+
+def _is_when_clause(verb: Token) -> bool:
+    """A clause that says when its governing clause happened: "... when he was arraigned in June"."""
+    return verb.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in {"advmod", "mark"} for c in verb.children)
 
 
 def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis,

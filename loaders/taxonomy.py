@@ -48,6 +48,7 @@ class EventType:
     exclude_modifiers: frozenset[str] = frozenset()
     exclude_governors: frozenset[str] = frozenset()
     exclude_nouns_for: frozenset[str] = frozenset()
+    exclude_objects: frozenset[str] = frozenset()
     one_per_principal: bool = False
     requested_counts: bool = False
     awaited: bool = False
@@ -154,6 +155,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             exclude_modifiers=frozenset(spec.get("exclude_modifiers") or ()),
             exclude_governors=frozenset(spec.get("exclude_governors") or ()),
             exclude_nouns_for=frozenset(spec.get("exclude_nouns_for") or ()),
+            exclude_objects=frozenset(spec.get("exclude_objects") or ()),
             one_per_principal=bool(spec.get("one_per_principal", False)),
             requested_counts=bool(spec.get("requested_counts", False)),
             awaited=bool(spec.get("awaited", False)),

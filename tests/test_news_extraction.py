@@ -957,3 +957,31 @@ def test_a_subject_described_in_apposition_still_speaks_when_the_parse_loses_it(
         "on Wednesday that it had pulled the affected vials.", FRIDAY), "STATEMENT")
     assert roles == {("Carolina Ridge Health", "SPEAKER")}
     assert _span(event) == (date(2024, 6, 12), date(2024, 6, 12))
+
+
+def test_a_hearing_set_in_a_relative_clause_or_fixed_for_a_day_is_scheduled_for_that_day():
+    events = _extract_text(
+        "A jury convicted Lionel Fairweather on Wednesday. Judge Marguerite Osei-Bonsu ordered him held in the "
+        "county jail until sentencing, which she set for Dec. 3.", date(2024, 10, 17))
+    sentencing, roles = _only(events, "SENTENCING")
+    assert ("Lionel Fairweather", "DEFENDANT") in roles
+    assert sentencing.status == EventStatus.SCHEDULED
+    assert _span(sentencing) == (date(2024, 12, 3), date(2024, 12, 3))
+    trial, _ = _only(_extract_text("Shane Coyle's trial has been fixed for 14 October 2024 at Galway Circuit "
+                                   "Criminal Court.", date(2024, 7, 11)), "TRIAL")
+    assert trial.status == EventStatus.SCHEDULED
+    assert _span(trial) == (date(2024, 10, 14), date(2024, 10, 14))
+
+
+def test_a_when_clause_dates_the_event_it_times():
+    plea, roles = _only(_extract_text(
+        "Mr Coyle pleaded not guilty when he was arraigned in June.", date(2024, 7, 11)), "PLEA")
+    assert _span(plea) == (date(2024, 6, 1), date(2024, 6, 30))
+
+
+def test_a_court_revoking_bail_or_probation_is_no_regulatory_action():
+    assert _extract_text("Judge Teresa Langford revoked Colby Hartigan's bail on Monday. His probation was "
+                         "revoked in 2019.", FRIDAY) == []
+    _, roles = _only(_extract_text("The Montana Board of Nursing suspended Colby Hartigan's license on Monday.",
+                                   FRIDAY), "REGULATORY_ACTION")
+    assert roles == {("Montana Board of Nursing", "REGULATOR"), ("Colby Hartigan", "SUBJECT")}
