@@ -480,6 +480,7 @@ class _Names:
             if occ is not None and not self._is_dateline_credit(occ) and not self._is_dateline_place(occ):
                 found.append(occ)
         found.extend(self._titled_names_the_model_missed())
+        found.extend(self._offices_the_model_missed())
         found.extend(self._aged_names_the_model_missed())
         found.extend(self._first_named_people_the_model_missed())
         found.extend(self._first_names_the_model_missed(found))
@@ -1031,6 +1032,21 @@ class _Names:
             while start > 0 and self._is_title(doc[start - 1]):
                 start -= 1
             found.append(_Occurrence(start, token.i + 1, end, ActorKind.PERSON, certain=True))
+        return found
+
+    def _offices_the_model_missed(self) -> list[_Occurrence]:
+        """ "The Harlow County District Attorney's Office" with no organisation tagged in it:
+        capitalised words, a possessive and an organisation head are one organisation."""
+        doc, found = self.doc, []
+        for token in doc:
+            if token.i in self.entity_label or not _is_capitalised(token) or token.i < 2:
+                continue
+            start = self._office_holder(token.i)
+            if start == token.i:
+                continue
+            if any(self.entity_label.get(t.i) in ("ORG", "PERSON") for t in doc[start:token.i]):
+                continue
+            found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
 
     def _owned_organisations(self) -> list[_Occurrence]:

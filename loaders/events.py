@@ -964,6 +964,9 @@ class _Draft:
     # The calendar date also attached, for an anchor that names no event of the story:
     # "arrested him at his home on 11 December after intercepting a parcel".
     calendar_date: TimeExpression | None = None
+    # A participant is a person the text brings in as new ("charged a Granger Mills woman"): not
+    # anyone named before, but someone it names after.
+    introduces_person: bool = False
 
 
 def _bare_passive(verb: Token) -> bool:
@@ -1083,14 +1086,14 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if match.trigger.part_of_speech == "NOUN":
         confidence -= 0.05
     person_nouns = _person_nouns()
-    described_nouns = frozenset(
-        t.lemma_.lower() for position in ARGUMENT_POSITIONS for t in positions.get(position, [])
-        if t.lemma_.lower() in person_nouns or _described_by_who(t)
-    )
+    described = [t for position in ARGUMENT_POSITIONS for t in positions.get(position, [])
+                 if t.lemma_.lower() in person_nouns or _described_by_who(t)]
+    described_nouns = frozenset(t.lemma_.lower() for t in described)
+    introduces_person = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for t in described for c in t.children)
     main_clause = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
     return _Draft(match, sentence, participants, expression, status, object_text,
                   trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause, precedes_dated_event,
-                  calendar_date)
+                  calendar_date, introduces_person)
 
 
 def _event_told_after(match: _Match, nominal: Token) -> Token | None:
@@ -1266,10 +1269,11 @@ def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord
         if _has_principal(draft) or not draft.described_nouns:
             continue
         here = order.index(draft.sentence.start)
+        reach = range(here, here + 3) if draft.introduces_person else range(here - 2, here + 3)
         nearby = [
             d for d in drafts
             if d is not draft and d.participants and d.match.event_type is draft.match.event_type
-            and abs(order.index(d.sentence.start) - here) <= 2
+            and order.index(d.sentence.start) in reach
         ]
         if nearby:
             source = min(nearby, key=lambda d: (abs(order.index(d.sentence.start) - here), d.trigger_start))
@@ -1277,6 +1281,8 @@ def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord
             draft.confidence = round(draft.confidence - 0.15, 2)
             continue
         named = _named_later_with(draft.described_nouns, draft.sentence, document, actors, sentences)
+        if named is None and draft.introduces_person:
+            named = _first_new_person_after(draft.described_nouns, draft.sentence, actors, sentences)
         if named is not None and principal:
             draft.participants.append((named, principal[0]))
             draft.confidence = round(draft.confidence - 0.2, 2)
@@ -1303,6 +1309,28 @@ def _named_later_with(nouns: frozenset[str], sentence: Sentence, document: Docum
     return found.pop() if len(found) == 1 else None
 
 
+def _first_new_person_after(nouns: frozenset[str], sentence: Sentence, actors: ActorAnalysis,
+                            sentences: Sequence[Sentence]) -> str | None:
+    """ "... charged a Granger Mills woman with manslaughter. Kendra Pyle, 33, was arrested ...":
+    for a man or a woman the text brings in, the first person the next sentence names who
+    was not named before, unless the first name says it cannot be the one described."""
+    lexicon = get_lexicon()
+    following = next((s for s in sentences if s.start > sentence.start), None)
+    if following is None or not nouns & (lexicon.female_nouns | lexicon.male_nouns):
+        return None  # "a federal judge" may be anyone the story names next
+    wrong_names = (lexicon.male_first_names if nouns & lexicon.female_nouns else frozenset()) \
+        | (lexicon.female_first_names if nouns & lexicon.male_nouns else frozenset())
+    named_before = {s.actor_id for s in actors.spans_between(0, sentence.start)}
+    for span in actors.spans_between(following.start, following.end):
+        actor = actors.actors.get(span.actor_id)
+        if span.via != NAME or actor is None or actor.kind != ActorKind.PERSON or span.actor_id in named_before:
+            continue
+        if actor.name.split()[0].lower() in wrong_names - lexicon.unisex_first_names:
+            return None
+        return span.actor_id
+    return None
+
+
 def _inherit_principals(drafts: list[_Draft]) -> None:
     """Fill an empty principal role from the mention of the related type nearby (see taxonomy.yaml)."""
     sentence_starts = sorted({d.sentence.start for d in drafts})
@@ -1314,11 +1342,15 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
         if _has_principal(draft):
             continue
         position = sentence_starts.index(draft.sentence.start)
-        nearby = set(sentence_starts[max(0, position - 1) : position + 1])
+        nearby = set(sentence_starts[position : position + 2] if draft.introduces_person
+                     else sentence_starts[max(0, position - 1) : position + 1])
         sources = [d for d in drafts if d.match.event_type.name in source_types and d is not draft
                    and d.sentence.start in nearby and _has_principal(d)]  # not "criminal negligence causing death"
         sources.sort(key=lambda d: (d.sentence.start != draft.sentence.start, abs(d.trigger_start - draft.trigger_start)))
-        if not sources and (draft.match.trigger.inherit_principal_from or draft.expression is not None):
+        # Someone the text brings in as new is named after, not before: "A Granger Mills man ...
+        # was sentenced Monday. Wade Tillotson, 41, pleaded guilty in July".
+        if not sources and not draft.introduces_person \
+                and (draft.match.trigger.inherit_principal_from or draft.expression is not None):
             # "The trial is scheduled to begin Feb. 3", "She set a retrial for Jan. 12": the trial
             # of the one the story told of last. Undated, "the trial" is only a reference
             # ("vindicated at the second trial"). "An inquest" is always into the death told of

@@ -796,3 +796,10 @@ def test_a_long_article_is_analysed_in_one_linear_pass():
     assert long_time < 4 * short_time + 0.2  # twice the text, not four times the work
     assert set(long_analysis.actors) == set(short_analysis.actors)  # repeating a text adds no actors
     assert len(long_analysis.spans) == 2 * len(short_analysis.spans)
+
+
+def test_a_possessive_office_is_one_organisation_though_the_model_tags_part_of_it_a_place():
+    analysis = analyse("The Harlow County District Attorney's Office on Tuesday charged a Granger Mills woman "
+                       "with involuntary manslaughter.")
+    assert "Harlow County District Attorney's Office" in names(analysis)
+    assert analysis.actors[actor_named(analysis, "Harlow County District Attorney's Office")].kind == ActorKind.ORGANIZATION

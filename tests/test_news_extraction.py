@@ -985,3 +985,20 @@ def test_a_court_revoking_bail_or_probation_is_no_regulatory_action():
     _, roles = _only(_extract_text("The Montana Board of Nursing suspended Colby Hartigan's license on Monday.",
                                    FRIDAY), "REGULATORY_ACTION")
     assert roles == {("Montana Board of Nursing", "REGULATOR"), ("Colby Hartigan", "SUBJECT")}
+
+
+def test_a_man_or_woman_the_story_brings_in_is_the_one_it_names_next_not_one_named_before():
+    events = _extract_text(
+        "The driver, Jorge Alcantar-Reed, 26, was arrested and charged with two counts of possession on "
+        "Wednesday.\n\nThe Harlow County District Attorney's Office on Tuesday charged a Granger Mills woman with "
+        "involuntary manslaughter in the July 29 death of Evan Sorkin, 22.\n\nKendra Pyle, 33, was arrested at her "
+        "home early Wednesday.\n\nA Granger Mills man who sold fentanyl to an undercover officer last year was "
+        "sentenced Monday to 30 months in state prison. Wade Tillotson, 41, pleaded guilty in July to two counts "
+        "of distribution.", date(2023, 9, 22))
+    charges = [(_span(e), r) for e, r in events if e.type == "CHARGES"]
+    assert ((date(2023, 9, 19), date(2023, 9, 19)),
+            {("Kendra Pyle", "DEFENDANT"), ("Harlow County District Attorney's Office", "PROSECUTOR")}) in charges
+    assert not any(("Jorge Alcantar-Reed", "DEFENDANT") in r for span, r in charges if span[0] == date(2023, 9, 19))
+    sentencing, roles = _only(events, "SENTENCING")
+    assert roles == {("Wade Tillotson", "DEFENDANT")}
+    assert _span(sentencing) == (date(2023, 9, 18), date(2023, 9, 18))
