@@ -772,8 +772,12 @@ class _Names:
             return "place"
         if (not has_org_head and root.dep_ == "compound" and root.head.i == occ.end and occ.start > 0
                 and any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < occ.start for c in root.head.children)
-                and root.head.lemma_.lower() in lex.person_nouns):
-            return "place"  # "An Austin physician", "a 27-year-old Red Deer pharmacist": where they work
+                and root.head.lemma_.lower() in lex.person_nouns and not is_acronym(occ.core_text(doc))
+                and root.head.lemma_.lower() not in lex.relation_nouns
+                and lex.description_group.get(root.head.lemma_.lower()) != "official"):
+            # "An Austin physician", "a 27-year-old Red Deer pharmacist": where they work; not
+            # "an FDA spokesperson" or "a Pfizer executive", who work for an organisation.
+            return "place"
         if label != "PERSON" and (text in self.work_names or self._is_quoted_title(occ) or self._modifies_work_noun(root)):
             return "work"
         if not has_org_head and (words[-1:] and (words[-1] in lex.substances or words[-1] in lex.diseases)

@@ -803,3 +803,11 @@ def test_a_possessive_office_is_one_organisation_though_the_model_tags_part_of_i
                        "with involuntary manslaughter.")
     assert "Harlow County District Attorney's Office" in names(analysis)
     assert analysis.actors[actor_named(analysis, "Harlow County District Attorney's Office")].kind == ActorKind.ORGANIZATION
+
+
+def test_an_organisation_someone_speaks_or_works_for_is_no_place():
+    text = ("The FDA had issued Norvale a warning letter in 2021. An FDA spokesperson said the agency does not "
+            "comment. A Red Deer pharmacist was charged.")
+    analysis = analyse(text)
+    assert "FDA" in names(analysis) and "Red Deer" not in names(analysis)
+    assert resolved(analysis, text, "FDA", 0) == resolved(analysis, text, "FDA", 1) == actor_named(analysis, "FDA")
