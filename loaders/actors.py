@@ -300,6 +300,18 @@ def fold(text: str) -> str:
     return " ".join(ascii_text.lower().split())
 
 
+_MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                          "september", "october", "november", "december"})
+_DATE_PREPOSITIONS = frozenset({"in", "by", "since", "until", "till", "from", "during", "through", "last", "next",
+                                "early", "late", "mid", "this", "that", "each", "every"})
+
+
+def _is_month_after_preposition(token: Token) -> bool:
+    """ "in June", "by April", "last May": a month, whoever else bears its name."""
+    return (token.lower_ in _MONTH_NAMES and token.i > 0
+            and token.doc[token.i - 1].lower_ in _DATE_PREPOSITIONS)
+
+
 _CATEGORY_MARK_RE = re.compile(r"(?:[ivx]+|\d+|[a-z])\.?")  # "I", "9", "A." after "Schedule" or "Class"
 _DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
 
@@ -609,6 +621,8 @@ class _Names:
     def _occurrence(self, start: int, end: int, label: str) -> _Occurrence | None:
         doc, lex = self.doc, self.lex
         start, end = self._trim(start, end)
+        if end - start >= 2 and _is_month_after_preposition(doc[start]):
+            start += 1  # "In May Stanek pleaded guilty": the month is no part of the name
         if start >= end:
             return None
         if end < len(doc) and fold(doc[end].text) in lex.legal_suffixes and "\n" not in doc[end - 1].whitespace_:
@@ -1000,10 +1014,11 @@ class _Names:
 
     def _name_like(self, token: Token) -> bool:
         """A capitalised proper noun, not an acronym, a title, a common word or a drug, that does
-        not end its line: what any word of a person's name looks like."""
+        not end its line, nor a month after "in" or "by" ("In May Stanek pleaded guilty"): what any
+        word of a person's name looks like."""
         folded = fold(token.text)
         return (token.pos_ == "PROPN" and token.is_alpha and _is_capitalised(token) and not token.text.isupper()
-                and "\n" not in token.whitespace_ and not self._is_title(token)
+                and "\n" not in token.whitespace_ and not self._is_title(token) and not _is_month_after_preposition(token)
                 and folded not in self.lex.generic_words and folded not in self.lex.substances)
 
     def _could_be_name_word(self, token: Token) -> bool:
@@ -1683,8 +1698,9 @@ def _find_missed_mentions(
                 continue  # a surname that is also a common word: "Health care", "Young people"
             before = doc[i - 1] if i > 0 else None
             after = doc[end] if end < len(doc) else None
-            if before is not None and before.pos_ == "PROPN" and _is_capitalised(before) and fold(before.text) not in lex.titles:
-                continue  # part of a longer name ("Katy Perry")
+            if before is not None and before.pos_ == "PROPN" and _is_capitalised(before) and fold(before.text) not in lex.titles \
+                    and not _is_month_after_preposition(before):
+                continue  # part of a longer name ("Katy Perry"), not a date before it ("In June Stanek pleaded")
             if before is not None and before.text in ("-", "–") and not before.whitespace_:
                 continue
             if after is not None and after.pos_ == "PROPN" and _is_capitalised(after) and not covered[end]:

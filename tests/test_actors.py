@@ -811,3 +811,12 @@ def test_an_organisation_someone_speaks_or_works_for_is_no_place():
     analysis = analyse(text)
     assert "FDA" in names(analysis) and "Red Deer" not in names(analysis)
     assert resolved(analysis, text, "FDA", 0) == resolved(analysis, text, "FDA", 1) == actor_named(analysis, "FDA")
+
+
+def test_a_month_after_in_or_by_is_no_first_name():
+    text = ("Rachel Stanek was indicted.\n\nIn June Stanek pleaded guilty to a single conspiracy count.\n\n"
+            "In May Stanek was sentenced.\n\nMay Harlow testified.")
+    analysis = analyse(text)
+    stanek = actor_named(analysis, "Rachel Stanek")
+    assert resolved(analysis, text, "Stanek", 1) == resolved(analysis, text, "Stanek", 2) == stanek
+    assert "May Stanek" not in names(analysis) and "May Harlow" in names(analysis)
