@@ -530,7 +530,12 @@ class _Names:
             if doc[i].lower_ in cue_starts:
                 cue_end = next((i + n for n in range(longest_cue, 0, -1)
                                 if tuple(t.lower_ for t in doc[i : i + n]) in lex.interview_cues), None)
+            if cue_end is None and doc[i].lower_ == "on":
+                cue_end = self._past_broadcaster_possessive(i + 1)  # "on RTÉ Radio 1's Liveline"
+            elif cue_end is not None:
+                cue_end = self._past_broadcaster_possessive(cue_end) or cue_end  # "told KRVB radio's 'Morning Line'"
             framed = cue_end is not None
+            owned = framed and doc[cue_end - 1].tag_ == "POS"
             after_noun = not framed and doc[i].lower_ in lex.programme_nouns
             if framed:
                 j = cue_end
@@ -544,23 +549,37 @@ class _Names:
                 continue
             while j < len(doc) and doc[j].text not in _OPENING_QUOTES and (
                     doc[j].lower_ in ("the", "a", "an") or doc[j].lower_ in lex.programme_nouns
-                    or self.entity_label.get(j) == "ORG" or doc[j].tag_ == "POS"):
-                j += 1  # "ABC's", "the podcast"
+                    or doc[j].lower_ in lex.media_nouns or (self.entity_label.get(j) == "ORG" and not owned)
+                    or doc[j].tag_ == "POS"):
+                owned = owned or doc[j].tag_ == "POS"
+                j += 1  # "ABC's", "the podcast", "KRVB radio's"
             title = self._title_at(j)
             if title is None:
                 continue
             start, end = title
             text = fold(doc[start:end].text)
             quoted = start > 0 and doc[start - 1].text in _OPENING_QUOTES
-            if text in lex.works or (not quoted and self.entity_label.get(start) in ("PERSON", "ORG", "GPE", "NORP")):
-                continue
+            label = None if quoted else self.entity_label.get(start)
+            if text in lex.works or label == "PERSON" or (not owned and label in ("ORG", "GPE", "NORP")):
+                continue  # a broadcaster's title is its programme whatever else the model took it for
             named_as_programme = end < len(doc) and (doc[end].lower_ in lex.programme_nouns
                                                      or (doc[end].text in _CLOSING_QUOTES and end + 1 < len(doc)
                                                          and doc[end + 1].lower_ in lex.programme_nouns))
-            framed_title = framed and (quoted or self.entity_label.get(start) in (None, "TIME", "DATE", "WORK_OF_ART"))
+            framed_title = framed and (quoted or owned
+                                       or self.entity_label.get(start) in (None, "TIME", "DATE", "WORK_OF_ART"))
             if (named_as_programme or after_noun or framed_title) and self._title_cased(start, end):
                 found.append(_Occurrence(start, start, end, ActorKind.ORGANIZATION, certain=True))
         return _without_overlaps(found)
+
+    def _past_broadcaster_possessive(self, start: int) -> int | None:
+        """ "ITV's", "RTÉ Radio 1's", "KRVB radio's" from `start`: a capitalised broadcaster, with
+        its number or medium, and a possessive; the index past the "'s", whose title follows."""
+        doc = self.doc
+        k = start
+        while k < len(doc) and k < start + 5 and doc[k].tag_ != "POS" and "\n" not in doc[k].whitespace_ and (
+                _is_capitalised(doc[k]) or doc[k].text.isupper() or doc[k].like_num or doc[k].lower_ in self.lex.media_nouns):
+            k += 1
+        return k + 1 if k > start and k < len(doc) - 1 and doc[k].tag_ == "POS" else None
 
     def _title_cased(self, start: int, end: int) -> bool:
         """A title, not a quotation: "Health Matters", not "He hid it from all of us"."""
@@ -588,7 +607,8 @@ class _Names:
         end = j
         while end < len(doc) and end - j < 6 and (_is_capitalised(doc[end]) or (end == j and doc[end].like_num)
                                                   or (end > j and doc[end].lower_ in self.lex.name_connectors
-                                                      and end + 1 < len(doc) and _is_capitalised(doc[end + 1]))):
+                                                      and end + 1 < len(doc) and _is_capitalised(doc[end + 1])
+                                                      and doc[end + 1].ent_type_ not in _NOT_NAME_LABELS)):
             if "\n" in doc[end].whitespace_:
                 end += 1
                 break

@@ -1002,3 +1002,26 @@ def test_a_man_or_woman_the_story_brings_in_is_the_one_it_names_next_not_one_nam
     sentencing, roles = _only(events, "SENTENCING")
     assert roles == {("Wade Tillotson", "DEFENDANT")}
     assert _span(sentencing) == (date(2023, 9, 18), date(2023, 9, 18))
+
+
+def test_a_broadcasters_programme_after_its_possessive_is_the_interviews_outlet():
+    cases = [
+        ("Bríd Madigan spoke about her son's death on RTÉ Radio 1's Liveline in April.",
+         {("Bríd Madigan", "INTERVIEWEE"), ("Liveline", "OUTLET")}),
+        ("Debbie Blackwood first spoke out about her grief on ITV's Good Morning Britain in March.",
+         {("Debbie Blackwood", "INTERVIEWEE"), ("Good Morning Britain", "OUTLET"), ("ITV", "OUTLET")}),
+        ("Tom Dunleavy, who has spoken little in public, told KRVB radio's \"Morning Line\" in March that the "
+         "pleas had given him no relief.", {("Tom Dunleavy", "INTERVIEWEE"), ("Morning Line", "OUTLET")}),
+    ]
+    for text, expected in cases:
+        interview, roles = _only(_extract_text(text, FRIDAY), "INTERVIEW")
+        assert expected <= roles, text
+        assert _span(interview) == (date(2024, 3 if "March" in text else 4, 1),
+                                    date(2024, 3, 31) if "March" in text else date(2024, 4, 30))
+
+
+def test_whoever_is_interviewed_is_a_person_not_the_programme_a_misparse_hangs_from_the_topic():
+    interview, roles = _only(_extract_text(
+        "Priti Venkataraman discussed the case on the \"Tox Talk\" podcast last week.", FRIDAY), "INTERVIEW")
+    assert roles == {("Priti Venkataraman", "INTERVIEWEE"), ("Tox Talk", "OUTLET")}
+    assert _span(interview) == (date(2024, 6, 3), date(2024, 6, 9))
