@@ -587,6 +587,10 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                 found.extend(spans)
             if person_only:  # "the death of Bayou City FC goalkeeper X" is X's
                 found = [s for s in found if actors.actors[s.actor_id].kind == ActorKind.PERSON]
+            if role != "OUTLET" and "OUTLET" in match.event_type.roles:
+                # A programme is where an interview went out, never who was interviewed: "discussed
+                # the case on the 'Tox Talk' podcast", where the parser hangs the podcast from "case".
+                found = [s for s in found if s.actor_id not in actors.programmes]
             excluded_words = match.event_type.excluded_name_words.get(role)
             if excluded_words:  # "published by Cuyahoga River Press": the publisher, not the author
                 found = [s for s in found if not _name_words(actors.actors[s.actor_id].name) & excluded_words]

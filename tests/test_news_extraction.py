@@ -1020,7 +1020,7 @@ def test_a_broadcasters_programme_after_its_possessive_is_the_interviews_outlet(
                                     date(2024, 3, 31) if "March" in text else date(2024, 4, 30))
 
 
-def test_whoever_is_interviewed_is_a_person_not_the_programme_a_misparse_hangs_from_the_topic():
+def test_a_programme_is_never_the_one_interviewed_though_a_misparse_hangs_it_from_the_topic():
     interview, roles = _only(_extract_text(
         "Priti Venkataraman discussed the case on the \"Tox Talk\" podcast last week.", FRIDAY), "INTERVIEW")
     assert roles == {("Priti Venkataraman", "INTERVIEWEE"), ("Tox Talk", "OUTLET")}
