@@ -722,9 +722,11 @@ class _Names:
             end -= 1
         return start, end
 
-    def _office_holder(self, start: int) -> int:
+    def _office_holder(self, start: int, across_names: bool = False) -> int:
         """ "the U.S. Attorney's Office" tagged as "Office": a bare organisation head after a
-        capitalised possessive that names no actor is one name with it."""
+        capitalised possessive that names no actor is one name with it. With `across_names`,
+        the possessive is a post ("Essex Coroner's Court") and the model's person label on it
+        does not end the name."""
         doc = self.doc
         if doc[start].lower_ not in self.lex.organisation_heads or start < 2 or doc[start - 1].tag_ != "POS":
             return start
@@ -734,7 +736,7 @@ class _Names:
             and _is_capitalised(doc[i - 1])
             and not doc[i - 1].is_punct
             and "\n" not in doc[i - 1].whitespace_
-            and self.entity_label.get(i - 1) not in ("PERSON", "ORG")
+            and (across_names or self.entity_label.get(i - 1) not in ("PERSON", "ORG"))
         ):
             i -= 1
         return i if i < start - 1 else start
@@ -889,6 +891,12 @@ class _Names:
         if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and self._is_post_noun(root.head.head):
             occ.kind, occ.certain = ActorKind.ORGANIZATION, True  # "chief executive of Novo Nordisk"
             return
+        tokens = list(doc[occ.core : occ.end])
+        if (occ.kind == ActorKind.ORGANIZATION and 2 <= len(tokens) <= 3
+                and fold(tokens[0].text) in (lex.female_first_names | lex.male_first_names) - lex.unisex_first_names
+                and all(self._name_like(t) for t in tokens)
+                and not any(fold(t.text) in lex.organisation_designators for t in tokens)):
+            occ.kind = ActorKind.PERSON  # "reality TV beauty Tia Blackwood", tagged as an organisation
         if occ.kind == ActorKind.PERSON:
             self._named_service(occ)
 
@@ -1080,10 +1088,11 @@ class _Names:
         for token in doc:
             if token.i in self.entity_label or not _is_capitalised(token) or token.i < 2:
                 continue
-            start = self._office_holder(token.i)
+            titled = doc[token.i - 1].tag_ == "POS" and fold(doc[token.i - 2].text) in self.lex.titles
+            start = self._office_holder(token.i, across_names=titled)
             if start == token.i:
                 continue
-            if any(self.entity_label.get(t.i) in ("ORG", "PERSON") for t in doc[start:token.i]):
+            if not titled and any(self.entity_label.get(t.i) in ("ORG", "PERSON") for t in doc[start:token.i]):
                 continue
             found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found

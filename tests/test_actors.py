@@ -820,3 +820,14 @@ def test_a_month_after_in_or_by_is_no_first_name():
     stanek = actor_named(analysis, "Rachel Stanek")
     assert resolved(analysis, text, "Stanek", 1) == resolved(analysis, text, "Stanek", 2) == stanek
     assert "May Stanek" not in names(analysis) and "May Harlow" in names(analysis)
+
+
+def test_a_posts_court_or_office_is_one_organisation_though_the_model_takes_the_post_for_a_person():
+    text = ("TRAGIC reality TV beauty Tia Blackwood drowned in a hot tub, an inquest heard yesterday.\n\n"
+            "Pals dragged her out, but paramedics pronounced her dead at 4.10am.\n\n"
+            "Essex Coroner's Court in Chelmsford heard that Tia had snorted ketamine.")
+    analysis = analyse(text)
+    assert "Essex Coroner" not in names(analysis)
+    tia = actor_named(analysis, "Tia Blackwood")
+    assert analysis.actors[tia].kind == ActorKind.PERSON
+    assert resolved(analysis, text, "her", 1) == tia
