@@ -1043,7 +1043,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     positions, nominal, verb = _positions(match, taxonomy)
     participants = _assign_roles(match, positions, actors, (trigger_start, trigger_end), taxonomy)
     heads = _event_heads(match, nominal, verb, taxonomy)
-    expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end)
+    expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end, taxonomy.speech_verbs)
     if (expression is None and match.trigger.part_of_speech == "VERB"
             and (head.dep_ == "conj" or (head.dep_ == "advcl" and head.tag_ == "VBG"))
             and not _own_subjects(head) and not _children(head, PASSIVE_SUBJECTS)):
@@ -1130,9 +1130,12 @@ def _timeline_heading(expressions: Sequence[TimeExpression], text: str, position
 
 
 def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int], doc: Doc,
-                         trigger_start: int, trigger_end: int) -> TimeExpression | None:
+                         trigger_start: int, trigger_end: int,
+                         reporting_verbs: frozenset[str] = frozenset()) -> TimeExpression | None:
     """The time expression the parse attaches to this event, walking up from the expression;
-    or the one whose clause the event's verb hangs from ("in October 2023, when it warned")."""
+    or the one whose clause the event's verb hangs from ("in October 2023, when it warned").
+    A date on a verb of saying dates the saying, not what is said: "drowned in a hot tub, an
+    inquest heard yesterday"."""
     best: tuple[float, TimeExpression] | None = None
     for expression in expressions:
         for head in heads:
@@ -1160,8 +1163,9 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                     if best is None or rank < best[0]:
                         best = (rank, expression)
                     break
-                if node.head.i == node.i or distance > 3:
-                    break
+                if node.head.i == node.i or distance > 3 or (
+                        node.lemma_.lower() in reporting_verbs and node.head.i not in heads):
+                    break  # "an inquest heard yesterday" dates the inquest, not the death it heard of
                 if node.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"} and not (
                         node.dep_ == "advcl" and anchor and anchor.anchor_start is not None
                         and anchor.anchor_start <= node.idx < (anchor.anchor_end or 0)) \

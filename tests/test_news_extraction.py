@@ -1025,3 +1025,13 @@ def test_a_programme_is_never_the_one_interviewed_though_a_misparse_hangs_it_fro
         "Priti Venkataraman discussed the case on the \"Tox Talk\" podcast last week.", FRIDAY), "INTERVIEW")
     assert roles == {("Priti Venkataraman", "INTERVIEWEE"), ("Tox Talk", "OUTLET")}
     assert _span(interview) == (date(2024, 6, 3), date(2024, 6, 9))
+
+
+def test_the_day_an_inquest_heard_of_a_death_dates_the_inquest_not_the_death():
+    events = _extract_text(
+        "TRAGIC reality TV beauty Tia Blackwood drowned in a hot tub after a booze-and-drugs binge at a party "
+        "mansion, an inquest heard yesterday.", FRIDAY)
+    death, _ = _only(events, "DEATH")
+    inquest, roles = _only(events, "INVESTIGATION")
+    assert _span(death) == (None, None)
+    assert ("Tia Blackwood", "SUBJECT") in roles and _span(inquest) == (date(2024, 6, 13), date(2024, 6, 13))
