@@ -656,6 +656,8 @@ class _Names:
             kind = ActorKind.PERSON
         elif label == "ORG" and not has_org_head and start > 0 and fold(doc[start - 1].text) in lex.honorifics:
             kind = ActorKind.PERSON  # "Dr. Helena Varga" tagged as an organisation
+        elif label == "ORG" and self._titled_first_name(start, end):
+            kind, has_org_head = ActorKind.PERSON, False  # "Sheriff Ramona Estrada-Kyle" tagged as an organisation
         elif label == "ORG":
             kind = ActorKind.ORGANIZATION
         elif label in ("FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "NORP") and has_org_head:
@@ -692,6 +694,14 @@ class _Names:
         if occ.kind == ActorKind.ORGANIZATION:
             self._extend_with_place(occ)
         return occ
+
+    def _titled_first_name(self, start: int, end: int) -> bool:
+        """A title, a known first name and a surname: "Sheriff Ramona Estrada-Kyle" is a person
+        even where the title is also an organisation's head word ("Pima County Sheriff")."""
+        doc, lex = self.doc, self.lex
+        return (end - start >= 3 and self._is_title(doc[start])
+                and fold(doc[start + 1].text) in lex.female_first_names | lex.male_first_names | lex.unisex_first_names
+                and all(self._name_like(t) for t in doc[start + 1 : end]))
 
     def _is_masthead(self, start: int, end: int) -> bool:
         """ "the Chronicle", "the Tulsa World Herald": a capitalised name after "the" ending in a newspaper word."""
@@ -1045,7 +1055,8 @@ class _Names:
         not end its line, nor a month after "in" or "by" ("In May Stanek pleaded guilty"): what any
         word of a person's name looks like."""
         folded = fold(token.text)
-        return (token.pos_ == "PROPN" and token.is_alpha and _is_capitalised(token) and not token.text.isupper()
+        return (token.pos_ == "PROPN" and all(part.isalpha() for part in token.text.split("-"))  # "Estrada-Kyle"
+                and _is_capitalised(token) and not token.text.isupper()
                 and "\n" not in token.whitespace_ and not self._is_title(token) and not _is_month_after_preposition(token)
                 and folded not in self.lex.generic_words and folded not in self.lex.substances)
 

@@ -178,9 +178,10 @@ def _governing_verb(nominal: Token) -> tuple[Token | None, str]:
         verb = head.head
         if verb.pos_ in {"VERB", "AUX"}:
             return verb, "prep"
-        if head.lower_ == "in":
-            # "described learning of it from a phone call in an interview with X": the
-            # parser hangs "in" on the nearest noun; the interview frames the whole clause.
+        if head.lower_ in FRAMING_PREPOSITIONS:
+            # "described learning of it from a phone call in an interview with X", "announced
+            # the arrest at a news conference": the parser hangs the preposition on the nearest
+            # noun; the interview or the conference frames the whole clause.
             for _ in range(2):
                 if verb.dep_ not in {"pobj", "dobj"} or verb.head.i == verb.i:
                     break

@@ -831,3 +831,9 @@ def test_a_posts_court_or_office_is_one_organisation_though_the_model_takes_the_
     tia = actor_named(analysis, "Tia Blackwood")
     assert analysis.actors[tia].kind == ActorKind.PERSON
     assert resolved(analysis, text, "her", 1) == tia
+
+
+def test_a_title_first_name_and_hyphenated_surname_tagged_as_an_organisation_is_a_person():
+    analysis = analyse("A field test came back positive, Sheriff Ramona Estrada-Kyle said.")
+    person = analysis.actors[actor_named(analysis, "Ramona Estrada-Kyle")]
+    assert person.kind == ActorKind.PERSON

@@ -1035,3 +1035,11 @@ def test_the_day_an_inquest_heard_of_a_death_dates_the_inquest_not_the_death():
     inquest, roles = _only(events, "INVESTIGATION")
     assert _span(death) == (None, None)
     assert ("Tia Blackwood", "SUBJECT") in roles and _span(inquest) == (date(2024, 6, 13), date(2024, 6, 13))
+
+
+def test_announcing_something_at_a_news_conference_is_a_statement_on_that_day():
+    statement, roles = _only(_extract_text(
+        "Sheriff Ramona Estrada-Kyle announced the arrest at a news conference Monday evening, flanked by the "
+        "girl's parents.", FRIDAY), "STATEMENT")
+    assert roles == {("Ramona Estrada-Kyle", "SPEAKER")}
+    assert _span(statement) == (date(2024, 6, 10), date(2024, 6, 10))
