@@ -140,6 +140,8 @@ def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
         m.trigger.part_of_speech == "VERB" and m.head.tag_ == "VBG"
         and m.head.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS | {"pobj"}
     )]
+    # "had been taking pills", "how much ketamine he was taking": a habit, not an event.
+    matches = [m for m in matches if not (m.trigger.habitual_when_progressive and m.head.tag_ == "VBG")]
     # Before overlaps are settled: "found guilty" is a verdict, not "found dead".
     matches = [m for m in matches if _requires_met(m, m.head)]
     # Longest match wins where matches overlap ("infusion therapy" over "infusion").
@@ -689,8 +691,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
             return EventStatus.SCHEDULED
         if node is not anchor:
             lemma = node.lemma_.lower()
-            if lemma in taxonomy.negating_verbs:
-                return EventStatus.NEGATED
+            if lemma in taxonomy.negating_verbs or any(c.dep_ == "neg" for c in node.children):
+                return EventStatus.NEGATED  # "declined to comment", "did not set out to take an opioid"
             if lemma in taxonomy.request_verbs:
                 return EventStatus.OCCURRED if match.event_type.requested_counts else None
             if lemma in taxonomy.capacity_words or node.lower_ in taxonomy.capacity_words:
@@ -993,6 +995,12 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     def words(tokens: Iterable[Token]) -> set[str]:
         return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
+    if match.trigger.requires_object_head:
+        # "took both tablets", "took one of the pills": not "took a drug test", "took a break".
+        heads = _children(verb_or_head, OBJECTS)
+        heads += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for o in p.children if o.dep_ == "pobj"]
+        return any(words([h]) & match.trigger.requires for h in heads)
     if match.trigger.requires_object:
         # "received ketamine", not "received reports of adverse events with ketamine"
         # "reviewing the clinic's purchase and dispensing records": each object of a coordination.

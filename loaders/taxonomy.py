@@ -31,6 +31,8 @@ class Trigger:
     date_on_or_before: bool = False
     passive_meets_requires: bool = False
     requires_object: bool = False  # the required word must head (or modify) the object
+    requires_object_head: bool = False  # ... head it, or what it counts ("one of the pills")
+    habitual_when_progressive: bool = False  # "was taking pills" is a habit, not an event
     media_outlet: bool = False  # its OUTLET must be a news medium or programme ("told CBS", not "told the board")
     dated_by: frozenset[str] = frozenset()  # verbs whose date, told just before, is this event's ("found ..., pronounced dead")
     inherit_principal_from: tuple[str, ...] = ()  # overrides the type's: "an inquest" is into the death told of
@@ -109,6 +111,8 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         date_on_or_before=entry.get("date_bound") == "on_or_before",
         passive_meets_requires=entry.get("passive") == "meets_requires",
         requires_object=entry.get("requires_in") == "object",
+        requires_object_head=entry.get("requires_in") == "object_head",
+        habitual_when_progressive=entry.get("progressive") == "habitual",
         media_outlet=entry.get("outlet") == "media",
         dated_by=frozenset(w.lower() for w in entry.get("dated_by", ())),
         inherit_principal_from=_names(entry.get("inherit_principal_from")),

@@ -1043,3 +1043,19 @@ def test_announcing_something_at_a_news_conference_is_a_statement_on_that_day():
         "girl's parents.", FRIDAY), "STATEMENT")
     assert roles == {("Ramona Estrada-Kyle", "SPEAKER")}
     assert _span(statement) == (date(2024, 6, 10), date(2024, 6, 10))
+
+
+def test_taking_pills_is_a_dose_but_a_habit_a_test_or_a_break_is_not():
+    dose, roles = _only(_extract_text("Maria Lopez took two oxycodone tablets on Friday.", FRIDAY),
+                        "DRUG_ADMINISTRATION")
+    assert roles == {("Maria Lopez", "RECIPIENT")} and _span(dose) == (FRIDAY, FRIDAY)
+    _, roles = _only(_extract_text("Ciarán Madigan took one of the pills shortly after midnight.", FRIDAY),
+                     "DRUG_ADMINISTRATION")
+    assert roles == {("Ciarán Madigan", "RECIPIENT")}
+    assert _extract_text("Dale Smith took a drug test on Friday. He took a break. His wife did not know he had "
+                         "been taking pills.", FRIDAY) == []
+
+
+def test_what_someone_did_not_set_out_or_agree_to_do_did_not_happen():
+    events = _extract_text("\"Ruby Okoro did not set out to take a deadly opioid,\" they said.", FRIDAY)
+    assert [e.status for e, _ in events if e.type == "DRUG_ADMINISTRATION"] in ([], [EventStatus.NEGATED])
