@@ -2,7 +2,9 @@
 
 The English model is loaded once per process. Line breaks always end a
 sentence (headlines, captions and list items carry no final full stop), and
-`parse_many` batches documents through `nlp.pipe`.
+`parse_many` batches documents through `nlp.pipe`. Two repairs follow the
+model: a hyphenated name is one token, and a bare weekday after an object
+("performed an autopsy Monday") is the verb's time, not the object's head.
 """
 
 from __future__ import annotations
