@@ -1890,8 +1890,10 @@ class _References:
         reporter = self._reporting_subject(token)
         # A subject in this sentence or the one before scores at least 6, anyone named only as
         # an object at most 5: a person mentioned in another clause's object never wins over a
-        # compatible subject; a name that says the pronoun fits settles a tie. Roles ("his
-        # assistant") start 5 lower than names.
+        # compatible subject; a name that says the pronoun fits settles a tie. A subject two or
+        # more sentences back counts less than the object of the sentence just before ("Mr
+        # Tierney has not been charged. Detectives arrested Mr Coyle on 2 March. He was charged
+        # the following day": Coyle). Roles ("his assistant") start 5 lower than names.
         scores: dict[int, tuple[float, int, _Actor]] = {}
         for ref in history:
             actor = ref.actor
@@ -1906,7 +1908,7 @@ class _References:
             if actor is reporter:  # "As well as Perry, Musk has said he has been given ketamine"
                 score += 3
             if ref.subject:
-                score += 4 if distance == 0 else 2
+                score += 4 if distance == 0 else 2 if distance == 1 else 1
             previous = scores.get(id(actor))
             if previous is None or (score, ref.token) > previous[:2]:
                 scores[id(actor)] = (score, ref.token, actor)

@@ -837,3 +837,11 @@ def test_a_title_first_name_and_hyphenated_surname_tagged_as_an_organisation_is_
     analysis = analyse("A field test came back positive, Sheriff Ramona Estrada-Kyle said.")
     person = analysis.actors[actor_named(analysis, "Ramona Estrada-Kyle")]
     assert person.kind == ActorKind.PERSON
+
+
+def test_he_after_a_sentence_whose_subject_is_no_person_is_the_one_that_sentence_named():
+    text = ("Gardaí allege that the tablets were sold to Mr Tierney earlier that evening by Shane Coyle (34), of "
+            "Carraig Road, Renmore. Mr Tierney has not been charged.\n\nDetectives from the Galway Divisional Drugs Unit arrested Mr Coyle at a house in Doughiska "
+            "on 2 March. He was charged the following day with possession of controlled drugs.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "He") == actor_named(analysis, "Shane Coyle")
