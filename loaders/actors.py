@@ -22,14 +22,14 @@ import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import structlog
 import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from loaders.nlp import sentences
 from loaders.records import (
@@ -300,6 +300,9 @@ def fold(text: str) -> str:
     return " ".join(ascii_text.lower().split())
 
 
+# Lower-case words inside a person's name: "Ludwig van Beethoven", "Ana de la Cruz".
+_NAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "du", "del", "della", "la", "le", "van", "von",
+                             "der", "den", "ter", "bin", "ibn", "al", "el", "y", "e"})
 _MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                           "september", "october", "november", "december"})
 _DATE_PREPOSITIONS = frozenset({"in", "by", "since", "until", "till", "from", "during", "through", "last", "next",
@@ -620,10 +623,10 @@ class _Names:
     # -- entities
 
     def _entities(self) -> Iterable[tuple[int, int, str]]:
-        """The model's entities, with adjacent PERSON pieces joined ("Sherilyn Peace" + "Garnett")."""
+        """The model's entities, with adjacent PERSON pieces joined ("Sherilyn Peace" + "Garnett")
+        and a PERSON that runs over a lower-case word split there ("Mr Tierney by Shane Coyle")."""
         pending: tuple[int, int, str] | None = None
-        for ent in self.doc.ents:
-            current = (ent.start, ent.end, ent.label_)
+        for current in self._split_people(self.doc.ents):
             if (
                 pending is not None
                 and pending[2] == current[2] == "PERSON"
@@ -637,6 +640,18 @@ class _Names:
             pending = current
         if pending is not None:
             yield pending
+
+    def _split_people(self, entities: Iterable[Span]) -> Iterator[tuple[int, int, str]]:
+        for ent in entities:
+            start = ent.start
+            if ent.label_ == "PERSON" or fold(ent[0].text) in self.lex.honorifics:
+                for token in ent:
+                    if token.is_lower and token.is_alpha and token.lower_ not in _NAME_PARTICLES:
+                        if token.i > start:
+                            yield start, token.i, "PERSON"
+                        start = token.i + 1
+            if start < ent.end:
+                yield start, ent.end, ent.label_ if start == ent.start else "PERSON"
 
     def _occurrence(self, start: int, end: int, label: str) -> _Occurrence | None:
         doc, lex = self.doc, self.lex

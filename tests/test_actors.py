@@ -845,3 +845,10 @@ def test_he_after_a_sentence_whose_subject_is_no_person_is_the_one_that_sentence
             "on 2 March. He was charged the following day with possession of controlled drugs.")
     analysis = analyse(text)
     assert resolved(analysis, text, "He") == actor_named(analysis, "Shane Coyle")
+
+
+def test_a_name_the_model_runs_over_a_lower_case_word_is_two_names():
+    analysis = analyse("Gardaí allege that the tablets were sold to Mr Tierney by Shane Coyle (34). "
+                       "Ludwig van Beethoven wrote it.")
+    assert {"Shane Coyle", "Ludwig van Beethoven"} <= names(analysis)
+    assert not any(" by " in name for name in names(analysis))
