@@ -172,6 +172,7 @@ class ActorLexicon:
     description_group: Mapping[str, str]  # noun -> group name
     female_nouns: frozenset[str]
     male_nouns: frozenset[str]
+    people_nouns: frozenset[str]
     female_first_names: frozenset[str]
     male_first_names: frozenset[str]
     unisex_first_names: frozenset[str]
@@ -263,6 +264,7 @@ class ActorLexicon:
             description_group={str(n).lower(): g for g, nouns in groups.items() for n in nouns},
             female_nouns=words("female_nouns"),
             male_nouns=words("male_nouns"),
+            people_nouns=words("people_nouns"),
             female_first_names=words("female_first_names"),
             male_first_names=words("male_first_names"),
             unisex_first_names=words("unisex_first_names"),

@@ -34,7 +34,7 @@ from loaders.records import (
     Sentence,
 )
 from loaders.taxonomy import EventType, Taxonomy, Trigger
-from loaders.timex import AnchoredOffset, TimeExpression
+from loaders.timex import AnchoredOffset, TimeExpression, whole_number
 
 # Dependents that lead out of the trigger's own clause: actors found below them
 # belong to another statement.
@@ -971,9 +971,9 @@ class _Draft:
     # The calendar date also attached, for an anchor that names no event of the story:
     # "arrested him at his home on 11 December after intercepting a parcel".
     calendar_date: TimeExpression | None = None
-    # A participant is a person the text brings in as new ("charged a Granger Mills woman"): not
-    # anyone named before, but someone it names after.
-    introduces_person: bool = False
+    # How many people a participant brings in as new ("charged a Granger Mills woman", "arrested
+    # two people"): not anyone named before, but those the text names after.
+    introduces_people: int = 0
 
 
 def _bare_passive(verb: Token) -> bool:
@@ -1102,11 +1102,13 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     described = [t for position in ARGUMENT_POSITIONS for t in positions.get(position, [])
                  if t.lemma_.lower() in person_nouns or _described_by_who(t)]
     described_nouns = frozenset(t.lemma_.lower() for t in described)
-    introduces_person = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for t in described for c in t.children)
+    introduced = [1 if c.dep_ == "det" and c.lower_ in {"a", "an"} else whole_number(c.text) if c.dep_ == "nummod" else None
+                  for t in described for c in t.children]
+    introduces_people = next((n for n in introduced if n), 0)
     main_clause = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
     return _Draft(match, sentence, participants, expression, status, object_text,
                   trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause, precedes_dated_event,
-                  calendar_date, introduces_person)
+                  calendar_date, introduces_people)
 
 
 def _event_told_after(match: _Match, nominal: Token) -> Token | None:
@@ -1269,7 +1271,7 @@ def _described_subject_misparsed(verb: Token, subjects: list[Token]) -> Token | 
 @lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
     lexicon = get_lexicon()
-    return frozenset(lexicon.description_group) | lexicon.female_nouns | lexicon.male_nouns
+    return frozenset(lexicon.description_group) | lexicon.female_nouns | lexicon.male_nouns | lexicon.people_nouns
 
 
 def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis,
@@ -1286,7 +1288,7 @@ def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord
         if _has_principal(draft) or not draft.described_nouns:
             continue
         here = order.index(draft.sentence.start)
-        reach = range(here, here + 3) if draft.introduces_person else range(here - 2, here + 3)
+        reach = range(here, here + 3) if draft.introduces_people else range(here - 2, here + 3)
         nearby = [
             d for d in drafts
             if d is not draft and d.participants and d.match.event_type is draft.match.event_type
@@ -1298,10 +1300,10 @@ def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord
             draft.confidence = round(draft.confidence - 0.15, 2)
             continue
         named = _named_later_with(draft.described_nouns, draft.sentence, document, actors, sentences)
-        if named is None and draft.introduces_person:
-            named = _first_new_person_after(draft.described_nouns, draft.sentence, actors, sentences)
-        if named is not None and principal:
-            draft.participants.append((named, principal[0]))
+        people = [named] if named is not None else _new_people_named_after(
+            draft.described_nouns, draft.introduces_people, draft.sentence, actors, sentences)
+        if people and principal:
+            draft.participants.extend((person, principal[0]) for person in people)
             draft.confidence = round(draft.confidence - 0.2, 2)
 
 
@@ -1326,26 +1328,30 @@ def _named_later_with(nouns: frozenset[str], sentence: Sentence, document: Docum
     return found.pop() if len(found) == 1 else None
 
 
-def _first_new_person_after(nouns: frozenset[str], sentence: Sentence, actors: ActorAnalysis,
-                            sentences: Sequence[Sentence]) -> str | None:
-    """ "... charged a Granger Mills woman with manslaughter. Kendra Pyle, 33, was arrested ...":
-    for a man or a woman the text brings in, the first person the next sentence names who
-    was not named before, unless the first name says it cannot be the one described."""
+def _new_people_named_after(nouns: frozenset[str], count: int, sentence: Sentence, actors: ActorAnalysis,
+                            sentences: Sequence[Sentence]) -> list[str]:
+    """ "... charged a Granger Mills woman with manslaughter. Kendra Pyle, 33, was arrested ...",
+    "arrested two people on Thursday ... Corey Lanfield, 34, and Shaniece Dorr, 29, were booked":
+    for men, women or people the text brings in, the first so many people the next sentence
+    (for more than one, the next two) names who were not named before, unless a first name
+    says it cannot be one described."""
     lexicon = get_lexicon()
-    following = next((s for s in sentences if s.start > sentence.start), None)
-    if following is None or not nouns & (lexicon.female_nouns | lexicon.male_nouns):
-        return None  # "a federal judge" may be anyone the story names next
+    if count < 1 or not nouns & (lexicon.female_nouns | lexicon.male_nouns | lexicon.people_nouns):
+        return []  # "a federal judge" may be anyone the story names next
+    following = [s for s in sentences if s.start > sentence.start][: 1 if count == 1 else 2]
     wrong_names = (lexicon.male_first_names if nouns & lexicon.female_nouns else frozenset()) \
         | (lexicon.female_first_names if nouns & lexicon.male_nouns else frozenset())
     named_before = {s.actor_id for s in actors.spans_between(0, sentence.start)}
-    for span in actors.spans_between(following.start, following.end):
+    found: list[str] = []
+    for span in (s for f in following for s in actors.spans_between(f.start, f.end)):
         actor = actors.actors.get(span.actor_id)
-        if span.via != NAME or actor is None or actor.kind != ActorKind.PERSON or span.actor_id in named_before:
+        if span.via != NAME or actor is None or actor.kind != ActorKind.PERSON or span.actor_id in named_before \
+                or span.actor_id in found:
             continue
         if actor.name.split()[0].lower() in wrong_names - lexicon.unisex_first_names:
-            return None
-        return span.actor_id
-    return None
+            return []
+        found.append(span.actor_id)
+    return found[:count] if len(found) >= count else []
 
 
 def _inherit_principals(drafts: list[_Draft]) -> None:
@@ -1359,14 +1365,14 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
         if _has_principal(draft):
             continue
         position = sentence_starts.index(draft.sentence.start)
-        nearby = set(sentence_starts[position : position + 2] if draft.introduces_person
+        nearby = set(sentence_starts[position : position + 2] if draft.introduces_people
                      else sentence_starts[max(0, position - 1) : position + 1])
         sources = [d for d in drafts if d.match.event_type.name in source_types and d is not draft
                    and d.sentence.start in nearby and _has_principal(d)]  # not "criminal negligence causing death"
         sources.sort(key=lambda d: (d.sentence.start != draft.sentence.start, abs(d.trigger_start - draft.trigger_start)))
         # Someone the text brings in as new is named after, not before: "A Granger Mills man ...
         # was sentenced Monday. Wade Tillotson, 41, pleaded guilty in July".
-        if not sources and not draft.introduces_person \
+        if not sources and not draft.introduces_people \
                 and (draft.match.trigger.inherit_principal_from or draft.expression is not None):
             # "The trial is scheduled to begin Feb. 3", "She set a retrial for Jan. 12": the trial
             # of the one the story told of last. Undated, "the trial" is only a reference

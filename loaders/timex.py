@@ -718,6 +718,14 @@ def _bare_plural_days(unit: str) -> tuple[int, int | None]:
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 
 
+def whole_number(raw: str) -> int | None:
+    """An exact whole count in words or digits: "four" = 4, "12" = 12; "several" = None."""
+    counted = _plain_count(raw)
+    if counted is None or counted[0] != counted[1] or counted[0] != int(counted[0]):
+        return None
+    return int(counted[0])
+
+
 def _count(raw: str, half: bool = False) -> tuple[float, float] | None:
     """A count as (fewest, most): 'three' = (3, 3), 'several' = (3, 9), '1½' = (1.5, 1.5)."""
     counted = _plain_count(raw)

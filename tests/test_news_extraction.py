@@ -1068,3 +1068,13 @@ def test_an_autopsy_performed_on_a_bare_weekday_is_dated_that_day_however_the_mo
     autopsy, roles = _only(events, "AUTOPSY")
     assert ("Pima County Office of the Medical Examiner", "EXAMINER") in roles
     assert _span(autopsy) == (date(2025, 6, 23), date(2025, 6, 23))
+
+
+def test_people_the_story_counts_in_are_the_ones_it_names_next():
+    events = _extract_text(
+        "Detectives with the Kessler County Sheriff's Office arrested two people on Thursday in connection with a "
+        "series of fentanyl overdoses, Sheriff Dana Whitcombe announced. Corey Lanfield, 34, and Shaniece Dorr, "
+        "29, were booked into the county jail.", FRIDAY)
+    arrests = [(e, r) for e, r in events if e.type == "ARREST"]
+    assert {name for _, r in arrests for name, role in r if role == "ARRESTED"} == {"Corey Lanfield", "Shaniece Dorr"}
+    assert {_span(e) for e, _ in arrests} == {(date(2024, 6, 13), date(2024, 6, 13))}

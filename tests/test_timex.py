@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from loaders.records import FuzzyDate, Precision
-from loaders.timex import ABSOLUTE, ANCHORED, RELATIVE, TimeExpression, find_time_expressions
+from loaders.timex import ABSOLUTE, ANCHORED, RELATIVE, TimeExpression, find_time_expressions, whole_number
 
 # Monday 18 December 2023
 PUBLISHED = FuzzyDate.day(date(2023, 12, 18))
@@ -765,3 +765,8 @@ def test_within_a_span_is_a_date_only_when_it_heads_the_sentence() -> None:
     assert found.kind == "ANCHORED" and found.anchor is not None
     assert (found.anchor.min_offset_days, found.anchor.max_offset_days, found.anchor.anchor_text) == (0, 1, None)
     assert texts("Pharmacies must recall the lots within 30 days, the agency said.") == []
+
+
+@pytest.mark.parametrize("raw, number", [("four", 4), ("12", 12), ("twenty-one", 21), ("several", None), ("1½", None)])
+def test_a_whole_number_is_read_from_words_or_digits(raw, number) -> None:
+    assert whole_number(raw) == number
