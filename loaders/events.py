@@ -755,9 +755,12 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     A verb that moves the event ("postponed the trial on Tuesday to Aug. 19") dates it
     only through its "to"/"until"/"for" phrase."""
     heads = {t.i for t in match.tokens} | {nominal.i}
-    if match.trigger.part_of_speech == "VERB" and (nominal.dep_ == "xcomp" or _is_infinitive_clause(nominal)) \
-            and nominal.head.lemma_.lower() in taxonomy.enacting_verbs | taxonomy.onset_verbs:
-        heads.add(nominal.head.i)  # "voted on Friday to revoke", "began reviewing ... a month before"
+    # "voted on Friday to revoke", "began reviewing ... a month before", "voted on Tuesday to
+    # impose the temporary suspension"
+    enacted = nominal if match.trigger.part_of_speech == "VERB" else verb if nominal.dep_ in OBJECTS else None
+    if enacted is not None and (enacted.dep_ == "xcomp" or _is_infinitive_clause(enacted)) \
+            and enacted.head.lemma_.lower() in taxonomy.enacting_verbs | taxonomy.onset_verbs:
+        heads.add(enacted.head.i)
     if nominal.dep_ == "pobj" and nominal.head.lower_ == "in" and nominal.head.head.pos_ == "NOUN":
         heads.add(nominal.head.head.i)  # "from a phone call in an interview ... in March": one phrase
     for clause in _children(nominal, {"relcl", "acl"}):
@@ -1386,9 +1389,12 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
             sources = sorted((d for d in drafts if d.match.event_type.name in source_types and d is not draft
                               and d.trigger_start > draft.trigger_start), key=lambda d: d.trigger_start)
         for source in sources:
-            inherited = [a for a, r in source.participants if r in source.match.event_type.principal]
+            inherited = [(a, r) for a, r in source.participants if r in source.match.event_type.principal]
             if inherited:
-                draft.participants.extend((a, event_type.principal[0]) for a in inherited)
+                # The same kind of event keeps its roles ("the temporary suspension": the board's, of
+                # the doctor); another kind lends its principal ("the trial" of the one charged).
+                same_kind = source.match.event_type is event_type
+                draft.participants.extend((a, r if same_kind else event_type.principal[0]) for a, r in inherited)
                 break
 
 

@@ -1078,3 +1078,12 @@ def test_people_the_story_counts_in_are_the_ones_it_names_next():
     arrests = [(e, r) for e, r in events if e.type == "ARREST"]
     assert {name for _, r in arrests for name, role in r if role == "ARRESTED"} == {"Corey Lanfield", "Shaniece Dorr"}
     assert {_span(e) for e, _ in arrests} == {(date(2024, 6, 13), date(2024, 6, 13))}
+
+
+def test_voting_to_impose_the_suspension_told_before_dates_that_suspension():
+    action, roles = _only(_extract_text(
+        "The Minnesota Board of Medical Practice suspended Dr. Anselm Krieger. The Board's Complaint Review "
+        "Committee voted on Tuesday to impose the temporary suspension, finding that Dr. Krieger's continued "
+        "practice presents an imminent risk of serious harm to the public.", FRIDAY), "REGULATORY_ACTION")
+    assert roles == {("Minnesota Board of Medical Practice", "REGULATOR"), ("Anselm Krieger", "SUBJECT")}
+    assert _span(action) == (date(2024, 6, 11), date(2024, 6, 11))
