@@ -1087,3 +1087,11 @@ def test_voting_to_impose_the_suspension_told_before_dates_that_suspension():
         "practice presents an imminent risk of serious harm to the public.", FRIDAY), "REGULATORY_ACTION")
     assert roles == {("Minnesota Board of Medical Practice", "REGULATOR"), ("Anselm Krieger", "SUBJECT")}
     assert _span(action) == (date(2024, 6, 11), date(2024, 6, 11))
+
+
+def test_toxicology_testing_that_found_a_drug_in_the_blood_is_the_examination_of_the_dead():
+    events = _extract_text(
+        "Jayden Moretti died on May 2. Toxicology testing by the Victorian Institute of Forensic Medicine found "
+        "protonitazene, a nitazene opioid many times stronger than heroin, in his blood, the court heard.", FRIDAY)
+    _, roles = _only(events, "AUTOPSY")
+    assert roles == {("Victorian Institute of Forensic Medicine", "EXAMINER"), ("Jayden Moretti", "SUBJECT")}
