@@ -311,6 +311,15 @@ def _controller(verb: Token) -> list[Token]:
     return _children(verb.head, {"dobj"}) or _children(verb.head, SUBJECTS)
 
 
+def _conjunct_subject(verb: Token) -> list[Token]:
+    """ "Lanfield was arraigned Friday and entered a plea of not guilty": a verb coordinated
+    with an earlier one, active where that one is passive or not, shares its subject."""
+    if verb.dep_ != "conj" or _children(verb, PASSIVE_SUBJECTS) or _is_passive(verb):
+        return []
+    subjects, _ = _understood_subject(verb)
+    return subjects
+
+
 def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]], Token, Token | None]:
     """Grammatical positions around the trigger → the tokens heading them."""
     head = match.head
@@ -386,7 +395,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         if verb is not None and any(c.lower_ == "their" for c in _children(nominal, {"poss"})):
             add("possessor", _coordinated_subjects(verb))  # "X and Y are set to learn their sentences"
         if verb is not None:
-            subjects = _children(verb, SUBJECTS) or _controller(verb)
+            subjects = _children(verb, SUBJECTS) or _controller(verb) or _conjunct_subject(verb)
             lemma = verb.lemma_.lower()
             if relation in OBJECTS:
                 if lemma in taxonomy.experiencer_light_verbs:
@@ -1056,16 +1065,18 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     participants = _assign_roles(match, positions, actors, (trigger_start, trigger_end), taxonomy)
     heads = _event_heads(match, nominal, verb, taxonomy)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end, taxonomy.speech_verbs)
-    if (expression is None and match.trigger.part_of_speech == "VERB"
-            and (head.dep_ == "conj" or (head.dep_ == "advcl" and head.tag_ == "VBG"))
-            and not _own_subjects(head) and not _children(head, PASSIVE_SUBJECTS)):
+    carrier = head if match.trigger.part_of_speech == "VERB" else verb if nominal.dep_ in OBJECTS else None
+    if (expression is None and carrier is not None
+            and (carrier.dep_ == "conj" or (carrier.dep_ == "advcl" and carrier.tag_ == "VBG"))
+            and not _own_subjects(carrier) and not _children(carrier, PASSIVE_SUBJECTS)):
         # "found unresponsive on Oct. 28 and pronounced dead": the coordinated verb shares the date,
-        # and so does a participle ("released its findings on Sept. 12, concluding that ...").
+        # and so does a participle ("released its findings on Sept. 12, concluding that ..."), and
+        # the verb carrying a noun ("was arraigned Friday and entered a plea of not guilty").
         # "drew ..., refilled ... and injected ...": up the whole coordination.
-        first = head.head
+        first = carrier.head
         while first.dep_ == "conj" and first.head.i != first.i and not _children(first, SUBJECTS | PASSIVE_SUBJECTS):
             first = first.head
-        expression = _attached_expression(expressions, {head.head.i, first.i}, doc, trigger_start, trigger_end)
+        expression = _attached_expression(expressions, {carrier.head.i, first.i}, doc, trigger_start, trigger_end)
     if expression is None and match.trigger.part_of_speech == "NOUN":
         # "an interview with NBC's 'Today' that aired Thursday", "an episode released Monday"
         airing = {t.i for t in nominal.subtree if t.dep_ in {"relcl", "acl"} and t.lemma_.lower() in AIRING_VERBS}

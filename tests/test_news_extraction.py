@@ -1095,3 +1095,11 @@ def test_toxicology_testing_that_found_a_drug_in_the_blood_is_the_examination_of
         "protonitazene, a nitazene opioid many times stronger than heroin, in his blood, the court heard.", FRIDAY)
     _, roles = _only(events, "AUTOPSY")
     assert roles == {("Victorian Institute of Forensic Medicine", "EXAMINER"), ("Jayden Moretti", "SUBJECT")}
+
+
+def test_arraigned_on_a_day_and_entered_a_plea_is_that_persons_plea_that_day():
+    plea, roles = _only(_extract_text(
+        "Corey Lanfield was arrested on Thursday. Lanfield was arraigned Friday in Kessler County District Court "
+        "and entered a plea of not guilty.", date(2024, 6, 15)), "PLEA")
+    assert roles == {("Corey Lanfield", "DEFENDANT")}
+    assert _span(plea) == (FRIDAY, FRIDAY)
