@@ -302,6 +302,9 @@ def fold(text: str) -> str:
     return " ".join(ascii_text.lower().split())
 
 
+# Nouns that describe a company before its name: "Organizer Lakelight Events LLC".
+_COMPANY_DESCRIBERS = frozenset({"organizer", "organiser", "promoter", "operator", "owner", "drugmaker", "supplier",
+                                 "distributor", "wholesaler", "developer", "vendor"})
 # Lower-case words inside a person's name: "Ludwig van Beethoven", "Ana de la Cruz".
 _NAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "du", "del", "della", "la", "le", "van", "von",
                              "der", "den", "ter", "bin", "ibn", "al", "el", "y", "e"})
@@ -498,6 +501,7 @@ class _Names:
                 found.append(occ)
         found.extend(self._titled_names_the_model_missed())
         found.extend(self._offices_the_model_missed())
+        found.extend(self._companies_the_model_missed())
         found.extend(self._aged_names_the_model_missed())
         found.extend(self._first_named_people_the_model_missed())
         found.extend(self._first_names_the_model_missed(found))
@@ -1123,6 +1127,26 @@ class _Names:
             if not titled and any(self.entity_label.get(t.i) in ("ORG", "PERSON") for t in doc[start:token.i]):
                 continue
             found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _companies_the_model_missed(self) -> list[_Occurrence]:
+        """ "Organizer Lakelight Events LLC said ...": capitalised words ending in a legal form are a
+        company, whatever part of it the model tagged; a describing noun before them
+        ("Organizer") is not its name."""
+        doc, lex, found = self.doc, self.lex, []
+        describing = lex.organisation_designators | frozenset(lex.organisation_descriptions) | _COMPANY_DESCRIBERS
+        starts = {t.i: e.start for e in doc.ents for t in e}
+        for suffix in doc[1:]:
+            if fold(suffix.text) not in lex.legal_suffixes:
+                continue
+            start = starts.get(suffix.i, suffix.i)  # "Calder" + the model's "Vale Pharma Ltd"
+            while (start > 0 and _is_capitalised(doc[start - 1]) and not doc[start - 1].is_punct
+                   and "\n" not in doc[start - 1].whitespace_ and not self._is_title(doc[start - 1])):
+                start -= 1
+            while start < suffix.i - 1 and fold(doc[start].text) in describing:
+                start += 1
+            if start < suffix.i:
+                found.append(_Occurrence(start, start, suffix.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
 
     def _owned_organisations(self) -> list[_Occurrence]:

@@ -852,3 +852,11 @@ def test_a_name_the_model_runs_over_a_lower_case_word_is_two_names():
                        "Ludwig van Beethoven wrote it.")
     assert {"Shane Coyle", "Ludwig van Beethoven"} <= names(analysis)
     assert not any(" by " in name for name in names(analysis))
+
+
+def test_capitalised_words_ending_in_a_legal_form_are_one_company():
+    analysis = analyse("Organizer Lakelight Events LLC said in a statement that the shows were cancelled. "
+                       "Calder Vale Pharma Ltd makes medicines. Acme LLC said nothing.")
+    assert {"Lakelight Events LLC", "Calder Vale Pharma Ltd", "Acme LLC"} <= names(analysis)
+    assert all(analysis.actors[actor_named(analysis, n)].kind == ActorKind.ORGANIZATION
+               for n in ("Lakelight Events LLC", "Calder Vale Pharma Ltd", "Acme LLC"))

@@ -1103,3 +1103,11 @@ def test_arraigned_on_a_day_and_entered_a_plea_is_that_persons_plea_that_day():
         "and entered a plea of not guilty.", date(2024, 6, 15)), "PLEA")
     assert roles == {("Corey Lanfield", "DEFENDANT")}
     assert _span(plea) == (FRIDAY, FRIDAY)
+
+
+def test_a_company_the_model_misses_still_speaks_in_its_statement():
+    statement, roles = _only(_extract_text(
+        "Organizer Lakelight Events LLC said in a statement posted to its social media accounts at 9:31 a.m. on "
+        "Saturday that all performances had been cancelled.", date(2025, 6, 8)), "STATEMENT")
+    assert roles == {("Lakelight Events LLC", "SPEAKER")}
+    assert _span(statement) == (date(2025, 6, 7), date(2025, 6, 7))
