@@ -302,6 +302,8 @@ def fold(text: str) -> str:
     return " ".join(ascii_text.lower().split())
 
 
+# Verbs of an official finding, which is about someone else than who finds it.
+_FINDING_VERBS = frozenset({"rule", "find", "conclude", "determine", "establish", "certify", "classify"})
 # Nouns that describe a company before its name: "Organizer Lakelight Events LLC".
 _COMPANY_DESCRIBERS = frozenset({"organizer", "organiser", "promoter", "operator", "owner", "drugmaker", "supplier",
                                  "distributor", "wholesaler", "developer", "vendor"})
@@ -1927,7 +1929,7 @@ class _References:
             return None  # speech: "he" there is the speaker's world, not the narrative's
         gender = "male" if token.lower_ in _MALE_PRONOUNS else "female"
         sentence = self.sentence_of(token)
-        excluded = self._clause_subject(token)
+        excluded = self._finders(token) | ({self._clause_subject(token)} - {None})
         reporter = self._reporting_subject(token)
         # A subject in this sentence or the one before scores at least 6, anyone named only as
         # an object at most 5: a person mentioned in another clause's object never wins over a
@@ -1940,7 +1942,7 @@ class _References:
             actor = ref.actor
             if actor.kind != ActorKind.PERSON or (actor.gender is not None and actor.gender != gender):
                 continue
-            if actor is excluded:
+            if actor in excluded:
                 continue
             distance = sentence - ref.sentence
             score = 5.0 * (actor.role is None) - distance
@@ -1965,6 +1967,8 @@ class _References:
         if pronoun.dep_ not in _SUBJECT_DEPS or pronoun.head.dep_ != "ccomp":
             return None
         verb = pronoun.head.head
+        if verb.lemma_.lower() in _FINDING_VERBS:
+            return None
         subject = _subject_of(verb)
         if subject is None:  # "In addition to Perry, entrepreneur Elon Musk has stated": the parser
             for token in reversed(self.doc[verb.sent.start : verb.i]):  # hangs Musk off Perry
@@ -1972,6 +1976,18 @@ class _References:
                     subject = token if token.pos_ == "PROPN" else None
                     break
         return self._actor_of(subject) if subject is not None else None
+
+    def _finders(self, pronoun: Token) -> set[_Actor]:
+        """Who makes the official finding a subject pronoun's clause states: in "Medical Examiner
+        Dr. Hannah Birkeland ruled that she had died", she is neither the office nor the doctor."""
+        if pronoun.dep_ not in _SUBJECT_DEPS or pronoun.head.dep_ != "ccomp":
+            return set()
+        verb = pronoun.head.head
+        subject = _subject_of(verb) if verb.lemma_.lower() in _FINDING_VERBS else None
+        if subject is None:
+            return set()
+        tokens = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+        return {actor for actor in map(self._actor_of, tokens) if actor is not None}
 
     def _clause_subject(self, pronoun: Token) -> _Actor | None:
         """The subject of the pronoun's own clause when the pronoun is an object there:

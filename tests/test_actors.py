@@ -860,3 +860,12 @@ def test_capitalised_words_ending_in_a_legal_form_are_one_company():
     assert {"Lakelight Events LLC", "Calder Vale Pharma Ltd", "Acme LLC"} <= names(analysis)
     assert all(analysis.actors[actor_named(analysis, n)].kind == ActorKind.ORGANIZATION
                for n in ("Lakelight Events LLC", "Calder Vale Pharma Ltd", "Acme LLC"))
+
+
+def test_she_whose_death_an_examiner_rules_on_is_not_the_examiner():
+    text = ("Leah Dunleavy, 34, a nurse, was found unresponsive in her kitchen on June 3 by her husband, Tom. She died "
+            "the next morning.\n\nThe day before her death, a 26-year-old man named Cody Brannigan sold the nurse two "
+            "grams of ketamine. Within a month of her death, Ridge County Medical Examiner Dr. Hannah Birkeland ruled "
+            "that she had died from the combined effects of fentanyl and ketamine.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "she") == actor_named(analysis, "Leah Dunleavy")
