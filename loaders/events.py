@@ -408,6 +408,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                         add("recipient", [obj])
                 else:
                     add("host", subjects)
+                if lemma in taxonomy.court_verbs:  # "Judge Sorensen set a retrial for June 9"
+                    add("court", subjects)
             elif relation == "prep":
                 add("host", subjects or _stranded_subject(verb))
                 add("host_object", _children(verb, OBJECTS))  # "placed the doctor on probation"

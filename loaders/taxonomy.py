@@ -84,6 +84,7 @@ class Taxonomy:
     onset_verbs: frozenset[str] = frozenset()
     enacting_verbs: frozenset[str] = frozenset()
     setting_verbs: frozenset[str] = frozenset()
+    court_verbs: frozenset[str] = frozenset()
     hypothetical_cues: frozenset[str] = frozenset()
     capacity_words: frozenset[str] = frozenset()
     regulator_words: frozenset[str] = frozenset()
@@ -200,6 +201,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         onset_verbs=frozenset(data.get("onset_verbs", ())),
         enacting_verbs=frozenset(data.get("enacting_verbs", ())),
         setting_verbs=frozenset(data.get("setting_verbs", ())),
+        court_verbs=frozenset(data.get("court_verbs", ())),
         hypothetical_cues=frozenset(data.get("hypothetical_cues", ())),
         capacity_words=frozenset(data.get("capacity_words", ())),
         regulator_words=frozenset(data.get("regulator_words", ())),

@@ -821,7 +821,8 @@ def test_a_lede_that_names_nobody_is_about_the_defendant_the_story_names_next():
         "a retrial for Jan. 12.\n\nLionel Okafor, 58, was indicted by a federal grand jury in March 2024.", FRIDAY)
     trials = sorted(((e.date.start, e.date.end), roles) for e, roles in events if e.type == "TRIAL")
     assert trials == [((date(2024, 6, 13), date(2024, 6, 13)), {("Lionel Okafor", "DEFENDANT")}),
-                      ((date(2025, 1, 12), date(2025, 1, 12)), {("Lionel Okafor", "DEFENDANT")})]
+                      ((date(2025, 1, 12), date(2025, 1, 12)), {("Lionel Okafor", "DEFENDANT"),
+                                                                ("Teresa Valdez-Whitman", "JUDGE")})]
 
 
 def test_their_sentences_are_each_of_the_people_the_clause_is_about():
@@ -1111,3 +1112,11 @@ def test_a_company_the_model_misses_still_speaks_in_its_statement():
         "Saturday that all performances had been cancelled.", date(2025, 6, 8)), "STATEMENT")
     assert roles == {("Lakelight Events LLC", "SPEAKER")}
     assert _span(statement) == (date(2025, 6, 7), date(2025, 6, 7))
+
+
+def test_whoever_declares_a_mistrial_or_sets_a_retrial_is_the_judge():
+    events = _extract_text(
+        "Judge Anita Sorensen declared a mistrial Wednesday in the manslaughter trial of nurse practitioner Colleen "
+        "Haverty, 46. Judge Sorensen set a retrial for June 9.", FRIDAY)
+    trials = [r for e, r in events if e.type == "TRIAL"]
+    assert trials and all({("Anita Sorensen", "JUDGE"), ("Colleen Haverty", "DEFENDANT")} <= r for r in trials)
