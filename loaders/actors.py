@@ -504,6 +504,7 @@ class _Names:
         found.extend(self._titled_names_the_model_missed())
         found.extend(self._offices_the_model_missed())
         found.extend(self._companies_the_model_missed())
+        found.extend(self._acting_acronyms_the_model_missed())
         found.extend(self._aged_names_the_model_missed())
         found.extend(self._first_named_people_the_model_missed())
         found.extend(self._first_names_the_model_missed(found))
@@ -1128,6 +1129,27 @@ class _Names:
                 continue
             if not titled and any(self.entity_label.get(t.i) in ("ORG", "PERSON") for t in doc[start:token.i]):
                 continue
+            found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _acting_acronyms_the_model_missed(self) -> list[_Occurrence]:
+        """ "Red Deer RCMP arrested Dhaliwal", with no entity: an acronym that acts (a subject, or
+        the "by" of a passive), with the capitalised place before it, is an organisation. Not in
+        a headline written in capitals."""
+        doc, found = self.doc, []
+        for token in doc:
+            if (token.i in self.entity_label or not token.is_alpha or not token.text.isupper()
+                    or not 2 <= len(token.text) <= 6 or token.pos_ != "PROPN"
+                    or fold(token.text) in self.lex.legal_suffixes  # "LLC": the company rule's
+                    or not any(t.is_lower for t in token.sent)):
+                continue
+            if not (token.dep_ in _SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.lower_ == "by")):
+                continue
+            start = token.i
+            while start > token.sent.start and doc[start - 1].dep_ == "compound" \
+                    and start <= doc[start - 1].head.i <= token.i \
+                    and _is_capitalised(doc[start - 1]) and doc[start - 1].i not in self.entity_label:
+                start -= 1
             found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
 

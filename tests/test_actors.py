@@ -869,3 +869,10 @@ def test_she_whose_death_an_examiner_rules_on_is_not_the_examiner():
             "that she had died from the combined effects of fentanyl and ketamine.")
     analysis = analyse(text)
     assert resolved(analysis, text, "she") == actor_named(analysis, "Leah Dunleavy")
+
+
+def test_an_acronym_that_acts_is_an_organisation_with_the_place_before_it_but_not_in_a_capitals_headline():
+    analysis = analyse("Red Deer RCMP arrested Harjit Dhaliwal on Jan. 31.\n\nDEALER JAILED\n\n"
+                       "Organizer Lakelight Events LLC said the shows were cancelled.")
+    assert {"Red Deer RCMP", "Lakelight Events LLC"} <= names(analysis)
+    assert "DEALER" not in names(analysis) and "JAILED" not in names(analysis)
