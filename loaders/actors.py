@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from loaders.nlp import sentences
 from loaders.records import (
+    MONTH_NAMES,
     ActorKind,
     ActorMention,
     ActorRecord,
@@ -310,8 +311,7 @@ _COMPANY_DESCRIBERS = frozenset({"organizer", "organiser", "promoter", "operator
 # Lower-case words inside a person's name: "Ludwig van Beethoven", "Ana de la Cruz".
 _NAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "du", "del", "della", "la", "le", "van", "von",
                              "der", "den", "ter", "bin", "ibn", "al", "el", "y", "e"})
-_MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                          "september", "october", "november", "december"})
+_MONTH_NAMES = frozenset(name.lower() for name in MONTH_NAMES)
 _DATE_PREPOSITIONS = frozenset({"in", "by", "since", "until", "till", "from", "during", "through", "last", "next",
                                 "early", "late", "mid", "this", "that", "each", "every"})
 

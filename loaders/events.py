@@ -14,7 +14,7 @@ days before ..."), never by proximity alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -1323,6 +1323,15 @@ def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord
             draft.confidence = round(draft.confidence - 0.2, 2)
 
 
+def _people_named_in(sentences: Sequence[Sentence], actors: ActorAnalysis) -> Iterator[tuple[ActorSpan, ActorRecord]]:
+    """The people these sentences call by name, in order."""
+    for sentence in sentences:
+        for span in actors.spans_between(sentence.start, sentence.end):
+            actor = actors.actors.get(span.actor_id)
+            if span.via == NAME and actor is not None and actor.kind == ActorKind.PERSON:
+                yield span, actor
+
+
 def _named_later_with(nouns: frozenset[str], sentence: Sentence, document: DocumentRecord,
                       actors: ActorAnalysis, sentences: Sequence[Sentence]) -> str | None:
     """The person the next two sentences name right beside one of these nouns
@@ -1332,10 +1341,7 @@ def _named_later_with(nouns: frozenset[str], sentence: Sentence, document: Docum
         return None
     text = document.text.lower()
     found = set()
-    for span in actors.spans_between(following[0].start, following[-1].end):
-        actor = actors.actors.get(span.actor_id)
-        if span.via != NAME or actor is None or actor.kind != ActorKind.PERSON:
-            continue
+    for span, actor in _people_named_in(following, actors):
         before = re.findall(r"[a-z]+", text[max(0, span.start - 30) : span.start])[-2:]
         after = re.findall(r"[a-z]+", text[span.end : span.end + 40])[:4]
         description = re.findall(r"[a-z]+", (actor.description or "").lower())
@@ -1359,10 +1365,8 @@ def _new_people_named_after(nouns: frozenset[str], count: int, sentence: Sentenc
         | (lexicon.female_first_names if nouns & lexicon.male_nouns else frozenset())
     named_before = {s.actor_id for s in actors.spans_between(0, sentence.start)}
     found: list[str] = []
-    for span in (s for f in following for s in actors.spans_between(f.start, f.end)):
-        actor = actors.actors.get(span.actor_id)
-        if span.via != NAME or actor is None or actor.kind != ActorKind.PERSON or span.actor_id in named_before \
-                or span.actor_id in found:
+    for span, actor in _people_named_in(following, actors):
+        if span.actor_id in named_before or span.actor_id in found:
             continue
         if actor.name.split()[0].lower() in wrong_names - lexicon.unisex_first_names:
             return []

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from loaders.records import Sentence
+from loaders.records import WEEKDAY_NAMES, Sentence
 
 
 @Language.component("line_breaks_end_sentences")
@@ -54,7 +54,7 @@ def hyphenated_names_are_one_token(doc: Doc) -> Doc:
     return doc
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_WEEKDAYS = frozenset(name.lower() for name in WEEKDAY_NAMES)
 
 
 @Language.component("weekday_after_an_object_is_adverbial")

@@ -134,6 +134,12 @@ class FuzzyDate:
         return FuzzyDate.between(start, end, text)
 
 
+# The calendar's names, which every stage reads: the time expressions, the parse repair of a
+# weekday after an object, and the actors ("In June Stanek" names a month, not a woman).
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
+               "August", "September", "October", "November", "December")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 # Meteorological seasons, northern hemisphere: the month each begins in.
 SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 

@@ -179,9 +179,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache, partial
 
-from loaders.records import SEASON_FIRST_MONTH, FuzzyDate, Precision
+from loaders.records import MONTH_NAMES, SEASON_FIRST_MONTH, WEEKDAY_NAMES, FuzzyDate, Precision
 
-__all__ = ["ABSOLUTE", "ANCHORED", "RELATIVE", "AnchoredOffset", "TimeExpression", "find_time_expressions"]
+__all__ = ["ABSOLUTE", "ANCHORED", "RELATIVE", "AnchoredOffset", "TimeExpression", "find_time_expressions", "whole_number"]
 
 ABSOLUTE = "ABSOLUTE"
 RELATIVE = "RELATIVE"  # to the publication date
@@ -222,13 +222,10 @@ class TimeExpression:
 
 # --------------------------------------------------------------------------- words
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
-                "August", "September", "October", "November", "December")
-_MONTH_NUMBER = {name.lower(): i for i, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTH_NUMBER = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}
 _MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
                         "aug": 8, "sept": 9, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(_WEEKDAY_NAMES)}
+_WEEKDAY_NUMBER = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
 
 _SMALL_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -332,9 +329,9 @@ def _trie_pattern(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if "" in node else body  # greedy: the longer word is tried first
 
 
-_MONTH = (rf"(?:(?:{_cased(_MONTH_NAMES)})|(?:{_cased(w.title() for w in _MONTH_ABBREVIATIONS)})\.?)"
+_MONTH = (rf"(?:(?:{_cased(MONTH_NAMES)})|(?:{_cased(w.title() for w in _MONTH_ABBREVIATIONS)})\.?)"
           r"(?![A-Za-z])")
-_WEEKDAY = rf"(?:{_cased(_WEEKDAY_NAMES)})(?![A-Za-z])"
+_WEEKDAY = rf"(?:{_cased(WEEKDAY_NAMES)})(?![A-Za-z])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%]|[.,:/]\d)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)"
 _PART_OF_DAY = r"(?i:morning|afternoon|evening|night)"
