@@ -1101,7 +1101,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if expression is None:
         expression = heading
     clause = _clause_anchor(match, nominal, verb)
-    if expression is None and clause.dep_ in {"advcl", "relcl"} and any(c.lower_ == "when" for c in clause.children):
+    if expression is None and _is_when_clause(clause):
         # "concerns the FDA raised in October 2023, when it warned ...": the when-clause's time.
         expression = _attached_expression(expressions, {clause.head.i}, doc, trigger_start, trigger_end)
     if expression is None and match.event_type.present_passive_is_state and match.trigger.part_of_speech == "VERB" \
@@ -1167,8 +1167,7 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
     for expression in expressions:
         for head in heads:
             token = doc[head]
-            if token.dep_ in {"relcl", "advcl"} and expression.start <= token.head.idx < expression.end \
-                    and any(c.lower_ in {"when", "as"} for c in token.children):
+            if _is_when_clause(token, {"when", "as"}) and expression.start <= token.head.idx < expression.end:
                 return expression
         if expression.start <= trigger_start and trigger_end <= expression.end:
             continue  # the trigger is the anchor inside this expression ("before his death")
@@ -1205,9 +1204,10 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
     return best[1] if best else None
 
 
-def _is_when_clause(verb: Token) -> bool:
-    """A clause that says when its governing clause happened: "... when he was arraigned in June"."""
-    return verb.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in {"advmod", "mark"} for c in verb.children)
+def _is_when_clause(verb: Token, words: frozenset[str] | set[str] = frozenset({"when"})) -> bool:
+    """A clause that says when what it hangs from happened: "... when he was arraigned in June",
+    "in October 2023, when it warned ..."."""
+    return verb.dep_ in {"advcl", "relcl"} and any(c.lower_ in words for c in verb.children)
 
 
 def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis,
