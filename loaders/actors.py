@@ -24,7 +24,7 @@ import unicodedata
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import structlog
@@ -195,6 +195,16 @@ class ActorLexicon:
     @property
     def person_nouns(self) -> frozenset[str]:
         return frozenset(self.description_group) | frozenset(self.role_relations)
+
+    @cached_property
+    def first_names(self) -> frozenset[str]:
+        """Every known first name, whether or not it says a gender."""
+        return self.female_first_names | self.male_first_names | self.unisex_first_names
+
+    @cached_property
+    def gendered_first_names(self) -> frozenset[str]:
+        """First names given to women or to men, not to both."""
+        return (self.female_first_names | self.male_first_names) - self.unisex_first_names
 
     @classmethod
     def load(cls, path: Path = LEXICON_PATH) -> ActorLexicon:
@@ -724,7 +734,7 @@ class _Names:
         even where the title is also an organisation's head word ("Pima County Sheriff")."""
         doc, lex = self.doc, self.lex
         return (end - start >= 3 and self._is_title(doc[start])
-                and fold(doc[start + 1].text) in lex.female_first_names | lex.male_first_names | lex.unisex_first_names
+                and fold(doc[start + 1].text) in lex.first_names
                 and all(self._name_like(t) for t in doc[start + 1 : end]))
 
     def _is_masthead(self, start: int, end: int) -> bool:
@@ -927,7 +937,7 @@ class _Names:
             return
         tokens = list(doc[occ.core : occ.end])
         if (occ.kind == ActorKind.ORGANIZATION and 2 <= len(tokens) <= 3
-                and fold(tokens[0].text) in (lex.female_first_names | lex.male_first_names) - lex.unisex_first_names
+                and fold(tokens[0].text) in lex.gendered_first_names
                 and all(self._name_like(t) for t in tokens)
                 and not any(fold(t.text) in lex.organisation_designators for t in tokens)):
             occ.kind = ActorKind.PERSON  # "reality TV beauty Tia Blackwood", tagged as an organisation
@@ -1051,7 +1061,7 @@ class _Names:
         """ "Dane Whitlock had worked as a guitar tech": a known first name followed by a
         capitalised surname is a person where the model tagged nothing."""
         doc, lex, found = self.doc, self.lex, []
-        first_names = lex.female_first_names | lex.male_first_names | lex.unisex_first_names
+        first_names = lex.first_names
         for first in doc[:-1]:
             if fold(first.text) not in first_names or not self._could_be_name_word(first):
                 continue
