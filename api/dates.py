@@ -1,7 +1,9 @@
-"""Fuzzy dates as people read them: "28 Oct 2023", "Oct 2023", "1960s", "before 21 Oct 2023"."""
+"""Dates in the API: fuzzy dates as people read them ("28 Oct 2023", "Oct 2023", "1960s",
+"before 21 Oct 2023"), and the strict calendar day clients write in arguments."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from loaders.records import FuzzyDate, Precision
@@ -9,6 +11,28 @@ from loaders.records import FuzzyDate, Precision
 # English abbreviations, fixed (the process locale must not change what clients see).
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 UNKNOWN_TEXT = "date unknown"
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class NotIsoDay(ValueError):
+    """A day argument not written YYYY-MM-DD."""
+
+
+class NotCalendarDay(ValueError):
+    """A day argument written YYYY-MM-DD that names no real day ("2023-02-30"); the reason is its text."""
+
+
+def calendar_day(value: object) -> date:
+    """A day argument: exactly YYYY-MM-DD and a real calendar day. GraphQL arguments and export
+    query parameters both read days this way; each caller words the error for its clients."""
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise NotIsoDay(value)
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise NotCalendarDay(str(exc)) from None
 
 
 def day_text(d: date) -> str:

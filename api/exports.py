@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any
@@ -22,7 +21,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from api.dates import display
+from api.dates import NotCalendarDay, NotIsoDay, calendar_day, display
 from api.deps import reader_for
 from graph.reader import EventDetails, EventFilter, GraphReader, NotFoundError, ReadError
 from loaders.records import Precision
@@ -31,7 +30,6 @@ from loaders.taxonomy import load_taxonomy
 router = APIRouter(prefix="/export", tags=["exports"])
 
 MAX_EXPORT_EVENTS = 10_000
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 SourceLink = Callable[[str, str | None], str]  # (document id, document url) -> link
 
@@ -42,11 +40,11 @@ SourceLink = Callable[[str, str | None], str]  # (document id, document url) -> 
 def _day(value: str | None, name: str) -> date | None:
     if value is None or value == "":
         return None
-    if not _ISO_DATE.match(value):
-        raise HTTPException(400, f"'{name}' must be a day written YYYY-MM-DD, got {value!r}")
     try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
+        return calendar_day(value)
+    except NotIsoDay:
+        raise HTTPException(400, f"'{name}' must be a day written YYYY-MM-DD, got {value!r}") from None
+    except NotCalendarDay as exc:
         raise HTTPException(400, f"'{name}' {value!r} is not a calendar day: {exc}") from None
 
 

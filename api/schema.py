@@ -20,6 +20,7 @@ from strawberry import Info
 from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.types.execution import ExecutionContext
 
+from api.dates import NotCalendarDay, NotIsoDay, calendar_day
 from api.errors import UNEXPECTED_ERROR_MESSAGE, LoadError, UserInputError, should_mask_error
 from api.types import (
     DEFAULT_PAGE_SIZE,
@@ -61,18 +62,17 @@ MAX_QUERY_DEPTH = 12  # Query.timeline.edges.node.participants.actor.timeline...
 MAX_ALIASES = 30
 MAX_TOKENS = 5000  # GraphiQL's introspection query needs about 1,000
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _LOAD_FORMATS = {"text": ".txt", "markdown": ".md", "html": ".html"}
 
 
 def _parse_date(value: object) -> date:
     """The Date scalar's input: exactly YYYY-MM-DD, a real calendar day."""
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
-        raise GraphQLError(f"Date must be written YYYY-MM-DD (ISO 8601), got {value!r}")
     try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
+        return calendar_day(value)
+    except NotIsoDay:
+        raise GraphQLError(f"Date must be written YYYY-MM-DD (ISO 8601), got {value!r}") from None
+    except NotCalendarDay as exc:
         raise GraphQLError(f"Date {value!r} is not a calendar day: {exc}") from None
 
 
