@@ -36,7 +36,6 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -46,7 +45,7 @@ import structlog
 import yaml
 
 from kg.settings import get_settings
-from loaders.records import DocumentRecord, FuzzyDate, Precision, stable_id
+from loaders.records import DocumentRecord, FuzzyDate, ImpossibleDate, MalformedDate, Precision, parse_iso_prefix, stable_id
 from loaders.timex import ABSOLUTE, find_time_expressions
 
 log = structlog.get_logger(__name__)
@@ -416,30 +415,18 @@ def _checked_url(value: str, *, field: str, source: Path) -> str:
     return url
 
 
-_PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-
-
 def parse_partial_date(value: str, *, field: str, source: Path | str) -> FuzzyDate:
     """'2023' → YEAR, '2023-12' → MONTH, '2023-12-17' (or a full ISO timestamp) → DAY.
 
     Raises DocumentError naming `source` and `field` for malformed or impossible dates.
     """
     text = str(value).strip()
-    match = _PARTIAL_DATE.fullmatch(text)
     try:
-        if match:
-            year, month, day = match.groups()
-            if day is not None:
-                return FuzzyDate.day(date(int(year), int(month), int(day)), text)
-            if month is not None:
-                return FuzzyDate.month(int(year), int(month), text)
-            return FuzzyDate.year(int(year), text)
-        if "T" in text or " " in text:
-            return FuzzyDate.day(datetime.fromisoformat(text).date(), text)
-    except ValueError as exc:
-        if match:  # well-formed but not a real date, e.g. 2023-02-30
-            raise DocumentError(source, f"{field} {text!r} is an impossible date ({exc})") from None
-    raise DocumentError(source, f"{field} {text!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+        return parse_iso_prefix(text)
+    except ImpossibleDate as exc:  # well-formed but not a real date, e.g. 2023-02-30
+        raise DocumentError(source, f"{field} {text!r} is an impossible date ({exc})") from None
+    except MalformedDate:
+        raise DocumentError(source, f"{field} {text!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD") from None
 
 
 # ---------------------------------------------------------------- YAML

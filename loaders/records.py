@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 
@@ -132,6 +132,44 @@ class FuzzyDate:
             return (FuzzyDate.year(start.year, text) if unit == "year"
                     else FuzzyDate.month(start.year, start.month, text))
         return FuzzyDate.between(start, end, text)
+
+
+class MalformedDate(ValueError):
+    """Text that is not written YYYY, YYYY-MM, YYYY-MM-DD or as an ISO timestamp."""
+
+
+class ImpossibleDate(ValueError):
+    """Text written as an ISO date that names no real one ("2023-02-30"); the reason is its text."""
+
+
+_ISO_PREFIX = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_ISO_TIMESTAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})[T ]\S.*")
+
+
+def parse_iso_prefix(text: str) -> FuzzyDate:
+    """'2023' → YEAR, '2023-10' → MONTH, '2023-10-28' or a full ISO timestamp → DAY. Front
+    matter, manifests, HTML pages and reporters' timelines all write dates this way; each
+    reader words the errors for its own input."""
+    value = text.strip()
+    match = _ISO_PREFIX.fullmatch(value) or _ISO_TIMESTAMP.fullmatch(value)
+    if match is None:
+        raise MalformedDate(value)
+    year, month, day = match.groups()
+    try:
+        if day is not None:
+            first = date(int(year), int(month), int(day))
+        elif month is not None:
+            return FuzzyDate.month(int(year), int(month), value)
+        else:
+            return FuzzyDate.year(int(year), value)
+    except ValueError as exc:
+        raise ImpossibleDate(str(exc)) from None
+    if match.re is _ISO_TIMESTAMP:
+        try:
+            first = datetime.fromisoformat(value).date()
+        except ValueError:
+            raise MalformedDate(value) from None
+    return FuzzyDate.day(first, value)
 
 
 # The calendar's names, which every stage reads: the time expressions, the parse repair of a

@@ -21,7 +21,6 @@ import io
 import json
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +36,11 @@ from loaders.records import (
     Evidence,
     ExtractedDocument,
     FuzzyDate,
+    ImpossibleDate,
+    MalformedDate,
     Participant,
     consolidate,
+    parse_iso_prefix,
     stable_id,
 )
 from loaders.taxonomy import load_taxonomy
@@ -56,10 +58,6 @@ DATE_COLUMNS: tuple[str, ...] = ("date", "start_date", "end_date")
 # Timeline rows state the reporter's own reading of a source: full confidence.
 TIMELINE_CONFIDENCE = 1.0
 
-_YEAR = re.compile(r"^\d{4}$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\S+$")
 _ROLE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _KIND_SUFFIX = re.compile(r"^(?P<name>.*?)\s*\((?P<kind>[A-Za-z]+)\)$")
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
@@ -339,22 +337,14 @@ def _parse_when(row: _RawRow, check: _RowCheck) -> FuzzyDate | None:
 
 def _parse_iso_prefix(text: str, check: _RowCheck | None = None, field_name: str = "date") -> FuzzyDate | None:
     """'2023' → YEAR, '2023-10' → MONTH, '2023-10-28' (or with a time) → DAY; None and a problem otherwise."""
-    value = text.strip()
     try:
-        if _YEAR.match(value):
-            return FuzzyDate.year(int(value), value)
-        if month := _MONTH.match(value):
-            return FuzzyDate.month(int(month[1]), int(month[2]), value)
-        if _DAY.match(value):
-            return FuzzyDate.day(date.fromisoformat(value), value)
-        if _DATETIME.match(value):
-            return FuzzyDate.day(datetime.fromisoformat(value).date(), value)
-    except ValueError:
-        if check is not None:
-            check.fail(field_name, f"{text!r} is not a valid date")
-        return None
+        return parse_iso_prefix(text)
+    except ImpossibleDate:
+        problem = f"{text!r} is not a valid date"
+    except MalformedDate:
+        problem = f"{text!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
     if check is not None:
-        check.fail(field_name, f"{text!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        check.fail(field_name, problem)
     return None
 
 

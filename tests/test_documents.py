@@ -18,7 +18,7 @@ from loaders.documents import (
     read_document,
     read_manifest,
 )
-from loaders.records import Precision, stable_id
+from loaders.records import ImpossibleDate, MalformedDate, Precision, parse_iso_prefix, stable_id
 
 FIXTURES = Path(__file__).parent / "fixtures" / "documents"
 SEEDS = Path(__file__).parents[1] / "seeds"
@@ -610,3 +610,22 @@ def test_two_manifests_in_one_folder_are_an_error(tmp_path: Path) -> None:
     write(tmp_path / "manifest.csv", "file,title\nstory.txt,B\n")
     with expect_error(tmp_path, "more than one manifest"):
         read_document(document)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023", (date(2023, 1, 1), date(2023, 12, 31), Precision.YEAR)),
+    ("2023-12", (date(2023, 12, 1), date(2023, 12, 31), Precision.MONTH)),
+    ("2023-12-17", (date(2023, 12, 17), date(2023, 12, 17), Precision.DAY)),
+    ("2023-12-17T10:00:00+00:00", (date(2023, 12, 17), date(2023, 12, 17), Precision.DAY)),
+    ("2023-02-30", ImpossibleDate),
+    ("2023-13", ImpossibleDate),
+    ("May 2024", MalformedDate),
+    ("2023-12-17Tnoon", MalformedDate),
+])
+def test_dates_written_as_iso_prefixes_read_the_same_in_every_input(text, expected):
+    if isinstance(expected, type):
+        with pytest.raises(expected):
+            parse_iso_prefix(text)
+    else:
+        parsed = parse_iso_prefix(text)
+        assert (parsed.start, parsed.end, parsed.precision) == expected
