@@ -316,14 +316,23 @@ def fold(text: str) -> str:
 # Verbs of an official finding, which is about someone else than who finds it.
 _FINDING_VERBS = frozenset({"rule", "find", "conclude", "determine", "establish", "certify", "classify"})
 # Nouns that describe a company before its name: "Organizer Lakelight Events LLC".
-_COMPANY_DESCRIBERS = frozenset({"organizer", "organiser", "promoter", "operator", "owner", "drugmaker", "supplier",
-                                 "distributor", "wholesaler", "developer", "vendor"})
+# (with the lexicon's organisation designators and descriptions, which hold "drugmaker" and "distributor").
+_COMPANY_DESCRIBERS = frozenset({"organizer", "organiser", "promoter", "operator", "owner", "supplier", "developer",
+                                 "vendor"})
 # Lower-case words inside a person's name: "Ludwig van Beethoven", "Ana de la Cruz".
 _NAME_PARTICLES = frozenset({"de", "da", "di", "do", "dos", "das", "du", "del", "della", "la", "le", "van", "von",
                              "der", "den", "ter", "bin", "ibn", "al", "el", "y", "e"})
 _MONTH_NAMES = frozenset(name.lower() for name in MONTH_NAMES)
 _DATE_PREPOSITIONS = frozenset({"in", "by", "since", "until", "till", "from", "during", "through", "last", "next",
                                 "early", "late", "mid", "this", "that", "each", "every"})
+
+
+def _verb_of_opened_clause(pronoun: Token) -> Token | None:
+    """The verb whose clause a subject pronoun opens: "said" in "X said he ...", "ruled" in
+    "the examiner ruled that she had died"."""
+    if pronoun.dep_ not in _SUBJECT_DEPS or pronoun.head.dep_ != "ccomp":
+        return None
+    return pronoun.head.head
 
 
 def _is_month_after_preposition(token: Token) -> bool:
@@ -1996,10 +2005,8 @@ class _References:
 
     def _reporting_subject(self, pronoun: Token) -> _Actor | None:
         """Who says or thinks the clause a subject pronoun opens: in "X said he", X."""
-        if pronoun.dep_ not in _SUBJECT_DEPS or pronoun.head.dep_ != "ccomp":
-            return None
-        verb = pronoun.head.head
-        if verb.lemma_.lower() in _FINDING_VERBS:
+        verb = _verb_of_opened_clause(pronoun)
+        if verb is None or verb.lemma_.lower() in _FINDING_VERBS:
             return None
         subject = _subject_of(verb)
         if subject is None:  # "In addition to Perry, entrepreneur Elon Musk has stated": the parser
@@ -2012,10 +2019,8 @@ class _References:
     def _finders(self, pronoun: Token) -> set[_Actor]:
         """Who makes the official finding a subject pronoun's clause states: in "Medical Examiner
         Dr. Hannah Birkeland ruled that she had died", she is neither the office nor the doctor."""
-        if pronoun.dep_ not in _SUBJECT_DEPS or pronoun.head.dep_ != "ccomp":
-            return set()
-        verb = pronoun.head.head
-        subject = _subject_of(verb) if verb.lemma_.lower() in _FINDING_VERBS else None
+        verb = _verb_of_opened_clause(pronoun)
+        subject = _subject_of(verb) if verb is not None and verb.lemma_.lower() in _FINDING_VERBS else None
         if subject is None:
             return set()
         tokens = [subject, *(c for c in subject.children if c.dep_ == "appos")]

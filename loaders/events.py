@@ -654,14 +654,19 @@ def _object_text(positions: dict[str, list[Token]], actors: ActorAnalysis,
     return None
 
 
-def _clause_anchor(match: _Match, nominal: Token, verb: Token | None) -> Token:
-    """The token whose clause says whether the event happened: the verb trigger, the
-    light verb carrying a noun trigger, or the noun itself."""
+def _carrying_verb(match: _Match, nominal: Token, verb: Token | None) -> Token | None:
+    """The verb that carries the event: the verb trigger itself, or the verb whose object a
+    noun trigger is ("received an infusion", "entered a plea"); None for a noun elsewhere."""
     if match.trigger.part_of_speech == "VERB":
         return match.head
-    if verb is not None and nominal.dep_ in OBJECTS:
-        return verb
-    return nominal
+    return verb if verb is not None and nominal.dep_ in OBJECTS else None
+
+
+def _clause_anchor(match: _Match, nominal: Token, verb: Token | None) -> Token:
+    """The token whose clause says whether the event happened: the verb carrying the event,
+    or the noun itself."""
+    carrier = _carrying_verb(match, nominal, verb)
+    return nominal if carrier is None else carrier
 
 
 def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> EventStatus | None:
@@ -768,7 +773,7 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     heads = {t.i for t in match.tokens} | {nominal.i}
     # "voted on Friday to revoke", "began reviewing ... a month before", "voted on Tuesday to
     # impose the temporary suspension"
-    enacted = nominal if match.trigger.part_of_speech == "VERB" else verb if nominal.dep_ in OBJECTS else None
+    enacted = _carrying_verb(match, nominal, verb)
     if enacted is not None and (enacted.dep_ == "xcomp" or _is_infinitive_clause(enacted)) \
             and enacted.head.lemma_.lower() in taxonomy.enacting_verbs | taxonomy.onset_verbs:
         heads.add(enacted.head.i)
@@ -1067,7 +1072,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     participants = _assign_roles(match, positions, actors, (trigger_start, trigger_end), taxonomy)
     heads = _event_heads(match, nominal, verb, taxonomy)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end, taxonomy.speech_verbs)
-    carrier = head if match.trigger.part_of_speech == "VERB" else verb if nominal.dep_ in OBJECTS else None
+    carrier = _carrying_verb(match, nominal, verb)
     if (expression is None and carrier is not None
             and (carrier.dep_ == "conj" or (carrier.dep_ == "advcl" and carrier.tag_ == "VBG"))
             and not _own_subjects(carrier) and not _children(carrier, PASSIVE_SUBJECTS)):
