@@ -119,9 +119,8 @@ class FuzzyDate:
             after = date(year + (first_month + 3 > 12), (first_month + 2) % 12 + 1, 1)
             return FuzzyDate.between(start, after - timedelta(days=1), text)
         if unit == "week":  # Monday to Sunday, as "last week" is
-            monday = self.start - timedelta(days=self.start.weekday()) + timedelta(weeks=lo)
-            sunday = self.end - timedelta(days=self.end.weekday()) + timedelta(weeks=hi, days=6)
-            return FuzzyDate.between(monday, sunday, text)
+            return FuzzyDate.between(week_of(self.start + timedelta(weeks=lo))[0],
+                                     week_of(self.end + timedelta(weeks=hi))[1], text)
         months = 12 if unit == "year" else 1
         first = _month_index(self.start) // months * months + lo * months
         last = _month_index(self.end) // months * months + (hi + 1) * months - 1
@@ -177,6 +176,12 @@ def parse_iso_prefix(text: str) -> FuzzyDate:
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
                "August", "September", "October", "November", "December")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+def week_of(day: date) -> tuple[date, date]:
+    """The Monday and the Sunday of the calendar week that holds `day`."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
 
 # Meteorological seasons, northern hemisphere: the month each begins in.
 SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}

@@ -179,7 +179,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache, partial
 
-from loaders.records import MONTH_NAMES, SEASON_FIRST_MONTH, WEEKDAY_NAMES, FuzzyDate, Precision
+from loaders.records import MONTH_NAMES, SEASON_FIRST_MONTH, WEEKDAY_NAMES, FuzzyDate, Precision, week_of
 
 __all__ = ["ABSOLUTE", "ANCHORED", "RELATIVE", "AnchoredOffset", "TimeExpression", "find_time_expressions", "whole_number"]
 
@@ -583,11 +583,6 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def _week_of(day: date) -> tuple[date, date]:
-    monday = day - timedelta(days=day.weekday())
-    return monday, monday + timedelta(days=6)
 
 
 def _weekday_on_or_before(day: date, weekday: int) -> date:
@@ -1944,7 +1939,7 @@ def _same_unit_offsets(unit: str, direction: str) -> tuple[int, int]:
 def _calendar_unit(day: date, unit: str, step: int, future: bool = False) -> FuzzyDate | None:
     """The week / weekend / month / quarter / year / decade holding `day`, moved by `step` units."""
     if unit == "week":
-        monday, sunday = _week_of(day + timedelta(days=7 * step))
+        monday, sunday = week_of(day + timedelta(days=7 * step))
         return FuzzyDate.between(monday, sunday)
     if unit == "weekend":
         if step < 0:  # the most recent Saturday-Sunday that ended before the day
@@ -1952,9 +1947,9 @@ def _calendar_unit(day: date, unit: str, step: int, future: bool = False) -> Fuz
             if saturday + timedelta(days=1) >= day:
                 saturday -= timedelta(days=7)
         elif step > 0:
-            saturday = _week_of(day)[0] + timedelta(days=12)
+            saturday = week_of(day)[0] + timedelta(days=12)
         else:
-            saturday = _week_of(day)[0] + timedelta(days=5)
+            saturday = week_of(day)[0] + timedelta(days=5)
             if not future and saturday > day:
                 saturday -= timedelta(days=7)
         return FuzzyDate.between(saturday, saturday + timedelta(days=1))
@@ -2029,7 +2024,7 @@ def _ago(day: date, lo: int, hi: int | None, unit: str, exact_count: int | None)
         if unit == "day" or unit == "night":
             return FuzzyDate.day(day - timedelta(days=exact_count))
         if unit == "week":
-            monday, sunday = _week_of(day - timedelta(days=7 * exact_count))
+            monday, sunday = week_of(day - timedelta(days=7 * exact_count))
             return FuzzyDate.between(monday, sunday)
         if unit == "month":
             return FuzzyDate.month(*_add_months(day.year, day.month, -exact_count))
