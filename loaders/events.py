@@ -1221,6 +1221,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     ids = [f"{document.id}:{d.trigger_start}" for d in drafts]
     _inherit_principals(drafts)
     _adopt_described_participants(drafts, document, actors, sentences)
+    _definite_mentions_keep_their_dates(drafts)
     mentions: list[EventMention] = []
     last_dated: tuple[str, FuzzyDate, int] | None = None  # id, date, where the text gives the date
     for index, draft in enumerate(drafts):
@@ -1418,6 +1419,24 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
                 same_kind = source.match.event_type is event_type
                 draft.participants.extend((a, r if same_kind else event_type.principal[0]) for a, r in inherited)
                 break
+
+
+def _definite_mentions_keep_their_dates(drafts: list[_Draft]) -> None:
+    """An undated "the study" is the study the sentence before introduced with its date, even
+    when only the later sentence names who did it: "A study published March 4 found ... The
+    study was led by Dr. Priyanka Menon"."""
+    sentence_starts = sorted({d.sentence.start for d in drafts})
+    for draft in drafts:
+        if draft.expression is not None or not _is_definite(draft.match):
+            continue
+        position = sentence_starts.index(draft.sentence.start)
+        nearby = set(sentence_starts[max(0, position - 2) : position])
+        lemma = draft.match.head.lemma_.lower()
+        earlier = [d for d in drafts if d.sentence.start in nearby and d.expression is not None
+                   and d.match.event_type is draft.match.event_type and d.match.head.lemma_.lower() == lemma
+                   and not _is_definite(d.match) and not _has_principal(d)]
+        if earlier:
+            draft.expression = earlier[-1].expression
 
 
 def _is_definite(match: _Match) -> bool:

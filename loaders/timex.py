@@ -526,6 +526,11 @@ _PAST_MARKER_RE = re.compile(  # (?=\w): only word starts, so the alternation is
     r"\b(?=\w)(?:(?:has|have)\s+(?:been\s+)?\w+(?:ed|en)|was|were|had|did|said|told|\w{2,}ed|"
     + _alternation(_IRREGULAR_PAST) + r")\b", re.IGNORECASE)
 _PARTICIPLE_LEAD_RE = re.compile(r"\b(?:be|been|being|is|are|am|to|will|get|gets)\s+$", re.IGNORECASE)
+# A participle after a determiner, a preposition or an infinitive's verb describes a noun and
+# tells no tense: "publish updated guidance by June 30", "a hearing on compounded ketamine".
+_ATTRIBUTIVE_LEAD_RE = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|this|these|those|of|for|on|about|with|without|into|from|in)|"
+    r"\bto\s+(?!(?:have|be|been|get)\s)\w+)\s+$", re.IGNORECASE)
 _CLAUSE_BREAK_RE = re.compile(
     r"[;:!?\"“”]|(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])\.(?:\s|$)|\s[—–-]\s|[—–]|"  # not "Oct." / "Dr."
     r",\s+(?i:and|but|while|whereas|although|though|so)\b|"
@@ -908,6 +913,8 @@ class _Scanner:
                 continue
             if len(word.split()) == 1 and _PARTICIPLE_LEAD_RE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "will be sentenced", "will be held", "is expected", "to set": not a past tense
+            if word.endswith("ed") and _ATTRIBUTIVE_LEAD_RE.search(text, max(0, m.start() - 30), m.start()):
+                continue
             markers.append((m.start(), m.end(), False))
         self._all_tense_markers = markers
         return markers

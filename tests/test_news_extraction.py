@@ -1120,3 +1120,12 @@ def test_whoever_declares_a_mistrial_or_sets_a_retrial_is_the_judge():
         "Haverty, 46. Judge Sorensen set a retrial for June 9.", FRIDAY)
     trials = [r for e, r in events if e.type == "TRIAL"]
     assert trials and all({("Anita Sorensen", "JUDGE"), ("Colleen Haverty", "DEFENDANT")} <= r for r in trials)
+
+
+def test_the_study_a_later_sentence_credits_is_the_one_published_on_the_day_told_before():
+    publication, roles = _only(_extract_text(
+        "A study published March 4 in the Journal of Rural Pharmacy Practice found that rural pharmacies "
+        "dispensed opioids at 1.6 times the rate of chain stores. The study was led by Dr. Priyanka Menon.",
+        date(2025, 3, 20)), "PUBLICATION")
+    assert ("Priyanka Menon", "AUTHOR") in roles
+    assert _span(publication) == (date(2025, 3, 4), date(2025, 3, 4))

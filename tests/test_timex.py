@@ -770,3 +770,17 @@ def test_within_a_span_is_a_date_only_when_it_heads_the_sentence() -> None:
 @pytest.mark.parametrize("raw, number", [("four", 4), ("12", 12), ("twenty-one", 21), ("several", None), ("1½", None)])
 def test_a_whole_number_is_read_from_words_or_digits(raw, number) -> None:
     assert whole_number(raw) == number
+
+
+@pytest.mark.parametrize("sentence", [
+    "KDHE is expected to publish updated guidance no later than June 30.",
+    "The FDA will hold a hearing on compounded ketamine on June 30.",
+])
+def test_a_participle_describing_a_noun_does_not_put_a_future_date_in_the_past(sentence: str):
+    found = only(sentence, FuzzyDate.day(date(2026, 4, 15)))
+    assert found.date.end == date(2026, 6, 30)
+
+
+def test_a_past_tense_near_the_date_still_puts_it_in_the_past():
+    assert only("He is alleged to have supplied the drugs on June 30.", FuzzyDate.day(date(2026, 4, 15))).date.end \
+        == date(2025, 6, 30)
