@@ -1817,7 +1817,9 @@ def _find_missed_mentions(
             if (model is None or tokens in guarded) and (
                 any(t.lower() in lowercase_words for t in tokens)
                 or (token.is_sent_start and token.pos_ != "PROPN"
-                    and not (end < len(doc) and doc[end].pos_ in ("VERB", "AUX") and token.dep_ in _SUBJECT_DEPS))
+                    and not (token.dep_ in _SUBJECT_DEPS and (
+                        (end < len(doc) and doc[end].pos_ in ("VERB", "AUX"))
+                        or any(c.dep_ == "conj" for c in token.children))))  # "Feldkamp and Pimm pleaded"
             ):
                 continue  # a surname that is also a common word: "Health care", "Young people"
             before = doc[i - 1] if i > 0 else None

@@ -876,3 +876,10 @@ def test_an_acronym_that_acts_is_an_organisation_with_the_place_before_it_but_no
                        "Organizer Lakelight Events LLC said the shows were cancelled.")
     assert {"Red Deer RCMP", "Lakelight Events LLC"} <= names(analysis)
     assert "DEALER" not in names(analysis) and "JAILED" not in names(analysis)
+
+
+def test_a_surname_heading_a_pair_of_subjects_is_the_person_named_before_though_the_model_tags_it_a_noun():
+    text = ("Aaron Feldkamp and Lena Pimm, co-founders of the clinic, were indicted in February. "
+            "Feldkamp and Pimm pleaded not guilty in March.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "Feldkamp", occurrence=1) == actor_named(analysis, "Aaron Feldkamp")
