@@ -690,8 +690,8 @@ class _Names:
             return None
         if end < len(doc) and fold(doc[end].text) in lex.legal_suffixes and "\n" not in doc[end - 1].whitespace_:
             end += 1  # "Acme Health LLC": the model often leaves the legal form out of the name
-        if label == "ORG":
-            start = self._office_holder(start)
+        if label == "ORG":  # "the Governor's Office of Substance Use Policy", the post tagged apart
+            start = self._office_holder(start, across_names=self._after_titled_possessive(start))
         has_org_head = self._has_organisation_head(start, end)
         if self._is_masthead(start, end):
             kind = ActorKind.ORGANIZATION
@@ -774,6 +774,11 @@ class _Names:
                 break  # "Inc.", "Jr."
             end -= 1
         return start, end
+
+    def _after_titled_possessive(self, i: int) -> bool:
+        """Token i follows a post's possessive: "Coroner's Court", "Governor's Office"."""
+        doc = self.doc
+        return i >= 2 and doc[i - 1].tag_ == "POS" and fold(doc[i - 2].text) in self.lex.titles
 
     def _office_holder(self, start: int, across_names: bool = False) -> int:
         """ "the U.S. Attorney's Office" tagged as "Office": a bare organisation head after a
@@ -1142,7 +1147,7 @@ class _Names:
         for token in doc:
             if token.i in self.entity_label or not _is_capitalised(token) or token.i < 2:
                 continue
-            titled = doc[token.i - 1].tag_ == "POS" and fold(doc[token.i - 2].text) in self.lex.titles
+            titled = self._after_titled_possessive(token.i)
             start = self._office_holder(token.i, across_names=titled)
             if start == token.i:
                 continue

@@ -883,3 +883,10 @@ def test_a_surname_heading_a_pair_of_subjects_is_the_person_named_before_though_
             "Feldkamp and Pimm pleaded not guilty in March.")
     analysis = analyse(text)
     assert resolved(analysis, text, "Feldkamp", occurrence=1) == actor_named(analysis, "Aaron Feldkamp")
+
+
+def test_a_posts_office_is_one_organisation_though_the_model_tags_the_post_apart():
+    analysis = analyse("A report published in February by the Governor's Office of Substance Use Policy found "
+                       "nitazenes in 3.1% of deaths.")
+    assert "Governor's Office of Substance Use Policy" in names(analysis)
+    assert "Governor" not in names(analysis)
