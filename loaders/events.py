@@ -544,7 +544,7 @@ def _is_authority(actor: ActorRecord, actors: ActorAnalysis, taxonomy: Taxonomy)
     for name in (actor.name, *actor.aliases, *described):
         if is_acronym(name.replace(" ", "")):
             return True
-        if _name_words(name) & taxonomy.regulator_words:
+        if _name_words(name) & taxonomy.regulator_words or name.casefold() in taxonomy.regulator_names:
             return True
     return False
 

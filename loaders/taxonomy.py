@@ -88,6 +88,7 @@ class Taxonomy:
     hypothetical_cues: frozenset[str] = frozenset()
     capacity_words: frozenset[str] = frozenset()
     regulator_words: frozenset[str] = frozenset()
+    regulator_names: frozenset[str] = frozenset()  # casefolded
     awaiting_verbs: frozenset[str] = frozenset()
     media_words: frozenset[str] = frozenset()
     media_outlets: frozenset[str] = frozenset()
@@ -205,6 +206,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         hypothetical_cues=frozenset(data.get("hypothetical_cues", ())),
         capacity_words=frozenset(data.get("capacity_words", ())),
         regulator_words=frozenset(data.get("regulator_words", ())),
+        regulator_names=frozenset(name.casefold() for name in data.get("regulator_names", ())),
         awaiting_verbs=frozenset(data.get("awaiting_verbs", ())),
         media_words=frozenset(w.lower() for w in data.get("media_words", ())),
         media_outlets=frozenset(w.lower() for w in data.get("media_outlets", ())),

@@ -1129,3 +1129,11 @@ def test_the_study_a_later_sentence_credits_is_the_one_published_on_the_day_told
         date(2025, 3, 20)), "PUBLICATION")
     assert ("Priyanka Menon", "AUTHOR") in roles
     assert _span(publication) == (date(2025, 3, 4), date(2025, 3, 4))
+
+
+def test_a_public_health_body_whose_name_says_only_health_is_a_regulator():
+    warning, roles = _only(_extract_text(
+        "On 4 November, two days after the first deaths, NSW Health issued a public drug warning about capsules "
+        "containing nitazenes circulating in Sydney.", date(2024, 11, 20)), "REGULATORY_WARNING")
+    assert roles == {("NSW Health", "REGULATOR")}
+    assert _span(warning) == (date(2024, 11, 4), date(2024, 11, 4))
