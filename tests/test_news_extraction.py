@@ -1137,3 +1137,14 @@ def test_a_public_health_body_whose_name_says_only_health_is_a_regulator():
         "containing nitazenes circulating in Sydney.", date(2024, 11, 20)), "REGULATORY_WARNING")
     assert roles == {("NSW Health", "REGULATOR")}
     assert _span(warning) == (date(2024, 11, 4), date(2024, 11, 4))
+
+
+def test_a_first_name_the_model_takes_for_the_main_verb_is_still_part_of_the_name():
+    events = _extract_text(
+        "Brothers Rashad Pennington and Keon Pennington and Anya Brzezinski were charged Monday.\n"
+        "Rashad Pennington and Brzezinski were arraigned Tuesday afternoon before U.S. Magistrate Judge Helen "
+        "Achterberg and pleaded not guilty.", date(2024, 6, 14))
+    pleaded = {name for e, roles in events if e.type == "PLEA" for name, role in roles if role == "DEFENDANT"}
+    assert pleaded == {"Rashad Pennington", "Anya Brzezinski"}
+    charged = {name for e, roles in events if e.type == "CHARGES" for name, role in roles if role == "DEFENDANT"}
+    assert "Rashad Pennington" in charged
