@@ -368,6 +368,12 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                     preps.setdefault(token.lower_, []).extend(_children(token, {"pobj"}))
         if "by" in preps and passive_subjects:
             add("agent", preps.pop("by"))
+        # "recalling the vials at the FDA's request": the parser may hang it on the object
+        requesters = _requesters([*preps.get("at", []), *(o for obj in _children(head, OBJECTS)
+                                                         for o in _prep_objects(obj).get("at", []))])
+        if requesters:  # "Norvale recalled 14 lots at the request of the FDA": the FDA asked Norvale
+            add("requester", requesters)
+            add("recipient", subjects)
         for prep, objs in preps.items():
             add(prep, objs)
             if prep == "to":
@@ -431,6 +437,18 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         add("requester", _children(clause.head, SUBJECTS))
         add("recipient", _children(clause.head, OBJECTS | {"dative"}))
     return positions, nominal, verb
+
+
+REQUEST_NOUNS = frozenset({"request", "urging", "direction", "behest", "insistence", "order", "orders"})
+
+
+def _requesters(at_objects: list[Token]) -> list[Token]:
+    """Who asked for it: "at the request of the FDA", "at the FDA's request"."""
+    found: list[Token] = []
+    for noun in at_objects:
+        if noun.lemma_.lower() in REQUEST_NOUNS:
+            found += _children(noun, {"poss"}) + _prep_objects(noun).get("of", [])
+    return found
 
 
 def _coordinated_subjects(verb: Token) -> list[Token]:

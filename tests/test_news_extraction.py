@@ -1148,3 +1148,12 @@ def test_a_first_name_the_model_takes_for_the_main_verb_is_still_part_of_the_nam
     assert pleaded == {"Rashad Pennington", "Anya Brzezinski"}
     charged = {name for e, roles in events if e.type == "CHARGES" for name, role in roles if role == "DEFENDANT"}
     assert "Rashad Pennington" in charged
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sandor Pharma recalled two lots of ketamine injection on Monday at the request of the FDA.",
+    "Sandor Pharma is recalling the vials at the FDA's request.",
+])
+def test_a_company_recalling_at_a_regulators_request_is_the_subject_of_that_regulators_action(sentence):
+    _, roles = _only(_extract_text(sentence, date(2024, 6, 14)), "REGULATORY_ACTION")
+    assert roles == {("FDA", "REGULATOR"), ("Sandor Pharma", "SUBJECT")}
