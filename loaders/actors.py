@@ -174,6 +174,7 @@ class ActorLexicon:
     female_nouns: frozenset[str]
     male_nouns: frozenset[str]
     people_nouns: frozenset[str]
+    relative_nouns: frozenset[str]
     female_first_names: frozenset[str]
     male_first_names: frozenset[str]
     unisex_first_names: frozenset[str]
@@ -195,6 +196,11 @@ class ActorLexicon:
     @property
     def person_nouns(self) -> frozenset[str]:
         return frozenset(self.description_group) | frozenset(self.role_relations)
+
+    @cached_property
+    def nouns_for_people(self) -> frozenset[str]:
+        """Every noun that stands for a person or people: "assistant", "son", "woman", "patients"."""
+        return self.person_nouns | self.female_nouns | self.male_nouns | self.people_nouns | self.relative_nouns
 
     @cached_property
     def first_names(self) -> frozenset[str]:
@@ -276,6 +282,7 @@ class ActorLexicon:
             female_nouns=words("female_nouns"),
             male_nouns=words("male_nouns"),
             people_nouns=words("people_nouns"),
+            relative_nouns=words("relative_nouns"),
             female_first_names=words("female_first_names"),
             male_first_names=words("male_first_names"),
             unisex_first_names=words("unisex_first_names"),

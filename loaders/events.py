@@ -514,6 +514,7 @@ def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
         if chars is not None and chars.root.i in token_ids and not _in_apposition_phrase(chars.root, token):
             spans.append((span, chars.root))
     roots = {root.i for _, root in spans}
+    people_words = get_lexicon().nouns_for_people
     result: list[ActorSpan] = []
     seen: set[str] = set()
     for span, root in spans:
@@ -526,6 +527,10 @@ def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
             if node.dep_ not in COORDINATION and parent.i != root.i and (
                     parent.i in roots or any(c.dep_ == "appos" and c.i in roots for c in parent.children)):
                 inside_other = True  # "his label, Crescent Row Records": the label's name, not "his"
+                break
+            if node.dep_ == "poss" and parent.pos_ == "NOUN" and parent.lemma_.lower() in people_words and (
+                    node.tag_ == "PRP$" or any(c.dep_ == "case" for c in node.children)):
+                inside_other = True  # "her second child was born": the child, whom the text does not name
                 break
             node = parent
         if not inside_other and span.actor_id not in seen:

@@ -1157,3 +1157,10 @@ def test_a_first_name_the_model_takes_for_the_main_verb_is_still_part_of_the_nam
 def test_a_company_recalling_at_a_regulators_request_is_the_subject_of_that_regulators_action(sentence):
     _, roles = _only(_extract_text(sentence, date(2024, 6, 14)), "REGULATORY_ACTION")
     assert roles == {("FDA", "REGULATOR"), ("Sandor Pharma", "SUBJECT")}
+
+
+def test_what_happens_to_someones_unnamed_child_or_patient_does_not_happen_to_them():
+    events = _extract_text(
+        "Travis Hollis said his wife, Brianna Hollis, had gone to the clinic after her second child was born in "
+        "2024. Dr. Ann Boyd said her patient died in May.", date(2026, 1, 22))
+    assert not [e for e, _ in events if e.type in {"BIRTH", "DEATH"}]
