@@ -701,6 +701,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.NEGATED
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in anchor.children):
         return EventStatus.NEGATED  # "can no longer administer"
+    if anchor is nominal and nominal.dep_ == "pobj" and nominal.head.lower_ == "without":
+        return EventStatus.NEGATED  # "released without charge", "left him without a conviction"
     if anchor.lemma_.lower() in taxonomy.reschedule_verbs and anchor is not match.head:
         return EventStatus.SCHEDULED  # "postponed the trial to Aug. 19"
     if match.trigger.part_of_speech == "NOUN" and anchor is verb and nominal.dep_ in OBJECTS \

@@ -1164,3 +1164,19 @@ def test_what_happens_to_someones_unnamed_child_or_patient_does_not_happen_to_th
         "Travis Hollis said his wife, Brianna Hollis, had gone to the clinic after her second child was born in "
         "2024. Dr. Ann Boyd said her patient died in May.", date(2026, 1, 22))
     assert not [e for e, _ in events if e.type in {"BIRTH", "DEATH"}]
+
+
+def test_what_someone_is_left_without_did_not_happen():
+    events = _extract_text(
+        "Renaldo Castellanos, 29, was arrested in 2019 on a charge of possession. That case, which the Miami-Dade "
+        "State Attorney's Office later dropped, left him without a job but, his lawyer said Wednesday, without a "
+        "conviction either.", date(2024, 11, 21))
+    assert not [e for e, _ in events if e.type == "TRIAL"]
+
+
+def test_the_penalty_a_charge_carries_is_no_sentencing():
+    events = _extract_text(
+        "Renaldo Castellanos was indicted on Oct. 30. He faces a maximum sentence of 20 years. The charge of "
+        "distributing a controlled substance resulting in death, which Castellanos alone faces, carries a "
+        "mandatory minimum sentence of 20 years in federal prison.", date(2024, 11, 21))
+    assert not [e for e, _ in events if e.type == "SENTENCING"]
