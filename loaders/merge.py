@@ -88,6 +88,18 @@ def _told_apart(a: Candidate, b: Candidate) -> bool:
     return _different_fillers(a.principal, b.principal) or _different_fillers(a.distinguishing, b.distinguishing)
 
 
+def _dated_apart(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
+    """Both dated, on dates that cannot be the same, for an event that can happen more than
+    once: an undated mention may be either of two such events, but never joins them ("In 2019
+    the board reprimanded him", "the board suspended his license", "voted Friday to suspend")."""
+    event_type = taxonomy.types.get(a.type)
+    if event_type is None or event_type.singular or event_type.lasting or _anchor_refs(a.claims) & _anchor_refs(b.claims):
+        return False
+    date_a, _ = consolidate([c.date for c in a.claims])
+    date_b, _ = consolidate([c.date for c in b.claims])
+    return date_a.known and date_b.known and not date_a.overlaps(date_b)
+
+
 def same_event(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
     """Same type, one principal participant in the same role, no principal role held by
     different people ("Chavez sold to Plasencia" is not "Plasencia sold to Perry")."""
@@ -120,7 +132,8 @@ def group_candidates(candidates: Sequence[Candidate], taxonomy: Taxonomy) -> lis
                 root_i, root_j = uf.find(i), uf.find(j)
                 if root_i == root_j or not same_event(candidates[i], candidates[j], taxonomy):
                     continue
-                if any(_told_apart(candidates[m], candidates[n]) for m in members[root_i] for n in members[root_j]):
+                if any(_told_apart(candidates[m], candidates[n]) or _dated_apart(candidates[m], candidates[n], taxonomy)
+                       for m in members[root_i] for n in members[root_j]):
                     continue
                 joined = members.pop(root_i) + members.pop(root_j)
                 uf.union(i, j)

@@ -46,6 +46,7 @@ class EventType:
     principal: tuple[str, ...]
     title: str
     singular: bool = False
+    lasting: bool = False  # one event over days or months: mentions dated apart may be one
     undated_window_days: int | None = None
     exclude_modifiers: frozenset[str] = frozenset()
     exclude_governors: frozenset[str] = frozenset()
@@ -157,6 +158,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             principal=principal,
             title=spec["title"],
             singular=bool(spec.get("singular", False)),
+            lasting=bool(spec.get("lasting", False)),
             undated_window_days=spec.get("undated_window_days"),
             exclude_modifiers=frozenset(spec.get("exclude_modifiers") or ()),
             exclude_governors=frozenset(spec.get("exclude_governors") or ()),

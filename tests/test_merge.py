@@ -116,3 +116,21 @@ def test_a_mention_anchored_on_another_mention_of_the_same_event_is_not_dated_by
     (sentencing,) = merged
     assert all(e.claim.anchor is None for e in sentencing.evidence)
     assert sentencing.date == FuzzyDate.day(date(2025, 5, 22))
+
+
+def test_an_undated_mention_never_joins_two_actions_dated_apart():
+    reprimand = record("a", "REGULATORY_ACTION", "org-board", "REGULATOR", DateClaim(FuzzyDate.year(2019)))
+    undated = record("b", "REGULATORY_ACTION", "org-board", "REGULATOR", DateClaim(FuzzyDate.unknown()), start=10)
+    suspension = record("c", "REGULATORY_ACTION", "org-board", "REGULATOR",
+                        DateClaim(FuzzyDate.day(date(2026, 1, 16))), start=20)
+    merged, _ = merge_events([reprimand, undated, suspension], TAXONOMY)
+    assert len(merged) == 2
+    assert sorted(e.date.start for e in merged) == [date(2019, 1, 1), date(2026, 1, 16)]
+
+
+def test_a_trial_told_on_its_first_and_last_days_is_one_trial():
+    opening = record("a", "TRIAL", "person-x", "DEFENDANT", DateClaim(FuzzyDate.day(date(2024, 10, 7))))
+    undated = record("b", "TRIAL", "person-x", "DEFENDANT", DateClaim(FuzzyDate.unknown()), start=10)
+    verdict = record("c", "TRIAL", "person-x", "DEFENDANT", DateClaim(FuzzyDate.day(date(2024, 10, 16))), start=20)
+    merged, _ = merge_events([opening, undated, verdict], TAXONOMY)
+    assert len(merged) == 1
