@@ -3,10 +3,11 @@
 The English model is loaded once per process. Line breaks always end a
 sentence (headlines, captions and list items carry no final full stop), and
 `parse_many` batches documents through `nlp.pipe`. Three repairs follow the
-model: a hyphenated name is one token; a first name the parser made the root
-of its sentence ("Rashad Pennington and Brzezinski were arraigned") is part of
-the name again; and a bare weekday after an object ("performed an autopsy
-Monday") is the verb's time, not the object's head.
+model: a hyphenated name or prefixed word ("co-defendants") is one token; a
+first name the parser made the root of its sentence ("Rashad Pennington and
+Brzezinski were arraigned") is part of the name again; and a bare weekday
+after an object ("performed an autopsy Monday") is the verb's time, not the
+object's head.
 """
 
 from __future__ import annotations
@@ -28,24 +29,32 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
     return doc
 
 
+# Prefixes that make one word with what follows: "co-defendants", "ex-boyfriend", "stepfather".
+_WORD_PREFIXES = frozenset({"co", "ex", "step", "vice"})
+
+
 @Language.component("hyphenated_names_are_one_token")
 def hyphenated_names_are_one_token(doc: Doc) -> Doc:
     """ "Okafor-Reyes" is one name: split in three, the parser gives each half its own
-    role in the sentence ("Okafor" and "Reyes" both subjects of "died")."""
+    role in the sentence ("Okafor" and "Reyes" both subjects of "died"). So is a prefixed
+    word: "three co-defendants" counts defendants, and "her ex-boyfriend" is a boyfriend."""
     spans = []
     for token in doc[1:-1]:
         before, after = doc[token.i - 1], doc[token.i + 1]
-        if (token.text == "-" and not before.whitespace_ and not token.whitespace_
-                and before.is_alpha and after.is_alpha and before.text[:1].isupper() and after.text[:1].isupper()
-                and before.pos_ == after.pos_ == "PROPN"):
-            spans.append(doc[before.i:after.i + 1])
-    spans = [s for i, s in enumerate(spans) if i == 0 or s.start >= spans[i - 1].end]  # "A-B-C": first pair
+        if token.text != "-" or before.whitespace_ or token.whitespace_ or not (before.is_alpha and after.is_alpha):
+            continue
+        if before.text[:1].isupper() and after.text[:1].isupper() and before.pos_ == after.pos_ == "PROPN":
+            spans.append((doc[before.i:after.i + 1], {"TAG": "NNP", "POS": "PROPN", "LEMMA": before.text + "-" + after.text}))
+        elif before.lower_ in _WORD_PREFIXES and after.is_lower:
+            spans.append((doc[before.i:after.i + 1], {"TAG": after.tag_, "POS": after.pos_,
+                                                       "LEMMA": before.lower_ + "-" + after.lemma_}))
+    spans = [s for i, s in enumerate(spans) if i == 0 or s[0].start >= spans[i - 1][0].end]  # "A-B-C": first pair
     if not spans:
         return doc
     entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     with doc.retokenize() as retokenizer:
-        for span in spans:
-            retokenizer.merge(span, attrs={"TAG": "NNP", "POS": "PROPN", "LEMMA": span.text})
+        for span, attrs in spans:
+            retokenizer.merge(span, attrs=attrs)
     # An entity that held half of the name ("Damon Reyes" of "Damon Reyes-Whitfield") now holds all of it.
     kept: list[Span] = []
     for start, end, label in entities:

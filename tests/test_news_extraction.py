@@ -1180,3 +1180,12 @@ def test_the_penalty_a_charge_carries_is_no_sentencing():
         "distributing a controlled substance resulting in death, which Castellanos alone faces, carries a "
         "mandatory minimum sentence of 20 years in federal prison.", date(2024, 11, 21))
     assert not [e for e, _ in events if e.type == "SENTENCING"]
+
+
+def test_co_defendants_the_story_counts_are_not_the_defendant_it_named_before():
+    events = _extract_text(
+        "Salvador Plasencia was sentenced Wednesday to 30 months in prison. Three co-defendants are due to be "
+        "sentenced in the coming weeks. Dr. Mark Chavez, the San Diego physician who supplied ketamine to "
+        "Plasencia, is scheduled to be sentenced Dec. 17.", date(2025, 12, 4))
+    plasencia = [e for e, roles in events if e.type == "SENTENCING" and ("Salvador Plasencia", "DEFENDANT") in roles]
+    assert len(plasencia) == 1 and plasencia[0].status == EventStatus.OCCURRED
