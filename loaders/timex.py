@@ -481,6 +481,8 @@ _MONTH_SIGNAL_RE = re.compile(
 # "arrested that August": the month of the year the story is telling, resolved in
 # narrative_months once the document's earlier dates are known.
 _THAT_MONTH_RE = re.compile(r"(?<![\w-])(?i:that)\s+$")
+# "April of that year", "July that year": the month of the year the story last named.
+_OF_THAT_YEAR_GAP_RE = re.compile(r"\s+(?:of\s+)?")
 _EXPLICIT_YEAR_RE = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
 _STRONG_YEAR_SIGNAL_RE = re.compile(
     r"(?<![\w-])(?i:in|since|until|till|by|during|before|after|from|through|throughout|around|circa|"
@@ -2119,9 +2121,21 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
     `expressions` are a document's, in order; `text` is the document text."""
     resolved: list[TimeExpression] = []
     last_year: int | None = None
-    for expression in expressions:
+    skip: TimeExpression | None = None
+    for index, expression in enumerate(expressions):
+        if expression is skip:
+            continue
         date_ = expression.date
+        following = expressions[index + 1] if index + 1 < len(expressions) else None
+        month_of_that_year = (following is not None and following.text.lower() == "that year"
+                              and _OF_THAT_YEAR_GAP_RE.fullmatch(text, expression.end, following.start) is not None)
         if (expression.kind == ABSOLUTE and date_.precision == Precision.MONTH and last_year is not None
+                and month_of_that_year and date_.start is not None):
+            # "In April of that year": one expression, the month of the year last named
+            expression = replace(expression, end=following.end, text=text[expression.start:following.end],
+                                 date=FuzzyDate.month(last_year, date_.start.month, text[expression.start:following.end]))
+            skip = following
+        elif (expression.kind == ABSOLUTE and date_.precision == Precision.MONTH and last_year is not None
                 and _THAT_MONTH_RE.search(text, max(0, expression.start - 8), expression.start)
                 and not _EXPLICIT_YEAR_RE.search(expression.text) and date_.start is not None):
             expression = replace(expression, date=FuzzyDate.month(last_year, date_.start.month))

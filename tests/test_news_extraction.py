@@ -1189,3 +1189,11 @@ def test_co_defendants_the_story_counts_are_not_the_defendant_it_named_before():
         "Plasencia, is scheduled to be sentenced Dec. 17.", date(2025, 12, 4))
     plasencia = [e for e, roles in events if e.type == "SENTENCING" and ("Salvador Plasencia", "DEFENDANT") in roles]
     assert len(plasencia) == 1 and plasencia[0].status == EventStatus.OCCURRED
+
+
+def test_a_month_of_that_year_is_in_the_year_the_story_last_named():
+    events = _extract_text(
+        "A roommate found Jordan Whitlock dead on Jan. 19, 2024. In April of that year, the Maricopa County Office "
+        "of the Medical Examiner ruled that Whitlock died of ketamine toxicity.", date(2025, 9, 16))
+    autopsy, _ = next((e, r) for e, r in events if e.type == "AUTOPSY")
+    assert _span(autopsy) == (date(2024, 4, 1), date(2024, 4, 30))
