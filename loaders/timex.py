@@ -501,6 +501,9 @@ _WEEKDAY_BLOCK_RE = re.compile(r"(?:\b(?i:every|each|alternate|a|an)|\b(?:Super|
 _WEEKDAY_TITLE_RE = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Tribune|Mail|Sport|"
                                r"Night\s+(?:Football|Live)|School|Service|Club|Mass|Edition|Magazine)\b")
 _SENTENCE_START_RE = re.compile(r"^[\s\"'“‘(\[]*$")
+_CAPITALISED_DEICTIC_RE = re.compile(r"(?:This|Next|Last|Today|Tonight|Tomorrow|Yesterday|Earlier|Later)\b")
+# Where a capital may open a clause: the start, or after a stop, a colon, a dash or a quote.
+_CLAUSE_OPENING_RE = re.compile(r"(?:^|[.:;!?—–\-\"“‘'(\[])\s*$")
 
 _FUTURE_MARKER_RE = re.compile(
     r"(?=[\w'’])(?:\b(?-i:will|WILL|shall|won['’]t)\b|['’]ll\b|"  # not "Will Smith"
@@ -1821,7 +1824,13 @@ class _Scanner:
         self.bases_by_start = {b.start: b for b in bases}
         found = bases + list(self.compounds(bases)) + list(self.anchored())
         chosen = _select(self._without_vetoed(found))
-        return [self._expression(f, offset) for f in chosen]
+        return [self._expression(f, offset) for f in chosen if not self._in_a_title(f)]
+
+    def _in_a_title(self, found: _Found) -> bool:
+        """ "CBS This Morning", "America This Morning": a relative expression written with a
+        capital inside a sentence is part of a programme's name, not a time."""
+        return (found.kind == RELATIVE and _CAPITALISED_DEICTIC_RE.match(self.text, found.start) is not None
+                and not _CLAUSE_OPENING_RE.search(self.text, 0, found.start))
 
     def _without_vetoed(self, found: Iterable[_Found]) -> list[_Found]:
         kept = list(found)

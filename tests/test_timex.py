@@ -784,3 +784,16 @@ def test_a_participle_describing_a_noun_does_not_put_a_future_date_in_the_past(s
 def test_a_past_tense_near_the_date_still_puts_it_in_the_past():
     assert only("He is alleged to have supplied the drugs on June 30.", FuzzyDate.day(date(2026, 4, 15))).date.end \
         == date(2025, 6, 30)
+
+
+@pytest.mark.parametrize("sentence", [
+    'Merrow spoke on the syndicated morning program "America This Morning."',
+    "He told CBS This Morning that he was sober.",
+])
+def test_a_programme_named_like_a_time_is_no_time(sentence: str):
+    assert texts(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", ["This morning, police said the man had died.", "Police said: Yesterday the man died."])
+def test_a_capitalised_time_opening_a_clause_is_still_a_time(sentence: str):
+    assert len(texts(sentence)) == 1
