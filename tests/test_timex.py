@@ -794,6 +794,6 @@ def test_a_programme_named_like_a_time_is_no_time(sentence: str):
     assert texts(sentence) == []
 
 
-@pytest.mark.parametrize("sentence", ["This morning, police said the man had died.", "Police said: Yesterday the man died."])
+@pytest.mark.parametrize("sentence", ["This morning, police said the man had died.", '"Last week was hard," she said.'])
 def test_a_capitalised_time_opening_a_clause_is_still_a_time(sentence: str):
     assert len(texts(sentence)) == 1
