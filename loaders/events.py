@@ -781,12 +781,17 @@ def _holds_preposition(expression: TimeExpression, doc: Doc) -> bool:
 
 
 def _attachment_tokens(expression: TimeExpression, doc: Doc) -> list[Token]:
-    """Tokens outside the expression that its words hang from."""
+    """Tokens outside the expression that its words hang from as a time. A moment named by
+    another event that is what a verb acts on or speaks of is no time of that verb:
+    "described the night of his friend's death in a September interview" (but "charged the
+    following week", which the parser may also take for an object, is a time)."""
     span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
     if span is None:
         return []
     inside = {t.i for t in span}
-    return [t.head for t in span if t.head.i not in inside]
+    named_by_event = expression.anchor is not None and expression.anchor.anchor_start is not None
+    return [t.head for t in span if t.head.i not in inside
+            and not (named_by_event and t.dep_ in {"dobj", "nsubj", "nsubjpass"})]
 
 
 def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> set[int]:

@@ -1051,7 +1051,7 @@ class _Scanner:
             if month is None or (raw[:3].lower() in _MONTH_ABBREVIATIONS and raw.lower() not in _MONTH_NUMBER and not raw.endswith(".")):
                 continue  # "Jan" without a period is as likely a name
             signal = _MAY_SIGNAL_RE if month == 5 else _MONTH_SIGNAL_RE
-            if not self.before(signal, m.start()):
+            if not self.before(signal, m.start()) and not self._month_before_event_noun(m, month):
                 continue
             future = self.future_at(m.start(), m.end())
             year = self.infer_year(future, partial(_month_span, month=month))
@@ -1062,6 +1062,14 @@ class _Scanner:
             if not self._year_in_context(start, m.end(), year):
                 continue
             yield _Found(start, m.end(), ABSOLUTE, FuzzyDate.year(year), future=self.future_at(start, m.end()))
+
+    def _month_before_event_noun(self, m: re.Match[str], month: int) -> bool:
+        """ "in a September interview", "at the October hearing": a month between a determiner
+        and an event noun names when that event was. Not "May", which is as often a verb."""
+        if month == 5 or not self.before(_DETERMINER_YEAR_SIGNAL_RE, m.start()):
+            return False
+        following = _FOLLOWING_WORD_RE.match(self.text, m.end())
+        return following is not None and _is_event_noun(following.group(1))
 
     def _year_in_context(self, start: int, end: int, year: int) -> bool:
         text = self.text

@@ -1197,3 +1197,12 @@ def test_a_month_of_that_year_is_in_the_year_the_story_last_named():
         "of the Medical Examiner ruled that Whitlock died of ketamine toxicity.", date(2025, 9, 16))
     autopsy, _ = next((e, r) for e, r in events if e.type == "AUTOPSY")
     assert _span(autopsy) == (date(2024, 4, 1), date(2024, 4, 30))
+
+
+def test_the_moment_an_interviewee_described_is_not_when_the_interview_was():
+    # "Guitarist Eli Navarro described the night of his friend's death in a September interview with
+    # the music podcast 'Setlist & Scars'", in a story where that death is told and dated.
+    article = NEWS.parent / "eval_dev6" / "articles" / "02_kessler_plea_agreement_ledger.md"
+    extraction = extract_document(read_document(article))
+    (interview, roles), = found(extraction, "INTERVIEW", "Eli Navarro")
+    assert (interview.date.start, interview.date.end) == (date(2025, 9, 1), date(2025, 9, 30))

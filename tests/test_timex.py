@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -797,3 +798,16 @@ def test_a_programme_named_like_a_time_is_no_time(sentence: str):
 @pytest.mark.parametrize("sentence", ["This morning, police said the man had died.", '"Last week was hard," she said.'])
 def test_a_capitalised_time_opening_a_clause_is_still_a_time(sentence: str):
     assert len(texts(sentence)) == 1
+
+
+@pytest.mark.parametrize("sentence, month", [
+    ("In a September interview with the podcast, he spoke about the case.", 9),
+    ("At the October hearing, he pleaded guilty.", 10),
+])
+def test_a_month_between_a_determiner_and_an_event_names_when_it_was(sentence: str, month: int):
+    found = only(sentence, FuzzyDate.day(date(2025, 10, 17)))
+    assert (found.date.start, found.date.end) == (date(2025, month, 1), date(2025, month, calendar.monthrange(2025, month)[1]))
+
+
+def test_may_before_a_noun_after_a_determiner_is_still_no_month():
+    assert texts("In a May interview, he said.") == []
