@@ -531,6 +531,7 @@ class _Names:
         found.extend(self._offices_the_model_missed())
         found.extend(self._companies_the_model_missed())
         found.extend(self._acting_acronyms_the_model_missed())
+        found.extend(self._place_police())
         found.extend(self._aged_names_the_model_missed())
         found.extend(self._first_named_people_the_model_missed())
         found.extend(self._first_names_the_model_missed(found))
@@ -1161,6 +1162,22 @@ class _Names:
             if not titled and any(self.entity_label.get(t.i) in ("ORG", "PERSON") for t in doc[start:token.i]):
                 continue
             found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _place_police(self) -> list[_Occurrence]:
+        """ "Tempe police opened a death investigation", "Los Angeles police arrested": a place's
+        police is an organisation, whatever the model made of the place."""
+        doc, found = self.doc, []
+        for police in doc:
+            if police.lower_ != "police" or not police.is_lower:
+                continue
+            start = police.i
+            while (start > police.sent.start and doc[start - 1].dep_ == "compound"
+                   and start <= doc[start - 1].head.i <= police.i and _is_capitalised(doc[start - 1])
+                   and self.entity_label.get(start - 1) != "PERSON" and not self._is_title(doc[start - 1])):
+                start -= 1
+            if start < police.i:
+                found.append(_Occurrence(start, start, police.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
 
     def _acting_acronyms_the_model_missed(self) -> list[_Occurrence]:

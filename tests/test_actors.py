@@ -890,3 +890,11 @@ def test_a_posts_office_is_one_organisation_though_the_model_tags_the_post_apart
                        "nitazenes in 3.1% of deaths.")
     assert "Governor's Office of Substance Use Policy" in names(analysis)
     assert "Governor" not in names(analysis)
+
+
+def test_a_places_police_is_an_organisation_whatever_the_model_made_of_the_place():
+    analysis = analyse("Tempe police opened a death investigation. Los Angeles police arrested Rafael Quiroga. "
+                       "Then police arrested him.")
+    assert {"Tempe police", "Los Angeles police"} <= names(analysis)
+    assert all(analysis.actors[actor_named(analysis, n)].kind == ActorKind.ORGANIZATION
+               for n in ("Tempe police", "Los Angeles police"))
