@@ -2,12 +2,13 @@
 
 The English model is loaded once per process. Line breaks always end a
 sentence (headlines, captions and list items carry no final full stop), and
-`parse_many` batches documents through `nlp.pipe`. Three repairs follow the
-model: a hyphenated name or prefixed word ("co-defendants") is one token; a
-first name the parser made the root of its sentence ("Rashad Pennington and
-Brzezinski were arraigned") is part of the name again; and a bare weekday
-after an object ("performed an autopsy Monday") is the verb's time, not the
-object's head.
+`parse_many` batches documents through `nlp.pipe`. Repairs follow the model:
+a hyphenated name or prefixed word ("co-defendants") is one token; a first
+name the parser made the root of its sentence ("Rashad Pennington and
+Brzezinski were arraigned") is part of the name again; a name between a verb
+of giving and its object ("sold Whitlock ketamine") is who received it; and a
+bare weekday after an object ("performed an autopsy Monday") is the verb's
+time, not the object's head.
 """
 
 from __future__ import annotations
@@ -62,6 +63,31 @@ def hyphenated_names_are_one_token(doc: Doc) -> Doc:
         if entity is not None and (not kept or entity.start >= kept[-1].end):
             kept.append(entity)
     doc.ents = kept
+    return doc
+
+
+_GIVING_VERBS = frozenset({"sell", "give", "hand", "send", "offer", "mail", "ship", "pass", "slip", "supply"})
+
+
+@Language.component("name_before_an_object_is_its_recipient")
+def name_before_an_object_is_its_recipient(doc: Doc) -> Doc:
+    """ "Halloran sold Whitlock ketamine": the small model may read "Whitlock ketamine" as one
+    noun phrase. A capitalised name right after the verb, modifying its lower-case object, is
+    the one the verb's object went to."""
+    for obj in doc:
+        verb = obj.head
+        if (obj.dep_ != "dobj" or not obj.is_lower or verb.pos_ != "VERB" or obj.i <= verb.i + 1
+                or verb.lemma_.lower() not in _GIVING_VERBS or any(c.dep_ == "dative" for c in verb.children)):
+            continue
+        name = doc[verb.i + 1:obj.i]
+        if not all(t.pos_ == "PROPN" and t.is_title and t.dep_ == "compound" for t in name):
+            continue
+        last = name[-1]
+        if last.head.i != obj.i or any(t.head.i not in {last.i, obj.i} for t in name):
+            continue
+        for t in name[:-1]:
+            t.head = last
+        last.head, last.dep_ = verb, "dative"
     return doc
 
 
@@ -125,6 +151,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.add_pipe("hyphenated_names_are_one_token", last=True)
     nlp.add_pipe("first_name_read_as_the_root", last=True)
+    nlp.add_pipe("name_before_an_object_is_its_recipient", last=True)
     nlp.add_pipe("weekday_after_an_object_is_adverbial", last=True)
     return nlp
 

@@ -1206,3 +1206,11 @@ def test_the_moment_an_interviewee_described_is_not_when_the_interview_was():
     extraction = extract_document(read_document(article))
     (interview, roles), = found(extraction, "INTERVIEW", "Eli Navarro")
     assert (interview.date.start, interview.date.end) == (date(2025, 9, 1), date(2025, 9, 30))
+
+
+def test_a_name_between_selling_and_the_drug_is_the_buyer():
+    events = _extract_text(
+        "Dr. Victor Halloran met Jordan Whitlock at a gym in 2023. Halloran sold Whitlock ketamine on at least four "
+        "occasions between October 2023 and January 2024.", date(2025, 9, 16))
+    _, roles = _only(events, "DRUG_SUPPLY")
+    assert roles == {("Victor Halloran", "SUPPLIER"), ("Jordan Whitlock", "BUYER")}
