@@ -385,6 +385,10 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         add("compound", [c for c in nominal.children if c.dep_ in {"compound", "nmod"} and c.i not in {t.i for t in match.tokens}])
         for prep, objs in _prep_objects(nominal).items():
             add(prep, objs)
+        for clause in _children(nominal, {"relcl"}):
+            # "an autopsy report the Clark County Coroner's Office released Tuesday": who made it
+            if clause.lemma_.lower() in taxonomy.agent_light_verbs | taxonomy.release_verbs:
+                add("agent", [s for s in _children(clause, SUBJECTS) if s.tag_ not in {"WDT", "WP"}])
         for participle in _children(nominal, {"acl"}):
             # "an indictment returned against Sangha", "warning letters sent to three companies";
             # not "an injection made by Sandor Pharma"

@@ -1214,3 +1214,11 @@ def test_a_name_between_selling_and_the_drug_is_the_buyer():
         "occasions between October 2023 and January 2024.", date(2025, 9, 16))
     _, roles = _only(events, "DRUG_SUPPLY")
     assert roles == {("Victor Halloran", "SUPPLIER"), ("Jordan Whitlock", "BUYER")}
+
+
+def test_whoever_released_the_report_of_an_autopsy_in_a_relative_clause_is_its_examiner():
+    autopsy, roles = _only(_extract_text(
+        "Celebrity chef Dario Fontaine died from the acute effects of ketamine, according to an autopsy report the "
+        "Clark County Coroner's Office released Tuesday.", date(2024, 6, 12)), "AUTOPSY")
+    assert roles == {("Clark County Coroner's Office", "EXAMINER"), ("Dario Fontaine", "SUBJECT")}
+    assert _span(autopsy) == (date(2024, 6, 11), date(2024, 6, 11))
