@@ -1095,6 +1095,9 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if match.trigger.part_of_speech == "VERB" and match.event_type.exclude_objects and any(
             o.lemma_.lower() in match.event_type.exclude_objects for o in _children(head, OBJECTS | PASSIVE_SUBJECTS)):
         return None  # "the judge revoked his bail" is the court's, not a regulator's
+    if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_heads \
+            and _nominal_head(head).lower_ in match.event_type.exclude_heads:
+        return None  # "paused all infusion services" tells of no infusion
     if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_governors:
         governor, _ = _governing_verb(_nominal_head(head))
         if governor is not None and governor.lemma_.lower() in match.event_type.exclude_governors:
@@ -1420,13 +1423,17 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
     for draft in drafts:
         event_type = draft.match.event_type
         source_types = draft.match.trigger.inherit_principal_from or event_type.inherit_principal_from
+        definite_reference = not source_types and draft.participants and _is_definite(draft.match)
+        if definite_reference:
+            # "The order says the infusion was started by a medical assistant": the infusion told before
+            source_types = (event_type.name,)
         if not source_types or not event_type.principal:
             continue
         if _has_principal(draft):
             continue
         position = sentence_starts.index(draft.sentence.start)
         nearby = set(sentence_starts[position : position + 2] if draft.introduces_people
-                     else sentence_starts[max(0, position - 1) : position + 1])
+                     else sentence_starts[max(0, position - (3 if definite_reference else 1)) : position + 1])
         sources = [d for d in drafts if d.match.event_type.name in source_types and d is not draft
                    and d.sentence.start in nearby and _has_principal(d)]  # not "criminal negligence causing death"
         sources.sort(key=lambda d: (d.sentence.start != draft.sentence.start, abs(d.trigger_start - draft.trigger_start)))

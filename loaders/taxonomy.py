@@ -50,6 +50,7 @@ class EventType:
     undated_window_days: int | None = None
     exclude_modifiers: frozenset[str] = frozenset()
     exclude_governors: frozenset[str] = frozenset()
+    exclude_heads: frozenset[str] = frozenset()
     exclude_nouns_for: frozenset[str] = frozenset()
     exclude_objects: frozenset[str] = frozenset()
     one_per_principal: bool = False
@@ -162,6 +163,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             undated_window_days=spec.get("undated_window_days"),
             exclude_modifiers=frozenset(spec.get("exclude_modifiers") or ()),
             exclude_governors=frozenset(spec.get("exclude_governors") or ()),
+            exclude_heads=frozenset(spec.get("exclude_heads") or ()),
             exclude_nouns_for=frozenset(spec.get("exclude_nouns_for") or ()),
             exclude_objects=frozenset(spec.get("exclude_objects") or ()),
             one_per_principal=bool(spec.get("one_per_principal", False)),

@@ -1222,3 +1222,15 @@ def test_whoever_released_the_report_of_an_autopsy_in_a_relative_clause_is_its_e
         "Clark County Coroner's Office released Tuesday.", date(2024, 6, 12)), "AUTOPSY")
     assert roles == {("Clark County Coroner's Office", "EXAMINER"), ("Dario Fontaine", "SUBJECT")}
     assert _span(autopsy) == (date(2024, 6, 11), date(2024, 6, 11))
+
+
+def test_who_started_the_infusion_told_before_administered_it_and_infusion_services_are_no_session():
+    events = _extract_text(
+        "The patient, Brianna Hollis, 31, received a ketamine infusion at the clinic on the afternoon of Dec. 11. "
+        "About three hours later a passer-by found her slumped in her car.\n\n"
+        "The order says the infusion was started by a medical assistant, Kayla Durden, who is not licensed to "
+        "administer intravenous medications.\n\n"
+        "Elevate Ketamine & Wellness said in a statement that it had paused all infusion services.", date(2026, 1, 22))
+    sessions = [(e, roles) for e, roles in events if e.type == "INFUSION_SESSION"]
+    assert len(sessions) == 1
+    assert sessions[0][1] == {("Brianna Hollis", "RECIPIENT"), ("Kayla Durden", "ADMINISTERED_BY")}
