@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.actors import DESCRIPTION, NAME, SURNAME, ActorAnalysis, ActorSpan, get_lexicon, is_acronym
+from loaders.actors import DESCRIPTION, NAME, PRONOUN, SURNAME, ActorAnalysis, ActorSpan, get_lexicon, is_acronym
 from loaders.records import (
     ActorKind,
     ActorRecord,
@@ -1259,6 +1259,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _inherit_principals(drafts)
     _adopt_described_participants(drafts, document, actors, sentences)
     _definite_mentions_keep_their_dates(drafts)
+    _pronoun_deaths_are_of_the_dead(drafts, actors)
     mentions: list[EventMention] = []
     last_dated: tuple[str, FuzzyDate, int] | None = None  # id, date, where the text gives the date
     for index, draft in enumerate(drafts):
@@ -1460,6 +1461,43 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
                 same_kind = source.match.event_type is event_type
                 draft.participants.extend((a, r if same_kind else event_type.principal[0]) for a, r in inherited)
                 break
+
+
+_MALE_PRONOUNS = frozenset({"he", "him", "his"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
+
+
+def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis) -> None:
+    """ "Detectives arrested Brannigan six weeks after her death", "the board opened an
+    investigation the week after her death": a death told through a pronoun is the death of
+    someone the story names as dead, when the pronoun would otherwise make a living person
+    (the examiner, the doctor) die. The nearest such person whose first name does not say
+    another sex."""
+    lexicon = get_lexicon()
+    deaths = [d for d in drafts if d.match.event_type.name == "DEATH"]
+    named_dead: list[tuple[int, str]] = []  # (where the death is told, who died)
+    pronoun_told: list[tuple[_Draft, str, ActorSpan]] = []
+    for draft in deaths:
+        for actor_id, role in draft.participants:
+            if role != "DECEASED":
+                continue
+            spans = [sp for sp in actors.spans_between(draft.sentence.start, draft.sentence.end) if sp.actor_id == actor_id]
+            if any(sp.via != PRONOUN for sp in spans):
+                named_dead.append((draft.trigger_start, actor_id))
+            elif spans:
+                pronoun_told.append((draft, actor_id, min(spans, key=lambda sp: abs(sp.start - draft.trigger_start))))
+    dead_ids = {actor_id for _, actor_id in named_dead}
+    for draft, actor_id, pronoun in pronoun_told:
+        if actor_id in dead_ids:
+            continue
+        word = pronoun.text.lower()
+        wrong_names = lexicon.female_first_names if word in _MALE_PRONOUNS else \
+            lexicon.male_first_names if word in _FEMALE_PRONOUNS else frozenset()
+        candidates = [(abs(where - draft.trigger_start), where > draft.trigger_start, dead) for where, dead in named_dead
+                      if actors.actors[dead].name.split()[0].lower() not in wrong_names]
+        if candidates:
+            dead = min(candidates)[2]
+            draft.participants = [(dead if (a, r) == (actor_id, "DECEASED") else a, r) for a, r in draft.participants]
 
 
 def _definite_mentions_keep_their_dates(drafts: list[_Draft]) -> None:

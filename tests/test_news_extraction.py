@@ -1234,3 +1234,13 @@ def test_who_started_the_infusion_told_before_administered_it_and_infusion_servi
     sessions = [(e, roles) for e, roles in events if e.type == "INFUSION_SESSION"]
     assert len(sessions) == 1
     assert sessions[0][1] == {("Brianna Hollis", "RECIPIENT"), ("Kayla Durden", "ADMINISTERED_BY")}
+
+
+def test_her_death_in_a_story_of_one_dead_woman_is_hers_not_the_examiners():
+    # "Within a month of her death, Ridge County Medical Examiner Dr. Hannah Birkeland ruled that she had
+    # died ... Detectives arrested Brannigan six weeks after her death."
+    article = NEWS.parent / "eval_dev5" / "articles" / "09_larkspur_pharmacist_plea_followup.md"
+    extraction = extract_document(read_document(article))
+    assert not found(extraction, "DEATH", "Hannah Birkeland")
+    (arrest, _), = found(extraction, "ARREST", "Cody Brannigan")
+    assert arrest.date.known
