@@ -1463,31 +1463,30 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
                 break
 
 
+_ROLES_OF_THE_DEAD = frozenset({("DEATH", "DECEASED"), ("AUTOPSY", "SUBJECT")})
 _MALE_PRONOUNS = frozenset({"he", "him", "his"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
 
 
 def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis) -> None:
-    """ "Detectives arrested Brannigan six weeks after her death", "the board opened an
-    investigation the week after her death": a death told through a pronoun is the death of
-    someone the story names as dead, when the pronoun would otherwise make a living person
-    (the examiner, the doctor) die. The nearest such person whose first name does not say
-    another sex."""
+    """ "Detectives arrested Brannigan six weeks after her death", "the coroner had ruled that he
+    drowned": a death or an autopsy told through a pronoun is of someone the story names as
+    dead (or examined), when the pronoun would otherwise make a living person (the examiner,
+    the judge) the dead. The nearest such person whose first name does not say another sex."""
     lexicon = get_lexicon()
-    deaths = [d for d in drafts if d.match.event_type.name == "DEATH"]
     named_dead: list[tuple[int, str]] = []  # (where the death is told, who died)
-    pronoun_told: list[tuple[_Draft, str, ActorSpan]] = []
-    for draft in deaths:
+    pronoun_told: list[tuple[_Draft, str, str, ActorSpan]] = []
+    for draft in drafts:
         for actor_id, role in draft.participants:
-            if role != "DECEASED":
+            if (draft.match.event_type.name, role) not in _ROLES_OF_THE_DEAD:
                 continue
             spans = [sp for sp in actors.spans_between(draft.sentence.start, draft.sentence.end) if sp.actor_id == actor_id]
             if any(sp.via != PRONOUN for sp in spans):
                 named_dead.append((draft.trigger_start, actor_id))
             elif spans:
-                pronoun_told.append((draft, actor_id, min(spans, key=lambda sp: abs(sp.start - draft.trigger_start))))
+                pronoun_told.append((draft, actor_id, role, min(spans, key=lambda sp: abs(sp.start - draft.trigger_start))))
     dead_ids = {actor_id for _, actor_id in named_dead}
-    for draft, actor_id, pronoun in pronoun_told:
+    for draft, actor_id, role, pronoun in pronoun_told:
         if actor_id in dead_ids:
             continue
         word = pronoun.text.lower()
@@ -1497,7 +1496,7 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
                       if actors.actors[dead].name.split()[0].lower() not in wrong_names]
         if candidates:
             dead = min(candidates)[2]
-            draft.participants = [(dead if (a, r) == (actor_id, "DECEASED") else a, r) for a, r in draft.participants]
+            draft.participants = [(dead if (a, r) == (actor_id, role) else a, r) for a, r in draft.participants]
 
 
 def _definite_mentions_keep_their_dates(drafts: list[_Draft]) -> None:

@@ -1244,3 +1244,12 @@ def test_her_death_in_a_story_of_one_dead_woman_is_hers_not_the_examiners():
     assert not found(extraction, "DEATH", "Hannah Birkeland")
     (arrest, _), = found(extraction, "ARREST", "Cody Brannigan")
     assert arrest.date.known
+
+
+def test_the_autopsy_of_he_after_the_judge_is_named_is_of_the_man_who_died():
+    events = _extract_text(
+        "Beckett Lowry, 38, had been found dead in his bathtub on March 2, 2024. She is to enter her plea before "
+        "U.S. District Judge Howard Tsai at a hearing set for Nov. 6. The Sacramento County Coroner's Office had "
+        "ruled in June 2024 that he drowned while under the influence of ketamine and alcohol.", date(2025, 10, 17))
+    autopsy, roles = _only(events, "AUTOPSY")
+    assert ("Beckett Lowry", "SUBJECT") in roles and ("Howard Tsai", "SUBJECT") not in roles
