@@ -898,3 +898,11 @@ def test_a_places_police_is_an_organisation_whatever_the_model_made_of_the_place
     assert {"Tempe police", "Los Angeles police"} <= names(analysis)
     assert all(analysis.actors[actor_named(analysis, n)].kind == ActorKind.ORGANIZATION
                for n in ("Tempe police", "Los Angeles police"))
+
+
+def test_the_department_after_a_places_police_is_that_police_not_an_earlier_department():
+    text = ("Henderson Fire Department paramedics found Dario Fontaine at home. Henderson police opened a criminal "
+            "investigation into his death in March. In a statement Tuesday, the department said detectives were "
+            "working on the case.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "the department") == actor_named(analysis, "Henderson police")
