@@ -906,3 +906,11 @@ def test_the_department_after_a_places_police_is_that_police_not_an_earlier_depa
             "working on the case.")
     analysis = analyse(text)
     assert resolved(analysis, text, "the department") == actor_named(analysis, "Henderson police")
+
+
+def test_the_doctor_is_the_person_the_story_titled_dr():
+    text = ("Dr. Victor Halloran, 51, of Paradise Valley, stood with his hands clasped. Halloran pleaded guilty in "
+            "May. Prosecutors had asked for six years. The Drug Enforcement Administration opened its own "
+            "investigation into the doctor.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "the doctor") == actor_named(analysis, "Victor Halloran")
