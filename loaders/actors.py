@@ -551,7 +551,7 @@ class _Names:
                                              for p in titles)]
         programmes = [p for p in framed if not any(p.start < o.end and o.start < p.end for o in found)]
         # A title the model already took for an organisation is still the programme it names.
-        self.programme_names = {fold(o.core_text(self.doc)) for o in framed + media}
+        self.programme_names = {_without_article(fold(o.core_text(self.doc))) for o in framed + media}
         return sorted(found + programmes, key=lambda o: o.start)
 
     # -- programmes
@@ -603,12 +603,24 @@ class _Names:
                 continue  # a broadcaster's title is its programme whatever else the model took it for
             named_as_programme = end < len(doc) and (doc[end].lower_ in lex.programme_nouns
                                                      or (doc[end].text in _CLOSING_QUOTES and end + 1 < len(doc)
-                                                         and doc[end + 1].lower_ in lex.programme_nouns))
+                                                         and doc[end + 1].lower_ in lex.programme_nouns)
+                                                     or (quoted and self._programme_in_apposition(end)))
             framed_title = framed and (quoted or owned
                                        or self.entity_label.get(start) in (None, "TIME", "DATE", "WORK_OF_ART"))
             if (named_as_programme or after_noun or framed_title) and self._title_cased(start, end):
                 found.append(_Occurrence(start, start, end, ActorKind.ORGANIZATION, certain=True))
         return _without_overlaps(found)
+
+    def _programme_in_apposition(self, end: int) -> bool:
+        """ '"The Long Quiet," a podcast about grief', '"High Desert Mornings," the call-in show':
+        after a quoted title, its comma and its closing quote, a few words ending in a programme noun."""
+        doc, k = self.doc, end
+        while k < len(doc) and (doc[k].text in _CLOSING_QUOTES or doc[k].text in (",", ".")):
+            k += 1
+        if k == end or k >= len(doc) or doc[k - 1].text not in (",", *_CLOSING_QUOTES) \
+                or doc[k].lower_ not in ("a", "an", "the"):
+            return False
+        return any(t.lower_ in self.lex.programme_nouns for t in doc[k + 1 : k + 6])  # "the call-in show"
 
     def _past_broadcaster_possessive(self, start: int) -> int | None:
         """ "ITV's", "RTÉ Radio 1's", "KRVB radio's" from `start`: a capitalised broadcaster, with
@@ -914,12 +926,16 @@ class _Names:
                 and root.head.lemma_.lower() in self.lex.residence_nouns)
 
     def _is_quoted_title(self, occ: _Occurrence) -> bool:
+        """A title in quotes, a full stop or comma inside them allowed: "Afternoon Live with Rosa Quinn." """
         doc = self.doc
+        end = occ.end
+        while end < len(doc) and doc[end].text in (".", ",", "!", "?"):
+            end += 1
         return (
             occ.start > 0
-            and occ.end < len(doc)
+            and end < len(doc)
             and doc[occ.start - 1].text in _OPENING_QUOTES
-            and doc[occ.end].text in _CLOSING_QUOTES
+            and doc[end].text in _CLOSING_QUOTES
         )
 
     def _modifies_work_noun(self, root: Token) -> bool:
@@ -1323,6 +1339,11 @@ class _Names:
                     found.append(acronym)
                 acronym.kind, acronym.certain, acronym.acronym_for = ActorKind.ORGANIZATION, True, occ
         found.sort(key=lambda o: o.start)
+
+
+def _without_article(name: str) -> str:
+    """ "the long quiet" and "long quiet" are one programme's name."""
+    return name.removeprefix("the ")
 
 
 def _without_overlaps(found: list[_Occurrence]) -> list[_Occurrence]:
@@ -2779,7 +2800,7 @@ def analyse_actors(doc: Doc, document: DocumentRecord) -> ActorAnalysis:
         mentions=_mentions(spans, sents),
         affiliations=_affiliation_records(stated, doc, sents, set(records)),
         roles={a.id: a.role for a in actors.values() if a.role is not None},
-        programmes=frozenset(a.id for a in actors.values() if fold(a.canonical) in names.programme_names),
+        programmes=frozenset(a.id for a in actors.values() if _without_article(fold(a.canonical)) in names.programme_names),
     )
     log.debug(
         "actors.analysed", document=document.id, actors=len(records), spans=len(analysis.spans),

@@ -1253,3 +1253,16 @@ def test_the_autopsy_of_he_after_the_judge_is_named_is_of_the_man_who_died():
         "ruled in June 2024 that he drowned while under the influence of ketamine and alcohol.", date(2025, 10, 17))
     autopsy, roles = _only(events, "AUTOPSY")
     assert ("Beckett Lowry", "SUBJECT") in roles and ("Howard Tsai", "SUBJECT") not in roles
+
+
+@pytest.mark.parametrize("text, person, programme", [
+    ('Last month Gregory Amsel told his story for nearly two hours on "The Long Quiet," a podcast about grief.',
+     "Gregory Amsel", "Long Quiet"),
+    ('Grace Okafor first talked about her son in public in April, on "High Desert Mornings," the call-in show on '
+     'KDSR Radio.', "Grace Okafor", "High Desert Mornings"),
+    ('Nina Castellane became emotional on Tuesday when she talked about him on the daytime talk show '
+     '"Afternoon Live with Rosa Quinn."', "Nina Castellane", "Afternoon Live with Rosa Quinn"),
+])
+def test_a_quoted_programme_named_by_the_noun_beside_it_is_the_interviews_outlet(text, person, programme):
+    _, roles = _only(_extract_text(text, date(2024, 6, 14)), "INTERVIEW")
+    assert roles >= {(person, "INTERVIEWEE"), (programme, "OUTLET")}
