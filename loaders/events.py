@@ -705,6 +705,9 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.NEGATED
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in anchor.children):
         return EventStatus.NEGATED  # "can no longer administer"
+    if anchor.dep_ == "conj" and any(c.dep_ == "neg" for c in anchor.head.children) \
+            and any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in anchor.head.children):
+        return EventStatus.NEGATED  # "has not been arrested or charged"
     if anchor is nominal and nominal.dep_ == "pobj" and nominal.head.lower_ == "without":
         return EventStatus.NEGATED  # "released without charge", "left him without a conviction"
     if anchor.lemma_.lower() in taxonomy.reschedule_verbs and anchor is not match.head:

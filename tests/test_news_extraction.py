@@ -1266,3 +1266,17 @@ def test_the_autopsy_of_he_after_the_judge_is_named_is_of_the_man_who_died():
 def test_a_quoted_programme_named_by_the_noun_beside_it_is_the_interviews_outlet(text, person, programme):
     _, roles = _only(_extract_text(text, date(2024, 6, 14)), "INTERVIEW")
     assert roles >= {(person, "INTERVIEWEE"), (programme, "OUTLET")}
+
+
+def test_someone_not_arrested_or_charged_was_neither():
+    events = _extract_text("Marcus Leighton, who worked for Dorsey from 2019 until early this year, has not been "
+                           "arrested or charged.", date(2024, 5, 30))
+    assert not [e for e, _ in events if e.type in {"ARREST", "CHARGES"}]
+
+
+def test_giving_a_cause_of_death_is_no_dose_and_an_opening_statement_is_part_of_the_trial():
+    events = _extract_text(
+        "Home Office pathologist Dr Imogen Rees, who carried out a post-mortem examination on 11 June, gave the cause "
+        "of death as ketamine toxicity. In her opening statement, First Assistant District Attorney Kendra Boatwright "
+        "said the evidence would show that Vickery ordered the infusion.", date(2025, 2, 13))
+    assert not [e for e, _ in events if e.type in {"DRUG_ADMINISTRATION", "STATEMENT"}]
