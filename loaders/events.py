@@ -1112,6 +1112,15 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     participants = _assign_roles(match, positions, actors, (trigger_start, trigger_end), taxonomy)
     heads = _event_heads(match, nominal, verb, taxonomy)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end, taxonomy.speech_verbs)
+    fronted = _fronted_participle_span(match.head)
+    if expression is None and fronted is not None:
+        # "Born in Tulsa, Oklahoma, in 1974, Dorsey moved ...": the parser hangs the year on the
+        # main verb, but it stands in the participle's clause.
+        expression = next((e for e in expressions if fronted[0] <= e.start and e.end <= fronted[1]), None)
+    elif expression is not None and expression.anchor is None:
+        opener = next((_fronted_participle_span(c) for c in match.head.children if c.dep_ == "advcl"), None)
+        if opener is not None and opener[0] <= expression.start and expression.end <= opener[1]:
+            expression = None  # and the main verb does not take the participle's date
     carrier = _carrying_verb(match, nominal, verb)
     if (expression is None and carrier is not None
             and (carrier.dep_ == "conj" or (carrier.dep_ == "advcl" and carrier.tag_ == "VBG"))
@@ -1247,6 +1256,18 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                 node = node.head
                 distance += 1
     return best[1] if best else None
+
+
+def _fronted_participle_span(verb: Token) -> tuple[int, int] | None:
+    """The characters of a participle clause opening the sentence, up to the main clause's
+    subject: "Born in Tulsa, Oklahoma, in 1974," of "Born ..., Dorsey moved"."""
+    if verb.dep_ != "advcl" or verb.tag_ not in {"VBN", "VBG"} or verb.i != verb.sent.start or verb.i >= verb.head.i:
+        return None
+    subjects = _children(verb.head, SUBJECTS | PASSIVE_SUBJECTS)
+    if not subjects:
+        return None
+    end = min(t.left_edge.idx for t in subjects)
+    return verb.idx, end
 
 
 def _is_when_clause(verb: Token, words: frozenset[str] | set[str] = frozenset({"when"})) -> bool:

@@ -1280,3 +1280,12 @@ def test_giving_a_cause_of_death_is_no_dose_and_an_opening_statement_is_part_of_
         "of death as ketamine toxicity. In her opening statement, First Assistant District Attorney Kendra Boatwright "
         "said the evidence would show that Vickery ordered the infusion.", date(2025, 2, 13))
     assert not [e for e, _ in events if e.type in {"DRUG_ADMINISTRATION", "STATEMENT"}]
+
+
+def test_a_date_inside_an_opening_participle_dates_that_participle_not_the_main_verb():
+    events = _extract_text("Born in Tulsa, Oklahoma, in 1974, Callum Dorsey moved to Los Angeles after college.\n\n"
+                           "Arrested in March, Kyle Merriman pleaded guilty.", date(2024, 6, 14))
+    birth, _ = _only(events, "BIRTH")
+    assert _span(birth) == (date(1974, 1, 1), date(1974, 12, 31))
+    plea, _ = _only(events, "PLEA")
+    assert not plea.date.known
