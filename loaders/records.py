@@ -112,12 +112,27 @@ class FuzzyDate:
         its last: "the following month" after January is February, whatever day in January."""
         if self.start is None or self.end is None:
             return FuzzyDate.unknown(text)
-        if unit in SEASON_FIRST_MONTH:  # "that spring": the one of the anchor's year (a winter holds its January)
+        if unit in SEASON_FIRST_MONTH:
+            # "that spring": the one of the anchor's year (a winter holds its January); "the
+            # following spring": the first to begin after the anchor; "the previous spring": the
+            # last to end before it.
             first_month = SEASON_FIRST_MONTH[unit]
             year = self.start.year - (unit == "winter" and self.start.month <= 2)
-            start = date(year, first_month, 1)
-            after = date(year + (first_month + 3 > 12), (first_month + 2) % 12 + 1, 1)
-            return FuzzyDate.between(start, after - timedelta(days=1), text)
+
+            def season(in_year: int) -> tuple[date, date]:
+                after = date(in_year + (first_month + 3 > 12), (first_month + 2) % 12 + 1, 1)
+                return date(in_year, first_month, 1), after - timedelta(days=1)
+
+            start, end = season(year)
+            if lo > 0:
+                while start <= self.end:
+                    year += 1
+                    start, end = season(year)
+            elif lo < 0:
+                while end >= self.start:
+                    year -= 1
+                    start, end = season(year)
+            return FuzzyDate.between(start, end, text)
         if unit == "week":  # Monday to Sunday, as "last week" is
             return FuzzyDate.between(week_of(self.start + timedelta(weeks=lo))[0],
                                      week_of(self.end + timedelta(weeks=hi))[1], text)

@@ -455,7 +455,7 @@ _THE_UNIT_RE = re.compile(
     r"\s+(?P<rel>(?i:before|after|of|following|preceding|prior\s+to|prior))(?![\w-])")
 _DISCOURSE_RE = re.compile(
     r"(?<![\w-])(?P<d>(?i:the\s+(?P<dir>following|next|previous|preceding|prior)\s+"
-    r"(?P<u>day|morning|night|evening|afternoon|week|weekend|month|year)"
+    r"(?P<u>day|morning|night|evening|afternoon|week|weekend|month|year|spring|summer|fall|autumn|winter)"
     r"|(?P<same>(?P<dir2>later|earlier)\s+that(?:\s+same)?|that\s+same|the\s+same|that)\s+"
     r"(?P<su>day|morning|afternoon|evening|night|week|month|year|spring|summer|autumn|winter)))"
     r"(?![\w-])")
@@ -1665,7 +1665,7 @@ class _Scanner:
                 unit = m.group("u").lower()
                 forward = direction in ("following", "next")
                 span = {"day": (1, 1), "morning": (1, 1), "night": (1, 1), "evening": (1, 1), "afternoon": (1, 1),
-                        "week": (1, 13), "weekend": (1, 13), "month": (1, 61), "year": (1, 730)}[unit]
+                        "week": (1, 13), "weekend": (1, 13), "month": (1, 61)}.get(unit, (1, 730))  # a year, a season
                 low, high = span if forward else (-span[1], -span[0])
                 calendar = (1, 1, unit) if forward else (-1, -1, unit)
             else:

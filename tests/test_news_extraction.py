@@ -1289,3 +1289,14 @@ def test_a_date_inside_an_opening_participle_dates_that_participle_not_the_main_
     assert _span(birth) == (date(1974, 1, 1), date(1974, 12, 31))
     plea, _ = _only(events, "PLEA")
     assert not plea.date.known
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Michael Banks was arrested in November 2023. Banks pleaded guilty to both charges the following spring.",
+     (date(2024, 3, 1), date(2024, 5, 31))),
+    ("Michael Banks was arrested in April 2023. He had pleaded guilty the previous winter.",
+     (date(2022, 12, 1), date(2023, 2, 28))),
+])
+def test_the_following_or_previous_season_is_counted_from_the_date_told_before(text, span):
+    plea, _ = _only(_extract_text(text, date(2024, 10, 24)), "PLEA")
+    assert _span(plea) == span
