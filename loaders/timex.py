@@ -114,7 +114,8 @@ Offsets from an anchor are [min, max] days relative to the anchor's own interval
   (`AnchoredOffset.calendar`), which the event stage applies to the date told before
   ("arrested in January ... indicted the following month" = February; "the following
   week" after a Wednesday = the Monday-to-Sunday week after it; "that year" = the
-  anchor's calendar year), "two days later" = [2, 2], "days later" = [1, 6];
+  anchor's calendar year; "the following spring" = the first spring to begin after the
+  anchor), "two days later" = [2, 2], "days later" = [1, 6];
   "the day before" / "the day after" / "a day earlier" / "the day prior" with no event
   phrase after them = [-1, -1] / [1, 1] / [-1, -1] / [-1, -1], also when a preposition,
   a conjunction or a bare "that" follows ("a day before to ask", "two days before that").
