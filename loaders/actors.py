@@ -963,6 +963,9 @@ class _Names:
             appositions.append(root.head)
         for noun in appositions:
             lemma = noun.lemma_.lower()
+            if _AGE_APPOSITION_RE.fullmatch(doc[noun.left_edge.i : noun.i + 1].text):
+                occ.kind, occ.certain = ActorKind.PERSON, True  # "Tyrell Banks, a 19-year-old who ..."
+                return
             if lemma in lex.organisation_designators:
                 occ.kind, occ.certain = ActorKind.ORGANIZATION, True  # "Save Minds, a ... clinic"
                 return
@@ -1339,6 +1342,9 @@ class _Names:
                     found.append(acronym)
                 acronym.kind, acronym.certain, acronym.acronym_for = ActorKind.ORGANIZATION, True, occ
         found.sort(key=lambda o: o.start)
+
+
+_AGE_APPOSITION_RE = re.compile(r"(?:an?\s+)?\d{1,3}\s*-\s*year\s*-\s*old", re.IGNORECASE)
 
 
 def _without_article(name: str) -> str:

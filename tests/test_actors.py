@@ -914,3 +914,8 @@ def test_the_doctor_is_the_person_the_story_titled_dr():
             "investigation into the doctor.")
     analysis = analyse(text)
     assert resolved(analysis, text, "the doctor") == actor_named(analysis, "Victor Halloran")
+
+
+def test_a_name_with_an_age_in_apposition_is_a_person_though_the_model_tags_an_organisation():
+    analysis = analyse("Devin had bought it from Tyrell Banks, a 19-year-old who was the cousin of a teammate.")
+    assert analysis.actors[actor_named(analysis, "Tyrell Banks")].kind == ActorKind.PERSON
