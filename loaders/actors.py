@@ -2049,7 +2049,7 @@ class _References:
                 score += 1
             if actor is reporter:  # "As well as Perry, Musk has said he has been given ketamine"
                 score += 3
-            if ref.subject:
+            if ref.subject and self.doc[ref.token].head.dep_ != "relcl":  # "the number Mr Reid had used": aside
                 score += 4 if distance == 0 else 2 if distance == 1 else 1
             previous = scores.get(id(actor))
             if previous is None or (score, ref.token) > previous[:2]:

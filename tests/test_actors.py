@@ -919,3 +919,11 @@ def test_the_doctor_is_the_person_the_story_titled_dr():
 def test_a_name_with_an_age_in_apposition_is_a_person_though_the_model_tags_an_organisation():
     analysis = analyse("Devin had bought it from Tyrell Banks, a 19-year-old who was the cousin of a teammate.")
     assert analysis.actors[actor_named(analysis, "Tyrell Banks")].kind == ActorKind.PERSON
+
+
+def test_he_after_an_arrest_is_the_one_arrested_not_someone_in_a_relative_clause_beside_it():
+    text = ("Mr Reid found her unresponsive shortly after 8am and called 999.\n\nNottinghamshire Police arrested "
+            "Dexter Mullins, 29, of Sneinton, on 21 June 2024, after officers traced the number Mr Reid had used to "
+            "contact him. He was charged the following day.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "He") == actor_named(analysis, "Dexter Mullins")
