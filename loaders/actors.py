@@ -2051,6 +2051,8 @@ class _References:
                 score += 3
             if ref.subject and self.doc[ref.token].head.dep_ != "relcl":  # "the number Mr Reid had used": aside
                 score += 4 if distance == 0 else 2 if distance == 1 else 1
+            elif self.doc[ref.token].dep_ == "poss":
+                score -= 0.5  # "arrested Banks ... after Devin's death, and charged him": Banks
             previous = scores.get(id(actor))
             if previous is None or (score, ref.token) > previous[:2]:
                 scores[id(actor)] = (score, ref.token, actor)

@@ -927,3 +927,10 @@ def test_he_after_an_arrest_is_the_one_arrested_not_someone_in_a_relative_clause
             "contact him. He was charged the following day.")
     analysis = analyse(text)
     assert resolved(analysis, text, "He") == actor_named(analysis, "Dexter Mullins")
+
+
+def test_him_after_an_arrest_is_the_one_arrested_not_a_possessor_in_a_time_phrase():
+    text = ("Police arrested Michael Banks last fall, about three weeks after Devin Okafor's death, and the Deschutes "
+            "County District Attorney's Office charged him two days later with manslaughter.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "him") == actor_named(analysis, "Michael Banks")
