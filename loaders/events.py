@@ -1030,6 +1030,7 @@ class _Draft:
     # How many people a participant brings in as new ("charged a Granger Mills woman", "arrested
     # two people"): not anyone named before, but those the text names after.
     introduces_people: int = 0
+    of_a_thing: bool = False  # a noun "of" a thing ("a trial of drug checking"): no one's event to inherit
 
 
 def _bare_passive(verb: Token) -> bool:
@@ -1176,9 +1177,13 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
                   for t in described for c in t.children]
     introduces_people = next((n for n in introduced if n), 0)
     main_clause = clause.dep_ == "ROOT" or (clause.dep_ == "conj" and clause.head.dep_ == "ROOT")
+    # "a NSW trial of fixed-site drug checking": what the noun is "of" is a thing, not a person.
+    of_a_thing = match.trigger.part_of_speech == "NOUN" and not any(r in match.event_type.principal for _, r in participants) \
+        and any(t.pos_ == "NOUN" and t.lemma_.lower() not in person_nouns and not _described_by_who(t)
+                for t in _prep_objects(nominal).get("of", []))
     return _Draft(match, sentence, participants, expression, status, object_text,
                   trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause, precedes_dated_event,
-                  calendar_date, introduces_people)
+                  calendar_date, introduces_people, of_a_thing)
 
 
 def _event_told_after(match: _Match, nominal: Token) -> Token | None:
@@ -1454,7 +1459,7 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
             source_types = (event_type.name,)
         if not source_types or not event_type.principal:
             continue
-        if _has_principal(draft):
+        if _has_principal(draft) or draft.of_a_thing:
             continue
         position = sentence_starts.index(draft.sentence.start)
         nearby = set(sentence_starts[position : position + 2] if draft.introduces_people

@@ -1300,3 +1300,9 @@ def test_a_date_inside_an_opening_participle_dates_that_participle_not_the_main_
 def test_the_following_or_previous_season_is_counted_from_the_date_told_before(text, span):
     plea, _ = _only(_extract_text(text, date(2024, 10, 24)), "PLEA")
     assert _span(plea) == span
+
+
+def test_a_trial_of_a_thing_is_nobodys_trial():
+    events = _extract_text("Anh Tuan Pham was charged in March. A NSW trial of fixed-site drug checking is due to "
+                           "begin later this year.", date(2025, 4, 10))
+    assert not [e for e, _ in events if e.type == "TRIAL"]
