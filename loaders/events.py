@@ -359,7 +359,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         preps = _prep_objects(head)
         for obj in _children(head, OBJECTS):  # "got the tablets from X": the parser hangs "from" on the object
             for prep, objs in _prep_objects(obj).items():
-                if prep in {"from", "to"} and prep not in preps:
+                if prep in {"from", "to", "by"} and prep not in preps:  # "published a study by Dr. Albrecht"
                     preps[prep] = objs
         if match.trigger.media_outlet and not any(p in preps for p in ("on", "with", "to")):
             # "spoke about her father's death on WPVX radio": the parser hangs "on" from "death".

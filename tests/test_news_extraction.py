@@ -1306,3 +1306,10 @@ def test_a_trial_of_a_thing_is_nobodys_trial():
     events = _extract_text("Anh Tuan Pham was charged in March. A NSW trial of fixed-site drug checking is due to "
                            "begin later this year.", date(2025, 4, 10))
     assert not [e for e, _ in events if e.type == "TRIAL"]
+
+
+def test_a_journal_publishing_a_study_by_someone_is_not_its_author():
+    _, roles = _only(_extract_text("In May the Journal of Digital Psychiatry published a study by Dr. Yuki Albrecht "
+                                   "that tracked 2,300 patients.", date(2025, 12, 1)), "PUBLICATION")
+    assert ("Yuki Albrecht", "AUTHOR") in roles
+    assert not any(name == "Journal of Digital Psychiatry" for name, _ in roles)
