@@ -261,6 +261,7 @@ championship invasion war ceasefire truce coup protest riot strike walkout lockd
 pandemic hurricane storm earthquake quake flood wildfire deadline expiration expiry holiday break
 vacation trip flight move transfer sale purchase payment transaction delivery shipment order
 prescription call email message post tweet video party dinner event episode encounter confrontation
+appearance
 altercation fight chase pursuit standoff evacuation emergency stay fast overdoses collapse
 """.split())
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you"})

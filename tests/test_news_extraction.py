@@ -1131,11 +1131,15 @@ def test_the_study_a_later_sentence_credits_is_the_one_published_on_the_day_told
     assert _span(publication) == (date(2025, 3, 4), date(2025, 3, 4))
 
 
-def test_a_public_health_body_whose_name_says_only_health_is_a_regulator():
-    warning, roles = _only(_extract_text(
-        "On 4 November, two days after the first deaths, NSW Health issued a public drug warning about capsules "
-        "containing nitazenes circulating in Sydney.", date(2024, 11, 20)), "REGULATORY_WARNING")
-    assert roles == {("NSW Health", "REGULATOR")}
+@pytest.mark.parametrize("sentence, body", [
+    ("On 4 November, two days after the first deaths, NSW Health issued a public drug warning about capsules "
+     "containing nitazenes circulating in Sydney.", "NSW Health"),
+    ("On 4 November, two days after the first deaths, Interior Health issued a drug alert warning that counterfeit "
+     "Percocet tablets were circulating.", "Interior Health"),
+])
+def test_a_public_health_body_whose_name_says_only_health_is_a_regulator(sentence, body):
+    warning, roles = _only(_extract_text(sentence, date(2024, 11, 20)), "REGULATORY_WARNING")
+    assert roles == {(body, "REGULATOR")}
     assert _span(warning) == (date(2024, 11, 4), date(2024, 11, 4))
 
 

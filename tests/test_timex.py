@@ -811,3 +811,8 @@ def test_a_month_between_a_determiner_and_an_event_names_when_it_was(sentence: s
 
 def test_may_before_a_noun_after_a_determiner_is_still_no_month():
     assert texts("In a May interview, he said.") == []
+
+
+def test_a_month_before_an_appearance_names_when_it_was():
+    found = only("It was his first interview since a January appearance on the show.", FuzzyDate.day(date(2025, 7, 10)))
+    assert (found.date.start, found.date.end) == (date(2025, 1, 1), date(2025, 1, 31))
