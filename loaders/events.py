@@ -1493,6 +1493,10 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
 
 
 _ROLES_OF_THE_DEAD = frozenset({("DEATH", "DECEASED"), ("AUTOPSY", "SUBJECT")})
+# Roles of the professionals around a death, never of the dead: the examiner, the judge.
+_ROLES_OF_THE_LIVING = frozenset({"EXAMINER", "JUDGE", "PROSECUTOR", "INVESTIGATOR", "REGULATOR", "ARRESTED_BY"})
+# Roles of whoever acts on another: the one who injects or sells, the one who speaks.
+_ROLES_OF_AGENTS = frozenset({"ADMINISTERED_BY", "SUPPLIER", "SPEAKER", "INTERVIEWEE", "AUTHOR"})
 _MALE_PRONOUNS = frozenset({"he", "him", "his"})
 _FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
 
@@ -1510,10 +1514,17 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
             if (draft.match.event_type.name, role) not in _ROLES_OF_THE_DEAD:
                 continue
             spans = [sp for sp in actors.spans_between(draft.sentence.start, draft.sentence.end) if sp.actor_id == actor_id]
-            if any(sp.via != PRONOUN for sp in spans):
+            nearest = min(spans, key=lambda sp: abs(sp.start - draft.trigger_start), default=None)
+            # "Iwamasa injected Perry ... on the day he died": named here as the one who acts, and
+            # only a pronoun says he died.
+            acts_here = nearest is not None and nearest.via == PRONOUN and any(
+                a == actor_id and r in _ROLES_OF_THE_LIVING | _ROLES_OF_AGENTS
+                for other in drafts if other is not draft and other.sentence.start == draft.sentence.start
+                for a, r in other.participants)
+            if any(sp.via != PRONOUN for sp in spans) and not acts_here:
                 named_dead.append((draft.trigger_start, actor_id))
-            elif spans:
-                pronoun_told.append((draft, actor_id, role, min(spans, key=lambda sp: abs(sp.start - draft.trigger_start))))
+            elif nearest is not None:
+                pronoun_told.append((draft, actor_id, role, nearest))
     dead_ids = {actor_id for _, actor_id in named_dead}
     for draft, actor_id, role, pronoun in pronoun_told:
         if actor_id in dead_ids:

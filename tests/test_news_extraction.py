@@ -1317,3 +1317,11 @@ def test_a_journal_publishing_a_study_by_someone_is_not_its_author():
                                    "that tracked 2,300 patients.", date(2025, 12, 1)), "PUBLICATION")
     assert ("Yuki Albrecht", "AUTHOR") in roles
     assert not any(name == "Journal of Digital Psychiatry" for name, _ in roles)
+
+
+def test_he_died_beside_the_one_who_injected_him_is_the_one_injected():
+    events = _extract_text(
+        "Matthew Perry died on Oct. 28, 2023. Kenneth Iwamasa injected Perry with ketamine at least 27 times over "
+        "the last five days of the actor's life, his plea agreement says, including three injections on the day he "
+        "died.", date(2024, 8, 16))
+    assert not [r for e, r in events if e.type == "DEATH" and ("Kenneth Iwamasa", "DECEASED") in r]
