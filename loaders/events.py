@@ -718,6 +718,11 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
     if match.trigger.part_of_speech == "NOUN" and any(
             c.lemma_.lower() in taxonomy.setting_verbs for c in _children(nominal, {"relcl"})):
         return EventStatus.SCHEDULED  # "held until sentencing, which she set for Dec. 3"
+    if (match.trigger.part_of_speech == "NOUN" and verb is not None and nominal.dep_ in SUBJECTS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and verb.head.lemma_.lower() in taxonomy.request_verbs):
+        # "prosecutors, who had wanted the trial to begin next month": only asked for
+        return EventStatus.OCCURRED if match.event_type.requested_counts else None
     if match.trigger.part_of_speech == "NOUN" and verb is not None and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
         lemma = verb.lemma_.lower()
         if lemma in taxonomy.future_verbs:  # "her sentencing is set for October"
@@ -838,13 +843,14 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     if verb is None or not (match.trigger.part_of_speech == "VERB" or nominal.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS
                             or _undergone_through_preposition(nominal, verb, taxonomy)):
         return heads
+    if verb is not match.head and verb.lemma_.lower() in taxonomy.reschedule_verbs:
+        # "postponed the trial to Aug. 19", however definite the trial
+        heads |= {c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "until", "till", "for"}}
+        return heads
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS and _is_definite(match) \
             and verb.lemma_.lower() not in taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs:
         return heads  # "in a 2022 interview she called the infusions 'a reset button'": the calling's date
-    if verb is not match.head and verb.lemma_.lower() in taxonomy.reschedule_verbs:
-        heads |= {c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "until", "till", "for"}}
-    else:
-        heads.add(verb.i)
+    heads.add(verb.i)
     return heads
 
 

@@ -516,6 +516,9 @@ _FUTURE_MARKER_RE = re.compile(
     # A present tense after "when"/"until" tells what is still to come: "faces 20 years when he is sentenced".
     r"\b(?:when|once|until|till)\s+(?:he|she|they|it)\s+(?:(?:is|are)\s+\w+(?:ed|en)|appears?|returns?|pleads?|stands?|goes|go)\b)",
     re.IGNORECASE)
+# A date something is moved to is still to come: "postponed the trial to Aug. 19".
+_MOVED_TO_RE = re.compile(
+    r"\b(?i:postpon|delay|reschedul|adjourn|push(?:ed|es|ing)?\s+back|pushed)\w*\b[^.;:]{0,80}?\b(?i:to|until|till)\s+$")
 # Present-tense schedule verbs: "the comment period ends Jan. 16", "the rule takes effect July 1".
 # Third-person forms stand alone; plural forms ("hearings begin March 3") need a plural subject
 # word right before them and are checked in code, because "begin"/"end"/"start" are also infinitives and nouns.
@@ -875,6 +878,8 @@ class _Scanner:
         The comma-bounded segment is read first ("stayed until 2020, will finish by 2025");
         when it has no tense marker, the whole clause ("In March, the trial will begin").
         """
+        if _MOVED_TO_RE.search(self.text, max(0, start - 120), start):
+            return True  # "postponed the trial of Jasveen Sangha to Aug. 19": where it was moved to
         if self._breaks is None:  # found once per sentence
             self._breaks = ([(b.start(), b.end()) for b in _CLAUSE_BREAK_RE.finditer(self.text)],
                             [(c.start(), c.end()) for c in _COMMA_RE.finditer(self.text)])

@@ -1325,3 +1325,11 @@ def test_he_died_beside_the_one_who_injected_him_is_the_one_injected():
         "the last five days of the actor's life, his plea agreement says, including three injections on the day he "
         "died.", date(2024, 8, 16))
     assert not [r for e, r in events if e.type == "DEATH" and ("Kenneth Iwamasa", "DECEASED") in r]
+
+
+def test_a_trial_prosecutors_only_wanted_to_begin_next_month_is_not_dated_next_month():
+    events = _extract_text(
+        "The judge postponed the trial of Jasveen Sangha to Aug. 19. Judge Sherilyn Peace Garnett granted the request "
+        "over the objection of prosecutors, who had wanted the trial to begin next month.", date(2025, 2, 20))
+    trial, _ = _only(events, "TRIAL")
+    assert _span(trial) == (date(2025, 8, 19), date(2025, 8, 19))

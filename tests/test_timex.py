@@ -816,3 +816,9 @@ def test_may_before_a_noun_after_a_determiner_is_still_no_month():
 def test_a_month_before_an_appearance_names_when_it_was():
     found = only("He made a January appearance on the show.", FuzzyDate.day(date(2025, 7, 10)))
     assert (found.date.start, found.date.end) == (date(2025, 1, 1), date(2025, 1, 31))
+
+
+def test_the_date_a_trial_is_moved_to_is_still_to_come():
+    found = only("The judge postponed the trial of Jasveen Sangha to Aug. 19.", FuzzyDate.day(date(2025, 2, 5)))
+    assert found.date.start == date(2025, 8, 19)
+    assert only("The hearing was delayed in March.", FuzzyDate.day(date(2025, 2, 5))).date.start == date(2024, 3, 1)
