@@ -208,8 +208,8 @@ def _prep_objects(token: Token) -> dict[str, list[Token]]:
 
 
 def _is_infinitive_clause(verb: Token) -> bool:
-    """"pressed the police to investigate": the parser may call it advcl rather than xcomp."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    """"pressed the police to investigate": the parser may call it advcl or ccomp rather than xcomp."""
+    return verb.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _is_passive(verb: Token) -> bool:

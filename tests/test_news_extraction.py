@@ -1333,3 +1333,12 @@ def test_a_trial_prosecutors_only_wanted_to_begin_next_month_is_not_dated_next_m
         "over the objection of prosecutors, who had wanted the trial to begin next month.", date(2025, 2, 20))
     trial, _ = _only(events, "TRIAL")
     assert _span(trial) == (date(2025, 8, 19), date(2025, 8, 19))
+
+
+def test_a_regulator_asking_on_a_day_for_a_recall_is_its_action_that_day_however_the_infinitive_is_parsed():
+    recall, roles = _only(_extract_text(
+        "Separately, the FDA asked Crestline Compounding Pharmacy of Tulsa, Oklahoma, on April 12 to recall two lots "
+        "of ketamine hydrochloride nasal spray after laboratory tests showed the products were not sterile.",
+        date(2024, 4, 18)), "REGULATORY_ACTION")
+    assert roles == {("FDA", "REGULATOR"), ("Crestline Compounding Pharmacy", "SUBJECT")}
+    assert _span(recall) == (date(2024, 4, 12), date(2024, 4, 12))
