@@ -1342,3 +1342,15 @@ def test_a_regulator_asking_on_a_day_for_a_recall_is_its_action_that_day_however
         date(2024, 4, 18)), "REGULATORY_ACTION")
     assert roles == {("FDA", "REGULATOR"), ("Crestline Compounding Pharmacy", "SUBJECT")}
     assert _span(recall) == (date(2024, 4, 12), date(2024, 4, 12))
+
+
+@pytest.mark.parametrize("sentence, month", [
+    ("In October the DEA extended, for the fourth time, the temporary rules that let clinicians prescribe ketamine "
+     "by telehealth.", 10),
+    ("On Oct. 3 the Drug Enforcement Administration extended pandemic-era rules that let clinicians prescribe "
+     "controlled substances by telemedicine.", 10),
+])
+def test_a_regulator_extending_its_rules_is_its_action_that_day(sentence, month):
+    action, roles = _only(_extract_text(sentence, date(2025, 12, 1)), "REGULATORY_ACTION")
+    assert len(roles) == 1 and next(iter(roles))[1] == "REGULATOR"
+    assert action.date.start.month == month and action.date.start.year == 2025
