@@ -198,9 +198,14 @@ class ActorLexicon:
         return frozenset(self.description_group) | frozenset(self.role_relations)
 
     @cached_property
+    def describing_nouns(self) -> frozenset[str]:
+        """Nouns that describe a person the text may name later: "doctor", "woman", "suspects"."""
+        return frozenset(self.description_group) | self.female_nouns | self.male_nouns | self.people_nouns
+
+    @cached_property
     def nouns_for_people(self) -> frozenset[str]:
         """Every noun that stands for a person or people: "assistant", "son", "woman", "patients"."""
-        return self.person_nouns | self.female_nouns | self.male_nouns | self.people_nouns | self.relative_nouns
+        return self.describing_nouns | frozenset(self.role_relations) | self.relative_nouns
 
     @cached_property
     def first_names(self) -> frozenset[str]:

@@ -1175,7 +1175,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     confidence = 0.85 if participants else 0.5
     if match.trigger.part_of_speech == "NOUN":
         confidence -= 0.05
-    person_nouns = _person_nouns()
+    person_nouns = get_lexicon().describing_nouns
     described = [t for position in ARGUMENT_POSITIONS for t in positions.get(position, [])
                  if t.lemma_.lower() in person_nouns or _described_by_who(t)]
     described_nouns = frozenset(t.lemma_.lower() for t in described)
@@ -1361,12 +1361,6 @@ def _described_subject_misparsed(verb: Token, subjects: list[Token]) -> Token | 
                 and any(c.lower_ in {"a", "an"} for c in noun.children if c.dep_ == "det")):
             return noun
     return None
-
-
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    lexicon = get_lexicon()
-    return frozenset(lexicon.description_group) | lexicon.female_nouns | lexicon.male_nouns | lexicon.people_nouns
 
 
 def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis,
