@@ -1453,7 +1453,7 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
     for draft in drafts:
         event_type = draft.match.event_type
         source_types = draft.match.trigger.inherit_principal_from or event_type.inherit_principal_from
-        definite_reference = not source_types and draft.participants and _is_definite(draft.match)
+        definite_reference = not source_types and bool(draft.participants) and _is_definite(draft.match)
         if definite_reference:
             # "The order says the infusion was started by a medical assistant": the infusion told before
             source_types = (event_type.name,)
