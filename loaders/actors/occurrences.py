@@ -1,0 +1,951 @@
+"""Occurrences: where a document names an actor, from the model's entities and the rules that mend them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from loaders.actors.base import NAME, RoleLink, _CLOSING_QUOTES, _OPENING_QUOTES, _SUBJECT_DEPS
+from loaders.actors.lexicon import ActorLexicon
+from loaders.actors.names import (
+    _CATEGORY_MARK_RE,
+    _COMPANY_DESCRIBERS,
+    _DATELINE_DASHES,
+    _NAME_PARTICLES,
+    _NOT_NAME_LABELS,
+    _is_capitalised,
+    _is_month_after_preposition,
+    _name_words,
+    _relation_bigram,
+    acronyms_of,
+    actor_id_for,
+    fold,
+    is_acronym,
+)
+from loaders.records import ActorKind
+
+
+@dataclass(eq=False)
+class _Occurrence:
+    """One place where a name is written; `start` includes titles, `core` is where the name itself begins."""
+
+    start: int
+    core: int
+    end: int
+    kind: ActorKind
+    certain: bool = False  # kind settled by a rule, not only by the model
+    lowercase: bool = False
+    acronym_for: _Occurrence | None = None  # "(FDA)" right after the name it abbreviates
+    actor: _Actor | None = None
+    via: str = NAME
+
+    def core_text(self, doc: Doc) -> str:
+        return " ".join(doc[self.core : self.end].text.split())
+
+    def full_text(self, doc: Doc) -> str:
+        return " ".join(doc[self.start : self.end].text.split())
+
+    def root(self, doc: Doc) -> Token:
+        span = doc[self.core : self.end]
+        return span.root
+
+
+@dataclass(eq=False)
+class _Actor:
+    kind: ActorKind
+    canonical: str
+    first_token: int
+    forms: dict[str, None] = field(default_factory=dict)  # surface forms in order of appearance
+    gender: str | None = None
+    description: str | None = None
+    role: RoleLink | None = None
+    merged_into: _Actor | None = None
+
+    @property
+    def id(self) -> str:
+        return actor_id_for(self.canonical, self.kind)
+
+    def resolved(self) -> _Actor:
+        actor = self
+        while actor.merged_into is not None:
+            actor = actor.merged_into
+        return actor
+
+
+class _Names:
+    """Finds name occurrences: the model's entities, corrected and completed by rules."""
+
+    def __init__(self, doc: Doc, lex: ActorLexicon, publisher: str | None = None) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.publisher_initials = acronyms_of(publisher, lex) if publisher else set()
+        # A word the model tags as a place in one sentence and as part of a person's
+        # name in another ("Okafor") is the person's name: only the lexicon's places stay.
+        person_words = self.person_words = self._person_name_words()
+        tagged_places = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")} - person_words
+        self.place_names = tagged_places | set(lex.places)
+        self.work_names = {fold(e.text) for e in doc.ents if e.label_ == "WORK_OF_ART"} | set(lex.works)
+        self.entity_label = {t.i: e.label_ for e in doc.ents for t in e}
+        self.rejected: set[str] = set()
+        self.lowercase_words = {t.text for t in doc if t.is_lower}
+        self.programme_names: set[str] = set()
+
+    def _person_name_words(self) -> set[str]:
+        """Folded full names and surnames of the model's several-word PERSON entities."""
+        words: set[str] = set()
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _name_words(ent.text, self.lex)
+            if len(name) >= 2:
+                words.add(" ".join(name))
+                words.add(name[-1])
+        return words
+
+    # -- public
+
+    def find(self) -> list[_Occurrence]:
+        found: list[_Occurrence] = []
+        for start, end, label in self._entities():
+            occ = self._occurrence(start, end, label)
+            if occ is not None and not self._is_dateline_credit(occ) and not self._is_dateline_place(occ):
+                found.append(occ)
+        found.extend(self._titled_names_the_model_missed())
+        found.extend(self._offices_the_model_missed())
+        found.extend(self._companies_the_model_missed())
+        found.extend(self._acting_acronyms_the_model_missed())
+        found.extend(self._place_police())
+        found.extend(self._aged_names_the_model_missed())
+        found.extend(self._first_named_people_the_model_missed())
+        found.extend(self._first_names_the_model_missed(found))
+        found.extend(self._owned_organisations())
+        found.extend(self._designated_organisations())
+        media = self._media_names()
+        found.extend(media)
+        found = _without_overlaps(found)
+        self._mark_parenthesised_acronyms(found)
+        # A name judged not to be an actor in one place (a show title, a drug) is not one anywhere.
+        found = [occ for occ in found if fold(occ.core_text(self.doc)) not in self.rejected]
+        # ...except a programme someone was interviewed on: that is the outlet.
+        framed = self._programmes()
+        # A quoted programme title holds the names inside it: "Unfiltered with Dee Rollins".
+        titles = [p for p in framed if self._is_quoted_title(p)]
+        found = [o for o in found if not any(p.start <= o.start and o.end <= p.end and o.end - o.start < p.end - p.start
+                                             for p in titles)]
+        programmes = [p for p in framed if not any(p.start < o.end and o.start < p.end for o in found)]
+        # A title the model already took for an organisation is still the programme it names.
+        self.programme_names = {_without_article(fold(o.core_text(self.doc))) for o in framed + media}
+        return sorted(found + programmes, key=lambda o: o.start)
+
+    # -- programmes
+
+    def _programmes(self) -> list[_Occurrence]:
+        """Titles of programmes and podcasts in an interview frame: "an interview with 60
+        Minutes", "told the podcast 'Health Matters'", "sat down with ABC's 'Good Morning
+        America'", "on the 'Call Her Daddy' podcast"."""
+        doc, lex = self.doc, self.lex
+        found: list[_Occurrence] = []
+        longest_cue = max((len(c) for c in lex.interview_cues), default=0)
+        cue_starts = {c[0] for c in lex.interview_cues}
+        for i in range(len(doc)):
+            cue_end = None
+            if doc[i].lower_ in cue_starts:
+                cue_end = next((i + n for n in range(longest_cue, 0, -1)
+                                if tuple(t.lower_ for t in doc[i : i + n]) in lex.interview_cues), None)
+            if cue_end is None and doc[i].lower_ == "on":
+                cue_end = self._past_broadcaster_possessive(i + 1)  # "on RTÉ Radio 1's Liveline"
+            elif cue_end is not None:
+                cue_end = self._past_broadcaster_possessive(cue_end) or cue_end  # "told KRVB radio's 'Morning Line'"
+            framed = cue_end is not None
+            owned = framed and doc[cue_end - 1].tag_ == "POS"
+            after_noun = not framed and doc[i].lower_ in lex.programme_nouns
+            if framed:
+                j = cue_end
+            elif after_noun:  # "the podcast 'Health Matters'", "an episode of 'Unfiltered'"
+                j = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "of" else i + 1
+                if j >= len(doc) or doc[j].text not in _OPENING_QUOTES:
+                    continue
+            elif doc[i].text in _OPENING_QUOTES:
+                j = i  # a quoted title, if "program" or the like follows it (checked below)
+            else:
+                continue
+            while j < len(doc) and doc[j].text not in _OPENING_QUOTES and (
+                    doc[j].lower_ in ("the", "a", "an") or doc[j].lower_ in lex.programme_nouns
+                    or doc[j].lower_ in lex.media_nouns or (self.entity_label.get(j) == "ORG" and not owned)
+                    or doc[j].tag_ == "POS"):
+                owned = owned or doc[j].tag_ == "POS"
+                j += 1  # "ABC's", "the podcast", "KRVB radio's"
+            title = self._title_at(j)
+            if title is None:
+                continue
+            start, end = title
+            text = fold(doc[start:end].text)
+            quoted = start > 0 and doc[start - 1].text in _OPENING_QUOTES
+            label = None if quoted else self.entity_label.get(start)
+            if text in lex.works or label == "PERSON" or (not owned and label in ("ORG", "GPE", "NORP")):
+                continue  # a broadcaster's title is its programme whatever else the model took it for
+            named_as_programme = end < len(doc) and (doc[end].lower_ in lex.programme_nouns
+                                                     or (doc[end].text in _CLOSING_QUOTES and end + 1 < len(doc)
+                                                         and doc[end + 1].lower_ in lex.programme_nouns)
+                                                     or (quoted and self._programme_in_apposition(end)))
+            framed_title = framed and (quoted or owned
+                                       or self.entity_label.get(start) in (None, "TIME", "DATE", "WORK_OF_ART"))
+            if (named_as_programme or after_noun or framed_title) and self._title_cased(start, end):
+                found.append(_Occurrence(start, start, end, ActorKind.ORGANIZATION, certain=True))
+        return _without_overlaps(found)
+
+    def _programme_in_apposition(self, end: int) -> bool:
+        """ '"The Long Quiet," a podcast about grief', '"High Desert Mornings," the call-in show':
+        after a quoted title, its comma and its closing quote, a few words ending in a programme noun."""
+        doc, k = self.doc, end
+        while k < len(doc) and (doc[k].text in _CLOSING_QUOTES or doc[k].text in (",", ".")):
+            k += 1
+        if k == end or k >= len(doc) or doc[k - 1].text not in (",", *_CLOSING_QUOTES) \
+                or doc[k].lower_ not in ("a", "an", "the"):
+            return False
+        return any(t.lower_ in self.lex.programme_nouns for t in doc[k + 1 : k + 6])  # "the call-in show"
+
+    def _past_broadcaster_possessive(self, start: int) -> int | None:
+        """ "ITV's", "RTÉ Radio 1's", "KRVB radio's" from `start`: a capitalised broadcaster, with
+        its number or medium, and a possessive; the index past the "'s", whose title follows."""
+        doc = self.doc
+        k = start
+        while k < len(doc) and k < start + 5 and doc[k].tag_ != "POS" and "\n" not in doc[k].whitespace_ and (
+                _is_capitalised(doc[k]) or doc[k].text.isupper() or doc[k].like_num or doc[k].lower_ in self.lex.media_nouns):
+            k += 1
+        return k + 1 if k > start and k < len(doc) - 1 and doc[k].tag_ == "POS" else None
+
+    def _title_cased(self, start: int, end: int) -> bool:
+        """A title, not a quotation: "Health Matters", not "He hid it from all of us"."""
+        words = [t for t in self.doc[start:end] if t.is_alpha]
+        return bool(words) and _is_capitalised(words[0]) and all(
+            _is_capitalised(t) or t.lower_ in self.lex.name_connectors or (t.is_stop and len(t) <= 4) for t in words)
+
+    def _title_at(self, j: int) -> tuple[int, int] | None:
+        """The title starting at token j: a quoted run, or capitalised words and numbers."""
+        doc = self.doc
+        if j >= len(doc):
+            return None
+        if doc[j].text in _OPENING_QUOTES:
+            if doc[j].tag_ == "''" or doc[j].whitespace_:
+                return None  # a closing quote ("dreads." Earlier ...), not the start of a title
+            end = j + 1
+            while (end < len(doc) and end - j <= 8 and doc[end].text not in _CLOSING_QUOTES
+                   and "\n" not in doc[end - 1].whitespace_ and not doc[end].is_sent_start):
+                end += 1
+            if end >= len(doc) or doc[end].text not in _CLOSING_QUOTES or end == j + 1:
+                return None
+            while end > j + 2 and doc[end - 1].is_punct:
+                end -= 1  # "Howard Stern Show," and "Full Court Hour." inside the quotes
+            return (j + 1, end) if _is_capitalised(doc[j + 1]) or doc[j + 1].like_num else None
+        end = j
+        while end < len(doc) and end - j < 6 and (_is_capitalised(doc[end]) or (end == j and doc[end].like_num)
+                                                  or (end > j and doc[end].lower_ in self.lex.name_connectors
+                                                      and end + 1 < len(doc) and _is_capitalised(doc[end + 1])
+                                                      and doc[end + 1].ent_type_ not in _NOT_NAME_LABELS)):
+            if "\n" in doc[end].whitespace_:
+                end += 1
+                break
+            end += 1
+        if end == j or not any(_is_capitalised(t) for t in doc[j:end]):
+            return None
+        return j, end
+
+    # -- entities
+
+    def _entities(self) -> Iterable[tuple[int, int, str]]:
+        """The model's entities, with adjacent PERSON pieces joined ("Sherilyn Peace" + "Garnett")
+        and a PERSON that runs over a lower-case word split there ("Mr Tierney by Shane Coyle")."""
+        pending: tuple[int, int, str] | None = None
+        for current in self._split_people(self.doc.ents):
+            if (
+                pending is not None
+                and pending[2] == current[2] == "PERSON"
+                and pending[1] == current[0]
+                and "\n" not in self.doc[pending[1] - 1].whitespace_
+            ):
+                pending = (pending[0], current[1], "PERSON")
+                continue
+            if pending is not None:
+                yield pending
+            pending = current
+        if pending is not None:
+            yield pending
+
+    def _split_people(self, entities: Iterable[Span]) -> Iterator[tuple[int, int, str]]:
+        for ent in entities:
+            start = ent.start
+            if ent.label_ == "PERSON" or fold(ent[0].text) in self.lex.honorifics:
+                for token in ent:
+                    if token.is_lower and token.is_alpha and token.lower_ not in _NAME_PARTICLES:
+                        if token.i > start:
+                            yield start, token.i, "PERSON"
+                        start = token.i + 1
+            if start < ent.end:
+                yield start, ent.end, ent.label_ if start == ent.start else "PERSON"
+
+    def _occurrence(self, start: int, end: int, label: str) -> _Occurrence | None:
+        doc, lex = self.doc, self.lex
+        start, end = self._trim(start, end)
+        if end - start >= 2 and _is_month_after_preposition(doc[start]):
+            start += 1  # "In May Stanek pleaded guilty": the month is no part of the name
+        if start >= end:
+            return None
+        if end < len(doc) and fold(doc[end].text) in lex.legal_suffixes and "\n" not in doc[end - 1].whitespace_:
+            end += 1  # "Acme Health LLC": the model often leaves the legal form out of the name
+        if label == "ORG":  # "the Governor's Office of Substance Use Policy", the post tagged apart
+            start = self._office_holder(start, across_names=self._after_titled_possessive(start))
+        has_org_head = self._has_organisation_head(start, end)
+        if self._is_masthead(start, end):
+            kind = ActorKind.ORGANIZATION
+        elif label == "PERSON":
+            kind = ActorKind.PERSON
+        elif label == "ORG" and not has_org_head and start > 0 and fold(doc[start - 1].text) in lex.honorifics:
+            kind = ActorKind.PERSON  # "Dr. Helena Varga" tagged as an organisation
+        elif label == "ORG" and self._titled_first_name(start, end):
+            kind, has_org_head = ActorKind.PERSON, False  # "Sheriff Ramona Estrada-Kyle" tagged as an organisation
+        elif label == "ORG":
+            kind = ActorKind.ORGANIZATION
+        elif label in ("FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "NORP") and has_org_head:
+            kind = ActorKind.ORGANIZATION  # "Massachusetts General Hospital" tagged as a place
+        else:
+            return None
+        core = start
+        first = core
+        if kind == ActorKind.PERSON and not has_org_head:  # "General Motors" keeps its "General"
+            while core < end - 1 and self._is_title(doc[core]):
+                core += 1
+            first = core
+            while first > 0 and self._is_title(doc[first - 1]):
+                first -= 1
+        while first < core and fold(doc[first].text) in lex.title_modifiers and not self._is_title(doc[first]):
+            first += 1  # modifiers only count in front of a real title
+        if first == start and start > 0 and self._is_name_prefix(doc[start - 1]):
+            first = core = start = start - 1  # "St. Agnes": the saint's prefix belongs to the name
+        occ = _Occurrence(first, core, end, kind)
+        if kind == ActorKind.PERSON:
+            # "Actor Matthew Perry" inside the entity: the noun describes, it is not part of the name.
+            while occ.core < end - 2 and fold(doc[occ.core].text) in lex.description_group:
+                occ.core += 1
+                occ.start = occ.core
+        if not any(ch.isupper() for ch in occ.core_text(doc)):
+            occ.lowercase = True
+        words = [fold(t.text) for t in doc[occ.core : occ.end]]
+        reason = self._not_an_actor(occ, label, words, has_org_head)
+        if reason is not None:
+            if reason in ("work", "substance", "place"):
+                self.rejected.add(fold(occ.core_text(doc)))
+            return None
+        self._settle_kind(occ, has_org_head)
+        if occ.kind == ActorKind.ORGANIZATION:
+            self._extend_with_place(occ)
+        return occ
+
+    def _titled_first_name(self, start: int, end: int) -> bool:
+        """A title, a known first name and a surname: "Sheriff Ramona Estrada-Kyle" is a person
+        even where the title is also an organisation's head word ("Pima County Sheriff")."""
+        doc, lex = self.doc, self.lex
+        return (end - start >= 3 and self._is_title(doc[start])
+                and fold(doc[start + 1].text) in lex.first_names
+                and all(self._name_like(t) for t in doc[start + 1 : end]))
+
+    def _is_masthead(self, start: int, end: int) -> bool:
+        """ "the Chronicle", "the Tulsa World Herald": a capitalised name after "the" ending in a newspaper word."""
+        doc = self.doc
+        return (start > 0 and doc[start - 1].lower_ == "the" and _is_capitalised(doc[end - 1])
+                and fold(doc[end - 1].text) in self.lex.mastheads)
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        doc = self.doc
+        for i in range(start, end):  # a name never crosses a line
+            if doc[i].is_space or (i > start and "\n" in doc[i - 1].whitespace_):
+                end = i
+                break
+        for i in range(start + 1, end):  # nor an opening bracket: "Medical Board of Oregon (Board"
+            if doc[i].text in ("(", "["):
+                end = i
+                break
+        while start < end and (doc[start].is_punct or doc[start].lower_ in ("the", "a", "an")):
+            start += 1
+        while end > start and (
+            doc[end - 1].is_punct
+            or doc[end - 1].tag_ == "POS"
+            or doc[end - 1].is_space
+            or (doc[end - 1].is_lower and doc[end - 1].lower_ in self.lex.name_connectors)  # "Pharmacy of"
+        ):
+            if doc[end - 1].text.endswith(".") and len(doc[end - 1].text) > 1:
+                break  # "Inc.", "Jr."
+            end -= 1
+        return start, end
+
+    def _after_titled_possessive(self, i: int) -> bool:
+        """Token i follows a post's possessive: "Coroner's Court", "Governor's Office"."""
+        doc = self.doc
+        return i >= 2 and doc[i - 1].tag_ == "POS" and fold(doc[i - 2].text) in self.lex.titles
+
+    def _office_holder(self, start: int, across_names: bool = False) -> int:
+        """ "the U.S. Attorney's Office" tagged as "Office": a bare organisation head after a
+        capitalised possessive that names no actor is one name with it. With `across_names`,
+        the possessive is a post ("Essex Coroner's Court") and the model's person label on it
+        does not end the name."""
+        doc = self.doc
+        if doc[start].lower_ not in self.lex.organisation_heads or start < 2 or doc[start - 1].tag_ != "POS":
+            return start
+        i = start - 1
+        while (
+            i > 0
+            and _is_capitalised(doc[i - 1])
+            and not doc[i - 1].is_punct
+            and "\n" not in doc[i - 1].whitespace_
+            and (across_names or self.entity_label.get(i - 1) not in ("PERSON", "ORG"))
+        ):
+            i -= 1
+        return i if i < start - 1 else start
+
+    def _is_name_prefix(self, token: Token) -> bool:
+        return _is_capitalised(token) and fold(token.text) in self.lex.name_prefixes and token.i not in self.entity_label
+
+    def _is_dateline_credit(self, occ: _Occurrence) -> bool:
+        """ "LOS ANGELES (AP) —": the agency credited in a dateline, or the publisher's own initials
+        in brackets, is the source of the article, not an actor in it."""
+        doc = self.doc
+        text = occ.core_text(doc)
+        if occ.end - occ.start != 1 or not is_acronym(text):
+            return False
+        if occ.start == 0 or occ.end >= len(doc) or doc[occ.start - 1].text != "(" or doc[occ.end].text != ")":
+            return False
+        if text.replace(".", "") in self.publisher_initials:
+            return True
+        after = doc[occ.end + 1] if occ.end + 1 < len(doc) else None
+        if after is None or after.text not in _DATELINE_DASHES | {":"}:
+            return False
+        line: list[Token] = []  # the words between the start of the line and the bracket
+        i = occ.start - 2
+        while i >= 0 and not doc[i].is_space and "\n" not in doc[i].whitespace_:
+            line.append(doc[i])
+            i -= 1
+        words = [t for t in line if not t.is_punct]
+        return (
+            0 < len(words) <= 6
+            and any(len(t.text) > 1 and t.text.isupper() for t in words)
+            and all(t.text.isupper() or (_is_capitalised(t) and t.text.endswith(".")) for t in words)
+        )
+
+    def _is_dateline_place(self, occ: _Occurrence) -> bool:
+        """ "DAYTON, Ohio –", "PHOENIX (CPW) —": the capitalised place a dateline opens with
+        says where the story was filed; it does nothing in it."""
+        doc = self.doc
+        if not all((len(t.text) > 1 and t.text.isupper()) or t.is_punct for t in doc[occ.start:occ.end]):
+            return False
+        if occ.start > 0 and "\n" not in doc[occ.start - 1].whitespace_ and not doc[occ.start - 1].is_space:
+            return False
+        i = occ.end
+        while i < len(doc) and i < occ.end + 6 and doc[i].text not in _DATELINE_DASHES:
+            if not (doc[i].is_punct or _is_capitalised(doc[i])) or "\n" in doc[i].whitespace_:
+                return False
+            i += 1
+        return i < len(doc) and doc[i].text in _DATELINE_DASHES
+
+    def _is_title(self, token: Token) -> bool:
+        return _is_capitalised(token) and fold(token.text) in self.lex.titles
+
+    def _has_organisation_head(self, start: int, end: int) -> bool:
+        span = self.doc[start:end]
+        heads = {span.root, span[0], span[-1]}
+        return any(_is_capitalised(t) and t.lower_ in self.lex.organisation_heads for t in heads)
+
+    def _not_an_actor(self, occ: _Occurrence, label: str, words: list[str], has_org_head: bool) -> str | None:
+        doc, lex = self.doc, self.lex
+        text = fold(occ.core_text(doc))
+        root = occ.root(doc)
+        if text in lex.image_agencies or any(w in lex.image_agencies for w in words[:1]):
+            if root.dep_ not in _SUBJECT_DEPS:
+                return "credit"  # a picture credit, not an agency acting
+        if occ.core >= 2 and doc[occ.core - 1].text == ":" and doc[occ.core - 2].lower_ in lex.credit_words:
+            return "credit"  # "(Image Source: Google)"
+        if text in self.place_names and not has_org_head:
+            return "place"
+        if not has_org_head and self._is_residence(occ, root):
+            return "place"
+        if (not has_org_head and root.dep_ == "compound" and root.head.i == occ.end and occ.start > 0
+                and any(c.dep_ == "det" and c.lower_ in ("a", "an") and c.i < occ.start for c in root.head.children)
+                and root.head.lemma_.lower() in lex.person_nouns and not is_acronym(occ.core_text(doc))
+                and root.head.lemma_.lower() not in lex.relation_nouns
+                and lex.description_group.get(root.head.lemma_.lower()) != "official"):
+            # "An Austin physician", "a 27-year-old Red Deer pharmacist": where they work; not
+            # "an FDA spokesperson" or "a Pfizer executive", who work for an organisation.
+            return "place"
+        if label != "PERSON" and (text in self.work_names or self._is_quoted_title(occ) or self._modifies_work_noun(root)):
+            return "work"
+        if not has_org_head and (words[-1:] and (words[-1] in lex.substances or words[-1] in lex.diseases)
+                                 or all(w in lex.substances or w in lex.diseases or w in lex.name_connectors for w in words)):
+            return "substance"  # "Ketamine", "Spravato" — not "Northstar Ketamine Wellness"
+        after = occ.end + 1 if occ.end < len(doc) and doc[occ.end].tag_ == "POS" else occ.end
+        if after < len(doc) and doc[after].lower_ in lex.disease_nouns:
+            return "substance"  # "Parkinson's disease"
+        if all(w in lex.generic_words or w in lex.substances or w in lex.name_connectors or not any(ch.isalnum() for ch in w) for w in words):
+            return "generic"
+        if words and words[0] in lex.category_words and all(_CATEGORY_MARK_RE.fullmatch(w) for w in words[1:]):
+            return "category"  # "Schedule I", "Class A"
+        if any(c.dep_ == "appos" and c.lemma_.lower() in lex.thing_designators for c in root.children):
+            return "thing"  # "buprenorphine, a medication"
+        if (
+            label == "ORG"
+            and not has_org_head
+            and occ.end < len(doc)
+            and doc[occ.end].text == ":"
+            and (occ.start == 0 or "\n" in doc[occ.start - 1].whitespace_ or doc[occ.start - 1].like_num)
+        ):
+            return "heading"  # "Medical Supervision:" at the start of a list item
+        return None
+
+    def _is_residence(self, occ: _Occurrence, root: Token) -> bool:
+        """Where someone lives: "Heather Vollmer, 37, of Hampden", "a Glendale man"."""
+        doc = self.doc
+        if (occ.core >= 3 and doc[occ.core - 1].lower_ == "of" and doc[occ.core - 2].text == ","
+                and doc[occ.core - 3].like_num):
+            return True
+        return (root.dep_ == "compound" and root.head.i >= occ.end
+                and root.head.lemma_.lower() in self.lex.residence_nouns)
+
+    def _is_quoted_title(self, occ: _Occurrence) -> bool:
+        """A title in quotes, a full stop or comma inside them allowed: "Afternoon Live with Rosa Quinn." """
+        doc = self.doc
+        end = occ.end
+        while end < len(doc) and doc[end].text in (".", ",", "!", "?"):
+            end += 1
+        return (
+            occ.start > 0
+            and end < len(doc)
+            and doc[occ.start - 1].text in _OPENING_QUOTES
+            and doc[end].text in _CLOSING_QUOTES
+        )
+
+    def _modifies_work_noun(self, root: Token) -> bool:
+        head = root.head
+        return (
+            root.dep_ in ("compound", "nmod", "amod")
+            and head.i > root.i
+            and head.lemma_.lower() in self.lex.work_modified_nouns
+        )
+
+    def _settle_kind(self, occ: _Occurrence, has_org_head: bool) -> None:
+        doc, lex = self.doc, self.lex
+        root = occ.root(doc)
+        if has_org_head:
+            occ.kind, occ.certain = ActorKind.ORGANIZATION, True
+            return
+        if occ.start < occ.core:
+            occ.kind, occ.certain = ActorKind.PERSON, True
+            return
+        if self._followed_by_age(occ):
+            occ.kind, occ.certain = ActorKind.PERSON, True  # "Marquise Tolliver, 24, ..."
+            return
+        appositions = [c for c in root.children if c.dep_ == "appos" and c.i >= occ.end]
+        if root.dep_ == "appos" and root.head.i < occ.start and not self._opens_relative_clause(occ):
+            appositions.append(root.head)
+        for noun in appositions:
+            lemma = noun.lemma_.lower()
+            if _AGE_APPOSITION_RE.fullmatch(doc[noun.left_edge.i : noun.i + 1].text):
+                occ.kind, occ.certain = ActorKind.PERSON, True  # "Tyrell Banks, a 19-year-old who ..."
+                return
+            if lemma in lex.organisation_designators:
+                occ.kind, occ.certain = ActorKind.ORGANIZATION, True  # "Save Minds, a ... clinic"
+                return
+            if (lemma in lex.description_group or lemma in lex.role_relations
+                    or lemma in lex.female_nouns or lemma in lex.male_nouns):  # "a 24-year-old man, X"
+                occ.kind, occ.certain = ActorKind.PERSON, True
+                return
+        if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and self._is_post_noun(root.head.head):
+            occ.kind, occ.certain = ActorKind.ORGANIZATION, True  # "chief executive of Novo Nordisk"
+            return
+        tokens = list(doc[occ.core : occ.end])
+        if (occ.kind == ActorKind.ORGANIZATION and 2 <= len(tokens) <= 3
+                and fold(tokens[0].text) in lex.gendered_first_names
+                and all(self._name_like(t) for t in tokens)
+                and not any(fold(t.text) in lex.organisation_designators for t in tokens)):
+            occ.kind = ActorKind.PERSON  # "reality TV beauty Tia Blackwood", tagged as an organisation
+        if occ.kind == ActorKind.PERSON:
+            self._named_service(occ)
+
+    def _opens_relative_clause(self, occ: _Occurrence) -> bool:
+        """A name followed by its own verb: "the company Elon Musk runs" names who runs it."""
+        return occ.end < len(self.doc) and self.doc[occ.end].tag_ in ("VBD", "VBZ", "VBP", "MD")
+
+    def _followed_by_age(self, occ: _Occurrence) -> bool:
+        doc, end = self.doc, occ.end
+        return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 2].text == ","
+                and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120)
+
+    def _is_post_noun(self, noun: Token) -> bool:
+        """A position held in an organisation (owner, head, member...), not a role towards a person."""
+        lemma = noun.lemma_.lower()
+        return noun.pos_ == "NOUN" and lemma not in self.lex.role_relations and (
+            lemma in self.lex.relation_nouns or _relation_bigram(noun) in self.lex.relation_nouns
+        )
+
+    def _named_service(self, occ: _Occurrence) -> None:
+        """ "addiction counselling service Talk to Frank": a designator noun before a capitalised run."""
+        doc, lex = self.doc, self.lex
+        first = occ.core
+        i = occ.core - 1
+        while i >= 0 and (
+            (_is_capitalised(doc[i]) and not doc[i].is_punct) or doc[i].lower_ in lex.name_connectors
+        ) and "\n" not in doc[i].whitespace_:
+            if _is_capitalised(doc[i]):
+                first = i
+            i -= 1
+        if i < 0 or doc[i].lower_ not in lex.organisation_designators or not _is_capitalised(doc[first]) \
+                or self._opens_relative_clause(occ):
+            return
+        designator = doc[i]
+        extended = doc[first : occ.end]
+        linked = designator.head.i in range(first, occ.end) or (
+            extended.root.head.i == designator.i and extended.root.dep_ in ("appos", "compound", "nmod")
+        ) or designator.i == first - 1  # "the payments startup Ledgerline", whatever the tagger makes of "startup"
+        if designator.dep_ in ("compound", "nmod", "appos", "amod") or linked:
+            occ.start = occ.core = first
+            occ.kind, occ.certain = ActorKind.ORGANIZATION, True
+
+    def _extend_with_place(self, occ: _Occurrence) -> None:
+        """ "Ketamine Clinics Los Angeles", "the Southern District of Texas": a place written
+        right after an organisation's name is part of it."""
+        doc = self.doc
+        # "Office for the Southern District" + "of Texas"
+        of_place = occ.end + 1 < len(doc) and doc[occ.end].lower_ == "of" \
+            and doc[occ.end - 1].lower_ in self.lex.jurisdiction_heads
+        if of_place:
+            place = occ.end + 1
+        elif self._has_organisation_head(occ.core, occ.end) and occ.end < len(doc) and doc[occ.end - 1].whitespace_ == " ":
+            place = occ.end
+        else:
+            return
+        if doc[place].ent_type_ != "GPE" or doc[place].ent_iob_ != "B":
+            return
+        end = place + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if not of_place and end < len(doc) and _is_capitalised(doc[end]) and doc[end].pos_ == "PROPN":
+            return
+        occ.end = end
+
+    # -- rules for names the model missed
+
+    def _first_names_the_model_missed(self, found: list[_Occurrence]) -> list[_Occurrence]:
+        """A capitalised word right before a person's surname is their first name, where the model
+        split or mistook it: "Damon" + "Reyes-Whitfield" (one PERSON entity, the surname only),
+        "Imani Faraday" (a place and a date) once Desmond Faraday is named in full. The found
+        one-word names are widened in place; the new ones are returned."""
+        doc = self.doc
+        taken = {i for occ in found for i in range(occ.start, occ.end)}
+        added: list[_Occurrence] = []
+        for occ in found:
+            if occ.kind == ActorKind.PERSON and occ.start == occ.core and occ.end - occ.core == 1 \
+                    and self._first_name_before(occ.core) and occ.core - 1 not in taken:
+                occ.start = occ.core = occ.core - 1
+        for token in doc[1:]:
+            if token.i in taken or fold(token.text) not in self.person_words or token.pos_ != "PROPN":
+                continue
+            if self._first_name_before(token.i) and token.i - 1 not in taken:
+                added.append(_Occurrence(token.i - 1, token.i - 1, token.i + 1, ActorKind.PERSON, certain=True))
+        return added
+
+    def _first_name_before(self, i: int) -> bool:
+        """Whether the word before token `i` reads as a first name of the name at `i`."""
+        doc = self.doc
+        if i == 0:
+            return False
+        first = doc[i - 1]
+        return (self._name_like(first) and first.dep_ == "compound" and first.head.i == i
+                and self.entity_label.get(first.i) not in ("ORG", "PERSON", "DATE", "NORP", "FAC")
+                and first.text not in self.lowercase_words and fold(first.text) not in self.lex.name_prefixes
+                and not self._title_cased(first.sent.start, first.sent.end))  # a headline capitalises every word
+
+    def _aged_names_the_model_missed(self) -> list[_Occurrence]:
+        """ "Ana Ruiz, 31, was found dead": two or three capitalised words followed by an age set
+        off by commas are a person, whatever the model made of them."""
+        doc, found = self.doc, []
+        for comma in doc[2:]:
+            if comma.text != "," or comma.i + 2 >= len(doc):
+                continue
+            age, after = doc[comma.i + 1], doc[comma.i + 2]
+            if not (age.like_num and age.text.isdigit() and 0 < int(age.text) < 120 and after.text in (",", ")")):
+                continue
+            start = comma.i
+            while start > comma.i - 3 and start > 0 and self._could_be_name_word(doc[start - 1]):
+                start -= 1
+            if comma.i - start < 2 or any(self.entity_label.get(i) in ("PERSON", "ORG") for i in range(start, comma.i)):
+                continue
+            if self._title_cased(doc[start].sent.start, doc[start].sent.end):
+                continue
+            found.append(_Occurrence(start, start, comma.i, ActorKind.PERSON, certain=True))
+        return found
+
+    def _first_named_people_the_model_missed(self) -> list[_Occurrence]:
+        """ "Dane Whitlock had worked as a guitar tech": a known first name followed by a
+        capitalised surname is a person where the model tagged nothing."""
+        doc, lex, found = self.doc, self.lex, []
+        first_names = lex.first_names
+        for first in doc[:-1]:
+            if fold(first.text) not in first_names or not self._could_be_name_word(first):
+                continue
+            # The model may tag the first name alone as something else ("Tyrese" as a group,
+            # "Jordan" as a country); a name it tags whole ("Virginia Beach") is its own.
+            label = self.entity_label.get(first.i)
+            if label is not None and (label in ("PERSON", "ORG", "DATE") or self.entity_label.get(first.i + 1) == label):
+                continue
+            end = first.i + 1
+            while end < len(doc) and end not in self.entity_label and self._could_be_name_word(doc[end]) \
+                    and fold(doc[end].text) not in lex.jurisdiction_heads and end - first.i < 3:
+                end += 1
+            if end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and self._could_be_name_word(doc[end + 1]):
+                end += 2  # "Ferreira-Blake"
+            if end == first.i + 1 or (end < len(doc) and _is_capitalised(doc[end]) and doc[end].pos_ == "PROPN"):
+                continue  # a longer capitalised name ("Grant Park Hospital") is not a person's
+            if self._title_cased(first.sent.start, first.sent.end):
+                continue
+            found.append(_Occurrence(first.i, first.i, end, ActorKind.PERSON, certain=True))
+        return found
+
+    def _name_like(self, token: Token) -> bool:
+        """A capitalised proper noun, not an acronym, a title, a common word or a drug, that does
+        not end its line, nor a month after "in" or "by" ("In May Stanek pleaded guilty"): what any
+        word of a person's name looks like."""
+        folded = fold(token.text)
+        return (token.pos_ == "PROPN" and all(part.isalpha() for part in token.text.split("-"))  # "Estrada-Kyle"
+                and _is_capitalised(token) and not token.text.isupper()
+                and "\n" not in token.whitespace_ and not self._is_title(token) and not _is_month_after_preposition(token)
+                and folded not in self.lex.generic_words and folded not in self.lex.substances)
+
+    def _could_be_name_word(self, token: Token) -> bool:
+        """A word of a name the model missed, which is never an organisation's head word or a connector."""
+        folded = fold(token.text)
+        return (self._name_like(token)
+                and folded not in self.lex.organisation_heads and folded not in self.lex.name_connectors)
+
+    def _titled_names_the_model_missed(self) -> list[_Occurrence]:
+        """ "Dr Yadhu" with no entity: a title followed by capitalised words is a person."""
+        doc, found = self.doc, []
+        for token in doc:
+            if not self._is_title(token) or token.i in self.entity_label or token.i + 1 >= len(doc):
+                continue
+            end = token.i + 1
+            while (
+                end < len(doc)
+                and doc[end].pos_ == "PROPN"
+                and _is_capitalised(doc[end])
+                and end not in self.entity_label  # a tagged name gets its title from the entity rule
+                and "\n" not in doc[end - 1].whitespace_
+            ):
+                end += 1
+            if end == token.i + 1 or self._is_title(doc[end - 1]):
+                continue
+            words = [fold(t.text) for t in doc[token.i + 1 : end]]
+            if any(w in self.lex.substances or w in self.lex.organisation_heads for w in words):
+                continue
+            start = token.i
+            while start > 0 and self._is_title(doc[start - 1]):
+                start -= 1
+            found.append(_Occurrence(start, token.i + 1, end, ActorKind.PERSON, certain=True))
+        return found
+
+    def _offices_the_model_missed(self) -> list[_Occurrence]:
+        """ "The Harlow County District Attorney's Office" with no organisation tagged in it:
+        capitalised words, a possessive and an organisation head are one organisation."""
+        doc, found = self.doc, []
+        for token in doc:
+            if token.i in self.entity_label or not _is_capitalised(token) or token.i < 2:
+                continue
+            titled = self._after_titled_possessive(token.i)
+            start = self._office_holder(token.i, across_names=titled)
+            if start == token.i:
+                continue
+            if not titled and any(self.entity_label.get(t.i) in ("ORG", "PERSON") for t in doc[start:token.i]):
+                continue
+            found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _place_police(self) -> list[_Occurrence]:
+        """ "Tempe police opened a death investigation", "Los Angeles police arrested": a place's
+        police is an organisation, whatever the model made of the place."""
+        doc, found = self.doc, []
+        for police in doc:
+            if police.lower_ != "police" or not police.is_lower:
+                continue
+            start = police.i
+            while (start > police.sent.start and doc[start - 1].dep_ == "compound"
+                   and start <= doc[start - 1].head.i <= police.i and _is_capitalised(doc[start - 1])
+                   and self.entity_label.get(start - 1) != "PERSON" and not self._is_title(doc[start - 1])):
+                start -= 1
+            if start < police.i:
+                found.append(_Occurrence(start, start, police.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _acting_acronyms_the_model_missed(self) -> list[_Occurrence]:
+        """ "Red Deer RCMP arrested Dhaliwal", with no entity: an acronym that acts (a subject, or
+        the "by" of a passive), with the capitalised place before it, is an organisation. Not in
+        a headline written in capitals."""
+        doc, found = self.doc, []
+        for token in doc:
+            if (token.i in self.entity_label or not token.is_alpha or not token.text.isupper()
+                    or not 2 <= len(token.text) <= 6 or token.pos_ != "PROPN"
+                    or fold(token.text) in self.lex.legal_suffixes  # "LLC": the company rule's
+                    or not any(t.is_lower for t in token.sent)):
+                continue
+            if not (token.dep_ in _SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.lower_ == "by")):
+                continue
+            start = token.i
+            while start > token.sent.start and doc[start - 1].dep_ == "compound" \
+                    and start <= doc[start - 1].head.i <= token.i \
+                    and _is_capitalised(doc[start - 1]) and doc[start - 1].i not in self.entity_label:
+                start -= 1
+            found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _companies_the_model_missed(self) -> list[_Occurrence]:
+        """ "Organizer Lakelight Events LLC said ...": capitalised words ending in a legal form are a
+        company, whatever part of it the model tagged; a describing noun before them
+        ("Organizer") is not its name."""
+        doc, lex, found = self.doc, self.lex, []
+        describing = lex.organisation_designators | frozenset(lex.organisation_descriptions) | _COMPANY_DESCRIBERS
+        starts = {t.i: e.start for e in doc.ents for t in e}
+        for suffix in doc[1:]:
+            if fold(suffix.text) not in lex.legal_suffixes:
+                continue
+            start = starts.get(suffix.i, suffix.i)  # "Calder" + the model's "Vale Pharma Ltd"
+            while (start > 0 and _is_capitalised(doc[start - 1]) and not doc[start - 1].is_punct
+                   and "\n" not in doc[start - 1].whitespace_ and not self._is_title(doc[start - 1])):
+                start -= 1
+            while start < suffix.i - 1 and fold(doc[start].text) in describing:
+                start += 1
+            if start < suffix.i:
+                found.append(_Occurrence(start, start, suffix.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _owned_organisations(self) -> list[_Occurrence]:
+        """ "the X and Tesla owner", "Pfizer spokesperson Amy Rose": capitalised modifiers of a
+        noun for a post in an organisation are organisations."""
+        doc, lex, found = self.doc, self.lex, []
+        for token in doc:
+            if token.lemma_.lower() not in lex.relation_nouns or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            modifiers = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.i < token.i]
+            modifiers += [cc for m in modifiers for cc in m.conjuncts if cc.i < token.i]
+            for mod in modifiers:
+                if not _is_capitalised(mod) or mod.pos_ not in ("PROPN", "NOUN"):
+                    continue
+                if mod.is_sent_start and mod.pos_ != "PROPN" and not self._looks_like_a_name(mod):
+                    continue  # "Company spokesperson Amy Rose" at the start of a sentence
+                label = self.entity_label.get(mod.i)
+                if label in ("PERSON", "GPE", "LOC", "NORP", "DATE", "WORK_OF_ART"):
+                    continue
+                if fold(mod.text) in lex.substances or fold(mod.text) in self.place_names:
+                    continue
+                found.append(_Occurrence(mod.i, mod.i, mod.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _designated_organisations(self) -> list[_Occurrence]:
+        """ "Mindbloom, a ketamine telehealth company": an untagged proper noun set off by an
+        apposition whose noun designates an organisation."""
+        doc, lex, found = self.doc, self.lex, []
+        for token in doc:
+            if token.pos_ != "PROPN" or not _is_capitalised(token) or token.i in self.entity_label:
+                continue
+            appositions = [
+                c for c in token.children
+                if c.dep_ == "appos" and c.i > token.i and c.lemma_.lower() in lex.organisation_designators
+            ]
+            if not appositions or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+                continue
+            start = token.i
+            while (
+                start > 0
+                and doc[start - 1].pos_ == "PROPN"
+                and _is_capitalised(doc[start - 1])
+                and doc[start - 1].head.i == token.i
+                and start - 1 not in self.entity_label
+            ):
+                start -= 1
+            words = [fold(t.text) for t in doc[start : token.i + 1]]
+            if any(w in lex.substances or w in lex.generic_words or w in self.place_names for w in words):
+                continue
+            found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _media_names(self) -> list[_Occurrence]:
+        """News media named next to the noun that says what they are: "SwimLane magazine",
+        "the sports magazine Cancha", "radio station KXRP"."""
+        doc, lex, found = self.doc, self.lex, []
+        for token in doc:
+            if token.lower_ not in lex.media_nouns or not token.is_lower:
+                continue
+            before, after = token.i - 1, token.i + 1
+            if before >= 0 and self._media_name_word(doc[before]):
+                start = before
+                while start > 0 and self._media_name_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
+                    start -= 1
+                found.append(_Occurrence(start, start, before + 1, ActorKind.ORGANIZATION, certain=True))
+            elif after < len(doc) and self._media_name_word(doc[after]):
+                end = after + 1
+                while end < len(doc) and self._media_name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+                    end += 1
+                found.append(_Occurrence(after, after, end, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _media_name_word(self, token: Token) -> bool:
+        """A word of a name next to a media noun. The model's PERSON label is set aside there:
+        "the sports magazine Cancha", "Glossline magazine" name the magazine."""
+        label = self.entity_label.get(token.i)
+        return (token.pos_ == "PROPN" and _is_capitalised(token) and label not in ("GPE", "LOC", "NORP", "DATE")
+                and fold(token.text) not in self.place_names and fold(token.text) not in self.lex.substances
+                and not token.is_sent_start)
+
+    def _looks_like_a_name(self, token: Token) -> bool:
+        """A capitalised word that the text never writes in lower case and the lexicon does not know as a noun."""
+        lower = token.lower_
+        lex = self.lex
+        if lower in self.lowercase_words or lower in lex.organisation_designators or lower in lex.generic_words:
+            return False
+        return lower not in lex.description_group and lower not in lex.role_relations
+
+    def _mark_parenthesised_acronyms(self, found: list[_Occurrence]) -> None:
+        doc = self.doc
+        by_start = {occ.start: occ for occ in found}
+        for occ in list(found):
+            e = occ.end
+            if occ.kind != ActorKind.ORGANIZATION or e + 2 >= len(doc):
+                continue
+            inside = doc[e + 1]
+            short_name = _is_capitalised(inside) and fold(inside.text) in {fold(t.text) for t in doc[occ.core : occ.end]}
+            if doc[e].text == "(" and doc[e + 2].text == ")" and (is_acronym(inside.text) or short_name):
+                acronym = by_start.get(e + 1)
+                if acronym is None:
+                    acronym = _Occurrence(e + 1, e + 1, e + 2, ActorKind.ORGANIZATION, certain=True)
+                    found.append(acronym)
+                acronym.kind, acronym.certain, acronym.acronym_for = ActorKind.ORGANIZATION, True, occ
+        found.sort(key=lambda o: o.start)
+
+
+_AGE_APPOSITION_RE = re.compile(r"(?:an?\s+)?\d{1,3}\s*-\s*year\s*-\s*old", re.IGNORECASE)
+
+
+def _without_article(name: str) -> str:
+    """ "the long quiet" and "long quiet" are one programme's name."""
+    return name.removeprefix("the ")
+
+
+def _without_overlaps(found: list[_Occurrence]) -> list[_Occurrence]:
+    """Keeps the longest of overlapping occurrences (rules and entities may both find a name)."""
+    found.sort(key=lambda o: (o.start, -(o.end - o.start), not o.certain))
+    kept: list[_Occurrence] = []
+    for occ in found:
+        if kept and occ.start < kept[-1].end:
+            if occ.end - occ.start > kept[-1].end - kept[-1].start:
+                kept[-1] = occ
+            continue
+        kept.append(occ)
+    return kept
