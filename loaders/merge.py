@@ -13,7 +13,7 @@ passing" speak of the same last session, and so disagree visibly).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from loaders.records import (
     DateClaim,
@@ -43,6 +43,11 @@ class Candidate:
     record: EventRecord | None = None  # None for events already in the graph
     # (actor id, role) in the type's `distinct_by` roles: two interviews on different outlets differ.
     distinguishing: frozenset[tuple[str, str]] = frozenset()
+    # The interval its claims consolidate to, found once: every pair it is weighed in reads it.
+    date: FuzzyDate = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "date", consolidate([c.date for c in self.claims])[0])
 
     @property
     def existing(self) -> bool:
@@ -95,9 +100,7 @@ def _dated_apart(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
     event_type = taxonomy.types.get(a.type)
     if event_type is None or event_type.singular or event_type.lasting or _anchor_refs(a.claims) & _anchor_refs(b.claims):
         return False
-    date_a, _ = consolidate([c.date for c in a.claims])
-    date_b, _ = consolidate([c.date for c in b.claims])
-    return date_a.known and date_b.known and not date_a.overlaps(date_b)
+    return a.date.known and b.date.known and not a.date.overlaps(b.date)
 
 
 def same_event(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
@@ -110,9 +113,7 @@ def same_event(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
         return True
     if _anchor_refs(a.claims) & _anchor_refs(b.claims):
         return True
-    date_a, _ = consolidate([c.date for c in a.claims])
-    date_b, _ = consolidate([c.date for c in b.claims])
-    return date_a.overlaps(date_b)
+    return a.date.overlaps(b.date)
 
 
 def group_candidates(candidates: Sequence[Candidate], taxonomy: Taxonomy) -> list[list[Candidate]]:
