@@ -1447,6 +1447,13 @@ def _new_people_named_after(nouns: frozenset[str], count: int, sentence: Sentenc
     return found[:count] if len(found) >= count else []
 
 
+def _sentences_around(sentence_starts: list[int], draft: _Draft, back: int, ahead: int) -> set[int]:
+    """The starts of the sentences from `back` before the draft's to `ahead` after it, among
+    `sentence_starts` (sorted): (1, 0) is the one before and its own, (2, -1) the two before."""
+    position = sentence_starts.index(draft.sentence.start)
+    return set(sentence_starts[max(0, position - back) : position + ahead + 1])
+
+
 def _inherit_principals(drafts: list[_Draft]) -> None:
     """Fill an empty principal role from the mention of the related type nearby (see taxonomy.yaml)."""
     sentence_starts = sorted({d.sentence.start for d in drafts})
@@ -1461,9 +1468,8 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
             continue
         if _has_principal(draft) or draft.of_a_thing:
             continue
-        position = sentence_starts.index(draft.sentence.start)
-        nearby = set(sentence_starts[position : position + 2] if draft.introduces_people
-                     else sentence_starts[max(0, position - (3 if definite_reference else 1)) : position + 1])
+        nearby = (_sentences_around(sentence_starts, draft, 0, 1) if draft.introduces_people
+                  else _sentences_around(sentence_starts, draft, 3 if definite_reference else 1, 0))
         sources = [d for d in drafts if d.match.event_type.name in source_types and d is not draft
                    and d.sentence.start in nearby and _has_principal(d)]  # not "criminal negligence causing death"
         sources.sort(key=lambda d: (d.sentence.start != draft.sentence.start, abs(d.trigger_start - draft.trigger_start)))
@@ -1477,7 +1483,7 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
             # last, however far back.
             sources = sorted((d for d in drafts if d.match.event_type.name in source_types and d is not draft
                               and d.trigger_start < draft.trigger_start), key=lambda d: -d.trigger_start)
-        if not sources and position == 0:
+        if not sources and draft.sentence.start == sentence_starts[0]:
             # A lede that names nobody: "A federal judge declared a mistrial in the case of a
             # Houston pharmacist ...", whom the story names when it tells of the charges.
             sources = sorted((d for d in drafts if d.match.event_type.name in source_types and d is not draft
@@ -1547,8 +1553,7 @@ def _definite_mentions_keep_their_dates(drafts: list[_Draft]) -> None:
     for draft in drafts:
         if draft.expression is not None or not _is_definite(draft.match):
             continue
-        position = sentence_starts.index(draft.sentence.start)
-        nearby = set(sentence_starts[max(0, position - 2) : position])
+        nearby = _sentences_around(sentence_starts, draft, 2, -1)  # the two sentences before
         lemma = draft.match.head.lemma_.lower()
         earlier = [d for d in drafts if d.sentence.start in nearby and d.expression is not None
                    and d.match.event_type is draft.match.event_type and d.match.head.lemma_.lower() == lemma

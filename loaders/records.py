@@ -192,6 +192,7 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
                "August", "September", "October", "November", "December")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+
 def week_of(day: date) -> tuple[date, date]:
     """The Monday and the Sunday of the calendar week that holds `day`."""
     monday = day - timedelta(days=day.weekday())
