@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -769,6 +769,16 @@ class _Names:
             found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
 
+    def _place_before(self, head: Token, allowed: Callable[[Token], bool]) -> int:
+        """Where the capitalised words compounding `head` from the left begin ("Red Deer" of
+        "Red Deer RCMP", "Los Angeles" of "Los Angeles police"), taking only words `allowed`."""
+        doc, start = self.doc, head.i
+        while (start > head.sent.start and doc[start - 1].dep_ == "compound"
+               and start <= doc[start - 1].head.i <= head.i and _is_capitalised(doc[start - 1])
+               and allowed(doc[start - 1])):
+            start -= 1
+        return start
+
     def _place_police(self) -> list[_Occurrence]:
         """ "Tempe police opened a death investigation", "Los Angeles police arrested": a place's
         police is an organisation, whatever the model made of the place."""
@@ -776,11 +786,7 @@ class _Names:
         for police in doc:
             if police.lower_ != "police" or not police.is_lower:
                 continue
-            start = police.i
-            while (start > police.sent.start and doc[start - 1].dep_ == "compound"
-                   and start <= doc[start - 1].head.i <= police.i and _is_capitalised(doc[start - 1])
-                   and self.entity_label.get(start - 1) != "PERSON" and not self._is_title(doc[start - 1])):
-                start -= 1
+            start = self._place_before(police, lambda t: self.entity_label.get(t.i) != "PERSON" and not self._is_title(t))
             if start < police.i:
                 found.append(_Occurrence(start, start, police.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
@@ -798,11 +804,7 @@ class _Names:
                 continue
             if not (token.dep_ in _SUBJECT_DEPS or (token.dep_ == "pobj" and token.head.lower_ == "by")):
                 continue
-            start = token.i
-            while start > token.sent.start and doc[start - 1].dep_ == "compound" \
-                    and start <= doc[start - 1].head.i <= token.i \
-                    and _is_capitalised(doc[start - 1]) and doc[start - 1].i not in self.entity_label:
-                start -= 1
+            start = self._place_before(token, lambda t: t.i not in self.entity_label)
             found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
 
