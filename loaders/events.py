@@ -1511,7 +1511,8 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
     """ "Detectives arrested Brannigan six weeks after her death", "the coroner had ruled that he
     drowned": a death or an autopsy told through a pronoun is of someone the story names as
     dead (or examined), when the pronoun would otherwise make a living person (the examiner,
-    the judge) the dead. The nearest such person whose first name does not say another sex."""
+    the judge) the dead. So is one told of someone known only by a role ("described the night
+    of his friend's death"). The nearest such person whose first name does not say another sex."""
     lexicon = get_lexicon()
     named_dead: list[tuple[int, str]] = []  # (where the death is told, who died)
     pronoun_told: list[tuple[_Draft, str, str, ActorSpan]] = []
@@ -1527,7 +1528,9 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
                 a == actor_id and r in _ROLES_OF_THE_LIVING | _ROLES_OF_AGENTS
                 for other in drafts if other is not draft and other.sentence.start == draft.sentence.start
                 for a, r in other.participants)
-            if any(sp.via != PRONOUN for sp in spans) and not acts_here:
+            if actor_id in actors.roles and nearest is not None:
+                pronoun_told.append((draft, actor_id, role, nearest))  # "his friend's death": unnamed here
+            elif any(sp.via != PRONOUN for sp in spans) and not acts_here:
                 named_dead.append((draft.trigger_start, actor_id))
             elif nearest is not None:
                 pronoun_told.append((draft, actor_id, role, nearest))
@@ -1536,8 +1539,8 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
         if actor_id in dead_ids:
             continue
         word = pronoun.text.lower()
-        wrong_names = lexicon.female_first_names if word in _MALE_PRONOUNS else \
-            lexicon.male_first_names if word in _FEMALE_PRONOUNS else frozenset()
+        wrong_names = lexicon.female_first_names if word in _MALE_PRONOUNS or word in lexicon.male_nouns else \
+            lexicon.male_first_names if word in _FEMALE_PRONOUNS or word in lexicon.female_nouns else frozenset()
         candidates = [(abs(where - draft.trigger_start), where > draft.trigger_start, dead) for where, dead in named_dead
                       if actors.actors[dead].name.split()[0].lower() not in wrong_names]
         if candidates:

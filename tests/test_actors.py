@@ -934,3 +934,26 @@ def test_him_after_an_arrest_is_the_one_arrested_not_a_possessor_in_a_time_phras
             "County District Attorney's Office charged him two days later with manslaughter.")
     analysis = analyse(text)
     assert resolved(analysis, text, "him") == actor_named(analysis, "Michael Banks")
+
+
+def test_a_first_name_the_model_misses_with_a_surname_after_it_is_a_person():
+    analysis = analyse("Nurses gave Shayla Grimes two doses of naloxone before she was taken to the hospital.")
+    assert analysis.actors[actor_named(analysis, "Shayla Grimes")].kind == ActorKind.PERSON
+
+
+def test_a_bare_surname_is_the_person_the_story_is_about_not_a_relative_named_once():
+    text = ("Beckett Lowry, 38, had been found dead in his bathtub. Lowry had played that night. Lowry's sister, "
+            "Maren Lowry, found the invoices in his email. Lowry had paid for four vials.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "Lowry had paid") == actor_named(analysis, "Beckett Lowry")
+
+
+def test_her_in_an_arrest_is_the_woman_arrested_not_the_subject_of_an_aside_before():
+    text = ("Lorna Kessler, 47, signed the agreement on Wednesday. Beckett Lowry drowned in March. Only after "
+            "Lowry's sister, Maren Lowry, had found the nurse practitioner's invoices in his email did the Drug "
+            "Enforcement Administration open an investigation into Kessler and her business in July of that year. "
+            "Agents had arrested Kessler at her home in November, and prosecutors had charged her the next day.")
+    analysis = analyse(text)
+    kessler = actor_named(analysis, "Lorna Kessler")
+    assert resolved(analysis, text, "her home") == kessler
+    assert resolved(analysis, text, "charged her") == kessler

@@ -1259,6 +1259,14 @@ def test_the_autopsy_of_he_after_the_judge_is_named_is_of_the_man_who_died():
     assert ("Beckett Lowry", "SUBJECT") in roles and ("Howard Tsai", "SUBJECT") not in roles
 
 
+def test_a_death_told_of_someones_unnamed_friend_is_the_death_the_story_names():
+    events = _extract_text(
+        "Beckett Lowry, 38, died in his bathtub on March 2, 2024. Guitarist Eli Navarro described the night of his "
+        "friend's death in a September interview with a music podcast.", date(2025, 10, 17))
+    deaths = [roles for e, roles in events if e.type == "DEATH"]
+    assert deaths == [{("Beckett Lowry", "DECEASED")}]
+
+
 @pytest.mark.parametrize("text, person, programme", [
     ('Last month Gregory Amsel told his story for nearly two hours on "The Long Quiet," a podcast about grief.',
      "Gregory Amsel", "Long Quiet"),

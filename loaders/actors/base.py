@@ -14,6 +14,8 @@ from loaders.records import ActorKind, ActorMention, ActorRecord, Affiliation
 log = structlog.get_logger(__name__)
 
 LEXICON_PATH = Path(__file__).parent.parent / "actor_lexicon.yaml"
+# The long lists of first names, kept apart from the hand-picked lexicon they extend.
+FIRST_NAMES_PATH = Path(__file__).parent.parent / "first_names.yaml"
 
 NAME, SURNAME, ACRONYM, PRONOUN, DESCRIPTION, ROLE = (
     "NAME", "SURNAME", "ACRONYM", "PRONOUN", "DESCRIPTION", "ROLE",

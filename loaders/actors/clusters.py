@@ -300,15 +300,28 @@ class _Clusters:
         named_so_far = [a for a in candidates if last_seen[id(a)] >= 0]
         if named_so_far:
             candidates = named_so_far
-        if len(candidates) > 1:
-            by_surname_alone = [a for a in candidates if not self._called_by_first_name(a)]
-            if by_surname_alone:
-                candidates = by_surname_alone
+        # "Lowry's sister, Maren Lowry": the bare "Lowry" is whom she was introduced by.
+        for keeps in (lambda a: not self._called_by_first_name(a),
+                      lambda a: not self._introduced_by_surname(a, positions)):
+            if len(candidates) > 1:
+                candidates = [a for a in candidates if keeps(a)] or candidates
         if len(candidates) == 1:
             return candidates[0]
         if named_so_far:
             return max(candidates, key=lambda a: last_seen[id(a)])
         return min(candidates, key=lambda a: positions.get(id(a), [10**9])[0])
+
+    def _introduced_by_surname(self, actor: _Actor, positions: dict[int, list[int]]) -> bool:
+        """Whether the text names this person in apposition to a relation of someone called by
+        their shared surname alone: "Lowry's sister, Maren Lowry"."""
+        surname = fold(actor.canonical.split()[-1])
+        doc = self.doc
+        for start in positions.get(id(actor), []):
+            for token in doc[start : min(start + 4, len(doc))]:
+                if token.dep_ == "appos" and any(
+                        c.dep_ == "poss" and fold(c.text) == surname for c in token.head.children):
+                    return True
+        return False
 
     def _called_by_first_name(self, actor: _Actor) -> bool:
         """Whether the text calls this person by the first name alone, somewhere."""

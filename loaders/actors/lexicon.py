@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from loaders.actors.base import LEXICON_PATH
+from loaders.actors.base import FIRST_NAMES_PATH, LEXICON_PATH
 
 
 class LexiconError(ValueError):
@@ -93,19 +93,21 @@ class ActorLexicon:
         return (self.female_first_names | self.male_first_names) - self.unisex_first_names
 
     @classmethod
-    def load(cls, path: Path = LEXICON_PATH) -> ActorLexicon:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError) as exc:
-            raise LexiconError(f"cannot read actor lexicon {path}: {exc}") from exc
-        if not isinstance(data, dict):
-            raise LexiconError(f"actor lexicon {path}: expected a mapping of word lists at the top level")
+    def load(cls, path: Path = LEXICON_PATH, first_names_path: Path = FIRST_NAMES_PATH) -> ActorLexicon:
+        data = _read_mapping(path)
+        more_names = _read_mapping(first_names_path)
 
         def words(key: str) -> frozenset[str]:
             value = data.get(key)
             if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
                 raise LexiconError(f"actor lexicon {path}: '{key}' must be a list of words")
             return frozenset(w.lower() for w in value)
+
+        def first_names(key: str) -> frozenset[str]:
+            value = more_names.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+                raise LexiconError(f"first names {first_names_path}: '{key}' must be a list of names")
+            return words(key) | frozenset(w.lower() for w in value)
 
         def mapping(key: str, lower_keys: bool = True) -> dict[str, str]:
             value = data.get(key)
@@ -163,9 +165,9 @@ class ActorLexicon:
             male_nouns=words("male_nouns"),
             people_nouns=words("people_nouns"),
             relative_nouns=words("relative_nouns"),
-            female_first_names=words("female_first_names"),
-            male_first_names=words("male_first_names"),
-            unisex_first_names=words("unisex_first_names"),
+            female_first_names=first_names("female_first_names"),
+            male_first_names=first_names("male_first_names"),
+            unisex_first_names=first_names("unisex_first_names"),
             name_prefixes=words("name_prefixes"),
             organisation_kinds={w: frozenset(k) for w, k in kinds_by_word.items()},
             organisation_descriptions={n: frozenset(k) for n, k in lists("organisation_descriptions").items()},
@@ -183,6 +185,16 @@ class ActorLexicon:
             media_nouns=words("media_nouns"),
             mastheads=words("mastheads"),
         )
+
+
+def _read_mapping(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"cannot read actor lexicon {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"actor lexicon {path}: expected a mapping of word lists at the top level")
+    return data
 
 
 @lru_cache(maxsize=1)

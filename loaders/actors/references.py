@@ -164,6 +164,7 @@ class _References:
         # more sentences back counts less than the object of the sentence just before ("Mr
         # Tierney has not been charged. Detectives arrested Mr Coyle on 2 March. He was charged
         # the following day": Coyle). Roles ("his assistant") start 5 lower than names.
+        possessed_in = _clause_verb(token) if token.dep_ == "poss" else None
         scores: dict[int, tuple[float, int, _Actor]] = {}
         for ref in history:
             actor = ref.actor
@@ -177,10 +178,13 @@ class _References:
                 score += 1
             if actor is reporter:  # "As well as Perry, Musk has said he has been given ketamine"
                 score += 3
-            if ref.subject and self.doc[ref.token].head.dep_ != "relcl":  # "the number Mr Reid had used": aside
+            # "the number Mr Reid had used", "Only after his sister had found the invoices did ...": asides
+            if ref.subject and self.doc[ref.token].head.dep_ not in ("relcl", "advcl"):
                 score += 4 if distance == 0 else 2 if distance == 1 else 1
             elif self.doc[ref.token].dep_ == "poss":
                 score -= 0.5  # "arrested Banks ... after Devin's death, and charged him": Banks
+            elif possessed_in is not None and _object_of(possessed_in, self.doc[ref.token]):
+                score += 4  # "arrested Kessler at her home": the clause's own object
             previous = scores.get(id(actor))
             if previous is None or (score, ref.token) > previous[:2]:
                 scores[id(actor)] = (score, ref.token, actor)
@@ -718,6 +722,22 @@ def _clause_head(token: Token) -> Token:
 def _governing_verb(token: Token) -> Token | None:
     head = _clause_head(token)
     return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The verb whose clause holds a word: "home" in "arrested Kessler at her home" is arrested's."""
+    for _ in range(4):
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+    return None
+
+
+def _object_of(verb: Token, token: Token) -> bool:
+    """Whether a word is the verb's object (or its passive subject), told before the word at hand."""
+    return token.head.i == verb.i and token.dep_ in ("dobj", "dative", "nsubjpass")
 
 
 def _subject_of(verb: Token) -> Token | None:
