@@ -1267,6 +1267,22 @@ def test_a_death_told_of_someones_unnamed_friend_is_the_death_the_story_names():
     assert deaths == [{("Beckett Lowry", "DECEASED")}]
 
 
+def test_declared_dead_is_a_death_on_the_day_given():
+    (death, roles), = _extract_text("Lena Ortiz was declared dead at the scene on Sunday.", date(2024, 6, 14))
+    assert death.type == "DEATH" and roles == {("Lena Ortiz", "DECEASED")}
+    assert (death.date.start, death.date.end) == (date(2024, 6, 9), date(2024, 6, 9))
+
+
+def test_searching_someones_home_is_a_dated_act_of_an_investigation_of_them():
+    events = _extract_text("Dana Cole was arrested on May 2. Two days earlier, detectives had searched her home.",
+                           date(2024, 6, 14))
+    search, roles = _only(events, "INVESTIGATION")
+    assert roles == {("Dana Cole", "SUBJECT")}
+    assert (search.date.start, search.date.end) == (date(2024, 4, 30), date(2024, 4, 30))
+    assert not [e for e, _ in _extract_text("Volunteers searched the area for the missing hiker on Sunday.",
+                                            date(2024, 6, 14)) if e.type == "INVESTIGATION"]
+
+
 @pytest.mark.parametrize("text, person, programme", [
     ('Last month Gregory Amsel told his story for nearly two hours on "The Long Quiet," a podcast about grief.',
      "Gregory Amsel", "Long Quiet"),
