@@ -272,6 +272,8 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     """
     governor = verb.head
     if verb.dep_ == "conj":
+        if any(c.dep_ == "parataxis" and c.i < verb.i and _children(c, SUBJECTS) for c in verb.children):
+            return [], False  # "the woman prosecutors say sold the ketamine", misread as a second main verb
         governor = _nearer_relative_clause(verb) or governor
     if (verb.dep_ in {"xcomp", "conj"} or _is_infinitive_clause(verb)) and governor.i != verb.i:
         controller = _children(governor, SUBJECTS | PASSIVE_SUBJECTS)

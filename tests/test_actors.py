@@ -957,3 +957,24 @@ def test_her_in_an_arrest_is_the_woman_arrested_not_the_subject_of_an_aside_befo
     kessler = actor_named(analysis, "Lorna Kessler")
     assert resolved(analysis, text, "her home") == kessler
     assert resolved(analysis, text, "charged her") == kessler
+
+
+def test_call_letters_the_model_tags_as_a_person_are_an_organisation():
+    analysis = analyse("Tasker's mother, Linda Tasker, told KTMR on Sunday that her son had fought.")
+    assert analysis.actors[actor_named(analysis, "KTMR")].kind == ActorKind.ORGANIZATION
+
+
+def test_an_opening_description_is_the_person_named_next_with_an_age():
+    text = ("A nurse anesthetist who worked at a Reno surgery center was pronounced dead early Saturday. "
+            "Bradley Tasker, 37, of Sparks, had checked into the hotel on Friday afternoon.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "A nurse anesthetist") == actor_named(analysis, "Bradley Tasker")
+
+
+def test_an_opening_description_is_not_someone_named_later_without_an_age_or_in_an_aside():
+    judge = ("A federal judge on Tuesday postponed the trial. U.S. District Judge Sherilyn Peace Garnett granted "
+             "the request.")
+    assert resolved(analyse(judge), judge, "A federal judge") is None
+    aside = ("Eight months after a hospice nurse died from a powder, the pharmacist has admitted his part. "
+             "Neil Stavros, 58, pleaded guilty on Tuesday.")
+    assert resolved(analyse(aside), aside, "a hospice nurse") is None

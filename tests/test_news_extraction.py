@@ -1283,6 +1283,13 @@ def test_searching_someones_home_is_a_dated_act_of_an_investigation_of_them():
                                             date(2024, 6, 14)) if e.type == "INVESTIGATION"]
 
 
+def test_what_prosecutors_say_someone_did_is_not_done_by_the_sentences_subject():
+    events = _extract_text(
+        "Judge Mark Ellis on Tuesday postponed the trial of Jasveen Sangha, the North Hollywood woman prosecutors "
+        "say sold the ketamine that killed Matthew Perry, to Aug. 19, giving her lawyers more time.", date(2025, 2, 20))
+    assert not [roles for e, roles in events if ("Mark Ellis", "SUPPLIER") in roles]
+
+
 @pytest.mark.parametrize("text, person, programme", [
     ('Last month Gregory Amsel told his story for nearly two hours on "The Long Quiet," a podcast about grief.',
      "Gregory Amsel", "Long Quiet"),

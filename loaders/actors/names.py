@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from loaders.actors.base import _SUBJECT_DEPS
 from loaders.actors.lexicon import ActorLexicon
@@ -111,6 +111,12 @@ def acronyms_of(name: str, lex: ActorLexicon) -> set[str]:
 def is_acronym(text: str) -> bool:
     bare = text.replace(".", "")
     return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()
+
+
+def _followed_by_age(doc: Doc, end: int) -> bool:
+    """Whether a name ending before `end` has an age set off after it: "Bradley Tasker, 37,"."""
+    return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 2].text in (",", ")")
+            and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120)
 
 
 def _is_capitalised(token: Token) -> bool:

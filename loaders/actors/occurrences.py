@@ -16,6 +16,7 @@ from loaders.actors.names import (
     _DATELINE_DASHES,
     _NAME_PARTICLES,
     _NOT_NAME_LABELS,
+    _followed_by_age,
     _is_capitalised,
     _is_month_after_preposition,
     _name_words,
@@ -301,6 +302,8 @@ class _Names:
         has_org_head = self._has_organisation_head(start, end)
         if self._is_masthead(start, end):
             kind = ActorKind.ORGANIZATION
+        elif label == "PERSON" and end - start == 1 and is_acronym(doc[start].text) and len(doc[start].text) >= 3:
+            kind = ActorKind.ORGANIZATION  # "told KTMR on Sunday": call letters, not a person
         elif label == "PERSON":
             kind = ActorKind.PERSON
         elif label == "ORG" and not has_org_head and start > 0 and fold(doc[start - 1].text) in lex.honorifics:
@@ -541,7 +544,7 @@ class _Names:
         if occ.start < occ.core:
             occ.kind, occ.certain = ActorKind.PERSON, True
             return
-        if self._followed_by_age(occ):
+        if _followed_by_age(self.doc, occ.end):
             occ.kind, occ.certain = ActorKind.PERSON, True  # "Marquise Tolliver, 24, ..."
             return
         appositions = [c for c in root.children if c.dep_ == "appos" and c.i >= occ.end]
@@ -574,11 +577,6 @@ class _Names:
     def _opens_relative_clause(self, occ: _Occurrence) -> bool:
         """A name followed by its own verb: "the company Elon Musk runs" names who runs it."""
         return occ.end < len(self.doc) and self.doc[occ.end].tag_ in ("VBD", "VBZ", "VBP", "MD")
-
-    def _followed_by_age(self, occ: _Occurrence) -> bool:
-        doc, end = self.doc, occ.end
-        return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 2].text == ","
-                and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120)
 
     def _is_post_noun(self, noun: Token) -> bool:
         """A position held in an organisation (owner, head, member...), not a role towards a person."""
@@ -671,8 +669,7 @@ class _Names:
         for comma in doc[2:]:
             if comma.text != "," or comma.i + 2 >= len(doc):
                 continue
-            age, after = doc[comma.i + 1], doc[comma.i + 2]
-            if not (age.like_num and age.text.isdigit() and 0 < int(age.text) < 120 and after.text in (",", ")")):
+            if not _followed_by_age(doc, comma.i):
                 continue
             start = comma.i
             while start > comma.i - 3 and start > 0 and self._could_be_name_word(doc[start - 1]):

@@ -29,6 +29,7 @@ from loaders.actors.clusters import _restricts
 from loaders.actors.lexicon import ActorLexicon
 from loaders.actors.names import (
     _FINDING_VERBS,
+    _followed_by_age,
     _is_capitalised,
     _verb_of_opened_clause,
     fold,
@@ -129,7 +130,8 @@ class _References:
             elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.lex.role_relations:
                 ref = self._role(token)
             if ref is None and token.pos_ == "NOUN" and token.i not in self.descriptor_tokens:
-                ref = self._organisation_description(token, history) or self._description(token)
+                ref = self._organisation_description(token, history) or self._description(token) \
+                    or self._lede_description(token)
             if ref is not None:
                 history.append(ref)
 
@@ -583,6 +585,31 @@ class _References:
             if i in self.occurrence_at:
                 start = self.occurrence_at[i].end
         return self._add(chosen, token, start, token.i + 1, DESCRIPTION, token.dep_ in _SUBJECT_DEPS)
+
+    def _lede_description(self, token: Token) -> _Ref | None:
+        """ "A nurse anesthetist who worked at a Reno surgery center was pronounced dead early
+        Saturday ... Bradley Tasker, 37, of Sparks, had checked in": a story that opens on someone
+        described, before it names anyone, names them in one of the next two sentences."""
+        lex = self.lex
+        if token.tag_ != "NN" or token.dep_ not in _SUBJECT_DEPS or token.head.dep_ != "ROOT" \
+                or any(c.dep_ == "mark" for c in token.head.children) or token.lemma_.lower() not in lex.describing_nouns:
+            return None  # "Eight months after a hospice nurse died, the pharmacist ...": an aside
+        determiner = token.left_edge
+        if determiner.dep_ != "det" or determiner.lower_ not in ("a", "an"):
+            return None
+        if any(occ.kind == ActorKind.PERSON for i, occ in self.occurrence_at.items() if i < token.i):
+            return None  # someone was named first: the description may be anyone
+        sentence = self.sentence_of(token)
+        gender = "female" if token.lemma_.lower() in lex.female_nouns else \
+            "male" if token.lemma_.lower() in lex.male_nouns else None
+        # ...with their age, as a story names the one its opening described: "Bradley Tasker, 37,"
+        named = next((occ.actor for i, occ in sorted(self.occurrence_at.items())
+                      if i == occ.start and i > token.i and occ.kind == ActorKind.PERSON and occ.actor is not None
+                      and sentence < self.sentence_of(self.doc[i]) <= sentence + 2 and _followed_by_age(self.doc, occ.end)
+                      and gender in (None, occ.actor.gender)), None)
+        if named is None:
+            return None
+        return self._add(named, token, determiner.i, token.i + 1, DESCRIPTION, True)
 
     def _owned_by(self, token: Token, modifiers: set[str]) -> _Actor | None:
         """The person the document already says owns/leads the organisations modifying this noun."""
