@@ -691,6 +691,7 @@ def test_an_anchored_expression_in_a_future_clause_is_future() -> None:
     "Shares fell on Black Friday sales.",
     "He told USA Today about the clinic.",
     "He left before lunch.",
+    "Nobody checked his oxygen level for the next 71 minutes.",
 ])
 def test_numbers_and_words_that_are_not_dates(sentence: str) -> None:
     assert texts(sentence) == []

@@ -822,6 +822,8 @@ class _Scanner:
         for m in _FUTURE_WINDOW_RE.finditer(text):
             if not m.group("prep") and m.group("nx").lower() != "coming":
                 continue  # "the next day" / "the next week" alone are discourse anchors
+            if not self.future_at(m.start(), m.end()):
+                continue  # "nobody checked his pulse for the next 71 minutes": told in the past, a duration
             span = _window_days(m.group("num"), m.group("unit"))
             if span is None:
                 continue
