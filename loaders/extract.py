@@ -27,7 +27,7 @@ from loaders.records import (
     Sentence,
 )
 from loaders.taxonomy import Taxonomy, load_taxonomy
-from loaders.timex import TimeExpression, find_time_expressions, narrative_months
+from loaders.timex import TimeExpression, find_time_expressions, narrative_days, narrative_months
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def time_expressions(sentences: Sequence[Sentence], document: DocumentRecord) ->
     found: list[TimeExpression] = []
     for sentence in sentences:
         found.extend(find_time_expressions(sentence.text, document.published, offset=sentence.start))
-    return narrative_months(found, document.text)
+    return narrative_days(narrative_months(found, document.text), sentences)
 
 
 def mention_to_record(mention: EventMention, document: DocumentRecord) -> EventRecord:

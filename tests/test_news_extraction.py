@@ -1290,6 +1290,15 @@ def test_what_prosecutors_say_someone_did_is_not_done_by_the_sentences_subject()
     assert not [roles for e, roles in events if ("Mark Ellis", "SUPPLIER") in roles]
 
 
+def test_a_death_told_by_the_hour_after_a_dated_night_is_dated_by_the_storys_clock():
+    events = _extract_text(
+        "Darnell Ostrowski came through the ambulance doors at 10:52 p.m. on Friday, Feb. 21. At 12:19 a.m. on "
+        "Saturday, a doctor injected ketamine into his shoulder. Ostrowski was pronounced dead at 2:19 a.m.",
+        date(2025, 6, 12))
+    death, _ = _only(events, "DEATH")
+    assert _span(death) == (date(2025, 2, 22), date(2025, 2, 22))
+
+
 @pytest.mark.parametrize("text, person, programme", [
     ('Last month Gregory Amsel told his story for nearly two hours on "The Long Quiet," a podcast about grief.',
      "Gregory Amsel", "Long Quiet"),

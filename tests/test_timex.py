@@ -9,8 +9,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from loaders.records import FuzzyDate, Precision
-from loaders.timex import ABSOLUTE, ANCHORED, RELATIVE, TimeExpression, find_time_expressions, whole_number
+from loaders.records import FuzzyDate, Precision, Sentence
+from loaders.timex import (
+    ABSOLUTE,
+    ANCHORED,
+    RELATIVE,
+    TimeExpression,
+    find_time_expressions,
+    narrative_days,
+    whole_number,
+)
 
 # Monday 18 December 2023
 PUBLISHED = FuzzyDate.day(date(2023, 12, 18))
@@ -823,3 +831,43 @@ def test_the_date_a_trial_is_moved_to_is_still_to_come():
     found = only("The judge postponed the trial of Jasveen Sangha to Aug. 19.", FuzzyDate.day(date(2025, 2, 5)))
     assert found.date.start == date(2025, 8, 19)
     assert only("The hearing was delayed in March.", FuzzyDate.day(date(2025, 2, 5))).date.start == date(2024, 3, 1)
+
+
+# --------------------------------------------------------------------------- a story's own clock
+
+
+def story_days(*sentence_texts: str, published: FuzzyDate = FuzzyDate.day(date(2025, 6, 12))) -> dict[str, date | None]:
+    """Each expression of a story told in these sentences → its first day, after the story's clock."""
+    sentences, expressions, start = [], [], 0
+    for text in sentence_texts:
+        sentences.append(Sentence(start, start + len(text), text))
+        expressions += find_time_expressions(text, published, offset=start)
+        start += len(text) + 1
+    return {e.text: e.date.start for e in narrative_days(expressions, sentences)}
+
+
+def test_times_of_a_night_told_hour_by_hour_are_on_its_day_and_the_next_after_midnight():
+    days = story_days(
+        "Darnell Ostrowski came through the doors at 10:52 p.m. on Friday, Feb. 21.",
+        "The department opened its investigation in March.",
+        "At 11:06 p.m., nurse Ellen Varga pushed a second dose of naloxone.",
+        "At 12:19 a.m. on Saturday, Qureshi injected 250 milligrams of ketamine.",
+        "Ostrowski was pronounced dead at 2:19 a.m.")
+    assert days["11:06 p.m."] == date(2025, 2, 21)
+    assert days["12:19 a.m."] == days["Saturday"] == days["2:19 a.m."] == date(2025, 2, 22)
+
+
+def test_times_after_midnight_on_an_evening_told_by_its_date_are_on_the_next_day():
+    days = story_days("He had gone to the party on the evening of Thursday 22 February.",
+                      "He took both tablets shortly after midnight.",
+                      "He was pronounced dead at 4.25am.", published=FuzzyDate.day(date(2024, 6, 12)))
+    assert days["midnight"] == days["4.25am."] == date(2024, 2, 23)
+
+
+def test_a_weekday_or_a_time_long_after_a_story_gave_a_day_is_not_on_it():
+    days = story_days("The department issued an alert on 14th March.", "Detectives began investigating in April.",
+                      "A second man was arrested on Friday afternoon.", "The hearing is at 10 a.m.",
+                      published=FuzzyDate.day(date(2025, 5, 19)))
+    assert days["Friday afternoon"] == date(2025, 5, 16)
+    assert "10 a.m." not in days
+    assert "3 p.m." not in story_days("The meeting began at 3 p.m.")

@@ -173,12 +173,14 @@ the sentence has none; tense markers and clause breaks are found once per senten
 The stage is a package: `base` (the records it returns), `words` and `patterns`
 (vocabularies and the regular expressions built from them), `calendar`,
 `scanner` (one sentence's expressions), `resolution` (intervals from relative
-words) and `api` (the entry points below).
+words), `api` (the entry point below) and `narrative` (what a whole story's course
+dates: the year of "that August", the day of a clock time in a night told hour by hour).
 """
 
-from loaders.timex.api import find_time_expressions, narrative_months
+from loaders.timex.api import find_time_expressions
 from loaders.timex.base import ABSOLUTE, ANCHORED, RELATIVE, AnchoredOffset, TimeExpression
 from loaders.timex.calendar import whole_number
+from loaders.timex.narrative import narrative_days, narrative_months
 
 __all__ = ["ABSOLUTE", "ANCHORED", "RELATIVE", "AnchoredOffset", "TimeExpression", "find_time_expressions",
-           "narrative_months", "whole_number"]
+           "narrative_days", "narrative_months", "whole_number"]

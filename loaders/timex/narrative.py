@@ -1,0 +1,130 @@
+"""Dates a story's own course gives, once all of a document's expressions are known: the
+year of "that August", and the day of a clock time in a night told hour by hour."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import timedelta
+
+from loaders.records import WEEKDAY_NAMES, FuzzyDate, Precision, Sentence
+from loaders.timex.base import ABSOLUTE, RELATIVE, TimeExpression
+from loaders.timex.patterns import _EXPLICIT_YEAR_RE, _OF_THAT_YEAR_GAP_RE, _THAT_MONTH_RE
+
+
+def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[TimeExpression]:
+    """"that August" is August of the year the story last named ("On April 2, 2024, ...
+    was arrested that August" is August 2024), not the latest August before publication.
+    `expressions` are a document's, in order; `text` is the document text."""
+    resolved: list[TimeExpression] = []
+    last_year: int | None = None
+    skip: TimeExpression | None = None
+    for index, expression in enumerate(expressions):
+        if expression is skip:
+            continue
+        date_ = expression.date
+        following = expressions[index + 1] if index + 1 < len(expressions) else None
+        month_of_that_year = (following is not None and following.text.lower() == "that year"
+                              and _OF_THAT_YEAR_GAP_RE.fullmatch(text, expression.end, following.start) is not None)
+        if (expression.kind == ABSOLUTE and date_.precision == Precision.MONTH and last_year is not None
+                and month_of_that_year and date_.start is not None):
+            # "In April of that year": one expression, the month of the year last named
+            expression = replace(expression, end=following.end, text=text[expression.start:following.end],
+                                 date=FuzzyDate.month(last_year, date_.start.month, text[expression.start:following.end]))
+            skip = following
+        elif (expression.kind == ABSOLUTE and date_.precision == Precision.MONTH and last_year is not None
+                and _THAT_MONTH_RE.search(text, max(0, expression.start - 8), expression.start)
+                and not _EXPLICIT_YEAR_RE.search(expression.text) and date_.start is not None):
+            expression = replace(expression, date=FuzzyDate.month(last_year, date_.start.month))
+        elif expression.kind == ABSOLUTE and date_.start is not None and _EXPLICIT_YEAR_RE.search(expression.text):
+            last_year = date_.start.year
+        resolved.append(expression)
+    return resolved
+
+
+# "10:52 p.m.", "8.52am", "11 p.m.", "midnight": a time of day.
+_CLOCK_RE = re.compile(r"(?<![\w.:])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m(?:\.|\b)"
+                       r"|(?P<midnight>midnight\b))", re.I)
+# A day told as its evening or night: "on the evening of Thursday 22 February".
+_EVENING_RE = re.compile(r"\b(?:evening|night|tonight)\b", re.I)
+_EVENING = 20 * 60
+_WEEKDAY_RE = re.compile(r"\b(?P<day>" + "|".join(WEEKDAY_NAMES) + r")\b")
+# How long a story's clock keeps its day without a clock time or a date: a few sentences.
+_CLOCK_SENTENCES = 6
+_HALF_DAY = 12 * 60
+
+
+def narrative_days(expressions: Sequence[TimeExpression], sentences: Sequence[Sentence]) -> list[TimeExpression]:
+    """A night told hour by hour: "came through the doors at 10:52 p.m. on Friday, Feb. 21 ... At
+    11:06 p.m., nurse Ellen Varga pushed a second dose ... At 12:19 a.m. on Saturday, Qureshi
+    injected ... He was pronounced dead at 2:19 a.m." Once a sentence gives a day, a time of day
+    in the sentences after it (with no date of its own) is on that day, and on the next once
+    the times run past midnight (a time more than twelve hours earlier than the last, or than
+    the evening a day was told by); a bare weekday told with a time, or just after one, that
+    names that day or the next is that day, not one in the week before publication. A date told from publication ("said Wednesday"), or a few sentences without
+    a time, ends the run; an aside about a month ("opened its investigation in March") does not.
+    `expressions` are a document's, in order; the result adds the clock times so dated."""
+    result: list[TimeExpression] = []
+    day = None  # the story's current day, while a run lasts
+    last_minutes: int | None = None
+    quiet = 0  # sentences since the run last heard of a time or a day
+    index = 0
+    for sentence in sentences:
+        own: list[TimeExpression] = []
+        while index < len(expressions) and expressions[index].start < sentence.end:
+            own.append(expressions[index])
+            index += 1
+        clocks = [m for m in _CLOCK_RE.finditer(sentence.text)
+                  if not any(e.start <= sentence.start + m.start() < e.end for e in own)]
+        days = [e for e in own if e.kind == ABSOLUTE and e.date.precision == Precision.DAY and e.date.start is not None]
+        others = [e for e in own if e not in days]
+        if days:
+            day, quiet = days[-1].date.start, 0
+            last_minutes = _minutes(clocks[-1]) if clocks else _EVENING if _EVENING_RE.search(sentence.text) else None
+            result.extend(own)
+            continue
+        if day is not None:
+            # "At 12:19 a.m. on Saturday": a weekday with a time, or just after one, is the story's
+            weekday = _bare_weekday(others, day) if clocks or (last_minutes is not None and quiet <= 1) else None
+            if weekday is not None:
+                expression, day = weekday
+                others = [expression if e.start == expression.start else e for e in others]
+                last_minutes, quiet = None, 0
+            elif any(e.kind == RELATIVE for e in others) or quiet >= _CLOCK_SENTENCES:
+                day = None  # the story has come back to its own days, or moved on
+        if day is None or not clocks:
+            quiet += 1
+            result.extend(others)
+            continue
+        quiet = 0
+        for m in clocks:
+            minutes = _minutes(m)
+            if last_minutes is not None and minutes < last_minutes - _HALF_DAY:
+                day += timedelta(days=1)  # past midnight
+            last_minutes = minutes
+            text = m.group(0)
+            others.append(TimeExpression(sentence.start + m.start(), sentence.start + m.end(), text, ABSOLUTE,
+                                         FuzzyDate.day(day, text)))
+        result.extend(sorted(others, key=lambda e: e.start))
+    return result
+
+
+def _minutes(clock: re.Match[str]) -> int:
+    if clock.group("midnight"):
+        return 0
+    hours = int(clock.group("h")) % 12 + (12 if clock.group("half").lower() == "p" else 0)
+    return hours * 60 + int(clock.group("m") or 0)
+
+
+def _bare_weekday(expressions: list[TimeExpression], day) -> tuple[TimeExpression, object] | None:
+    """A weekday alone ("on Saturday") naming the story's current day or the next: that day."""
+    for expression in expressions:
+        match = _WEEKDAY_RE.search(expression.text)
+        if expression.kind != RELATIVE or expression.date.precision != Precision.DAY or match is None:
+            continue
+        for step in (0, 1):
+            candidate = day + timedelta(days=step)
+            if WEEKDAY_NAMES[candidate.weekday()] == match.group("day"):
+                return replace(expression, date=FuzzyDate.day(candidate, expression.text)), candidate
+    return None
