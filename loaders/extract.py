@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -23,7 +24,9 @@ from loaders.records import (
     EventStatus,
     Evidence,
     ExtractedDocument,
+    FuzzyDate,
     Participant,
+    Precision,
     Sentence,
 )
 from loaders.taxonomy import Taxonomy, load_taxonomy
@@ -41,10 +44,38 @@ class DocumentExtraction:
 
 
 def time_expressions(sentences: Sequence[Sentence], document: DocumentRecord) -> list[TimeExpression]:
+    """A document's time expressions, in order. What is told from "now" ("this morning", "filed
+    Monday") is told from the publication date, or, under a heading that is a day alone (a live
+    page's "**Tuesday, March 4**"), from that day."""
     found: list[TimeExpression] = []
+    reference = document.published
+    headings: dict[int, date] = {}  # sentence start -> the day its heading names
     for sentence in sentences:
-        found.extend(find_time_expressions(sentence.text, document.published, offset=sentence.start))
-    return narrative_days(narrative_months(found, document.text), sentences)
+        expressions = find_time_expressions(sentence.text, reference, offset=sentence.start)
+        heading = _dated_heading(sentence, expressions)
+        if heading is not None:
+            reference = heading
+        if reference is not document.published and reference.start is not None:
+            headings[sentence.start] = reference.start
+        found.extend(expressions)
+    return narrative_days(narrative_months(found, document.text), sentences, headings)
+
+
+_HEADING_MARKUP = "*#_ \t\n"
+
+
+def _dated_heading(sentence: Sentence, expressions: Sequence[TimeExpression]) -> FuzzyDate | None:
+    """The day a line that is nothing but a date names: "**Wednesday, March 5**"."""
+    if len(expressions) != 1 or "\n" in sentence.text.strip():
+        return None
+    expression = expressions[0]
+    if expression.date.precision != Precision.DAY or expression.date.start is None:
+        return None
+    words = sentence.text.strip(_HEADING_MARKUP)
+    told = expression.text.strip(_HEADING_MARKUP)
+    if words.rstrip(":.") != told:
+        return None
+    return FuzzyDate.day(expression.date.start)
 
 
 def mention_to_record(mention: EventMention, document: DocumentRecord) -> EventRecord:

@@ -1299,6 +1299,19 @@ def test_a_death_told_by_the_hour_after_a_dated_night_is_dated_by_the_storys_clo
     assert _span(death) == (date(2025, 2, 22), date(2025, 2, 22))
 
 
+def test_entries_of_a_live_page_are_dated_by_the_day_heading_them():
+    events = _extract_text(
+        "**Wednesday, March 5**\n\n"
+        "**Update, 8:30 a.m.:** The Ohio Board of Nursing has suspended Rochelle Benning's license.\n\n"
+        "**Tuesday, March 4**\n\n"
+        "**Update, 9:10 p.m.:** Maren Wren spoke to WLVN-TV this evening outside her home.\n\n"
+        "**Update, 4:15 p.m.:** Tobias Wren, 33, was found dead in his apartment on Jan. 26.\n\n"
+        "**Update, 1:30 p.m.:** Rochelle Benning, 46, has been arrested at her home.", date(2025, 3, 5))
+    interview, _ = _only(events, "INTERVIEW")
+    arrest, _ = _only(events, "ARREST")
+    assert _span(interview) == _span(arrest) == (date(2025, 3, 4), date(2025, 3, 4))
+
+
 @pytest.mark.parametrize("text, person, programme", [
     ('Last month Gregory Amsel told his story for nearly two hours on "The Long Quiet," a podcast about grief.',
      "Gregory Amsel", "Long Quiet"),

@@ -4,9 +4,9 @@ year of "that August", and the day of a clock time in a night told hour by hour.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from loaders.records import WEEKDAY_NAMES, FuzzyDate, Precision, Sentence
 from loaders.timex.base import ABSOLUTE, RELATIVE, TimeExpression
@@ -55,7 +55,8 @@ _CLOCK_SENTENCES = 6
 _HALF_DAY = 12 * 60
 
 
-def narrative_days(expressions: Sequence[TimeExpression], sentences: Sequence[Sentence]) -> list[TimeExpression]:
+def narrative_days(expressions: Sequence[TimeExpression], sentences: Sequence[Sentence],
+                   headings: Mapping[int, date] | None = None) -> list[TimeExpression]:
     """A night told hour by hour: "came through the doors at 10:52 p.m. on Friday, Feb. 21 ... At
     11:06 p.m., nurse Ellen Varga pushed a second dose ... At 12:19 a.m. on Saturday, Qureshi
     injected ... He was pronounced dead at 2:19 a.m." Once a sentence gives a day, a time of day
@@ -64,7 +65,10 @@ def narrative_days(expressions: Sequence[TimeExpression], sentences: Sequence[Se
     the evening a day was told by); a bare weekday told with a time, or just after one, that
     names that day or the next is that day, not one in the week before publication. A date told from publication ("said Wednesday"), or a few sentences without
     a time, ends the run; an aside about a month ("opened its investigation in March") does not.
+    Under a heading that names a day (`headings`: sentence start -> day, for a live page's
+    "**Tuesday, March 4**"), every time of day is on the heading's day.
     `expressions` are a document's, in order; the result adds the clock times so dated."""
+    headings = headings or {}
     result: list[TimeExpression] = []
     day = None  # the story's current day, while a run lasts
     last_minutes: int | None = None
@@ -79,6 +83,10 @@ def narrative_days(expressions: Sequence[TimeExpression], sentences: Sequence[Se
                   if not any(e.start <= sentence.start + m.start() < e.end for e in own)]
         days = [e for e in own if e.kind == ABSOLUTE and e.date.precision == Precision.DAY and e.date.start is not None]
         others = [e for e in own if e not in days]
+        if sentence.start in headings:
+            others = own + [_clock_expression(sentence, m, headings[sentence.start]) for m in clocks]
+            result.extend(sorted(others, key=lambda e: e.start))
+            continue
         if days:
             day, quiet = days[-1].date.start, 0
             last_minutes = _minutes(clocks[-1]) if clocks else _EVENING if _EVENING_RE.search(sentence.text) else None
@@ -103,11 +111,15 @@ def narrative_days(expressions: Sequence[TimeExpression], sentences: Sequence[Se
             if last_minutes is not None and minutes < last_minutes - _HALF_DAY:
                 day += timedelta(days=1)  # past midnight
             last_minutes = minutes
-            text = m.group(0)
-            others.append(TimeExpression(sentence.start + m.start(), sentence.start + m.end(), text, ABSOLUTE,
-                                         FuzzyDate.day(day, text)))
+            others.append(_clock_expression(sentence, m, day))
         result.extend(sorted(others, key=lambda e: e.start))
     return result
+
+
+def _clock_expression(sentence: Sentence, clock: re.Match[str], day: date) -> TimeExpression:
+    text = clock.group(0)
+    return TimeExpression(sentence.start + clock.start(), sentence.start + clock.end(), text, ABSOLUTE,
+                          FuzzyDate.day(day, text))
 
 
 def _minutes(clock: re.Match[str]) -> int:
@@ -117,7 +129,7 @@ def _minutes(clock: re.Match[str]) -> int:
     return hours * 60 + int(clock.group("m") or 0)
 
 
-def _bare_weekday(expressions: list[TimeExpression], day) -> tuple[TimeExpression, object] | None:
+def _bare_weekday(expressions: list[TimeExpression], day: date) -> tuple[TimeExpression, date] | None:
     """A weekday alone ("on Saturday") naming the story's current day or the next: that day."""
     for expression in expressions:
         match = _WEEKDAY_RE.search(expression.text)
