@@ -978,3 +978,10 @@ def test_an_opening_description_is_not_someone_named_later_without_an_age_or_in_
     aside = ("Eight months after a hospice nurse died from a powder, the pharmacist has admitted his part. "
              "Neil Stavros, 58, pleaded guilty on Tuesday.")
     assert resolved(analyse(aside), aside, "a hospice nurse") is None
+
+
+def test_a_bare_surname_is_the_person_not_the_business_named_after_them():
+    text = ("The pharmacist is Keith Dunleavy, 52, who owned Dunleavy Apothecary on Commercial Street for 14 years. "
+            "In June 2023 the board reprimanded Dunleavy and fined him $2,500.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "Dunleavy and") == actor_named(analysis, "Keith Dunleavy")

@@ -122,10 +122,13 @@ class _Clusters:
             }
             return next(iter(matches)) if len(matches) == 1 else None
 
-        # Short organisation names ("Avesta", "Royal Free") are the long name they begin.
+        # Short organisation names ("Avesta", "Royal Free") are the long name they begin, unless
+        # the word is the surname of someone named in full: "Dunleavy" after "Keith Dunleavy, 52,
+        # who owned Dunleavy Apothecary" is the man.
+        surnames_named = {last for _, last in persons}
         for key, actor in list(orgs.items()):
             longer = org_with_prefix(org_words[key])
-            if longer is not None and not self._has_own_head(actor):
+            if longer is not None and not self._has_own_head(actor) and key not in surnames_named:
                 self._merge(actor, longer)
 
         single_persons: dict[str, _Actor] = {}
