@@ -985,3 +985,10 @@ def test_a_bare_surname_is_the_person_not_the_business_named_after_them():
             "In June 2023 the board reprimanded Dunleavy and fined him $2,500.")
     analysis = analyse(text)
     assert resolved(analysis, text, "Dunleavy and") == actor_named(analysis, "Keith Dunleavy")
+
+
+def test_the_pharmacy_is_the_pharmacy_named_not_the_board_of_pharmacy():
+    text = ("The Oregon Board of Pharmacy has disciplined Keith Dunleavy, 52, who owned Dunleavy Apothecary on "
+            "Commercial Street for 14 years. A routine inspection of the pharmacy in March 2025 found bigger problems.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "the pharmacy") == actor_named(analysis, "Dunleavy Apothecary")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict, deque
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -407,14 +408,12 @@ class _References:
         kinds: set[str] = set()
         for name in (actor.canonical, *actor.forms):
             words = [w for w in re.split(r"[\s,]+", fold(name)) if w]
-            paired = -1  # a word read with the one before it: "medical center" is a hospital, not a clinic
-            for i, word in enumerate(words):
-                pair = table.get(f"{word} {words[i + 1]}") if i + 1 < len(words) else None
-                if pair:
-                    kinds |= pair
-                    paired = i + 1
-                if i != paired:
-                    kinds |= table.get(word, frozenset())
+            head = words[: words.index("of")] if "of" in words else words
+            head_kinds = _kinds_of_words(head, table)
+            if "public_body" in head_kinds:  # the Board of Pharmacy is no pharmacy; the Office of the Medical Examiner is an examiner
+                kinds |= head_kinds | (_kinds_of_words(words, table) & {"examiner"})
+            else:
+                kinds |= _kinds_of_words(words, table)
         for occ in self.org_occurrences.get(id(actor), ()):  # "Acme, a chain of clinics"
             for child in occ.root(self.doc).children:
                 if child.dep_ == "appos" and child.i >= occ.end:
@@ -749,6 +748,20 @@ def _clause_head(token: Token) -> Token:
 def _governing_verb(token: Token) -> Token | None:
     head = _clause_head(token)
     return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _kinds_of_words(words: list[str], table: Mapping[str, frozenset[str]]) -> set[str]:
+    """The kinds of organisation a name's words tell."""
+    kinds: set[str] = set()
+    paired = -1  # a word read with the one before it: "medical center" is a hospital, not a clinic
+    for i, word in enumerate(words):
+        pair = table.get(f"{word} {words[i + 1]}") if i + 1 < len(words) else None
+        if pair:
+            kinds |= pair
+            paired = i + 1
+        if i != paired:
+            kinds |= table.get(word, frozenset())
+    return kinds
 
 
 def _clause_verb(token: Token) -> Token | None:
