@@ -1312,6 +1312,15 @@ def test_entries_of_a_live_page_are_dated_by_the_day_heading_them():
     assert _span(interview) == _span(arrest) == (date(2025, 3, 4), date(2025, 3, 4))
 
 
+def test_an_action_dated_only_from_an_anchor_stays_apart_from_a_later_one_of_the_same_kind():
+    events = _extract_text(
+        "Police arrested Keith Dunleavy, 52, at his pharmacy on Sept. 8, 2025. Four days after the arrest, the "
+        "Oregon Board of Pharmacy suspended Dunleavy's license. The board revoked his license in February.",
+        date(2026, 4, 21))
+    actions = sorted(_span(e) for e, _ in events if e.type == "REGULATORY_ACTION")
+    assert actions == [(date(2025, 9, 12), date(2025, 9, 12)), (date(2026, 2, 1), date(2026, 2, 28))]
+
+
 @pytest.mark.parametrize("text, person, programme", [
     ('Last month Gregory Amsel told his story for nearly two hours on "The Long Quiet," a podcast about grief.',
      "Gregory Amsel", "Long Quiet"),
