@@ -852,6 +852,8 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS and _is_definite(match) \
             and verb.lemma_.lower() not in taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs:
         return heads  # "in a 2022 interview she called the infusions 'a reset button'": the calling's date
+    if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS and verb.lemma_.lower() in taxonomy.speech_verbs:
+        return heads  # "The band announced his death the next day": the announcing's date
     heads.add(verb.i)
     return heads
 
@@ -1061,8 +1063,9 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
     if match.trigger.requires_object_head:
-        # "took both tablets", "took one of the pills": not "took a drug test", "took a break".
-        heads = _children(verb_or_head, OBJECTS)
+        # "took both tablets", "took one of the pills": not "took a drug test", "took a break";
+        # "he was dead": a complement too.
+        heads = _children(verb_or_head, OBJECTS | {"acomp"})
         heads += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                   for o in p.children if o.dep_ == "pobj"]
         return any(words([h]) & match.trigger.requires for h in heads)

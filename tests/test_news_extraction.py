@@ -1321,6 +1321,34 @@ def test_an_action_dated_only_from_an_anchor_stays_apart_from_a_later_one_of_the
     assert actions == [(date(2025, 9, 12), date(2025, 9, 12)), (date(2026, 2, 1), date(2026, 2, 28))]
 
 
+def test_someone_told_as_being_dead_died():
+    events = _extract_text("Elliot Marchbanks had his last infusion on July 30, 2025. Ten days later he was dead.",
+                           date(2025, 9, 1))
+    _, roles = _only(events, "DEATH")
+    assert roles == {("Elliot Marchbanks", "DECEASED")}
+    assert not [e for e, _ in _extract_text("The deal was dead by Friday.", date(2025, 9, 1))]
+
+
+def test_an_announced_death_is_not_dated_by_its_announcement():
+    events = _extract_text("Elliot Marchbanks, 41, was found dead on Aug. 9, 2025. The band Grain Elevator announced "
+                           "his death the next day in a statement.", date(2025, 9, 1))
+    death, _ = _only(events, "DEATH")
+    statement, roles = _only(events, "STATEMENT")
+    assert death.date.end == date(2025, 8, 9) and _span(statement) == (date(2025, 8, 10), date(2025, 8, 10))
+    assert roles == {("Grain Elevator", "SPEAKER")}
+
+
+def test_a_story_without_a_publication_date_tells_days_in_the_year_it_last_named():
+    from loaders.records import DocumentRecord
+
+    text = ("His last infusion was on July 30, 2025. He missed a show on the evening of Aug. 8. In October of that "
+            "year, the Douglas County Coroner's Office ruled that Elliot Marchbanks died of ketamine toxicity.")
+    document = DocumentRecord(id="doc-u", path="u.txt", title=None, text=text, sha256="u", published=None)
+    dates = {e.text: (e.date.start, e.date.end) for e in extract_document(document).expressions}
+    assert dates["on the evening of Aug. 8"] == (date(2025, 8, 8), date(2025, 8, 8))
+    assert dates["October of that year"] == (date(2025, 10, 1), date(2025, 10, 31))
+
+
 @pytest.mark.parametrize("text, person, programme", [
     ('Last month Gregory Amsel told his story for nearly two hours on "The Long Quiet," a podcast about grief.',
      "Gregory Amsel", "Long Quiet"),

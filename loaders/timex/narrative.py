@@ -10,12 +10,15 @@ from datetime import date, timedelta
 
 from loaders.records import WEEKDAY_NAMES, FuzzyDate, Precision, Sentence
 from loaders.timex.base import ABSOLUTE, RELATIVE, TimeExpression
-from loaders.timex.patterns import _EXPLICIT_YEAR_RE, _OF_THAT_YEAR_GAP_RE, _THAT_MONTH_RE
+from loaders.timex.patterns import _EXPLICIT_YEAR_RE, _MONTH, _OF_THAT_YEAR_GAP_RE, _THAT_MONTH_RE
+from loaders.timex.resolution import _month_number
 
 
 def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[TimeExpression]:
     """"that August" is August of the year the story last named ("On April 2, 2024, ...
-    was arrested that August" is August 2024), not the latest August before publication.
+    was arrested that August" is August 2024), not the latest August before publication; so
+    is "in April of that year". In a story with no publication date, a month or a day told
+    without a year ("on Aug. 8") is in the year the story last named.
     `expressions` are a document's, in order; `text` is the document text."""
     resolved: list[TimeExpression] = []
     last_year: int | None = None
@@ -24,23 +27,47 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
         if expression is skip:
             continue
         date_ = expression.date
+        month, day = _month_and_day(expression.text) if expression.kind == ABSOLUTE else (None, None)
         following = expressions[index + 1] if index + 1 < len(expressions) else None
         month_of_that_year = (following is not None and following.text.lower() == "that year"
                               and _OF_THAT_YEAR_GAP_RE.fullmatch(text, expression.end, following.start) is not None)
-        if (expression.kind == ABSOLUTE and date_.precision == Precision.MONTH and last_year is not None
-                and month_of_that_year and date_.start is not None):
+        if month is not None and last_year is not None and month_of_that_year and day is None:
             # "In April of that year": one expression, the month of the year last named
             expression = replace(expression, end=following.end, text=text[expression.start:following.end],
-                                 date=FuzzyDate.month(last_year, date_.start.month, text[expression.start:following.end]))
+                                 date=FuzzyDate.month(last_year, month, text[expression.start:following.end]))
             skip = following
-        elif (expression.kind == ABSOLUTE and date_.precision == Precision.MONTH and last_year is not None
+        elif (month is not None and last_year is not None and date_.precision == Precision.MONTH
                 and _THAT_MONTH_RE.search(text, max(0, expression.start - 8), expression.start)
-                and not _EXPLICIT_YEAR_RE.search(expression.text) and date_.start is not None):
-            expression = replace(expression, date=FuzzyDate.month(last_year, date_.start.month))
+                and not _EXPLICIT_YEAR_RE.search(expression.text)):
+            expression = replace(expression, date=FuzzyDate.month(last_year, month))
+        elif month is not None and last_year is not None and not date_.known:
+            year_day = _valid_day(last_year, month, day)
+            expression = replace(expression, date=FuzzyDate.day(year_day, expression.text) if year_day
+                                 else FuzzyDate.month(last_year, month, expression.text))
         elif expression.kind == ABSOLUTE and date_.start is not None and _EXPLICIT_YEAR_RE.search(expression.text):
             last_year = date_.start.year
         resolved.append(expression)
     return resolved
+
+
+_MONTH_DAY_RE = re.compile(r"(?P<month>" + _MONTH + r")(?:\s+(?P<day>[0-3]?\d)(?!\d))?")
+
+
+def _month_and_day(told: str) -> tuple[int | None, int | None]:
+    """The month, and the day if any, an expression names: "on the evening of Aug. 8" → (8, 8)."""
+    match = _MONTH_DAY_RE.search(told)
+    if match is None:
+        return None, None
+    return _month_number(match.group("month")), int(match.group("day")) if match.group("day") else None
+
+
+def _valid_day(year: int, month: int, day: int | None) -> date | None:
+    if day is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 # "10:52 p.m.", "8.52am", "11 p.m.", "midnight": a time of day.
@@ -82,6 +109,8 @@ def narrative_days(expressions: Sequence[TimeExpression], sentences: Sequence[Se
         clocks = [m for m in _CLOCK_RE.finditer(sentence.text)
                   if not any(e.start <= sentence.start + m.start() < e.end for e in own)]
         days = [e for e in own if e.kind == ABSOLUTE and e.date.precision == Precision.DAY and e.date.start is not None]
+        if any(e.kind == ABSOLUTE and not e.date.known for e in own):
+            day = None  # a day the story cannot place: its times are not on the last one it could
         others = [e for e in own if e not in days]
         if sentence.start in headings:
             others = own + [_clock_expression(sentence, m, headings[sentence.start]) for m in clocks]
