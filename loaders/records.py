@@ -133,6 +133,13 @@ class FuzzyDate:
                     year -= 1
                     start, end = season(year)
             return FuzzyDate.between(start, end, text)
+        if unit.title() in WEEKDAY_NAMES:  # "the following Monday": the first after; "the previous": the last before
+            wanted = WEEKDAY_NAMES.index(unit.title())
+            if lo > 0:
+                day = self.end + timedelta(days=(wanted - self.end.weekday() - 1) % 7 + 1)
+            else:
+                day = self.start - timedelta(days=(self.start.weekday() - wanted - 1) % 7 + 1)
+            return FuzzyDate.day(day, text)
         if unit == "week":  # Monday to Sunday, as "last week" is
             return FuzzyDate.between(week_of(self.start + timedelta(weeks=lo))[0],
                                      week_of(self.end + timedelta(weeks=hi))[1], text)

@@ -1390,8 +1390,12 @@ def test_a_date_inside_an_opening_participle_dates_that_participle_not_the_main_
      (date(2024, 3, 1), date(2024, 5, 31))),
     ("Michael Banks was arrested in April 2023. He had pleaded guilty the previous winter.",
      (date(2022, 12, 1), date(2023, 2, 28))),
+    ("Michael Banks was indicted on Nov. 14. He pleaded guilty the following Monday afternoon.",
+     (date(2023, 11, 20), date(2023, 11, 20))),
+    ("Michael Banks was indicted on Nov. 14. He had pleaded guilty the previous Monday.",
+     (date(2023, 11, 13), date(2023, 11, 13))),
 ])
-def test_the_following_or_previous_season_is_counted_from_the_date_told_before(text, span):
+def test_the_following_or_previous_season_or_weekday_is_counted_from_the_date_told_before(text, span):
     plea, _ = _only(_extract_text(text, date(2024, 10, 24)), "PLEA")
     assert _span(plea) == span
 

@@ -999,7 +999,8 @@ class _Scanner:
                 unit = m.group("u").lower()
                 forward = direction in ("following", "next")
                 span = {"day": (1, 1), "morning": (1, 1), "night": (1, 1), "evening": (1, 1), "afternoon": (1, 1),
-                        "week": (1, 13), "weekend": (1, 13), "month": (1, 61)}.get(unit, (1, 730))  # a year, a season
+                        "week": (1, 13), "weekend": (1, 13), "month": (1, 61),
+                        **dict.fromkeys(_WEEKDAY_NUMBER, (1, 7))}.get(unit, (1, 730))  # a year, a season
                 low, high = span if forward else (-span[1], -span[0])
                 calendar = (1, 1, unit) if forward else (-1, -1, unit)
             else:
@@ -1011,7 +1012,8 @@ class _Scanner:
                     continue  # "he said that week was hard"
                 low, high = _same_unit_offsets(unit, (m.group("dir2") or "").lower())
                 calendar = (0, 0, unit) if not m.group("dir2") else None
-            calendar = calendar if unit in ("week", "month", "year") or unit in SEASON_FIRST_MONTH else None
+            calendar = calendar if unit in ("week", "month", "year") or unit in SEASON_FIRST_MONTH \
+                or unit in _WEEKDAY_NUMBER else None  # "the following Monday": the first after the anchor
             future = self.future_at(m.start(), m.end())
             as_anchor = _AS_RE.match(text, m.end()) if m.group("same") else None
             if as_anchor:  # "the same day as his arrest"
