@@ -992,3 +992,11 @@ def test_the_pharmacy_is_the_pharmacy_named_not_the_board_of_pharmacy():
             "Commercial Street for 14 years. A routine inspection of the pharmacy in March 2025 found bigger problems.")
     analysis = analyse(text)
     assert resolved(analysis, text, "the pharmacy") == actor_named(analysis, "Dunleavy Apothecary")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Mark Farrow found his wife, Lena, 52, unresponsive in their bed.", "Lena Farrow"),
+    ("Mark Farrow's daughter, Kristen, went on the radio.", "Kristen Farrow"),
+])
+def test_a_first_name_beside_a_family_noun_of_someone_named_in_full_takes_their_surname(text, person):
+    assert actor_named(analyse(text), person)

@@ -203,8 +203,13 @@ class _Clusters:
     # -- helpers
 
     def _with_partners_surname(self, occ: _Occurrence, text: str, by_start: dict[int, _Occurrence]) -> str:
-        """ "Graham and Alison Lomax": a first name joined to a full name shares its surname."""
+        """ "Graham and Alison Lomax": a first name joined to a full name shares its surname; so
+        does one set beside a family noun of someone named in full: "Mark Farrow found his
+        wife, Lena", "Farrow's daughter, Kristen"."""
         doc = self.doc
+        relative = self._family_surname(occ, by_start)
+        if relative is not None:
+            return f"{text} {relative}"
         if occ.end + 1 >= len(doc) or doc[occ.end].lower_ != "and":
             return text
         partner = by_start.get(occ.end + 1)
@@ -212,6 +217,23 @@ class _Clusters:
             return text
         words = partner.core_text(doc).split()
         return f"{text} {words[-1]}" if len(words) == 2 else text
+
+    def _family_surname(self, occ: _Occurrence, by_start: dict[int, _Occurrence]) -> str | None:
+        doc, lex = self.doc, self.lex
+        name = occ.root(doc)
+        noun = name.head
+        if name.dep_ != "appos" or noun.lemma_.lower() not in lex.family_nouns:
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if owner.pos_ == "PRON":  # "his wife": the last person named in full before, in this sentence
+            named = [o for i, o in by_start.items() if noun.sent.start <= i < owner.i and o.kind == ActorKind.PERSON]
+        else:
+            named = [o for o in by_start.values() if o.start <= owner.i < o.end and o.kind == ActorKind.PERSON]
+        if not named or len(_name_words(named[-1].core_text(doc), lex)) < 2:
+            return None
+        return doc[named[-1].end - 1].text
 
     def _settle_genders(self, occurrences: list[_Occurrence]) -> None:
         """A person's gender from a gendered title ("Mrs Jane Roe") or a common first name."""

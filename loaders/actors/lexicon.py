@@ -50,6 +50,7 @@ class ActorLexicon:
     male_nouns: frozenset[str]
     people_nouns: frozenset[str]
     relative_nouns: frozenset[str]
+    family_nouns: frozenset[str]
     female_first_names: frozenset[str]
     male_first_names: frozenset[str]
     unisex_first_names: frozenset[str]
@@ -165,6 +166,7 @@ class ActorLexicon:
             male_nouns=words("male_nouns"),
             people_nouns=words("people_nouns"),
             relative_nouns=words("relative_nouns"),
+            family_nouns=words("family_nouns"),
             female_first_names=first_names("female_first_names"),
             male_first_names=first_names("male_first_names"),
             unisex_first_names=first_names("unisex_first_names"),
