@@ -1000,3 +1000,11 @@ def test_the_pharmacy_is_the_pharmacy_named_not_the_board_of_pharmacy():
 ])
 def test_a_first_name_beside_a_family_noun_of_someone_named_in_full_takes_their_surname(text, person):
     assert actor_named(analyse(text), person)
+
+
+def test_two_first_names_before_one_surname_are_two_people_who_share_it():
+    text = ("Celeste Varnado, 36, died on Oct. 2. In a statement Monday, Varnado's parents, Gil and Rosalind "
+            "Varnado, said their daughter trusted the wrong person. Varnado had spoken openly about anxiety.")
+    analysis = analyse(text)
+    assert {"Gil Varnado", "Rosalind Varnado"} <= names(analysis)
+    assert resolved(analysis, text, "Varnado had") == actor_named(analysis, "Celeste Varnado")

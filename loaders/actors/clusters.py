@@ -326,8 +326,8 @@ class _Clusters:
         if named_so_far:
             candidates = named_so_far
         # "Lowry's sister, Maren Lowry": the bare "Lowry" is whom she was introduced by.
-        for keeps in (lambda a: not self._called_by_first_name(a),
-                      lambda a: not self._introduced_by_surname(a, positions)):
+        for keeps in (lambda a: not self._introduced_by_surname(a, positions),
+                      lambda a: not self._called_by_first_name(a)):
             if len(candidates) > 1:
                 candidates = [a for a in candidates if keeps(a)] or candidates
         if len(candidates) == 1:
@@ -337,14 +337,16 @@ class _Clusters:
         return min(candidates, key=lambda a: positions.get(id(a), [10**9])[0])
 
     def _introduced_by_surname(self, actor: _Actor, positions: dict[int, list[int]]) -> bool:
-        """Whether the text names this person in apposition to a relation of someone called by
-        their shared surname alone: "Lowry's sister, Maren Lowry"."""
+        """Whether the text names this person just after a relation of someone called by their
+        shared surname alone: "Lowry's sister, Maren Lowry", "Varnado's parents, Gil and Rosalind
+        Varnado". Read from the words, not the parse, which often misreads such lists."""
         surname = fold(actor.canonical.split()[-1])
         doc = self.doc
         for start in positions.get(id(actor), []):
-            for token in doc[start : min(start + 4, len(doc))]:
-                if token.dep_ == "appos" and any(
-                        c.dep_ == "poss" and fold(c.text) == surname for c in token.head.children):
+            window = doc[max(doc[start].sent.start, start - 8) : start]
+            for token in window:
+                if (fold(token.text) == surname and token.i + 2 < start and doc[token.i + 1].lower_ in ("'s", "’s")
+                        and doc[token.i + 2].pos_ == "NOUN" and any(t.text == "," for t in doc[token.i + 3 : start])):
                     return True
         return False
 

@@ -277,8 +277,15 @@ class _Names:
             yield pending
 
     def _split_people(self, entities: Iterable[Span]) -> Iterator[tuple[int, int, str]]:
+        first_names = self.lex.first_names
         for ent in entities:
             start = ent.start
+            if (len(ent) >= 4 and ent[1].lower_ in ("and", "&") and fold(ent[0].text) in first_names
+                    and fold(ent[2].text) in first_names):
+                # "Gil and Rosalind Varnado", whatever the model tagged: two people, who share the surname
+                yield ent.start, ent.start + 1, "PERSON"
+                yield ent.start + 2, ent.end, "PERSON"
+                continue
             if ent.label_ == "PERSON" or fold(ent[0].text) in self.lex.honorifics:
                 for token in ent:
                     if token.is_lower and token.is_alpha and token.lower_ not in _NAME_PARTICLES:
