@@ -871,3 +871,16 @@ def test_a_weekday_or_a_time_long_after_a_story_gave_a_day_is_not_on_it():
     assert days["Friday afternoon"] == date(2025, 5, 16)
     assert "10 a.m." not in days
     assert "3 p.m." not in story_days("The meeting began at 3 p.m.")
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Her flatmate found her unresponsive about 7am on Sunday 3 March.", date(2024, 3, 3)),
+    ("She was found on Sunday, March 3, and died.", date(2024, 3, 3)),
+])
+def test_a_weekday_with_a_day_and_no_year_picks_the_recent_year_it_fell_on(sentence, day):
+    expression = only(sentence, FuzzyDate.day(date(2025, 8, 27)))
+    assert (expression.date.start, expression.date.end) == (day, day)
+
+
+def test_a_weekday_that_fits_no_recent_year_of_its_day_is_dropped():
+    assert texts("It happened on Friday 22 February.", FuzzyDate.day(date(2025, 8, 27))) == ["Friday", "22 February"]

@@ -354,7 +354,12 @@ class _Scanner:
                     continue
                 weekday = m.group("wd")
                 if weekday and found.date and found.date.start and found.date.start.weekday() != _WEEKDAY_NUMBER[weekday.lower()]:
-                    found.start = m.start("m") if pattern is _MDY_RE else m.start("d")  # inconsistent weekday: drop it
+                    named = _year_of_weekday(found.date.start, _WEEKDAY_NUMBER[weekday.lower()], found.future) \
+                        if not m.group("y") else None
+                    if named is not None:  # "on Sunday 3 March", told in August 2025: 3 March 2024 was the Sunday
+                        found.date = FuzzyDate.day(named)
+                    else:
+                        found.start = m.start("m") if pattern is _MDY_RE else m.start("d")  # inconsistent weekday: drop it
                 yield found
         for m in _ISO_RE.finditer(text):
             found_day = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
@@ -1196,3 +1201,14 @@ class _Scanner:
         resolved = replace(found.date, text=date_text) if found.date is not None and found.date.known \
             else FuzzyDate.unknown(date_text)
         return TimeExpression(found.start + offset, found.end + offset, text, found.kind, resolved, anchor, found.future)
+
+
+def _year_of_weekday(day: date, weekday: int, future: bool) -> date | None:
+    """The same day of the year, one or two years further from publication, that falls on the
+    weekday the text names with it; None when neither does."""
+    step = 1 if future else -1
+    for years in (step, 2 * step):
+        moved = _safe_date(day.year + years, day.month, day.day)
+        if moved is not None and moved.weekday() == weekday:
+            return moved
+    return None
