@@ -1008,3 +1008,15 @@ def test_two_first_names_before_one_surname_are_two_people_who_share_it():
     analysis = analyse(text)
     assert {"Gil Varnado", "Rosalind Varnado"} <= names(analysis)
     assert resolved(analysis, text, "Varnado had") == actor_named(analysis, "Celeste Varnado")
+
+
+def test_a_description_by_age_is_the_person_of_that_age_or_the_last_one_the_story_spoke_of():
+    aged = ("Kyle Brandt, 38, ran a clinic. Dana Cole, 54, worked there. Police said the 54-year-old nurse had "
+            "left early.")
+    analysis = analyse(aged)
+    assert resolved(analysis, aged, "the 54-year-old nurse") == actor_named(analysis, "Dana Cole")
+    story = ("For most of an hour of television, Mark Kline kept his hands still.\n\n\"It said, 'Call me back,'\" "
+             "Kline said. \"And it was nothing. That's the thing.\"\n\n"
+             "In an interview aired Sunday, the 54-year-old actor talked with correspondent Lila Marchand.")
+    analysis = analyse(story)
+    assert resolved(analysis, story, "the 54-year-old actor") == actor_named(analysis, "Mark Kline")

@@ -95,6 +95,10 @@ class _References:
                 self.org_occurrences[id(occ.actor.resolved())].append(occ)
         self._first_named: dict[str, int] | None = None  # kind of organisation -> first token naming one
         self.unnamed_organisations: set[str] = set()  # description nouns first used for an organisation never named
+        self.ages: dict[int, list[_Actor]] = defaultdict(list)  # age told beside a name ("Arden, 54,") -> people
+        for occ in occurrences:
+            if occ.actor is not None and occ.actor.kind == ActorKind.PERSON and _followed_by_age(doc, occ.end):
+                self.ages[int(doc[occ.end + 1].text)].append(occ.actor.resolved())
 
     def sentence_of(self, token: Token) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, token.idx) - 1)
@@ -132,7 +136,9 @@ class _References:
                 ref = self._role(token)
             if ref is None and token.pos_ == "NOUN" and token.i not in self.descriptor_tokens:
                 ref = self._organisation_description(token, history) or self._description(token) \
-                    or self._lede_description(token)
+                    or self._lede_description(token) or self._aged_description(token)
+            elif ref is None and token.lower_ == "old" and token.dep_ in _SUBJECT_DEPS | {"dobj", "pobj"}:
+                ref = self._aged_description(token)  # "found the 41-year-old on the floor"
             if ref is not None:
                 history.append(ref)
 
@@ -610,6 +616,41 @@ class _References:
             return None
         return self._add(named, token, determiner.i, token.i + 1, DESCRIPTION, True)
 
+    def _aged_description(self, token: Token) -> _Ref | None:
+        """ "the 54-year-old actor", "the 41-year-old": the person the story gave that age
+        ("Salvatierra was 52" is not 54), else the person last a subject, in this sentence or the
+        one before, when no one else is of that age."""
+        age = _age_told(token)
+        determiner = token.left_edge
+        if age is None or determiner.lower_ != "the" or determiner.dep_ != "det":
+            return None
+        aged = {id(a): a for a in self.ages.get(age, ())}
+        if len(aged) == 1:
+            chosen = next(iter(aged.values()))
+        elif aged:
+            return None  # several people of that age
+        else:
+            sentence = self.sentence_of(token)
+            # Quotes in between count no sentences: the story's last subject before them.
+            recent = next((r for r in reversed(self.refs) if r.subject and r.actor.kind == ActorKind.PERSON
+                           and not self.in_quote[r.token]), None)
+            quoted = sum(1 for i in range(recent.sentence + 1, sentence) if self._is_speech(self.sents[i])) \
+                if recent is not None else 0
+            if recent is None or sentence - recent.sentence - quoted > 1 or self._age_of(recent.actor) not in (None, age):
+                return None
+            chosen = recent.actor
+        return self._add(chosen, token, determiner.i, token.i + 1, DESCRIPTION, token.dep_ in _SUBJECT_DEPS)
+
+    def _is_speech(self, sentence: Sentence) -> bool:
+        """Whether a sentence is speech: its last word lies inside quotation marks."""
+        span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="contract")
+        if span is None or not any(t.is_alpha for t in span):
+            return True  # a closing quotation mark the splitter left alone
+        return len(span) > 1 and bool(self.in_quote[span[-2].i])
+
+    def _age_of(self, actor: _Actor) -> int | None:
+        return next((age for age, actors in self.ages.items() if actor in actors), None)
+
     def _owned_by(self, token: Token, modifiers: set[str]) -> _Actor | None:
         """The person the document already says owns/leads the organisations modifying this noun."""
         relation = self.lex.relation_nouns.get(token.lemma_.lower())
@@ -748,6 +789,15 @@ def _clause_head(token: Token) -> Token:
 def _governing_verb(token: Token) -> Token | None:
     head = _clause_head(token)
     return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _age_told(token: Token) -> int | None:
+    """The age a description gives: "the 54-year-old actor" (the noun), "the 41-year-old" ("old")."""
+    old = token if token.lower_ == "old" else next((c for c in token.children if c.dep_ == "amod" and c.lower_ == "old"), None)
+    if old is None or not any(t.lower_ == "year" for t in old.subtree):
+        return None
+    number = next((t for t in old.subtree if t.like_num and t.text.isdigit()), None)
+    return int(number.text) if number is not None and 0 < int(number.text) < 120 else None
 
 
 def _kinds_of_words(words: list[str], table: Mapping[str, frozenset[str]]) -> set[str]:
