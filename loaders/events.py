@@ -1265,7 +1265,8 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                 if node.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"} and not (
                         node.dep_ == "advcl" and anchor and anchor.anchor_start is not None
                         and anchor.anchor_start <= node.idx < (anchor.anchor_end or 0)) \
-                        and not (node.dep_ == "advcl" and _is_when_clause(node)):
+                        and not (node.dep_ == "advcl" and _is_when_clause(node)) \
+                        and not (node.dep_ == "ccomp" and node.pos_ == "ADJ"):  # "found him dead ... on Jan. 19"
                     # "Four days after Freya died, police arrested ...": the anchor's own clause is
                     # crossed, and so is a when-clause ("pleaded not guilty when he was arraigned in June").
                     break

@@ -1349,6 +1349,17 @@ def test_a_story_without_a_publication_date_tells_days_in_the_year_it_last_named
     assert dates["October of that year"] == (date(2025, 10, 1), date(2025, 10, 31))
 
 
+@pytest.mark.parametrize("text", [
+    "Jordan Whitlock, 24, was a student. A roommate found him dead in their apartment on Jan. 19, 2024, and told "
+    "police he had last seen Whitlock alive the night before.",
+    "One of them, it says, was Jordan Whitlock, 33, of Ellery, who was found dead in his apartment on Jan. 19, 2024.",
+])
+def test_someone_found_dead_on_a_day_died_on_or_before_it(text):
+    death, roles = _only(_extract_text(text, date(2025, 9, 17)), "DEATH")
+    assert roles == {("Jordan Whitlock", "DECEASED")}
+    assert (death.date.start, death.date.end) == (None, date(2024, 1, 19))
+
+
 @pytest.mark.parametrize("text, person, programme", [
     ('Last month Gregory Amsel told his story for nearly two hours on "The Long Quiet," a podcast about grief.',
      "Gregory Amsel", "Long Quiet"),

@@ -303,9 +303,11 @@ class _References:
             return None
         noun = token.head.head
         wanted = _RELATIVE_PRONOUNS[token.lower_]
-        if wanted == ActorKind.PERSON and noun.ent_type_ in ("GPE", "LOC") and noun.dep_ == "pobj":
-            # "Tobias Wren, a line cook from Columbus, Ohio, who died ...": no place is a "who";
-            # the parser hangs the clause on the last word of the description.
+        if wanted == ActorKind.PERSON and noun.dep_ == "pobj" and noun.i not in self.ref_at and (
+                noun.ent_type_ in ("GPE", "LOC") or (noun.pos_ == "PROPN" and noun.head.lower_ in ("of", "from"))):
+            # "Tobias Wren, a line cook from Columbus, Ohio, who died ...", "Tobias Wren, 33, of
+            # Ellery, who was found dead": no place is a "who"; the parser hangs the clause on the
+            # last word of the description.
             noun = noun.head.head
         actor = self.ref_at.get(noun.i)
         if actor is None and noun.dep_ == "appos":  # "Jane Roe, a nurse who ..."
