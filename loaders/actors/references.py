@@ -418,7 +418,8 @@ class _References:
             words = [w for w in re.split(r"[\s,]+", fold(name)) if w]
             head = words[: words.index("of")] if "of" in words else words
             head_kinds = _kinds_of_words(head, table)
-            if "public_body" in head_kinds:  # the Board of Pharmacy is no pharmacy; the Office of the Medical Examiner is an examiner
+            if "public_body" in head_kinds:
+                # The Board of Pharmacy is no pharmacy; the Office of the Medical Examiner is an examiner.
                 kinds |= head_kinds | (_kinds_of_words(words, table) & {"examiner"})
             else:
                 kinds |= _kinds_of_words(words, table)
@@ -828,7 +829,7 @@ def _clause_verb(token: Token) -> Token | None:
 
 
 def _object_of(verb: Token, token: Token) -> bool:
-    """Whether a word is the verb's object (or its passive subject), told before the word at hand."""
+    """Whether a word is the verb's object, indirect object or passive subject."""
     return token.head.i == verb.i and token.dep_ in ("dobj", "dative", "nsubjpass")
 
 

@@ -160,8 +160,9 @@ lists of decades, weekdays or holidays ("the 1990s and 2000s", "Monday and Tuesd
 stay separate dates; fiscal years and quarters without a year; anchors to a calendar
 unit of another event ("the year of his death", "that summer"); offsets cannot stop at
 a calendar boundary, so "later that year" reaches 365 days past the anchor even when
-that crosses New Year; times of day (dropped, so "11 p.m. the night before" never shifts
-a day); present-tense headlines about the past ("Trial opens Jan. 23" published on
+that crosses New Year; times of day within a sentence (dropped, so "11 p.m. the night
+before" never shifts a day; only `narrative_days` dates them, from days the story told
+before); present-tense headlines about the past ("Trial opens Jan. 23" published on
 Jan. 24 reads as the next Jan. 23) and copular schedules ("the deadline is Jan. 16",
 read as neutral, hence past); tense is a nearest-marker heuristic, not a parse.
 

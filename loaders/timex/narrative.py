@@ -90,14 +90,16 @@ def narrative_days(expressions: Sequence[TimeExpression], sentences: Sequence[Se
     in the sentences after it (with no date of its own) is on that day, and on the next once
     the times run past midnight (a time more than twelve hours earlier than the last, or than
     the evening a day was told by); a bare weekday told with a time, or just after one, that
-    names that day or the next is that day, not one in the week before publication. A date told from publication ("said Wednesday"), or a few sentences without
-    a time, ends the run; an aside about a month ("opened its investigation in March") does not.
+    names that day or the next is that day, not one in the week before publication. A date
+    told from publication ("said Wednesday"), a day the story cannot place, or a few sentences
+    without a time end the run; an aside about a month ("opened its investigation in March")
+    does not.
     Under a heading that names a day (`headings`: sentence start -> day, for a live page's
     "**Tuesday, March 4**"), every time of day is on the heading's day.
     `expressions` are a document's, in order; the result adds the clock times so dated."""
     headings = headings or {}
     result: list[TimeExpression] = []
-    day = None  # the story's current day, while a run lasts
+    day: date | None = None  # the story's current day, while a run lasts
     last_minutes: int | None = None
     quiet = 0  # sentences since the run last heard of a time or a day
     index = 0
