@@ -1521,7 +1521,7 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
     of his friend's death"). The nearest such person whose first name does not say another sex."""
     lexicon = get_lexicon()
     named_dead: list[tuple[int, str]] = []  # (where the death is told, who died)
-    pronoun_told: list[tuple[_Draft, str, str, ActorSpan]] = []
+    told_unnamed: list[tuple[_Draft, str, str, ActorSpan]] = []
     for draft in drafts:
         for actor_id, role in draft.participants:
             if (draft.match.event_type.name, role) not in _ROLES_OF_THE_DEAD:
@@ -1535,16 +1535,16 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
                 for other in drafts if other is not draft and other.sentence.start == draft.sentence.start
                 for a, r in other.participants)
             if actor_id in actors.roles and nearest is not None:
-                pronoun_told.append((draft, actor_id, role, nearest))  # "his friend's death": unnamed here
+                told_unnamed.append((draft, actor_id, role, nearest))  # "his friend's death": unnamed here
             elif any(sp.via != PRONOUN for sp in spans) and not acts_here:
                 named_dead.append((draft.trigger_start, actor_id))
             elif nearest is not None:
-                pronoun_told.append((draft, actor_id, role, nearest))
+                told_unnamed.append((draft, actor_id, role, nearest))
     dead_ids = {actor_id for _, actor_id in named_dead}
-    for draft, actor_id, role, pronoun in pronoun_told:
+    for draft, actor_id, role, reference in told_unnamed:
         if actor_id in dead_ids:
             continue
-        word = pronoun.text.lower()
+        word = reference.text.lower()  # "he", "her", or a role noun: "friend", "son"
         wrong_names = lexicon.female_first_names if word in _MALE_PRONOUNS or word in lexicon.male_nouns else \
             lexicon.male_first_names if word in _FEMALE_PRONOUNS or word in lexicon.female_nouns else frozenset()
         candidates = [(abs(where - draft.trigger_start), where > draft.trigger_start, dead) for where, dead in named_dead

@@ -48,15 +48,14 @@ def time_expressions(sentences: Sequence[Sentence], document: DocumentRecord) ->
     Monday") is told from the publication date, or, under a heading that is a day alone (a live
     page's "**Tuesday, March 4**"), from that day."""
     found: list[TimeExpression] = []
-    reference = document.published
+    heading_day: date | None = None
     headings: dict[int, date] = {}  # sentence start -> the day its heading names
     for sentence in sentences:
+        reference = FuzzyDate.day(heading_day) if heading_day is not None else document.published
         expressions = find_time_expressions(sentence.text, reference, offset=sentence.start)
-        heading = _dated_heading(sentence, expressions)
-        if heading is not None:
-            reference = heading
-        if reference is not document.published and reference.start is not None:
-            headings[sentence.start] = reference.start
+        heading_day = _dated_heading(sentence, expressions) or heading_day
+        if heading_day is not None:
+            headings[sentence.start] = heading_day
         found.extend(expressions)
     return narrative_days(narrative_months(found, document.text), sentences, headings)
 
@@ -64,7 +63,7 @@ def time_expressions(sentences: Sequence[Sentence], document: DocumentRecord) ->
 _HEADING_MARKUP = "*#_ \t\n"
 
 
-def _dated_heading(sentence: Sentence, expressions: Sequence[TimeExpression]) -> FuzzyDate | None:
+def _dated_heading(sentence: Sentence, expressions: Sequence[TimeExpression]) -> date | None:
     """The day a line that is nothing but a date names: "**Wednesday, March 5**"."""
     if len(expressions) != 1 or "\n" in sentence.text.strip():
         return None
@@ -75,7 +74,7 @@ def _dated_heading(sentence: Sentence, expressions: Sequence[TimeExpression]) ->
     told = expression.text.strip(_HEADING_MARKUP)
     if words.rstrip(":.") != told:
         return None
-    return FuzzyDate.day(expression.date.start)
+    return expression.date.start
 
 
 def mention_to_record(mention: EventMention, document: DocumentRecord) -> EventRecord:
