@@ -628,6 +628,20 @@ def test_a_lexicon_missing_a_list_is_named_in_the_error(tmp_path: Path):
         ActorLexicon.load(broken)
 
 
+def test_a_first_names_file_with_a_list_of_the_wrong_shape_is_named_in_the_error(tmp_path: Path):
+    broken = tmp_path / "names.yaml"
+    broken.write_text("female_first_names: shayla\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"names\.yaml: 'female_first_names' must be a list of names"):
+        ActorLexicon.load(first_names_path=broken)
+
+
+def test_the_long_first_name_lists_extend_the_hand_picked_ones_which_win_on_gender():
+    lexicon = get_lexicon()
+    assert {"shayla", "tyrell", "kaden"} <= lexicon.first_names
+    assert "jordan" in lexicon.unisex_first_names and "jordan" not in lexicon.gendered_first_names
+    assert not {"grant", "hope", "chase", "dallas"} & lexicon.first_names
+
+
 # --------------------------------------------------------------------------- the seed articles
 
 
