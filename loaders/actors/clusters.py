@@ -125,10 +125,9 @@ class _Clusters:
         # Short organisation names ("Avesta", "Royal Free") are the long name they begin, unless
         # the word is the surname of someone named in full: "Dunleavy" after "Keith Dunleavy, 52,
         # who owned Dunleavy Apothecary" is the man.
-        surnames_named = {last for _, last in persons}
         for key, actor in list(orgs.items()):
             longer = org_with_prefix(org_words[key])
-            if longer is not None and not self._has_own_head(actor) and key not in surnames_named:
+            if longer is not None and not self._has_own_head(actor) and key not in by_surname:
                 self._merge(actor, longer)
 
         single_persons: dict[str, _Actor] = {}

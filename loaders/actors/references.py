@@ -605,19 +605,20 @@ class _References:
         determiner = token.left_edge
         if determiner.dep_ != "det" or determiner.lower_ not in ("a", "an"):
             return None
-        if any(occ.kind == ActorKind.PERSON for i, occ in self.occurrence_at.items() if i < token.i):
+        if any(occ.kind == ActorKind.PERSON and occ.start < token.i for occ in self.occurrences):
             return None  # someone was named first: the description may be anyone
         sentence = self.sentence_of(token)
         gender = "female" if token.lemma_.lower() in lex.female_nouns else \
             "male" if token.lemma_.lower() in lex.male_nouns else None
         # ...with their age, as a story names the one its opening described: "Bradley Tasker, 37,"
-        named = next((occ.actor for i, occ in sorted(self.occurrence_at.items())
-                      if i == occ.start and i > token.i and occ.kind == ActorKind.PERSON and occ.actor is not None
-                      and sentence < self.sentence_of(self.doc[i]) <= sentence + 2 and _followed_by_age(self.doc, occ.end)
-                      and gender in (None, occ.actor.gender)), None)
+        named = min((occ for occ in self.occurrences
+                     if occ.start > token.i and occ.kind == ActorKind.PERSON and occ.actor is not None
+                     and sentence < self.sentence_of(self.doc[occ.start]) <= sentence + 2
+                     and _followed_by_age(self.doc, occ.end) and gender in (None, occ.actor.gender)),
+                    key=lambda occ: occ.start, default=None)
         if named is None:
             return None
-        return self._add(named, token, determiner.i, token.i + 1, DESCRIPTION, True)
+        return self._add(named.actor, token, determiner.i, token.i + 1, DESCRIPTION, True)
 
     def _aged_description(self, token: Token) -> _Ref | None:
         """ "the 54-year-old actor", "the 41-year-old": the person the story gave that age

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from loaders.records import WEEKDAY_NAMES, FuzzyDate, Precision, Sentence
 from loaders.timex.base import ABSOLUTE, RELATIVE, TimeExpression
+from loaders.timex.calendar import _safe_date
 from loaders.timex.patterns import _EXPLICIT_YEAR_RE, _MONTH, _OF_THAT_YEAR_GAP_RE, _THAT_MONTH_RE
 from loaders.timex.resolution import _month_number
 
@@ -41,7 +42,7 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
                 and not _EXPLICIT_YEAR_RE.search(expression.text)):
             expression = replace(expression, date=FuzzyDate.month(last_year, month))
         elif month is not None and last_year is not None and not date_.known:
-            year_day = _valid_day(last_year, month, day)
+            year_day = _safe_date(last_year, month, day) if day is not None else None
             expression = replace(expression, date=FuzzyDate.day(year_day, expression.text) if year_day
                                  else FuzzyDate.month(last_year, month, expression.text))
         elif expression.kind == ABSOLUTE and date_.start is not None and _EXPLICIT_YEAR_RE.search(expression.text):
@@ -59,15 +60,6 @@ def _month_and_day(told: str) -> tuple[int | None, int | None]:
     if match is None:
         return None, None
     return _month_number(match.group("month")), int(match.group("day")) if match.group("day") else None
-
-
-def _valid_day(year: int, month: int, day: int | None) -> date | None:
-    if day is None:
-        return None
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 # "10:52 p.m.", "8.52am", "11 p.m.", "midnight": a time of day.
