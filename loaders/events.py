@@ -21,7 +21,18 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.actors import DESCRIPTION, NAME, PRONOUN, SURNAME, ActorAnalysis, ActorSpan, get_lexicon, is_acronym
+from loaders.actors import (
+    DESCRIPTION,
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
+    NAME,
+    PRONOUN,
+    SURNAME,
+    ActorAnalysis,
+    ActorSpan,
+    get_lexicon,
+    is_acronym,
+)
 from loaders.records import (
     ActorKind,
     ActorRecord,
@@ -1509,8 +1520,6 @@ _ROLES_OF_THE_DEAD = frozenset({("DEATH", "DECEASED"), ("AUTOPSY", "SUBJECT")})
 _ROLES_OF_THE_LIVING = frozenset({"EXAMINER", "JUDGE", "PROSECUTOR", "INVESTIGATOR", "REGULATOR", "ARRESTED_BY"})
 # Roles of whoever acts on another: the one who injects or sells, the one who speaks.
 _ROLES_OF_AGENTS = frozenset({"ADMINISTERED_BY", "SUPPLIER", "SPEAKER", "INTERVIEWEE", "AUTHOR"})
-_MALE_PRONOUNS = frozenset({"he", "him", "his"})
-_FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
 
 
 def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis) -> None:
@@ -1545,8 +1554,8 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
         if actor_id in dead_ids:
             continue
         word = reference.text.lower()  # "he", "her", or a role noun: "friend", "son"
-        wrong_names = lexicon.female_first_names if word in _MALE_PRONOUNS or word in lexicon.male_nouns else \
-            lexicon.male_first_names if word in _FEMALE_PRONOUNS or word in lexicon.female_nouns else frozenset()
+        wrong_names = lexicon.female_first_names if word in MALE_PRONOUNS or word in lexicon.male_nouns else \
+            lexicon.male_first_names if word in FEMALE_PRONOUNS or word in lexicon.female_nouns else frozenset()
         candidates = [(abs(where - draft.trigger_start), where > draft.trigger_start, dead) for where, dead in named_dead
                       if actors.actors[dead].name.split()[0].lower() not in wrong_names]
         if candidates:

@@ -24,7 +24,9 @@ The stage is a package, read in order: `base` (what it returns), `lexicon`,
 from loaders.actors.base import (
     ACRONYM,
     DESCRIPTION,
+    FEMALE_PRONOUNS,
     LEXICON_PATH,
+    MALE_PRONOUNS,
     NAME,
     PRONOUN,
     ROLE,
@@ -40,7 +42,8 @@ from loaders.actors.pooling import canonical_actor_ids, merged_actor_records
 from loaders.actors.stage import analyse_actors
 
 __all__ = [
-    "ACRONYM", "DESCRIPTION", "LEXICON_PATH", "NAME", "PRONOUN", "ROLE", "SURNAME", "WORKS_AT",
+    "ACRONYM", "DESCRIPTION", "FEMALE_PRONOUNS", "LEXICON_PATH", "MALE_PRONOUNS", "NAME", "PRONOUN", "ROLE",
+    "SURNAME", "WORKS_AT",
     "ActorAnalysis", "ActorLexicon", "ActorSpan", "LexiconError", "RoleLink",
     "acronyms_of", "actor_id_for", "analyse_actors", "canonical_actor_ids", "fold", "get_lexicon", "is_acronym",
     "merged_actor_records", "role_actor_name", "role_description",

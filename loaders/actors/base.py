@@ -22,8 +22,8 @@ NAME, SURNAME, ACRONYM, PRONOUN, DESCRIPTION, ROLE = (
 )
 WORKS_AT = "WORKS_AT"
 
-_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _NEUTER_PRONOUNS = frozenset({"it", "its"})
 _RELATIVE_PRONOUNS = {"who": ActorKind.PERSON, "which": ActorKind.ORGANIZATION, "that": None}  # None: either kind

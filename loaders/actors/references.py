@@ -12,12 +12,12 @@ from spacy.tokens import Doc, Token
 
 from loaders.actors.base import (
     DESCRIPTION,
+    FEMALE_PRONOUNS,
+    MALE_PRONOUNS,
     PRONOUN,
     ROLE,
     RoleLink,
     _CLOSING_QUOTES,
-    _FEMALE_PRONOUNS,
-    _MALE_PRONOUNS,
     _NEUTER_PRONOUNS,
     _OPENING_QUOTES,
     _PERSONAL_RELATIONS,
@@ -124,7 +124,7 @@ class _References:
                 continue
             ref = None
             lower = token.lower_
-            if token.tag_ in ("PRP", "PRP$") and (lower in _MALE_PRONOUNS or lower in _FEMALE_PRONOUNS):
+            if token.tag_ in ("PRP", "PRP$") and (lower in MALE_PRONOUNS or lower in FEMALE_PRONOUNS):
                 ref = self._pronoun(token, history)
             elif token.tag_ in ("PRP", "PRP$") and lower in _PLURAL_PRONOUNS:
                 ref = self._organisation_pronoun(token, history)
@@ -163,7 +163,7 @@ class _References:
     def _pronoun(self, token: Token, history: deque[_Ref]) -> _Ref | None:
         if self.in_quote[token.i]:
             return None  # speech: "he" there is the speaker's world, not the narrative's
-        gender = "male" if token.lower_ in _MALE_PRONOUNS else "female"
+        gender = "male" if token.lower_ in MALE_PRONOUNS else "female"
         sentence = self.sentence_of(token)
         excluded = self._finders(token) | ({self._clause_subject(token)} - {None})
         reporter = self._reporting_subject(token)
