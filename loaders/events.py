@@ -1590,7 +1590,7 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
            document: DocumentRecord, taxonomy: Taxonomy, expressions: Sequence[TimeExpression]) -> DateClaim:
     expression = draft.expression
     if expression is None:
-        return DateClaim(_undated(draft, document))
+        return DateClaim(_story_day(draft, expressions, taxonomy) or _undated(draft, document))
     if expression.anchor is None:
         if draft.match.trigger.date_on_or_before or draft.precedes_dated_event:
             date = expression.date
@@ -1637,6 +1637,41 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
         expression.date,
         Anchor(event_ref=anchor_id, min_offset_days=anchor.min_offset_days, max_offset_days=anchor.max_offset_days),
     )
+
+
+# How far narration keeps the day it last gave: the sentence after it, and the one after that.
+_STORY_DAY_SENTENCES = 2
+
+
+def _story_day(draft: _Draft, expressions: Sequence[TimeExpression], taxonomy: Taxonomy) -> FuzzyDate | None:
+    """Narration goes on in the day the story last gave: "Friends told deputies she snorted a
+    line around midnight [of June 21]. A deputy gave her two doses of Narcan, but she died at
+    the scene." An event the sentence reports as done, by a past-tense verb, with no time
+    expression in its sentence, in one of the two sentences after the last that gave a day, is
+    on that day; not when the sentence moves on ("later"), tells an earlier past ("had
+    bought") or the type's acts come after the story's (an autopsy's findings)."""
+    verb = draft.match.head
+    if (not draft.match.event_type.takes_story_day or not draft.main_clause
+            or draft.status not in {EventStatus.OCCURRED, EventStatus.ALLEGED} or verb.pos_ not in {"VERB", "AUX"}):
+        return None
+    sentence = draft.sentence
+    told_before = [e for e in expressions if e.start < sentence.end]
+    if not told_before or told_before[-1].end > sentence.start:
+        return None  # the sentence has a time expression of its own: it dates the event or it does not
+    told = told_before[-1]
+    if told.anchor is not None or told.date.precision != Precision.DAY or told.date.start is None:
+        return None
+    doc = verb.doc
+    between = doc.char_span(told.end, sentence.start, alignment_mode="expand")
+    if between is None or sum(1 for s in between.sents if s.start_char >= told.end) >= _STORY_DAY_SENTENCES:
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ in {"VBP", "VBZ"} or any(a.tag_ in {"VBP", "VBZ"} or a.lower_ == "had" for a in auxiliaries):
+        return None  # "is", "has pleaded", "had bought": not told in the story's past
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None or any(t.lower_ in taxonomy.story_moves_on for t in span):
+        return None
+    return FuzzyDate.day(told.date.start, f"the day told before ({told.text})")
 
 
 def _from_date_told(told: FuzzyDate, anchor: AnchoredOffset, text: str) -> FuzzyDate:

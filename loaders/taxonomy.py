@@ -64,6 +64,7 @@ class EventType:
     distinct_by: tuple[str, ...] = ()
     anchor_nouns: frozenset[str] = frozenset()
     present_passive_is_state: bool = False
+    takes_story_day: bool = True  # undated, told just after a day: on that day (not an autopsy's findings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ class Taxonomy:
     future_cues: frozenset[str]
     future_verbs: frozenset[str]
     negating_verbs: frozenset[str] = frozenset()
+    story_moves_on: frozenset[str] = frozenset()  # "later": no longer the day told before
     request_verbs: frozenset[str] = frozenset()
     reschedule_verbs: frozenset[str] = frozenset()
     release_verbs: frozenset[str] = frozenset()
@@ -177,6 +179,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             distinct_by=tuple(spec.get("distinct_by") or ()),
             anchor_nouns=frozenset(spec.get("anchor_nouns") or ()),
             present_passive_is_state=bool(spec.get("present_passive_is_state", False)),
+            takes_story_day=bool(spec.get("takes_story_day", True)),
         )
     for event_type in types.values():
         sources = set(event_type.inherit_principal_from).union(*(t.inherit_principal_from for t in event_type.triggers))
@@ -199,6 +202,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         future_cues=frozenset(data.get("future_cues", ())),
         future_verbs=frozenset(data.get("future_verbs", ())),
         negating_verbs=frozenset(data.get("negating_verbs", ())),
+        story_moves_on=frozenset(data.get("story_moves_on", ())),
         request_verbs=frozenset(data.get("request_verbs", ())),
         reschedule_verbs=frozenset(data.get("reschedule_verbs", ())),
         release_verbs=frozenset(data.get("release_verbs", ())),

@@ -1459,3 +1459,36 @@ def test_a_regulator_extending_its_rules_is_its_action_that_day(sentence, month)
     action, roles = _only(_extract_text(sentence, date(2025, 12, 1)), "REGULATORY_ACTION")
     assert len(roles) == 1 and next(iter(roles))[1] == "REGULATOR"
     assert action.date.start.month == month and action.date.start.year == 2025
+
+
+def test_narration_goes_on_in_the_day_the_story_last_gave():
+    events = _extract_text(
+        "On the night of June 21, 2025, Alma Quiroz took a line of white powder at a party in Marana. "
+        "Friends said her chest felt heavy. A deputy gave her two doses of Narcan, but she died at the scene. "
+        "The deputy's supervisor wrote a report. The Pima County Medical Examiner determined that she died of "
+        "fentanyl toxicity.", date(2025, 7, 10))
+    doses = [e for e, roles in events if e.type == "DRUG_ADMINISTRATION"]
+    assert any("Narcan" in evidence.quote for e in doses for evidence in e.evidence)
+    assert {_span(e) for e in doses} == {(date(2025, 6, 21), date(2025, 6, 21))}
+    death, _ = _only(events, "DEATH")
+    assert _span(death) == (date(2025, 6, 21), date(2025, 6, 21))
+    # An examiner's findings come later than the night they are about, and are not given its day.
+    autopsy, _ = _only(events, "AUTOPSY")
+    assert _span(autopsy) == (None, None)
+
+
+def test_narration_that_moves_on_or_goes_back_leaves_the_day_it_last_gave():
+    events = _extract_text(
+        "Darius Kell was arrested on March 3, 2025. He later pleaded guilty to distributing ketamine.",
+        date(2025, 9, 1))
+    plea, _ = _only(events, "PLEA")
+    assert plea.date.start != date(2025, 3, 3)
+    events = _extract_text(
+        "Darius Kell was arrested on March 3, 2025. He had sold ketamine to Mira Onset, 19.", date(2025, 9, 1))
+    supply, _ = _only(events, "DRUG_SUPPLY")
+    assert supply.date.start != date(2025, 3, 3)
+    events = _extract_text(
+        "Darius Kell was arrested on March 3, 2025. Officers searched the house. A neighbour called the police. "
+        "Kell sold ketamine to Mira Onset, 19.", date(2025, 9, 1))
+    supply, _ = _only(events, "DRUG_SUPPLY")
+    assert supply.date.start != date(2025, 3, 3)
