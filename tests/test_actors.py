@@ -1034,3 +1034,14 @@ def test_a_description_by_age_is_the_person_of_that_age_or_the_last_one_the_stor
              "In an interview aired Sunday, the 54-year-old actor talked with correspondent Lila Marchand.")
     analysis = analyse(story)
     assert resolved(analysis, story, "the 54-year-old actor") == actor_named(analysis, "Mark Kline")
+
+
+def test_a_band_the_story_names_as_a_band_stays_an_organisation_where_the_model_takes_it_for_a_person():
+    text = ("Elliot Marchbanks, the drummer for the Omaha rock band Grain Elevator, kept a metronome on his kitchen "
+            "table long after he stopped needing one.\n\n"
+            "Grain Elevator released five albums on a small Chicago label and spent most of two decades in a van.\n\n"
+            "Grain Elevator announced his death the next day in a statement posted to the band's social media accounts.")
+    analysis = analyse(text)
+    band = actor_named(analysis, "Grain Elevator")
+    assert analysis.actors[band].kind == ActorKind.ORGANIZATION
+    assert resolved(analysis, text, "his", 1) == actor_named(analysis, "Elliot Marchbanks")

@@ -1492,3 +1492,15 @@ def test_narration_that_moves_on_or_goes_back_leaves_the_day_it_last_gave():
         "Kell sold ketamine to Mira Onset, 19.", date(2025, 9, 1))
     supply, _ = _only(events, "DRUG_SUPPLY")
     assert supply.date.start != date(2025, 3, 3)
+
+
+def test_someone_who_wrote_in_an_essay_is_its_author_and_a_publishing_house_is_not():
+    events = _extract_text(
+        "Marcus Thibodeaux first wrote about his sister's death in a guest essay published in the Record last May.",
+        FRIDAY)
+    essay, roles = _only(events, "PUBLICATION")
+    assert roles == {("Marcus Thibodeaux", "AUTHOR")}
+    assert _span(essay) == (date(2024, 5, 1), date(2024, 5, 31))
+    events = _extract_text('Wesley Arden\'s memoir, "Second Act," will be published Sept. 17 by Halberd House.', FRIDAY)
+    _, roles = _only(events, "PUBLICATION")
+    assert roles == {("Wesley Arden", "AUTHOR")}

@@ -651,10 +651,14 @@ class _Names:
             if occ.kind == ActorKind.PERSON and occ.start == occ.core and occ.end - occ.core == 1 \
                     and self._first_name_before(occ.core) and occ.core - 1 not in taken:
                 occ.start = occ.core = occ.core - 1
+        # A name the story settled as an organisation ("the rock band Grain Elevator") stays one
+        # where the model took it for a person.
+        organisations = {fold(doc[o.core:o.end].text) for o in found if o.kind == ActorKind.ORGANIZATION and o.certain}
         for token in doc[1:]:
             if token.i in taken or fold(token.text) not in self.person_words or token.pos_ != "PROPN":
                 continue
-            if self._first_name_before(token.i) and token.i - 1 not in taken:
+            if self._first_name_before(token.i) and token.i - 1 not in taken \
+                    and fold(doc[token.i - 1 : token.i + 1].text) not in organisations:
                 added.append(_Occurrence(token.i - 1, token.i - 1, token.i + 1, ActorKind.PERSON, certain=True))
         return added
 
