@@ -834,9 +834,12 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         heads.add(enacted.head.i)
     if nominal.dep_ == "pobj" and nominal.head.lower_ == "in" and nominal.head.head.pos_ == "NOUN":
         heads.add(nominal.head.head.i)  # "from a phone call in an interview ... in March": one phrase
+    # "the inquest, which was opened ... on June 20"; "sentencing, which she set for Dec. 3". Only
+    # what lasts opens: "the inquest into his death, which opened in October", parsed as the
+    # death's clause, does not date the death.
+    dating_verbs = taxonomy.setting_verbs | (taxonomy.onset_verbs if match.event_type.lasting else frozenset())
     for clause in _children(nominal, {"relcl", "acl"}):
-        # "the inquest, which was opened ... on June 20"; "sentencing, which she set for Dec. 3"
-        if clause.lemma_.lower() in taxonomy.onset_verbs | taxonomy.setting_verbs:
+        if clause.lemma_.lower() in dating_verbs:
             heads |= {clause.i} | {c.i for c in _children(clause, {"conj"})}
     if "OUTLET" in match.event_type.roles:
         # "sat down with X for an episode of 'Unfiltered' released Monday": when it aired.

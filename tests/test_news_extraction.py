@@ -1504,3 +1504,23 @@ def test_someone_who_wrote_in_an_essay_is_its_author_and_a_publishing_house_is_n
     events = _extract_text('Wesley Arden\'s memoir, "Second Act," will be published Sept. 17 by Halberd House.', FRIDAY)
     _, roles = _only(events, "PUBLICATION")
     assert roles == {("Wesley Arden", "AUTHOR")}
+
+
+def test_a_profile_goes_back_to_its_subject_after_a_paragraph_quoting_someone_else():
+    events = _extract_text(
+        "Elliot Marchbanks, the drummer for the Omaha rock band Grain Elevator, kept a metronome on his kitchen "
+        "table long after he stopped needing one. Friends learned not to touch it.\n\n"
+        "\"It was always set to 72,\" said Russ Pelletier, the band's guitarist. \"He said that was a resting "
+        "heartbeat. He liked to have one in the room.\"\n\n"
+        "He was born in Council Bluffs, Iowa, in 1984, the youngest of four boys.", date(2025, 12, 20))
+    _, roles = _only(events, "BIRTH")
+    assert roles == {("Elliot Marchbanks", "BORN")}
+
+
+def test_an_inquest_that_opened_in_a_month_does_not_date_the_death_it_is_into():
+    events = _extract_text(
+        "Tom Ashworth died at his flat in Easton in September 2024. The inquest into his death, which opened in "
+        "October 2024 and concluded on Tuesday, heard that he had taken ketamine lozenges.", date(2025, 3, 14))
+    death, _ = _only(events, "DEATH")
+    assert _span(death) == (date(2024, 9, 1), date(2024, 9, 30))
+    assert {e.claim.date.start for e in death.evidence if e.claim.date.start} == {date(2024, 9, 1)}

@@ -41,6 +41,12 @@ from loaders.actors.occurrences import _Actor, _Occurrence
 from loaders.records import ActorKind, Sentence
 
 
+# The story's subject, out of a pronoun's reach, still competes for it: as a name told a
+# sentence beyond the window, never over a subject just before.
+_TOPIC_SCORE = 5.0 - (_PRONOUN_WINDOW + 1)
+_TOPIC_MENTIONS = 3
+
+
 @dataclass(slots=True)
 class _Ref:
     actor: _Actor
@@ -86,6 +92,8 @@ class _References:
         self.role_links: dict[tuple[int, str], _Actor] = {}  # (id(possessor), role) -> actor
         self.role_actors: dict[tuple[int, str], _Actor] = {}
         self.last_seen: dict[int, int] = {}  # id(actor) -> last token referring to it
+        # The people referred to by name or pronoun so far: id(actor) -> (count, actor)
+        self.people_referred: dict[int, tuple[int, _Actor]] = {}
         self.affiliations: list[tuple[_Actor, _Actor, str, int]] = []  # (actor, other, relation, token)
         self.named_affiliations: list[tuple[_Actor, _Actor, str, int]] = []
         self.org_kinds: dict[int, frozenset[str]] = {}  # id(actor) -> kinds of organisation, on demand
@@ -146,6 +154,10 @@ class _References:
         doc = self.doc
         ref = _Ref(actor, token.i, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), via, subject, self.sentence_of(token))
         self.refs.append(ref)
+        if actor.kind == ActorKind.PERSON and actor.role is None:
+            person = actor.resolved()
+            count, _ = self.people_referred.get(id(person), (0, person))
+            self.people_referred[id(person)] = (count + 1, person)
         for i in range(start, end):
             self.ref_at[i] = actor
         self.last_seen[id(actor)] = token.i
@@ -197,12 +209,27 @@ class _References:
             previous = scores.get(id(actor))
             if previous is None or (score, ref.token) > previous[:2]:
                 scores[id(actor)] = (score, ref.token, actor)
+        topic = self._topic(gender, excluded)
+        if topic is not None and id(topic) not in scores:
+            scores[id(topic)] = (_TOPIC_SCORE + (topic.gender == gender), -1, topic)
         if not scores:
             return None
         best = max(scores.values(), key=lambda s: (s[0], s[1]))[2]
         if best.gender is None:
             best.gender = gender  # "her client regretted his actions": his is then someone else
         return self._add(best, token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
+
+    def _topic(self, gender: str, excluded: set[_Actor]) -> _Actor | None:
+        """The person a story is about, once it is clear: referred to at least three times, and
+        twice as often as anyone else. A profile's "He was born in Council Bluffs", after a
+        paragraph quoting a bandmate, is the drummer's, however far back he was last named."""
+        ranked = sorted(self.people_referred.values(), key=lambda c: -c[0])
+        if not ranked or ranked[0][0] < _TOPIC_MENTIONS or (len(ranked) > 1 and 2 * ranked[1][0] > ranked[0][0]):
+            return None
+        actor = ranked[0][1]
+        if actor in excluded or (actor.gender is not None and actor.gender != gender):
+            return None
+        return actor
 
     def _reporting_subject(self, pronoun: Token) -> _Actor | None:
         """Who says or thinks the clause a subject pronoun opens: in "X said he", X."""
