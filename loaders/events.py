@@ -32,6 +32,7 @@ from loaders.actors import (
     ActorSpan,
     get_lexicon,
     is_acronym,
+    is_call_letters,
 )
 from loaders.records import (
     ActorKind,
@@ -595,8 +596,8 @@ def _is_medium(actor_id: str, actors: ActorAnalysis, taxonomy: Taxonomy) -> bool
         return True
     actor = actors.actors[actor_id]
     for name in (actor.name, *actor.aliases):
-        if re.fullmatch(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?", name):
-            return True  # call letters
+        if is_call_letters(name):
+            return True
         folded = name.casefold().removeprefix("the ")
         if folded in taxonomy.media_outlets or name.casefold() in taxonomy.media_outlets:
             return True

@@ -1045,3 +1045,33 @@ def test_a_band_the_story_names_as_a_band_stays_an_organisation_where_the_model_
     band = actor_named(analysis, "Grain Elevator")
     assert analysis.actors[band].kind == ActorKind.ORGANIZATION
     assert resolved(analysis, text, "his", 1) == actor_named(analysis, "Elliot Marchbanks")
+
+
+def test_a_story_that_opens_on_the_nurse_who_did_it_means_her_by_the_former_nurse():
+    text = ("MILWAUKEE — For seven months, patients at Lakeview Memorial Hospital were getting salt water instead of "
+            "fentanyl. On Wednesday, the nurse who made the switch was sent to federal prison.\n\n"
+            "Brianna Skowron, 34, of Harlow Falls, was sentenced to 46 months by U.S. District Judge Paulina "
+            "Reyes-Whitford. The judge also ordered three years of supervised release.\n\n"
+            "The former nurse pleaded guilty in October. According to her plea agreement, she withdrew fentanyl from "
+            "the unit's cabinets.\n\n"
+            "Lakeview placed her on leave the next day. Lakeview Memorial said it had added a second review.")
+    analysis = analyse(text)
+    skowron = actor_named(analysis, "Brianna Skowron")
+    assert resolved(analysis, text, "the nurse") == skowron
+    assert resolved(analysis, text, "The former nurse") == skowron
+    assert resolved(analysis, text, "her plea") == skowron
+    # The hospital's first words, which the model may take for a person's name, are the hospital.
+    hospital = actor_named(analysis, "Lakeview Memorial Hospital")
+    assert resolved(analysis, text, "Lakeview Memorial said") == hospital
+    assert analysis.actors[hospital].kind == ActorKind.ORGANIZATION
+    assert resolved(analysis, text, "her on leave") == skowron
+
+
+def test_the_town_someone_comes_from_is_no_person_and_no_who():
+    text = ("One of the patients was Gerald Ambrose, a retired machinist from Sheboygan who was recovering from heart "
+            "surgery. The 81-year-old died there in August 2023.")
+    analysis = analyse(text)
+    assert "Sheboygan" not in names(analysis)
+    ambrose = actor_named(analysis, "Gerald Ambrose")
+    assert resolved(analysis, text, "who") == resolved(analysis, text, "The 81-year-old") == ambrose
+

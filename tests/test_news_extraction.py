@@ -1524,3 +1524,20 @@ def test_an_inquest_that_opened_in_a_month_does_not_date_the_death_it_is_into():
     death, _ = _only(events, "DEATH")
     assert _span(death) == (date(2024, 9, 1), date(2024, 9, 30))
     assert {e.claim.date.start for e in death.evidence if e.claim.date.start} == {date(2024, 9, 1)}
+
+
+def test_telling_an_agency_by_its_initials_is_no_interview_but_telling_call_letters_is():
+    events = _extract_text(
+        "The Medicines and Healthcare products Regulatory Agency (MHRA) inspected Calder Vale Pharma Ltd in June "
+        "2023, and the company told the MHRA it had corrected two deficiencies. Its chief executive, Rhys "
+        "Pemberton, told KPBS on Monday that the company would appeal.", FRIDAY)
+    interviews = [roles for e, roles in events if e.type == "INTERVIEW"]
+    assert interviews == [{("Rhys Pemberton", "INTERVIEWEE"), ("KPBS", "OUTLET")}]
+
+
+def test_a_person_stays_a_person_beside_the_foundation_named_after_him():
+    text = ("The Matthew Perry Foundation said on Thursday that it would fund addiction treatment. Matthew Perry "
+            "died on Oct. 28, 2023, at his home in Los Angeles.")
+    events = _extract_text(text, FRIDAY)
+    death, roles = _only(events, "DEATH")
+    assert roles == {("Matthew Perry", "DECEASED")}

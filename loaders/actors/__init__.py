@@ -37,7 +37,15 @@ from loaders.actors.base import (
     RoleLink,
 )
 from loaders.actors.lexicon import ActorLexicon, LexiconError, get_lexicon
-from loaders.actors.names import acronyms_of, actor_id_for, fold, is_acronym, role_actor_name, role_description
+from loaders.actors.names import (
+    acronyms_of,
+    actor_id_for,
+    fold,
+    is_acronym,
+    is_call_letters,
+    role_actor_name,
+    role_description,
+)
 from loaders.actors.pooling import canonical_actor_ids, merged_actor_records
 from loaders.actors.stage import analyse_actors
 
@@ -45,6 +53,6 @@ __all__ = [
     "ACRONYM", "DESCRIPTION", "FEMALE_PRONOUNS", "LEXICON_PATH", "MALE_PRONOUNS", "NAME", "PRONOUN", "ROLE",
     "SURNAME", "WORKS_AT",
     "ActorAnalysis", "ActorLexicon", "ActorSpan", "LexiconError", "RoleLink",
-    "acronyms_of", "actor_id_for", "analyse_actors", "canonical_actor_ids", "fold", "get_lexicon", "is_acronym",
+    "acronyms_of", "actor_id_for", "analyse_actors", "canonical_actor_ids", "fold", "get_lexicon", "is_acronym", "is_call_letters",
     "merged_actor_records", "role_actor_name", "role_description",
 ]

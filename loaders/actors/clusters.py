@@ -54,9 +54,27 @@ class _Clusters:
             if (len(words) >= 2 and words[-1] in lone_people) or (len(words) == 1 and words[0] in first_names):
                 occ.kind = ActorKind.PERSON  # ... and "Amara" alone is Amara Frost
 
+    def _organisations_by_leading_words(self, occurrences: list[_Occurrence]) -> None:
+        """The model may call "Lakeview Memorial" a person after the story named "Lakeview
+        Memorial Hospital": the leading words of an organisation's name, short of its head, are
+        that organisation's, unless something settled them as a person or they begin with a
+        first name (the Matthew Perry Foundation is named after Matthew Perry)."""
+        doc = self.doc
+        leading: set[tuple[str, ...]] = set()
+        for occ in occurrences:
+            words = tuple(t.text for t in doc[occ.core : occ.end])
+            if occ.kind == ActorKind.ORGANIZATION and occ.certain and fold(words[-1]) in self.lex.organisation_heads:
+                leading |= {words[:n] for n in range(2, len(words))}
+        for occ in occurrences:
+            words = tuple(t.text for t in doc[occ.core : occ.end])
+            if occ.kind == ActorKind.PERSON and not occ.certain and words in leading \
+                    and fold(words[0]) not in self.lex.first_names:  # "Matthew Perry" of the Matthew Perry Foundation
+                occ.kind = ActorKind.ORGANIZATION
+
     def build(self, occurrences: list[_Occurrence]) -> list[_Occurrence]:
         doc, lex = self.doc, self.lex
         self._people_by_surname(occurrences)
+        self._organisations_by_leading_words(occurrences)
         groups: dict[str, list[_Occurrence]] = defaultdict(list)
         for occ in occurrences:
             if not occ.lowercase:

@@ -113,6 +113,14 @@ def is_acronym(text: str) -> bool:
     return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()
 
 
+# A North American broadcaster's call letters: "KPBS", "WLVN-TV".
+_CALL_LETTERS_RE = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?")
+
+
+def is_call_letters(text: str) -> bool:
+    return _CALL_LETTERS_RE.fullmatch(text) is not None
+
+
 def _followed_by_age(doc: Doc, end: int) -> bool:
     """Whether a name ending before `end` has an age set off after it: "Bradley Tasker, 37,"."""
     return (end + 2 < len(doc) and doc[end].text == "," and doc[end + 2].text in (",", ")")

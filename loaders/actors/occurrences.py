@@ -25,6 +25,7 @@ from loaders.actors.names import (
     actor_id_for,
     fold,
     is_acronym,
+    is_call_letters,
 )
 from loaders.records import ActorKind
 
@@ -188,6 +189,8 @@ class _Names:
             label = None if quoted else self.entity_label.get(start)
             if text in lex.works or label == "PERSON" or (not owned and label in ("ORG", "GPE", "NORP")):
                 continue  # a broadcaster's title is its programme whatever else the model took it for
+            if not quoted and is_acronym(doc[start:end].text) and not is_call_letters(doc[start:end].text):
+                continue  # "the company told the MHRA": an agency's initials, not a broadcaster's
             named_as_programme = end < len(doc) and (doc[end].lower_ in lex.programme_nouns
                                                      or (doc[end].text in _CLOSING_QUOTES and end + 1 < len(doc)
                                                          and doc[end + 1].lower_ in lex.programme_nouns)
@@ -311,6 +314,8 @@ class _Names:
             kind = ActorKind.ORGANIZATION
         elif label == "PERSON" and end - start == 1 and is_acronym(doc[start].text) and len(doc[start].text) >= 3:
             kind = ActorKind.ORGANIZATION  # "told KTMR on Sunday": call letters, not a person
+        elif label == "PERSON" and end - start == 1 and self._hometown(doc[start]):
+            return None
         elif label == "PERSON":
             kind = ActorKind.PERSON
         elif label == "ORG" and not has_org_head and start > 0 and fold(doc[start - 1].text) in lex.honorifics:
@@ -580,6 +585,16 @@ class _Names:
             occ.kind = ActorKind.PERSON  # "reality TV beauty Tia Blackwood", tagged as an organisation
         if occ.kind == ActorKind.PERSON:
             self._named_service(occ)
+
+    def _hometown(self, word: Token) -> bool:
+        """One word after "from" that describes a person is where they come from, whatever the
+        model made of it: "Gerald Ambrose, a retired machinist from Sheboygan"."""
+        preposition = word.head
+        if word.dep_ != "pobj" or preposition.lower_ != "from" or preposition.head.pos_ != "NOUN":
+            return False
+        noun = preposition.head
+        return noun.lemma_.lower() in self.lex.nouns_for_people or (
+            noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON")
 
     def _opens_relative_clause(self, occ: _Occurrence) -> bool:
         """A name followed by its own verb: "the company Elon Musk runs" names who runs it."""

@@ -630,8 +630,9 @@ class _References:
                 or any(c.dep_ == "mark" for c in token.head.children) or token.lemma_.lower() not in lex.describing_nouns:
             return None  # "Eight months after a hospice nurse died, the pharmacist ...": an aside
         determiner = token.left_edge
-        if determiner.dep_ != "det" or determiner.lower_ not in ("a", "an"):
-            return None
+        if determiner.dep_ != "det" or not (determiner.lower_ in ("a", "an") or (
+                determiner.lower_ == "the" and any(c.dep_ == "relcl" for c in token.children))):
+            return None  # "a nurse", or "the nurse who made the switch"
         if any(occ.kind == ActorKind.PERSON and occ.start < token.i for occ in self.occurrences):
             return None  # someone was named first: the description may be anyone
         sentence = self.sentence_of(token)
@@ -645,6 +646,8 @@ class _References:
                     key=lambda occ: occ.start, default=None)
         if named is None:
             return None
+        # ... and a later "the former nurse" is them too.
+        self._introduce(_Introduction(named.actor, token.i, frozenset({token.lemma_.lower()}), frozenset()))
         return self._add(named.actor, token, determiner.i, token.i + 1, DESCRIPTION, True)
 
     def _aged_description(self, token: Token) -> _Ref | None:
