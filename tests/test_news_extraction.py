@@ -1541,3 +1541,22 @@ def test_a_person_stays_a_person_beside_the_foundation_named_after_him():
     events = _extract_text(text, FRIDAY)
     death, roles = _only(events, "DEATH")
     assert roles == {("Matthew Perry", "DECEASED")}
+
+
+def test_a_day_a_sentence_repeats_without_its_year_keeps_the_year_it_was_told_with():
+    events = _extract_text(
+        "In his plea agreement, Dr. Salvador Plasencia admitted that between Sept. 30 and Oct. 12, 2023, he "
+        "supplied ketamine to Matthew Perry, and that on Oct. 12 he injected Perry with the drug in a car.",
+        date(2025, 7, 23))
+    injection, _ = _only(events, "DRUG_ADMINISTRATION")
+    assert _span(injection) == (date(2023, 10, 12), date(2023, 10, 12))
+    # A season or a birth date told with its year is another time: the day is read from publication.
+    events = _extract_text(
+        "Dr. Salvador Plasencia, who sold ketamine to Perry in the fall of 2023, pleaded guilty on July 23.",
+        date(2025, 7, 30))
+    plea, _ = _only(events, "PLEA")
+    assert _span(plea) == (date(2025, 7, 23), date(2025, 7, 23))
+    events = _extract_text(
+        "Matthew Perry, who was born in Williamstown on Aug. 19, 1969, died on Oct. 28 at his home.", date(2024, 3, 1))
+    death, _ = _only(events, "DEATH")
+    assert _span(death) == (date(2023, 10, 28), date(2023, 10, 28))
