@@ -270,7 +270,15 @@ def _nearer_relative_clause(verb: Token) -> Token | None:
 def _own_subjects(verb: Token) -> list[Token]:
     """The verb's subjects, less a bare "each", "both" or "all", which stands for the subjects
     before it: "X and Y were arraigned and each pleaded not guilty"."""
-    return [s for s in _children(verb, SUBJECTS) if not (s.lower_ in DISTRIBUTIVE_PRONOUNS and not list(s.children))]
+    return [s for s in _nominal(_children(verb, SUBJECTS))
+            if not (s.lower_ in DISTRIBUTIVE_PRONOUNS and not list(s.children))]
+
+
+def _nominal(subjects: list[Token]) -> list[Token]:
+    """A clause as subject stands for its own subject: "The last defendant still fighting the
+    charges in Matthew Perry's death has agreed to plead guilty", where the parser makes
+    "fighting" the subject, is the defendant's, not Perry's."""
+    return [n for s in subjects for n in (_children(s, {"nsubj", "nsubjpass"}) if s.dep_ in {"csubj", "csubjpass"} else [s])]
 
 
 def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
@@ -288,7 +296,7 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
             return [], False  # "the woman prosecutors say sold the ketamine", misread as a second main verb
         governor = _nearer_relative_clause(verb) or governor
     if (verb.dep_ in {"xcomp", "conj"} or _is_infinitive_clause(verb)) and governor.i != verb.i:
-        controller = _children(governor, SUBJECTS | PASSIVE_SUBJECTS)
+        controller = _nominal(_children(governor, SUBJECTS | PASSIVE_SUBJECTS))
         if not controller and governor.pos_ == "ADJ" and governor.dep_ == "acomp":
             controller = _children(governor.head, SUBJECTS)  # "X is due to be sentenced"
         # "was arrested ... and charged": the second verb shares the first one's passive auxiliary.

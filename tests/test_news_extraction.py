@@ -1560,3 +1560,10 @@ def test_a_day_a_sentence_repeats_without_its_year_keeps_the_year_it_was_told_wi
         "Matthew Perry, who was born in Williamstown on Aug. 19, 1969, died on Oct. 28 at his home.", date(2024, 3, 1))
     death, _ = _only(events, "DEATH")
     assert _span(death) == (date(2023, 10, 28), date(2023, 10, 28))
+
+
+def test_a_clause_read_as_the_subject_stands_for_its_own_subject_not_a_name_inside_it():
+    events = _extract_text(
+        "The last defendant still fighting the charges in Matthew Perry's death has agreed to plead guilty.", FRIDAY)
+    assert not [roles for e, roles in events if e.type == "PLEA"]
+    assert [roles for e, roles in events if e.type == "DEATH"] == [{("Matthew Perry", "DECEASED")}]
