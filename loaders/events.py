@@ -306,10 +306,29 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
         return _children(governor, SUBJECTS | PASSIVE_SUBJECTS), verb.tag_ == "VBN"
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         noun = governor.head if governor.dep_ == "appos" else governor
-        return [noun], True
+        return _members(noun) or [noun], True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.head.pos_ in ("VERB", "AUX"):
+        if governor.lower_ in {"of", "with"}:
+            # "Prosecutors accuse her of selling", "she was charged with selling": the one accused.
+            accused = _children(governor.head, OBJECTS) or _children(governor.head, PASSIVE_SUBJECTS)
+            if accused:
+                return accused, False
         return _children(_clause_holding(governor), SUBJECTS), False  # "she died after swallowing ...": she swallowed
     return [], False
+
+
+def _members(group: Token) -> list[Token]:
+    """Who a sentence counts among a group: "She was one of five people charged", "He was
+    among four men arrested" — she, he."""
+    preposition = group.head
+    if group.dep_ != "pobj" or preposition.lower_ not in {"of", "among"}:
+        return []
+    holder = preposition.head
+    if preposition.lower_ == "of" and holder.lower_ == "one" and holder.dep_ == "attr":
+        holder = holder.head
+    elif preposition.lower_ == "of" or holder.lemma_ != "be":
+        return []
+    return _children(holder, SUBJECTS) if holder.lemma_ == "be" else []
 
 
 def _clause_holding(preposition: Token) -> Token:

@@ -1567,3 +1567,27 @@ def test_a_clause_read_as_the_subject_stands_for_its_own_subject_not_a_name_insi
         "The last defendant still fighting the charges in Matthew Perry's death has agreed to plead guilty.", FRIDAY)
     assert not [roles for e, roles in events if e.type == "PLEA"]
     assert [roles for e, roles in events if e.type == "DEATH"] == [{("Matthew Perry", "DECEASED")}]
+
+
+def test_someone_counted_among_the_people_charged_or_arrested_was_charged_or_arrested():
+    events = _extract_text(
+        "Jasveen Sangha was one of five people charged in August last year in connection with the actor's death.",
+        date(2025, 8, 19))
+    charges, roles = _only(events, "CHARGES")
+    assert roles == {("Jasveen Sangha", "DEFENDANT")}
+    assert _span(charges) == (date(2024, 8, 1), date(2024, 8, 31))  # "August last year", one expression
+    events = _extract_text("Ruth Hale was among four people arrested on Monday.", FRIDAY)
+    _, roles = _only(events, "ARREST")
+    assert roles == {("Ruth Hale", "ARRESTED")}
+
+
+def test_whom_prosecutors_accuse_of_selling_is_the_seller():
+    events = _extract_text("Prosecutors accuse Dorr of delivering the tablets that killed Arthur Pelham, 58.", FRIDAY)
+    _, roles = _only(events, "DRUG_SUPPLY")
+    assert ("Dorr", "SUPPLIER") in roles and not {r for r in roles if r[0] == "Prosecutors"}
+
+
+def test_a_day_before_last_year_is_in_last_year():
+    events = _extract_text("Tia Blackwood died on 3 August last year at a party in Essex.", date(2025, 3, 14))
+    death, _ = _only(events, "DEATH")
+    assert _span(death) == (date(2024, 8, 3), date(2024, 8, 3))

@@ -31,9 +31,19 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
         date_ = expression.date
         month, day = _month_and_day(expression.text) if expression.kind == ABSOLUTE else (None, None)
         following = expressions[index + 1] if index + 1 < len(expressions) else None
-        month_of_that_year = (following is not None and following.text.lower() == "that year"
-                              and _OF_THAT_YEAR_GAP_RE.fullmatch(text, expression.end, following.start) is not None)
-        if month is not None and last_year is not None and month_of_that_year and day is None:
+        year_after = following is not None and _OF_THAT_YEAR_GAP_RE.fullmatch(text, expression.end, following.start) is not None
+        month_of_that_year = year_after and following.text.lower() == "that year"
+        month_of_a_told_year = (year_after and following.text.lower() in _YEARS_FROM_NOW
+                                and following.date.start is not None and following.date.precision == Precision.YEAR)
+        if month is not None and month_of_a_told_year and not _EXPLICIT_YEAR_RE.search(expression.text):
+            # "charged in August last year", "died on Oct. 28 of last year": one expression
+            year = following.date.start.year
+            told = text[expression.start:following.end]
+            year_day = _safe_date(year, month, day) if day is not None else None
+            expression = replace(expression, end=following.end, text=told,
+                                 date=FuzzyDate.day(year_day, told) if year_day else FuzzyDate.month(year, month, told))
+            skip = following
+        elif month is not None and last_year is not None and month_of_that_year and day is None:
             # "In April of that year": one expression, the month of the year last named
             expression = replace(expression, end=following.end, text=text[expression.start:following.end],
                                  date=FuzzyDate.month(last_year, month, text[expression.start:following.end]))
@@ -56,6 +66,9 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
         resolved.append(expression)
     return resolved
 
+
+# Years told from publication that a month or a day before them belongs to.
+_YEARS_FROM_NOW = frozenset({"last year", "this year", "next year"})
 
 # Where one sentence ends and the next begins: not after "Oct." or "Dr." (nor, to be safe, any
 # capitalised word of two or three letters).
@@ -84,11 +97,13 @@ def _in_year_of_sentence(expression: TimeExpression, month: int, day: int, told:
 
 
 _MONTH_DAY_RE = re.compile(r"(?P<month>" + _MONTH + r")(?:\s+(?P<day>[0-3]?\d)(?!\d))?")
+_DAY_MONTH_RE = re.compile(r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + _MONTH + r")")
 
 
 def _month_and_day(told: str) -> tuple[int | None, int | None]:
-    """The month, and the day if any, an expression names: "on the evening of Aug. 8" → (8, 8)."""
-    match = _MONTH_DAY_RE.search(told)
+    """The month, and the day if any, an expression names: "on the evening of Aug. 8" → (8, 8),
+    "3 August" → (8, 3)."""
+    match = _DAY_MONTH_RE.search(told) or _MONTH_DAY_RE.search(told)
     if match is None:
         return None, None
     return _month_number(match.group("month")), int(match.group("day")) if match.group("day") else None
