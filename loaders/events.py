@@ -1251,13 +1251,14 @@ def _event_told_after(match: _Match, nominal: Token) -> Token | None:
     return _clause_holding(preposition)
 
 
-_LIST_MARK_RE = re.compile(r"[ \t]*(?:[-*•–—][ \t]+|\d{1,2}[.)][ \t]+)?")
-_HEADING_END_RE = re.compile(r"[ \t]*(?::|[–—]|-[ \t])")
+# A list mark, and bold or italic markup around the date: "- **Aug. 15, 2024:** ..."
+_LIST_MARK_RE = re.compile(r"[ \t]*(?:[-*•–—][ \t]+|\d{1,2}[.)][ \t]+)?[*_]*")
+_HEADING_END_RE = re.compile(r"[*_]*[ \t]*(?::|[–—]|-[ \t])")
 
 
 def _timeline_heading(expressions: Sequence[TimeExpression], text: str, position: int) -> TimeExpression | None:
     """A line of a timeline opens with its date: "- March 2021: Lindqvist begins supplying ...",
-    "2019 — Ashby retires". Everything on that line (the one holding `position`) without a
+    "2019 — Ashby retires", "- **Aug. 15, 2024:** Prosecutors announce ...". Everything on that line (the one holding `position`) without a
     date of its own happened then."""
     line_start = text.rfind("\n", 0, position) + 1
     mark = _LIST_MARK_RE.match(text, line_start)

@@ -1591,3 +1591,18 @@ def test_a_day_before_last_year_is_in_last_year():
     events = _extract_text("Tia Blackwood died on 3 August last year at a party in Essex.", date(2025, 3, 14))
     death, _ = _only(events, "DEATH")
     assert _span(death) == (date(2024, 8, 3), date(2024, 8, 3))
+
+
+def test_a_timeline_in_bold_dates_dates_every_event_on_its_line():
+    events = _extract_text(
+        "Here is how the case unfolded.\n\n"
+        "- **Aug. 7, 2024:** Kenneth Iwamasa pleads guilty to conspiracy to distribute ketamine.\n"
+        "- **Aug. 15, 2024:** Federal prosecutors announce charges against Jasveen Sangha. Sangha is arrested.\n"
+        "- *May 2024* — The Los Angeles Police Department opens an investigation into Matthew Perry's death.\n",
+        date(2025, 10, 1))
+    plea, _ = _only(events, "PLEA")
+    arrest, _ = _only(events, "ARREST")
+    investigation, _ = _only(events, "INVESTIGATION")
+    assert _span(plea) == (date(2024, 8, 7), date(2024, 8, 7))
+    assert _span(arrest) == (date(2024, 8, 15), date(2024, 8, 15))
+    assert _span(investigation) == (date(2024, 5, 1), date(2024, 5, 31))
