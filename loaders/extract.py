@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -45,13 +45,14 @@ class DocumentExtraction:
 
 def time_expressions(sentences: Sequence[Sentence], document: DocumentRecord) -> list[TimeExpression]:
     """A document's time expressions, in order. What is told from "now" ("this morning", "filed
-    Monday") is told from the publication date, or, under a heading that is a day alone (a live
-    page's "**Tuesday, March 4**"), from that day."""
+    Monday") is told from the publication date, or, under a heading that is a day alone of the
+    days just before publication (a live page's "**Tuesday, March 4**"), from that day. A long
+    read's section "**Oct. 28**", a year back, dates its clock times but is no "now"."""
     found: list[TimeExpression] = []
     heading_day: date | None = None
     headings: dict[int, date] = {}  # sentence start -> the day its heading names
     for sentence in sentences:
-        reference = FuzzyDate.day(heading_day) if heading_day is not None else document.published
+        reference = FuzzyDate.day(heading_day) if _is_live(heading_day, document.published) else document.published
         expressions = find_time_expressions(sentence.text, reference, offset=sentence.start)
         heading_day = _dated_heading(sentence, expressions) or heading_day
         if heading_day is not None:
@@ -61,6 +62,15 @@ def time_expressions(sentences: Sequence[Sentence], document: DocumentRecord) ->
 
 
 _HEADING_MARKUP = "*#_ \t\n"
+# How far back a live page's day headings reach from its publication (its last update).
+_LIVE_PAGE_DAYS = 14
+
+
+def _is_live(day: date | None, published: FuzzyDate | None) -> bool:
+    """Whether a heading's day is one of a live page's: within days before publication."""
+    if day is None or published is None or published.start is None or published.precision != Precision.DAY:
+        return False
+    return timedelta(0) <= published.start - day <= timedelta(days=_LIVE_PAGE_DAYS)
 
 
 def _dated_heading(sentence: Sentence, expressions: Sequence[TimeExpression]) -> date | None:

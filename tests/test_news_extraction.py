@@ -1606,3 +1606,15 @@ def test_a_timeline_in_bold_dates_dates_every_event_on_its_line():
     assert _span(plea) == (date(2024, 8, 7), date(2024, 8, 7))
     assert _span(arrest) == (date(2024, 8, 15), date(2024, 8, 15))
     assert _span(investigation) == (date(2024, 5, 1), date(2024, 5, 31))
+
+
+def test_a_long_reads_section_named_for_a_day_long_ago_is_no_live_pages_now():
+    events = _extract_text(
+        "**Oct. 28**\n\n"
+        "Kenneth Iwamasa gave Matthew Perry an injection at about 8:30 a.m. Perry died that afternoon.\n\n"
+        "**The case**\n\n"
+        "Iwamasa pleaded guilty on Aug. 7 to conspiracy to distribute ketamine.", date(2024, 9, 8))
+    dose, _ = _only(events, "DRUG_ADMINISTRATION")
+    plea, _ = _only(events, "PLEA")
+    assert _span(dose) == (date(2023, 10, 28), date(2023, 10, 28))  # the section's day, for its clock times
+    assert _span(plea) == (date(2024, 8, 7), date(2024, 8, 7))  # told from publication, not from Oct. 28
