@@ -894,8 +894,11 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS and _is_definite(match) \
             and verb.lemma_.lower() not in taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs:
         return heads  # "in a 2022 interview she called the infusions 'a reset button'": the calling's date
-    if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS and verb.lemma_.lower() in taxonomy.speech_verbs:
-        return heads  # "The band announced his death the next day": the announcing's date
+    if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS | SUBJECTS \
+            and verb.lemma_.lower() in taxonomy.speech_verbs:
+        # "The band announced his death the next day": the announcing's date; "his plea agreement
+        # says, including three injections on the day he died": what it says, not the agreement's.
+        return heads
     heads.add(verb.i)
     return heads
 

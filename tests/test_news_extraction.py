@@ -1618,3 +1618,18 @@ def test_a_long_reads_section_named_for_a_day_long_ago_is_no_live_pages_now():
     plea, _ = _only(events, "PLEA")
     assert _span(dose) == (date(2023, 10, 28), date(2023, 10, 28))  # the section's day, for its clock times
     assert _span(plea) == (date(2024, 8, 7), date(2024, 8, 7))  # told from publication, not from Oct. 28
+
+
+def test_an_arrest_the_day_the_charges_were_made_public_is_on_the_day_of_the_charges():
+    events = _extract_text(
+        "Prosecutors charged Jasveen Sangha on Aug. 15, 2024. She was arrested at her home the day the charges "
+        "were made public.", date(2025, 8, 19))
+    arrest, _ = _only(events, "ARREST")
+    assert _span(arrest) == (date(2024, 8, 15), date(2024, 8, 15))
+
+
+def test_what_a_plea_agreement_says_does_not_date_the_agreement():
+    events = _extract_text(
+        "Kenneth Iwamasa injected Matthew Perry with ketamine at least 27 times, his plea agreement says, "
+        "including three injections on the day he died.", date(2024, 8, 16))
+    assert not [e for e, _ in events if e.type == "PLEA" and e.date.start is not None]

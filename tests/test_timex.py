@@ -654,6 +654,24 @@ def test_an_anchored_expression_in_a_future_clause_is_future() -> None:
     assert found.future is True and offsets(found) == (14, 14)
 
 
+@pytest.mark.parametrize("sentence, text, anchor, span", [
+    ("She was arrested the day the charges were made public.", "the day", "the charges", (0, 0)),
+    ("Iwamasa gave Perry ketamine on the day he died.", "the day", "he died", (0, 0)),
+    ("Police opened an investigation the same morning Farrow was found.", "the same morning", "Farrow was found",
+     (0, 0)),
+    ("On the night he died, he had swallowed six lozenges.", "the night", "he died", (-1, 0)),
+])
+def test_a_day_named_by_what_happened_on_it_is_anchored_to_that_event(
+        sentence: str, text: str, anchor: str, span: tuple[int, int]) -> None:
+    found = only(sentence)
+    assert (found.text, found.kind, found.anchor.anchor_text if found.anchor else None) == (text, ANCHORED, anchor)
+    assert offsets(found) == span
+
+
+def test_a_day_not_followed_by_what_happened_on_it_is_no_date() -> None:
+    assert texts("He spent the day at home with his family.") == []
+
+
 # --------------------------------------------------------------------------- not dates
 
 

@@ -170,6 +170,11 @@ _DISCOURSE_RE = re.compile(
     r"|(?P<same>(?P<dir2>later|earlier)\s+that(?:\s+same)?|that\s+same|the\s+same|that)\s+"
     r"(?P<su>day|morning|afternoon|evening|night|week|month|year|spring|summer|autumn|winter)))"
     r"(?![\w-])")
+# "the day the charges were announced", "on the night he died", "the morning Farrow was found":
+# a day named by what happened on it.
+_DAY_OF_CLAUSE_RE = re.compile(
+    r"(?<![\w-])(?i:(?:the\s+(?P<same>same\s+)?)(?P<u>day|night|morning|afternoon|evening))\s+(?i:(?:that|when|on\s+which)\s+)?"
+    r"(?=[A-Za-z])")
 _BARE_REL_RE = re.compile(
     r"(?<![\w-])(?:(?P<mod>(?i:shortly|soon|just|immediately|right|moments|not\s+long|long|well|only|even))\s+)?"
     r"(?P<rel>(?i:before|after|prior\s+to|following|until|till|up\s+until|since|during|at\s+the\s+time\s+of|"

@@ -28,6 +28,7 @@ from loaders.timex.patterns import (
     _ATTRIBUTIVE_LEAD_RE,
     _BARE_MONTH_RE,
     _BARE_REL_RE,
+    _DAY_OF_CLAUSE_RE,
     _BETWEEN_RE,
     _BOUND_SIGNAL_RE,
     _CAPITALISED_DEICTIC_RE,
@@ -880,6 +881,7 @@ class _Scanner:
             yield from self._offsets()
             yield from self._windows()
         yield from self._the_units()
+        yield from self._days_of_clauses()  # before "the same morning" alone, which it extends
         yield from self._discourse()
         yield from self._bare_relations()
 
@@ -1030,6 +1032,22 @@ class _Scanner:
                 if anchor is None and self.anchor_at(as_anchor.end(), require_event=False) is not None:
                     continue  # "the same year as his brother" names no event to count from
             yield _Found(m.start(), m.end(), ANCHORED, None, (low, high, None, None), future, calendar=calendar)
+
+    def _days_of_clauses(self) -> Iterator[_Found]:
+        """"arrested the day the charges were announced", "on the day he died": the day of the
+        event the clause tells (its night may be the evening before: "the night he died")."""
+        for m in _DAY_OF_CLAUSE_RE.finditer(self.text):
+            first = self.text[m.end():].split(maxsplit=1)[0].lower() if m.end() < len(self.text) else ""
+            if first not in _SUBJECT_PRONOUNS and first not in _DETERMINERS and not self.text[m.end()].isupper():
+                continue  # "the day before he died", "the day of the hearing": other patterns' own
+            anchor = self.anchor_at(m.end(), require_event=True)
+            if anchor is None or anchor.is_date:
+                continue
+            low, high = (-1, 0) if m.group("u").lower() == "night" else (0, 0)
+            resolved = anchor.date.shifted(low, high) if anchor.date else None
+            end = m.start() + len(m.group(0).rstrip())
+            yield _Found(m.start(), end, ANCHORED, resolved, (low, high, anchor.start, anchor.end),
+                         self.future_at(m.start(), end))
 
     def _bare_relations(self) -> Iterator[_Found]:
         """'before his death', 'shortly after his arrest', 'until he died', 'during the trial'."""
