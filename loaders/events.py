@@ -737,6 +737,9 @@ def _clause_anchor(match: _Match, nominal: Token, verb: Token | None) -> Token:
     return nominal if carrier is None else carrier
 
 
+_NOBODY = frozenset({"nobody", "none", "neither", "noone"})
+
+
 def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> EventStatus | None:
     """OCCURRED, ALLEGED, SCHEDULED, EXPECTED or NEGATED; None when the sentence only asks for it."""
     anchor = _clause_anchor(match, nominal, verb)
@@ -746,6 +749,9 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.NEGATED
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in anchor.children):
         return EventStatus.NEGATED  # "can no longer administer"
+    if any(s.lower_ in _NOBODY or (s.lower_ == "one" and any(c.lower_ == "no" for c in s.children))
+           for clause in {anchor, verb or anchor} for s in _children(clause, SUBJECTS | PASSIVE_SUBJECTS)):
+        return EventStatus.NEGATED  # "nobody in the case is now headed to trial"
     if anchor.dep_ == "conj" and any(c.dep_ == "neg" for c in anchor.head.children) \
             and any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in anchor.head.children):
         return EventStatus.NEGATED  # "has not been arrested or charged"
@@ -937,8 +943,8 @@ def find_event_mentions(
     previous: Span | None = None
     for sentence in sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or _is_question(sentence):
+            continue  # "Was there going to be a trial?" asks; it tells of no event
         sentence_expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
         # Sentences never cross a line, so a timeline line's date is the sentence's too, also when
         # the parser makes "- Feb. 27, 2024:" a sentence of its own.
@@ -1149,9 +1155,9 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         return None
     if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_nouns_for:
         nominal = _nominal_head(head)
-        if nominal.dep_ == "pobj" and nominal.head.lower_ == "for" \
+        if nominal.dep_ == "pobj" and nominal.head.lower_ in {"for", "to"} \
                 and nominal.head.head.lemma_.lower() in match.event_type.exclude_nouns_for:
-            return None  # "a warrant for his arrest" is no arrest
+            return None  # "a warrant for his arrest" is no arrest, "his right to a trial" no trial
     if match.trigger.part_of_speech == "VERB" and match.event_type.exclude_objects and any(
             o.lemma_.lower() in match.event_type.exclude_objects for o in _children(head, OBJECTS | PASSIVE_SUBJECTS)):
         return None  # "the judge revoked his bail" is the court's, not a regulator's
@@ -1257,6 +1263,13 @@ def _event_told_after(match: _Match, nominal: Token) -> Token | None:
 # A list mark, and bold or italic markup around the date: "- **Aug. 15, 2024:** ..."
 _LIST_MARK_RE = re.compile(r"[ \t]*(?:[-*•–—][ \t]+|\d{1,2}[.)][ \t]+)?[*_]*")
 _HEADING_END_RE = re.compile(r"[*_]*[ \t]*(?::|[–—]|-[ \t])")
+
+
+def _is_question(sentence: Sentence) -> bool:
+    """A sentence that asks, outside quotation marks: an explainer's "When will the defendants
+    be sentenced?"."""
+    text = sentence.text.strip().strip("*_#").rstrip()
+    return text.endswith("?") and not text.lstrip("*_# ").startswith(("\"", "“", "'", "‘"))
 
 
 def _timeline_heading(expressions: Sequence[TimeExpression], text: str, position: int) -> TimeExpression | None:

@@ -1633,3 +1633,12 @@ def test_what_a_plea_agreement_says_does_not_date_the_agreement():
         "Kenneth Iwamasa injected Matthew Perry with ketamine at least 27 times, his plea agreement says, "
         "including three injections on the day he died.", date(2024, 8, 16))
     assert not [e for e, _ in events if e.type == "PLEA" and e.date.start is not None]
+
+
+def test_a_question_a_right_and_nobody_tell_of_no_trial():
+    for text in ("**Was there going to be a trial for Jasveen Sangha?**",
+                 "Jasveen Sangha said she understood she was giving up her right to a trial.",
+                 "Jasveen Sangha agreed to plead guilty, which means that nobody in the case is now headed to trial."):
+        assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "TRIAL"], text
+    # A quoted question is someone's words, and a statement of a trial is still one.
+    assert [e for e, _ in _extract_text("Jasveen Sangha went on trial on Monday.", FRIDAY) if e.type == "TRIAL"]
