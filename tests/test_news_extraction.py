@@ -1642,3 +1642,17 @@ def test_a_question_a_right_and_nobody_tell_of_no_trial():
         assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "TRIAL"], text
     # A quoted question is someone's words, and a statement of a trial is still one.
     assert [e for e, _ in _extract_text("Jasveen Sangha went on trial on Monday.", FRIDAY) if e.type == "TRIAL"]
+
+
+def test_a_day_told_without_its_year_beside_a_day_told_with_one_is_in_that_year():
+    events = _extract_text(
+        "Hannah Sorlie died there on Jan. 5. On Jan. 3, 2022, two days before she died, the clinic's office "
+        "manager, Trina Vukovich, delivered four more vials of ketamine to Sorlie's apartment.", date(2025, 6, 10))
+    death, _ = _only(events, "DEATH")
+    assert _span(death) == (date(2022, 1, 5), date(2022, 1, 5))
+    # A day still to come is read forward from publication, whatever the sentence beside it told.
+    events = _extract_text(
+        "Rhea Vance sold ketamine to Jordan Whitlock on Oct. 14, 2023. She pleaded guilty in June and is "
+        "scheduled to be sentenced Oct. 21.", date(2025, 9, 17))
+    sentencing, _ = _only(events, "SENTENCING")
+    assert _span(sentencing) == (date(2025, 10, 21), date(2025, 10, 21))

@@ -56,10 +56,11 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
             year_day = _safe_date(last_year, month, day) if day is not None else None
             expression = replace(expression, date=FuzzyDate.day(year_day, expression.text) if year_day
                                  else FuzzyDate.month(last_year, month, expression.text))
-        elif (month is not None and day is not None and last_told is not None and date_.precision == Precision.DAY
-                and date_.start is not None and expression.kind == ABSOLUTE and not _EXPLICIT_YEAR_RE.search(expression.text)
-                and _SENTENCE_BREAK_RE.search(text, last_told.end, expression.start) is None):
-            expression = _in_year_of_sentence(expression, month, day, last_told)
+        elif (month is not None and day is not None and date_.precision == Precision.DAY and date_.start is not None
+                and expression.kind == ABSOLUTE and not _EXPLICIT_YEAR_RE.search(expression.text)
+                and not expression.future  # "is scheduled to be sentenced Oct. 21": read forward
+                and (told := _day_told_beside(expression, last_told, expressions[index + 1:], text)) is not None):
+            expression = _in_year_of_sentence(expression, month, day, told)
         elif expression.kind == ABSOLUTE and date_.start is not None and _EXPLICIT_YEAR_RE.search(expression.text):
             last_year = date_.start.year
             last_told = expression
@@ -76,20 +77,34 @@ _SENTENCE_BREAK_RE = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\bSep
 
 
 _DAYS_TOLD = 31  # a day or a few weeks of days: "between Sept. 30 and Oct. 12, 2023"
+_DAYS_APART = 45  # how near the day told with its year the day told without one must fall
+
+
+def _day_told_beside(expression: TimeExpression, before: TimeExpression | None,
+                     after: Sequence[TimeExpression], text: str) -> TimeExpression | None:
+    """A day told with its year in the same sentence or the one next to it: "Sorlie died there
+    on Jan. 5. On Jan. 3, 2022, two days before she died, ..." """
+    if before is not None and len(_SENTENCE_BREAK_RE.findall(text, before.end, expression.start)) <= 1:
+        return before
+    told = next((e for e in after if e.kind == ABSOLUTE and e.date.start is not None
+                 and _EXPLICIT_YEAR_RE.search(e.text)), None)
+    if told is not None and len(_SENTENCE_BREAK_RE.findall(text, expression.end, told.start)) <= 1:
+        return told
+    return None
 
 
 def _in_year_of_sentence(expression: TimeExpression, month: int, day: int, told: TimeExpression) -> TimeExpression:
     """"between Sept. 30 and Oct. 12, 2023, he supplied ketamine, and on Oct. 12 he injected":
-    a day the sentence tells without a year, after one it told with its year, is the one nearest
-    that date (the year before or after it, at a year's turn), never later than publication
-    allows (the day as read from publication is the latest it can be, and the sentence's year
-    is only a year's doubt about it: "born ... on Aug. 19, 1969, died on Oct. 28" is not 1969)."""
+    a day told without a year, beside one told with its year, is the one nearest that date (the
+    year before or after it, at a year's turn) when that falls within weeks of it ("born ... on
+    Aug. 19, 1969, died on Oct. 28" is not 1969), never later than publication allows (the day
+    as read from publication is the latest it can be)."""
     assert told.date.start is not None and expression.date.start is not None
     read = expression.date.start
     if told.date.end is None or (told.date.end - told.date.start).days > _DAYS_TOLD:
         return expression  # "who sold ketamine in the fall of 2023, pleaded guilty on July 23": another time
     candidates = [d for d in (_safe_date(told.date.start.year + step, month, day) for step in (-1, 0, 1))
-                  if d is not None and d <= read and read.year - d.year <= 1]  # not a birth date's year
+                  if d is not None and d <= read and abs((d - told.date.start).days) <= _DAYS_APART]
     if not candidates:
         return expression
     nearest = min(candidates, key=lambda d: abs((d - told.date.start).days))
