@@ -324,10 +324,10 @@ def _members(group: Token) -> list[Token]:
     if group.dep_ != "pobj" or preposition.lower_ not in {"of", "among"}:
         return []
     holder = preposition.head
-    if preposition.lower_ == "of" and holder.lower_ == "one" and holder.dep_ == "attr":
+    if preposition.lower_ == "of":  # "one of five people": the "one" a copula's complement
+        if holder.lower_ != "one" or holder.dep_ != "attr":
+            return []
         holder = holder.head
-    elif preposition.lower_ == "of" or holder.lemma_ != "be":
-        return []
     return _children(holder, SUBJECTS) if holder.lemma_ == "be" else []
 
 
@@ -1274,8 +1274,8 @@ def _is_question(sentence: Sentence) -> bool:
 
 def _timeline_heading(expressions: Sequence[TimeExpression], text: str, position: int) -> TimeExpression | None:
     """A line of a timeline opens with its date: "- March 2021: Lindqvist begins supplying ...",
-    "2019 — Ashby retires", "- **Aug. 15, 2024:** Prosecutors announce ...". Everything on that line (the one holding `position`) without a
-    date of its own happened then."""
+    "2019 — Ashby retires", "- **Aug. 15, 2024:** Prosecutors announce ...". Everything on that
+    line (the one holding `position`) without a date of its own happened then."""
     line_start = text.rfind("\n", 0, position) + 1
     mark = _LIST_MARK_RE.match(text, line_start)
     first = mark.end() if mark else line_start

@@ -60,7 +60,7 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
                 and expression.kind == ABSOLUTE and not _EXPLICIT_YEAR_RE.search(expression.text)
                 and not expression.future  # "is scheduled to be sentenced Oct. 21": read forward
                 and (told := _day_told_beside(expression, last_told, expressions[index + 1:], text)) is not None):
-            expression = _in_year_of_sentence(expression, month, day, told)
+            expression = _in_year_told_beside(expression, month, day, told)
         elif expression.kind == ABSOLUTE and date_.start is not None and _EXPLICIT_YEAR_RE.search(expression.text):
             last_year = date_.start.year
             last_told = expression
@@ -93,7 +93,7 @@ def _day_told_beside(expression: TimeExpression, before: TimeExpression | None,
     return None
 
 
-def _in_year_of_sentence(expression: TimeExpression, month: int, day: int, told: TimeExpression) -> TimeExpression:
+def _in_year_told_beside(expression: TimeExpression, month: int, day: int, told: TimeExpression) -> TimeExpression:
     """"between Sept. 30 and Oct. 12, 2023, he supplied ketamine, and on Oct. 12 he injected":
     a day told without a year, beside one told with its year, is the one nearest that date (the
     year before or after it, at a year's turn) when that falls within weeks of it ("born ... on

@@ -173,7 +173,7 @@ _DISCOURSE_RE = re.compile(
 # "the day the charges were announced", "on the night he died", "the morning Farrow was found":
 # a day named by what happened on it.
 _DAY_OF_CLAUSE_RE = re.compile(
-    r"(?<![\w-])(?i:(?:the\s+(?P<same>same\s+)?)(?P<u>day|night|morning|afternoon|evening))\s+(?i:(?:that|when|on\s+which)\s+)?"
+    r"(?<![\w-])(?i:the\s+(?:same\s+)?(?P<u>day|night|morning|afternoon|evening))\s+(?i:(?:that|when|on\s+which)\s+)?"
     r"(?=[A-Za-z])")
 _BARE_REL_RE = re.compile(
     r"(?<![\w-])(?:(?P<mod>(?i:shortly|soon|just|immediately|right|moments|not\s+long|long|well|only|even))\s+)?"

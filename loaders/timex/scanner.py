@@ -1037,7 +1037,7 @@ class _Scanner:
         """"arrested the day the charges were announced", "on the day he died": the day of the
         event the clause tells (its night may be the evening before: "the night he died")."""
         for m in _DAY_OF_CLAUSE_RE.finditer(self.text):
-            first = self.text[m.end():].split(maxsplit=1)[0].lower() if m.end() < len(self.text) else ""
+            first = self.text[m.end():m.end() + 24].split(maxsplit=1)[0].lower()  # a letter opens it
             if first not in _SUBJECT_PRONOUNS and first not in _DETERMINERS and not self.text[m.end()].isupper():
                 continue  # "the day before he died", "the day of the hearing": other patterns' own
             anchor = self.anchor_at(m.end(), require_event=True)
