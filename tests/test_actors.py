@@ -1075,3 +1075,10 @@ def test_the_town_someone_comes_from_is_no_person_and_no_who():
     ambrose = actor_named(analysis, "Gerald Ambrose")
     assert resolved(analysis, text, "who") == resolved(analysis, text, "The 81-year-old") == ambrose
 
+
+
+def test_a_bare_surname_is_not_the_relative_introduced_as_his_father():
+    text = ("Matthew Perry died on Oct. 28, 2023. His father, the actor John Bennett Perry, said he was heartbroken. "
+            "Perry was 54.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "Perry was") == actor_named(analysis, "Matthew Perry")

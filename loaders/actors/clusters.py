@@ -356,15 +356,21 @@ class _Clusters:
     def _introduced_by_surname(self, actor: _Actor, positions: dict[int, list[int]]) -> bool:
         """Whether the text names this person just after a relation of someone called by their
         shared surname alone: "Lowry's sister, Maren Lowry", "Varnado's parents, Gil and Rosalind
-        Varnado". Read from the words, not the parse, which often misreads such lists."""
+        Varnado", or, named only there, of someone it calls "his" or "her": "His father, the actor
+        John Bennett Perry". Read from the words, not the parse, which often misreads such lists."""
         surname = fold(actor.canonical.split()[-1])
         doc = self.doc
         for start in positions.get(id(actor), []):
             window = doc[max(doc[start].sent.start, start - 8) : start]
             for token in window:
-                if (fold(token.text) == surname and token.i + 2 < start and doc[token.i + 1].lower_ in ("'s", "’s")
+                if token.i + 2 >= start or not any(t.text == "," for t in doc[token.i + 2 : start]):
+                    continue
+                if (fold(token.text) == surname and doc[token.i + 1].lower_ in ("'s", "’s")
                         and doc[token.i + 2].pos_ == "NOUN" and any(t.text == "," for t in doc[token.i + 3 : start])):
                     return True
+                if token.tag_ == "PRP$" and doc[token.i + 1].lemma_.lower() in self.lex.family_nouns \
+                        and len(positions.get(id(actor), [])) == 1:
+                    return True  # named once, in passing ("Paul Garner and his wife, Helen Garner" testify)
         return False
 
     def _called_by_first_name(self, actor: _Actor) -> bool:
