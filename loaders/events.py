@@ -291,6 +291,12 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     - "X, a physician charged in the same case" (participle modifying a noun): X, passive.
     """
     governor = verb.head
+    if verb.dep_ == "ROOT":
+        # 'Jasveen Sangha, the woman dubbed the "Ketamine Queen," pleaded guilty': the parser
+        # makes the apposition a clause of its own before the verb and the name its subject.
+        opening = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        named = [s for c in opening for s in _children(c, SUBJECTS) if s.left_edge.i == verb.sent.start]
+        return named[:1], False
     if verb.dep_ == "conj":
         if any(c.dep_ == "parataxis" and c.i < verb.i and _children(c, SUBJECTS) for c in verb.children):
             return [], False  # "the woman prosecutors say sold the ketamine", misread as a second main verb

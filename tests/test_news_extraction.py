@@ -1656,3 +1656,12 @@ def test_a_day_told_without_its_year_beside_a_day_told_with_one_is_in_that_year(
         "scheduled to be sentenced Oct. 21.", date(2025, 9, 17))
     sentencing, _ = _only(events, "SENTENCING")
     assert _span(sentencing) == (date(2025, 10, 21), date(2025, 10, 21))
+
+
+def test_a_name_the_parser_cuts_off_by_a_quoted_nickname_is_still_the_subject():
+    events = _extract_text(
+        'Jasveen Sangha, the woman dubbed the "Ketamine Queen," pleaded guilty on Monday to five federal charges.',
+        date(2025, 9, 17))
+    plea, roles = _only(events, "PLEA")
+    assert roles == {("Jasveen Sangha", "DEFENDANT")}
+    assert _span(plea) == (date(2025, 9, 15), date(2025, 9, 15))
