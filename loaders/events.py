@@ -404,7 +404,12 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                 add("patient", _children(complement, SUBJECTS))
         add("recipient", _children(head, {"dative", "iobj"}))
         preps = _prep_objects(head)
-        for obj in _children(head, OBJECTS):  # "got the tablets from X": the parser hangs "from" on the object
+        # "got the tablets from X": the parser hangs "from" on the object, or on what it counts
+        # ("selling 51 vials of ketamine to Erik Fleming").
+        holders = [*_children(head, OBJECTS)]
+        holders += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in _children(p, {"pobj"})]
+        for obj in holders:
             for prep, objs in _prep_objects(obj).items():
                 if prep in {"from", "to", "by"} and prep not in preps:  # "published a study by Dr. Albrecht"
                     preps[prep] = objs

@@ -1665,3 +1665,9 @@ def test_a_name_the_parser_cuts_off_by_a_quoted_nickname_is_still_the_subject():
     plea, roles = _only(events, "PLEA")
     assert roles == {("Jasveen Sangha", "DEFENDANT")}
     assert _span(plea) == (date(2025, 9, 15), date(2025, 9, 15))
+
+
+def test_whom_drugs_were_sold_to_is_the_buyer_when_the_parser_hangs_to_on_the_drug():
+    events = _extract_text("Jasveen Sangha admitted selling 51 vials of ketamine to Erik Fleming.", FRIDAY)
+    _, roles = _only(events, "DRUG_SUPPLY")
+    assert roles == {("Jasveen Sangha", "SUPPLIER"), ("Erik Fleming", "BUYER")}
