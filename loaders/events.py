@@ -320,6 +320,8 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
             if accused:
                 return accused, False
         return _children(_clause_holding(governor), SUBJECTS), False  # "she died after swallowing ...": she swallowed
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.head.pos_ == "NOUN":
+        return _children(governor.head, {"poss"}), False  # "his role in supplying ketamine": he supplied it
     return [], False
 
 

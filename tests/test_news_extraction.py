@@ -1671,3 +1671,11 @@ def test_whom_drugs_were_sold_to_is_the_buyer_when_the_parser_hangs_to_on_the_dr
     events = _extract_text("Jasveen Sangha admitted selling 51 vials of ketamine to Erik Fleming.", FRIDAY)
     _, roles = _only(events, "DRUG_SUPPLY")
     assert roles == {("Jasveen Sangha", "SUPPLIER"), ("Erik Fleming", "BUYER")}
+
+
+def test_whose_role_in_supplying_drugs_is_the_supplier():
+    events = _extract_text(
+        "Dr. Salvador Plasencia was sentenced Wednesday to 30 months in federal prison for his role in supplying "
+        "ketamine to Matthew Perry.", FRIDAY)
+    _, roles = _only(events, "DRUG_SUPPLY")
+    assert roles == {("Salvador Plasencia", "SUPPLIER"), ("Matthew Perry", "BUYER")}
