@@ -105,7 +105,9 @@ Offsets from an anchor are [min, max] days relative to the anchor's own interval
   statement"), it counts from the date told before; "within 30 days" elsewhere in a
   sentence is a deadline, not a date.
 - "the day before/after X" = [-1, -1] / [1, 1]; "the night before" = [-1, -1];
-  "the day/morning of X" = [0, 0]; "on the eve of X" = [-1, -1]; "the week/month/year
+  "the day/morning of X" = [0, 0]; "on the eve of X" = [-1, -1]; a day named by what
+  happened on it, "the day the charges were announced", "on the day he died", "the same
+  morning Farrow was found" = [0, 0], "the night he died" = [-1, 0]; "the week/month/year
   before X" is a window ([-7, 0], [-31, 0], [-366, 0]).
 - Discourse anchors (anchor_text None): "the following/next day/morning" = [1, 1], "the
   previous day" = [-1, -1], "the same day" / "that day" / "later that day" = [0, 0],
@@ -175,7 +177,9 @@ The stage is a package: `base` (the records it returns), `words` and `patterns`
 (vocabularies and the regular expressions built from them), `calendar`,
 `scanner` (one sentence's expressions), `resolution` (intervals from relative
 words), `api` (the entry point below) and `narrative` (what a whole story's course
-dates: the year of "that August", the day of a clock time in a night told hour by hour).
+dates: the year of "that August", "August last year" as one month, the year of a day told
+without one beside a day told with one ("on Oct. 12" after "between Sept. 30 and Oct. 12,
+2023"), the day of a clock time in a night told hour by hour).
 """
 
 from loaders.timex.api import find_time_expressions
