@@ -314,7 +314,7 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
         noun = governor.head if governor.dep_ == "appos" else governor
         return _members(noun) or [noun], True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.head.pos_ in ("VERB", "AUX"):
-        if governor.lower_ in {"of", "with"}:
+        if governor.lower_ in {"of", "with"} and governor.head.lemma_.lower() in ACCUSING_VERBS:
             # "Prosecutors accuse her of selling", "she was charged with selling": the one accused.
             accused = _children(governor.head, OBJECTS) or _children(governor.head, PASSIVE_SUBJECTS)
             if accused:
@@ -750,7 +750,11 @@ def _clause_anchor(match: _Match, nominal: Token, verb: Token | None) -> Token:
     return nominal if carrier is None else carrier
 
 
-_NOBODY = frozenset({"nobody", "none", "neither", "noone"})
+# Verbs whose object (or passive subject) did what their "of"/"with" phrase tells: "accused her
+# of selling", "was charged with supplying".
+ACCUSING_VERBS = frozenset({"accuse", "charge", "convict", "indict", "suspect", "acquit", "clear", "find"})
+_NOBODY = frozenset({"nobody", "none", "neither"})
+_HEADING_VERBS = frozenset({"head", "go"})  # "headed to trial", "going to trial"
 
 
 def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> EventStatus | None:
@@ -762,9 +766,12 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.NEGATED
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in anchor.children):
         return EventStatus.NEGATED  # "can no longer administer"
+    carriers = {match.head} if match.trigger.part_of_speech == "VERB" else {
+        v for v in (anchor, verb) if v is not None and v.lemma_.lower() in
+        taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs | taxonomy.awaiting_verbs | _HEADING_VERBS}
     if any(s.lower_ in _NOBODY or (s.lower_ == "one" and any(c.lower_ == "no" for c in s.children))
-           for clause in {anchor, verb or anchor} for s in _children(clause, SUBJECTS | PASSIVE_SUBJECTS)):
-        return EventStatus.NEGATED  # "nobody in the case is now headed to trial"
+           for clause in carriers for s in _children(clause, SUBJECTS | PASSIVE_SUBJECTS)):
+        return EventStatus.NEGATED  # "nobody in the case is now headed to trial", not "nobody expected the verdict"
     if anchor.dep_ == "conj" and any(c.dep_ == "neg" for c in anchor.head.children) \
             and any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for c in anchor.head.children):
         return EventStatus.NEGATED  # "has not been arrested or charged"
@@ -1279,10 +1286,15 @@ _HEADING_END_RE = re.compile(r"[*_]*[ \t]*(?::|[–—]|-[ \t])")
 
 
 def _is_question(sentence: Sentence) -> bool:
-    """A sentence that asks, outside quotation marks: an explainer's "When will the defendants
-    be sentenced?"."""
-    text = sentence.text.strip().strip("*_#").rstrip()
-    return text.endswith("?") and not text.lstrip("*_# ").startswith(("\"", "“", "'", "‘"))
+    """A sentence that opens as a question and ends as one: an explainer's "When will the
+    defendants be sentenced?" (not "X pleaded guilty Monday — so why is he still practising?")."""
+    text = sentence.text.strip().strip("*_#").strip()
+    first = text.split(maxsplit=1)[0].lower() if text else ""
+    return text.endswith("?") and first in _QUESTION_OPENERS
+
+
+_QUESTION_OPENERS = frozenset({"who", "what", "when", "where", "why", "how", "which", "is", "are", "was", "were",
+                               "do", "does", "did", "will", "would", "can", "could", "should", "has", "have", "had"})
 
 
 def _timeline_heading(expressions: Sequence[TimeExpression], text: str, position: int) -> TimeExpression | None:
@@ -1651,7 +1663,7 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
            document: DocumentRecord, taxonomy: Taxonomy, expressions: Sequence[TimeExpression]) -> DateClaim:
     expression = draft.expression
     if expression is None:
-        return DateClaim(_story_day(draft, expressions, taxonomy) or _undated(draft, document))
+        return DateClaim(_story_day(draft, drafts, expressions, document, taxonomy) or _undated(draft, document))
     if expression.anchor is None:
         if draft.match.trigger.date_on_or_before or draft.precedes_dated_event:
             date = expression.date
@@ -1704,13 +1716,15 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
 _STORY_DAY_SENTENCES = 2
 
 
-def _story_day(draft: _Draft, expressions: Sequence[TimeExpression], taxonomy: Taxonomy) -> FuzzyDate | None:
+def _story_day(draft: _Draft, drafts: Sequence[_Draft], expressions: Sequence[TimeExpression],
+               document: DocumentRecord, taxonomy: Taxonomy) -> FuzzyDate | None:
     """Narration goes on in the day the story last gave: "Friends told deputies she snorted a
     line around midnight [of June 21]. A deputy gave her two doses of Narcan, but she died at
     the scene." An event the sentence reports as done, by a past-tense verb, with no time
-    expression in its sentence, in one of the two sentences after the last that gave a day, is
-    on that day; not when the sentence moves on ("later"), tells an earlier past ("had
-    bought") or the type's acts come after the story's (an autopsy's findings)."""
+    expression in its sentence, in one of the two sentences after the last that gave a day (a
+    day of the story's past, not a birth's), is on that day; not when the sentence moves on
+    ("later"), tells an earlier past ("had bought") or the type's acts come after the story's
+    (an autopsy's findings)."""
     verb = draft.match.head
     if (not draft.match.event_type.takes_story_day or not draft.main_clause
             or draft.status not in {EventStatus.OCCURRED, EventStatus.ALLEGED} or verb.pos_ not in {"VERB", "AUX"}):
@@ -1720,7 +1734,15 @@ def _story_day(draft: _Draft, expressions: Sequence[TimeExpression], taxonomy: T
     if not told_before or told_before[-1].end > sentence.start:
         return None  # the sentence has a time expression of its own: it dates the event or it does not
     told = told_before[-1]
-    if told.anchor is not None or told.date.precision != Precision.DAY or told.date.start is None:
+    if told.anchor is not None or told.future or told.date.precision != Precision.DAY or told.date.start is None:
+        return None
+    published = document.published
+    if published is not None and published.end is not None and told.date.start > published.end:
+        return None  # a day still to come is no day the story is in
+    # A day that dates a birth, or something still to come, sets no scene ("was born on May 2,
+    # 1990. He sold ketamine ...").
+    if any(d.expression is told and (d.status not in {EventStatus.OCCURRED, EventStatus.ALLEGED}
+                                     or not d.match.event_type.takes_story_day) for d in drafts):
         return None
     doc = verb.doc
     between = doc.char_span(told.end, sentence.start, alignment_mode="expand")

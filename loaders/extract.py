@@ -67,9 +67,12 @@ _LIVE_PAGE_DAYS = 14
 
 
 def _is_live(day: date | None, published: FuzzyDate | None) -> bool:
-    """Whether a heading's day is one of a live page's: within days before publication."""
-    if day is None or published is None or published.start is None or published.precision != Precision.DAY:
+    """Whether a heading's day is one of a live page's: within days before publication, or any
+    day when the page gives no day of publication to tell a live page from a long read by."""
+    if day is None:
         return False
+    if published is None or published.start is None or published.precision != Precision.DAY:
+        return True
     return timedelta(0) <= published.start - day <= timedelta(days=_LIVE_PAGE_DAYS)
 
 

@@ -1679,3 +1679,59 @@ def test_whose_role_in_supplying_drugs_is_the_supplier():
         "ketamine to Matthew Perry.", FRIDAY)
     _, roles = _only(events, "DRUG_SUPPLY")
     assert roles == {("Salvador Plasencia", "SUPPLIER"), ("Matthew Perry", "BUYER")}
+
+
+def test_narration_keeps_no_day_still_to_come_nor_a_birthday():
+    events = _extract_text("Darius Kell is scheduled to be sentenced on Oct. 21, 2025. He pleaded guilty to "
+                           "selling ketamine to Mira Onset.", date(2025, 9, 1))
+    plea, _ = _only(events, "PLEA")
+    assert plea.date.start != date(2025, 10, 21)
+    events = _extract_text("Darius Kell was born on May 2, 1990, in Tucson. He sold ketamine to Mira Onset, 19.",
+                           date(2025, 9, 1))
+    supply, _ = _only(events, "DRUG_SUPPLY")
+    assert supply.date.start != date(1990, 5, 2)
+
+
+def test_a_year_is_borrowed_only_for_a_day_among_or_near_the_days_told_with_it():
+    events = _extract_text(
+        "Dr. Salvador Plasencia, who supplied ketamine to Matthew Perry before his death on Oct. 28, 2023, was "
+        "sentenced on Dec. 3.", date(2024, 12, 10))
+    sentencing, _ = _only(events, "SENTENCING")
+    assert _span(sentencing) == (date(2024, 12, 3), date(2024, 12, 3))
+    events = _extract_text("Matthew Perry, who was born on Sept. 20, 1969, died on Oct. 28 at his home.",
+                           date(2024, 3, 1))
+    death, _ = _only(events, "DEATH")
+    assert _span(death) == (date(2023, 10, 28), date(2023, 10, 28))
+
+
+def test_a_day_after_a_date_and_a_comma_is_that_date_not_an_anchor():
+    events = _extract_text("Tom Ward was arrested on Monday, the day the verdict came down in Dallas.", FRIDAY)
+    arrest, _ = _only(events, "ARREST")
+    assert _span(arrest) == (date(2024, 6, 10), date(2024, 6, 10))
+
+
+def test_nobody_negates_only_what_nobody_does():
+    events = _extract_text("Nobody expected the guilty verdict in the trial of Thomas Webb on Monday.", FRIDAY)
+    assert [e for e, _ in events if e.type == "TRIAL"]
+
+
+def test_a_range_of_months_last_year_stays_a_range():
+    events = _extract_text("Tia Blackwood died between March and May last year.", date(2025, 3, 14))
+    death, _ = _only(events, "DEATH")
+    assert _span(death) == (date(2024, 3, 1), date(2024, 5, 31))
+
+
+def test_a_live_pages_heading_is_now_in_a_page_with_no_publication_date():
+    from loaders.records import DocumentRecord
+
+    text = "**Tuesday, March 4, 2025**\n\nJasveen Sangha was arrested this morning at her home."
+    document = DocumentRecord(id="doc-t", path="t.txt", title=None, text=text, sha256="x", published=None)
+    (arrest,) = [e for e in extract_document(document).extracted.events if e.type == "ARREST"]
+    assert _span(arrest) == (date(2025, 3, 4), date(2025, 3, 4))
+
+
+def test_a_statement_ending_in_a_question_still_tells_its_event():
+    events = _extract_text("Dr. Salvador Plasencia pleaded guilty on Monday — so why is he still practising "
+                           "medicine?", FRIDAY)
+    plea, _ = _only(events, "PLEA")
+    assert _span(plea) == (date(2024, 6, 10), date(2024, 6, 10))

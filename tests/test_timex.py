@@ -902,3 +902,9 @@ def test_a_weekday_with_a_day_and_no_year_picks_the_recent_year_it_fell_on(sente
 
 def test_a_weekday_that_fits_no_recent_year_of_its_day_is_dropped():
     assert texts("It happened on Friday 22 February.", FuzzyDate.day(date(2025, 8, 27))) == ["Friday", "22 February"]
+
+
+@pytest.mark.parametrize("sentence", ["In the morning the police arrested Tom Ward.",
+                                      "The Morning Show host said he was sorry."])
+def test_a_time_of_day_or_a_title_is_no_day_named_by_a_clause(sentence: str) -> None:
+    assert [e for e in find_time_expressions(sentence, PUBLISHED) if e.kind == ANCHORED] == []

@@ -360,17 +360,18 @@ class _Clusters:
         John Bennett Perry". Read from the words, not the parse, which often misreads such lists."""
         surname = fold(actor.canonical.split()[-1])
         doc = self.doc
+        named_once = len(positions.get(id(actor), [])) == 1  # "Paul Garner and his wife, Helen Garner" testify
         for start in positions.get(id(actor), []):
             window = doc[max(doc[start].sent.start, start - 8) : start]
             for token in window:
-                if token.i + 2 >= start or not any(t.text == "," for t in doc[token.i + 2 : start]):
+                if token.i + 2 >= start:
                     continue
                 if (fold(token.text) == surname and doc[token.i + 1].lower_ in ("'s", "’s")
                         and doc[token.i + 2].pos_ == "NOUN" and any(t.text == "," for t in doc[token.i + 3 : start])):
                     return True
-                if token.tag_ == "PRP$" and doc[token.i + 1].lemma_.lower() in self.lex.family_nouns \
-                        and len(positions.get(id(actor), [])) == 1:
-                    return True  # named once, in passing ("Paul Garner and his wife, Helen Garner" testify)
+                if (named_once and token.tag_ == "PRP$" and doc[token.i + 1].lemma_.lower() in self.lex.family_nouns
+                        and doc[token.i + 2].text == ","):
+                    return True
         return False
 
     def _called_by_first_name(self, actor: _Actor) -> bool:

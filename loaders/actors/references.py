@@ -41,8 +41,8 @@ from loaders.actors.occurrences import _Actor, _Occurrence
 from loaders.records import ActorKind, Sentence
 
 
-# The story's subject, out of a pronoun's reach, still competes for it: as a name told a
-# sentence beyond the window, never over a subject just before.
+# The story's subject, out of a pronoun's reach, still competes for it: as a name (5, see
+# _pronoun's scores) told a sentence beyond the window, never over a subject just before.
 _TOPIC_SCORE = 5.0 - (_PRONOUN_WINDOW + 1)
 _TOPIC_MENTIONS = 3
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from loaders.records import WEEKDAY_NAMES, FuzzyDate, Precision, Sentence
 from loaders.timex.base import ABSOLUTE, RELATIVE, TimeExpression
 from loaders.timex.calendar import _safe_date
-from loaders.timex.patterns import _EXPLICIT_YEAR_RE, _MONTH, _OF_THAT_YEAR_GAP_RE, _THAT_MONTH_RE
+from loaders.timex.patterns import _DMY_RE, _EXPLICIT_YEAR_RE, _MONTH, _OF_THAT_YEAR_GAP_RE, _THAT_MONTH_RE
 from loaders.timex.resolution import _month_number
 
 
@@ -35,7 +35,8 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
         month_of_that_year = year_after and following.text.lower() == "that year"
         month_of_a_told_year = (year_after and following.text.lower() in _YEARS_FROM_NOW
                                 and following.date.start is not None and following.date.precision == Precision.YEAR)
-        if month is not None and month_of_a_told_year and not _EXPLICIT_YEAR_RE.search(expression.text):
+        if (month is not None and month_of_a_told_year and not _EXPLICIT_YEAR_RE.search(expression.text)
+                and date_.precision in (Precision.MONTH, Precision.DAY)):  # not "between March and May last year"
             # "charged in August last year", "died on Oct. 28 of last year": one expression
             year = following.date.start.year
             told = text[expression.start:following.end]
@@ -77,7 +78,7 @@ _SENTENCE_BREAK_RE = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\bSep
 
 
 _DAYS_TOLD = 31  # a day or a few weeks of days: "between Sept. 30 and Oct. 12, 2023"
-_DAYS_APART = 45  # how near the day told with its year the day told without one must fall
+_DAYS_APART = 14  # how near the days told with their year the day told without one must fall
 
 
 def _day_told_beside(expression: TimeExpression, before: TimeExpression | None,
@@ -95,30 +96,39 @@ def _day_told_beside(expression: TimeExpression, before: TimeExpression | None,
 
 def _in_year_told_beside(expression: TimeExpression, month: int, day: int, told: TimeExpression) -> TimeExpression:
     """"between Sept. 30 and Oct. 12, 2023, he supplied ketamine, and on Oct. 12 he injected":
-    a day told without a year, beside one told with its year, is the one nearest that date (the
-    year before or after it, at a year's turn) when that falls within weeks of it ("born ... on
-    Aug. 19, 1969, died on Oct. 28" is not 1969), never later than publication allows (the day
-    as read from publication is the latest it can be)."""
+    a day told without a year, beside days told with their year, is the one nearest them (the
+    year before or after, at a year's turn) when that falls among them or within two weeks
+    ("born ... on Sept. 20, 1969, died on Oct. 28" is not 1969; "supplied ketamine before his
+    death on Oct. 28, 2023, was sentenced on Dec. 3" is not 2023), never later than publication
+    allows (the day as read from publication is the latest it can be)."""
     assert told.date.start is not None and expression.date.start is not None
     read = expression.date.start
     if told.date.end is None or (told.date.end - told.date.start).days > _DAYS_TOLD:
         return expression  # "who sold ketamine in the fall of 2023, pleaded guilty on July 23": another time
-    candidates = [d for d in (_safe_date(told.date.start.year + step, month, day) for step in (-1, 0, 1))
-                  if d is not None and d <= read and abs((d - told.date.start).days) <= _DAYS_APART]
+    first, last = told.date.start, told.date.end
+
+    def apart(d: date) -> int:
+        return max(0, (first - d).days, (d - last).days)
+
+    candidates = [d for d in (_safe_date(first.year + step, month, day) for step in (-1, 0, 1))
+                  if d is not None and d <= read and apart(d) <= _DAYS_APART]
     if not candidates:
         return expression
-    nearest = min(candidates, key=lambda d: abs((d - told.date.start).days))
+    nearest = min(candidates, key=apart)
     return replace(expression, date=FuzzyDate.day(nearest, expression.text))
 
 
 _MONTH_DAY_RE = re.compile(r"(?P<month>" + _MONTH + r")(?:\s+(?P<day>[0-3]?\d)(?!\d))?")
-_DAY_MONTH_RE = re.compile(r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>" + _MONTH + r")")
+
 
 
 def _month_and_day(told: str) -> tuple[int | None, int | None]:
     """The month, and the day if any, an expression names: "on the evening of Aug. 8" → (8, 8),
     "3 August" → (8, 3)."""
-    match = _DAY_MONTH_RE.search(told) or _MONTH_DAY_RE.search(told)
+    day_first = _DMY_RE.search(told)
+    if day_first is not None:
+        return _month_number(day_first.group("m")), int(re.match(r"\d+", day_first.group("d")).group(0))
+    match = _MONTH_DAY_RE.search(told)
     if match is None:
         return None, None
     return _month_number(match.group("month")), int(match.group("day")) if match.group("day") else None

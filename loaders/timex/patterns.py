@@ -175,6 +175,9 @@ _DISCOURSE_RE = re.compile(
 _DAY_OF_CLAUSE_RE = re.compile(
     r"(?<![\w-])(?i:the\s+(?:same\s+)?(?P<u>day|night|morning|afternoon|evening))\s+(?i:(?:that|when|on\s+which)\s+)?"
     r"(?=[A-Za-z])")
+# ... but not a time of day ("in the morning"), nor an apposition to a date told just before it
+# ("on Monday, the day the verdict came down": Monday).
+_DAY_OF_CLAUSE_SKIP_RE = re.compile(r"(?:\b(?i:in|during|at|by)\s+|,\s*)$")
 _BARE_REL_RE = re.compile(
     r"(?<![\w-])(?:(?P<mod>(?i:shortly|soon|just|immediately|right|moments|not\s+long|long|well|only|even))\s+)?"
     r"(?P<rel>(?i:before|after|prior\s+to|following|until|till|up\s+until|since|during|at\s+the\s+time\s+of|"

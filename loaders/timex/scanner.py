@@ -29,6 +29,7 @@ from loaders.timex.patterns import (
     _BARE_MONTH_RE,
     _BARE_REL_RE,
     _DAY_OF_CLAUSE_RE,
+    _DAY_OF_CLAUSE_SKIP_RE,
     _BETWEEN_RE,
     _BOUND_SIGNAL_RE,
     _CAPITALISED_DEICTIC_RE,
@@ -1040,6 +1041,8 @@ class _Scanner:
             first = self.text[m.end():m.end() + 24].split(maxsplit=1)[0].lower()  # a letter opens it
             if first not in _SUBJECT_PRONOUNS and first not in _DETERMINERS and not self.text[m.end()].isupper():
                 continue  # "the day before he died", "the day of the hearing": other patterns' own
+            if m.group("u")[0].isupper() or _DAY_OF_CLAUSE_SKIP_RE.search(self.text, 0, m.start()):
+                continue  # "The Morning Show", "in the morning the police ...", "on Monday, the day the verdict ..."
             anchor = self.anchor_at(m.end(), require_event=True)
             if anchor is None or anchor.is_date:
                 continue
