@@ -1285,16 +1285,16 @@ _LIST_MARK_RE = re.compile(r"[ \t]*(?:[-*•–—][ \t]+|\d{1,2}[.)][ \t]+)?[*_
 _HEADING_END_RE = re.compile(r"[*_]*[ \t]*(?::|[–—]|-[ \t])")
 
 
+_QUESTION_OPENERS = frozenset({"who", "what", "when", "where", "why", "how", "which", "is", "are", "was", "were",
+                               "do", "does", "did", "will", "would", "can", "could", "should", "has", "have", "had"})
+
+
 def _is_question(sentence: Sentence) -> bool:
     """A sentence that opens as a question and ends as one: an explainer's "When will the
     defendants be sentenced?" (not "X pleaded guilty Monday — so why is he still practising?")."""
     text = sentence.text.strip().strip("*_#").strip()
     first = text.split(maxsplit=1)[0].lower() if text else ""
     return text.endswith("?") and first in _QUESTION_OPENERS
-
-
-_QUESTION_OPENERS = frozenset({"who", "what", "when", "where", "why", "how", "which", "is", "are", "was", "were",
-                               "do", "does", "did", "will", "would", "can", "could", "should", "has", "have", "had"})
 
 
 def _timeline_heading(expressions: Sequence[TimeExpression], text: str, position: int) -> TimeExpression | None:
@@ -1739,8 +1739,8 @@ def _story_day(draft: _Draft, drafts: Sequence[_Draft], expressions: Sequence[Ti
     published = document.published
     if published is not None and published.end is not None and told.date.start > published.end:
         return None  # a day still to come is no day the story is in
-    # A day that dates a birth, or something still to come, sets no scene ("was born on May 2,
-    # 1990. He sold ketamine ...").
+    # A day that dates something still to come, or an event of a type that takes no story day
+    # (a birth, an autopsy's findings), sets no scene ("was born on May 2, 1990. He sold ...").
     if any(d.expression is told and (d.status not in {EventStatus.OCCURRED, EventStatus.ALLEGED}
                                      or not d.match.event_type.takes_story_day) for d in drafts):
         return None
@@ -1751,8 +1751,7 @@ def _story_day(draft: _Draft, drafts: Sequence[_Draft], expressions: Sequence[Ti
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if verb.tag_ in {"VBP", "VBZ"} or any(a.tag_ in {"VBP", "VBZ"} or a.lower_ == "had" for a in auxiliaries):
         return None  # "is", "has pleaded", "had bought": not told in the story's past
-    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-    if span is None or any(t.lower_ in taxonomy.story_moves_on for t in span):
+    if any(t.lower_ in taxonomy.story_moves_on for t in verb.sent):
         return None
     return FuzzyDate.day(told.date.start, f"the day told before ({told.text})")
 

@@ -24,6 +24,7 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
     resolved: list[TimeExpression] = []
     last_year: int | None = None
     last_told: TimeExpression | None = None  # the last expression with its year written out
+    next_told = _next_told_with_year(expressions)
     skip: TimeExpression | None = None
     for index, expression in enumerate(expressions):
         if expression is skip:
@@ -60,10 +61,10 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
         elif (month is not None and day is not None and date_.precision == Precision.DAY and date_.start is not None
                 and expression.kind == ABSOLUTE and not _EXPLICIT_YEAR_RE.search(expression.text)
                 and not expression.future  # "is scheduled to be sentenced Oct. 21": read forward
-                and (told := _day_told_beside(expression, last_told, expressions[index + 1:], text)) is not None):
+                and (told := _day_told_beside(expression, last_told, next_told[index], text)) is not None):
             expression = _in_year_told_beside(expression, month, day, told)
-        elif expression.kind == ABSOLUTE and date_.start is not None and _EXPLICIT_YEAR_RE.search(expression.text):
-            last_year = date_.start.year
+        elif _told_with_year(expression):
+            last_year = expression.date.start.year
             last_told = expression
         resolved.append(expression)
     return resolved
@@ -81,16 +82,31 @@ _DAYS_TOLD = 31  # a day or a few weeks of days: "between Sept. 30 and Oct. 12, 
 _DAYS_APART = 14  # how near the days told with their year the day told without one must fall
 
 
-def _day_told_beside(expression: TimeExpression, before: TimeExpression | None,
-                     after: Sequence[TimeExpression], text: str) -> TimeExpression | None:
+def _told_with_year(expression: TimeExpression) -> bool:
+    """A date whose year is written out: "Oct. 24, 2023", "in 2019"."""
+    return (expression.kind == ABSOLUTE and expression.date.start is not None
+            and _EXPLICIT_YEAR_RE.search(expression.text) is not None)
+
+
+def _next_told_with_year(expressions: Sequence[TimeExpression]) -> list[TimeExpression | None]:
+    """For each expression, the next one after it whose year is written out, found in one pass."""
+    following: list[TimeExpression | None] = [None] * len(expressions)
+    told: TimeExpression | None = None
+    for index in range(len(expressions) - 1, -1, -1):
+        following[index] = told
+        if _told_with_year(expressions[index]):
+            told = expressions[index]
+    return following
+
+
+def _day_told_beside(expression: TimeExpression, before: TimeExpression | None, after: TimeExpression | None,
+                     text: str) -> TimeExpression | None:
     """A day told with its year in the same sentence or the one next to it: "Sorlie died there
     on Jan. 5. On Jan. 3, 2022, two days before she died, ..." """
     if before is not None and len(_SENTENCE_BREAK_RE.findall(text, before.end, expression.start)) <= 1:
         return before
-    told = next((e for e in after if e.kind == ABSOLUTE and e.date.start is not None
-                 and _EXPLICIT_YEAR_RE.search(e.text)), None)
-    if told is not None and len(_SENTENCE_BREAK_RE.findall(text, expression.end, told.start)) <= 1:
-        return told
+    if after is not None and len(_SENTENCE_BREAK_RE.findall(text, expression.end, after.start)) <= 1:
+        return after
     return None
 
 
@@ -119,7 +135,6 @@ def _in_year_told_beside(expression: TimeExpression, month: int, day: int, told:
 
 
 _MONTH_DAY_RE = re.compile(r"(?P<month>" + _MONTH + r")(?:\s+(?P<day>[0-3]?\d)(?!\d))?")
-
 
 
 def _month_and_day(told: str) -> tuple[int | None, int | None]:
