@@ -1381,6 +1381,9 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
                              taxonomy: Taxonomy, sentences: Sequence[Sentence],
                              expressions: Sequence[TimeExpression]) -> list[EventMention]:
     ids = [f"{document.id}:{d.trigger_start}" for d in drafts]
+    # Whose death a pronoun tells is settled before other mentions borrow its principal, and
+    # again for those that borrowed one ("the autopsy" of a death told as "his").
+    _pronoun_deaths_are_of_the_dead(drafts, actors)
     _inherit_principals(drafts)
     _adopt_described_participants(drafts, document, actors, sentences)
     _definite_mentions_keep_their_dates(drafts)

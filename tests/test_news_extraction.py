@@ -1735,3 +1735,16 @@ def test_a_statement_ending_in_a_question_still_tells_its_event():
                            "medicine?", FRIDAY)
     plea, _ = _only(events, "PLEA")
     assert _span(plea) == (date(2024, 6, 10), date(2024, 6, 10))
+
+
+def test_a_death_a_pronoun_tells_is_the_dead_persons_before_another_mention_borrows_it():
+    # "he" in "before he died" is nearest the assistant; the death is still Perry's, and so is
+    # the one "the actor" (a description the story never gave anyone) is pronounced dead in.
+    events = _extract_text(
+        "Matthew Perry's live-in assistant, Kenneth Iwamasa, began injecting him with ketamine in October. "
+        "Four days before Perry died, Erik Fleming bought 25 vials. By the day before he died, the assistant "
+        "was giving him six to eight shots a day.\n\n"
+        "Iwamasa left the house to run errands. When he returned, he found Perry face down in the pool. "
+        "Firefighters pronounced the actor dead at the scene.", date(2024, 9, 8))
+    deaths = [roles for e, roles in events if e.type == "DEATH"]
+    assert deaths and all(roles == {("Matthew Perry", "DECEASED")} for roles in deaths)
