@@ -1748,3 +1748,11 @@ def test_a_death_a_pronoun_tells_is_the_dead_persons_before_another_mention_borr
         "Firefighters pronounced the actor dead at the scene.", date(2024, 9, 8))
     deaths = [roles for e, roles in events if e.type == "DEATH"]
     assert deaths and all(roles == {("Matthew Perry", "DECEASED")} for roles in deaths)
+
+
+def test_what_an_office_says_in_a_news_release_is_its_statement():
+    events = _extract_text("In a news release Wednesday, the U.S. Attorney's Office said that Mark Chavez was the "
+                           "third defendant to plead guilty.", date(2025, 10, 3))
+    statement, roles = _only(events, "STATEMENT")
+    assert roles == {("U.S. Attorney's Office", "SPEAKER")}
+    assert _span(statement) == (date(2025, 10, 1), date(2025, 10, 1))
