@@ -1665,6 +1665,9 @@ def _is_definite(match: _Match) -> bool:
 def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tuple[str, FuzzyDate, int] | None,
            document: DocumentRecord, taxonomy: Taxonomy, expressions: Sequence[TimeExpression]) -> DateClaim:
     expression = draft.expression
+    apposed = _dated_by_apposed_anchor(draft, expressions, document.text)
+    if apposed is not None:
+        return DateClaim(apposed)
     if expression is None:
         return DateClaim(_story_day(draft, drafts, expressions, document, taxonomy) or _undated(draft, document))
     if expression.anchor is None:
@@ -1713,6 +1716,36 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
         expression.date,
         Anchor(event_ref=anchor_id, min_offset_days=anchor.min_offset_days, max_offset_days=anchor.max_offset_days),
     )
+
+
+# A date and an anchored phrase side by side, as one time: "On Oct. 24, four days before ...".
+_APPOSITION_RE = re.compile(r"\s*(?:,|[—–]|--)\s*(?:(?:on|in)\s+)?")
+
+
+def _dated_by_apposed_anchor(draft: _Draft, expressions: Sequence[TimeExpression], text: str) -> FuzzyDate | None:
+    """The event an anchored phrase names, when a date stands beside the phrase as the same
+    time: "On Oct. 24, four days before Perry died, Fleming bought 25 vials" — Perry died on
+    Oct. 28; "was arrested on Aug. 15, two days after the indictment was unsealed" — unsealed
+    on Aug. 13. The phrase's offset read backwards from that date. A date the event has of its
+    own comes first ("on Oct. 28, after Iwamasa injected him ... that day"); the date beside
+    the phrase, when the parser hung it on the event the phrase names, does not."""
+    own = draft.expression
+    for anchored in expressions:
+        anchor = anchored.anchor
+        if (anchor is None or anchor.calendar is not None or anchor.anchor_start is None
+                or not anchor.anchor_start <= draft.trigger_start < (anchor.anchor_end or 0)):
+            continue
+        for told in expressions:
+            if told.anchor is not None or not told.date.known or told.future:
+                continue
+            if _APPOSITION_RE.fullmatch(text, told.end, anchored.start) \
+                    or _APPOSITION_RE.fullmatch(text, anchored.end, told.start):
+                if own is not None and own is not told:
+                    return None
+                lo = None if anchor.max_offset_days is None else -anchor.max_offset_days
+                hi = None if anchor.min_offset_days is None else -anchor.min_offset_days
+                return told.date.shifted(lo, hi, f"{told.text}, {anchored.text}")
+    return None
 
 
 # How far narration keeps the day it last gave: the sentence after it, and the one after that.

@@ -1756,3 +1756,19 @@ def test_what_an_office_says_in_a_news_release_is_its_statement():
     statement, roles = _only(events, "STATEMENT")
     assert roles == {("U.S. Attorney's Office", "SPEAKER")}
     assert _span(statement) == (date(2025, 10, 1), date(2025, 10, 1))
+
+
+def test_an_event_an_anchored_phrase_names_is_dated_by_the_date_beside_the_phrase():
+    events = _extract_text("On Oct. 24, 2023, four days before Matthew Perry died, Erik Fleming bought 25 vials "
+                           "from Jasveen Sangha.", date(2024, 9, 8))
+    death, _ = _only(events, "DEATH")
+    assert _span(death) == (date(2023, 10, 28), date(2023, 10, 28))
+    events = _extract_text("Jasveen Sangha was arrested on Aug. 15, 2024, two days after the indictment against "
+                           "her was unsealed.", date(2024, 9, 8))
+    charges, _ = _only(events, "CHARGES")
+    assert _span(charges) == (date(2024, 8, 13), date(2024, 8, 13))
+    # The event's own date inside the phrase comes first.
+    events = _extract_text("Matthew Perry drowned at his home on Oct. 28, 2023, after Kenneth Iwamasa injected him "
+                           "with ketamine several times that day.", date(2024, 9, 8))
+    dose, _ = _only(events, "DRUG_ADMINISTRATION")
+    assert _span(dose) == (date(2023, 10, 28), date(2023, 10, 28))
