@@ -1772,3 +1772,11 @@ def test_an_event_an_anchored_phrase_names_is_dated_by_the_date_beside_the_phras
                            "with ketamine several times that day.", date(2024, 9, 8))
     dose, _ = _only(events, "DRUG_ADMINISTRATION")
     assert _span(dose) == (date(2023, 10, 28), date(2023, 10, 28))
+
+
+def test_the_surgery_center_is_the_center_the_story_named():
+    events = _extract_text("Sierra Vista Surgical Partners, a surgery center in Reno, treated Bradley Tasker. "
+                           "The Nevada State Board of Pharmacy opened an investigation into the surgery center on "
+                           "Monday.", date(2024, 9, 18))
+    _, roles = _only(events, "INVESTIGATION")
+    assert roles == {("Nevada State Board of Pharmacy", "INVESTIGATOR"), ("Sierra Vista Surgical Partners", "SUBJECT")}
