@@ -1780,3 +1780,13 @@ def test_the_surgery_center_is_the_center_the_story_named():
                            "Monday.", date(2024, 9, 18))
     _, roles = _only(events, "INVESTIGATION")
     assert roles == {("Nevada State Board of Pharmacy", "INVESTIGATOR"), ("Sierra Vista Surgical Partners", "SUBJECT")}
+
+
+def test_handing_over_or_giving_vials_is_a_supply_and_handing_down_a_sentence_is_not():
+    for text in ("Prosecutors said Dr. Lionel Fairweather handed Grace Lindqvist a bottle of 60 compounded ketamine "
+                 "lozenges.", "Kenneth Iwamasa gave Matthew Perry two vials of ketamine."):
+        supply, roles = _only(_extract_text(text, FRIDAY), "DRUG_SUPPLY")
+        assert {role for _, role in roles} == {"SUPPLIER", "BUYER"}, text
+    events = _extract_text("Judge Ann Cole handed down a 30-month sentence to Wade Tillotson in the case of the "
+                           "ketamine pills.", FRIDAY)
+    assert [e.type for e, _ in events] == ["SENTENCING"]
