@@ -1112,6 +1112,8 @@ class _Draft:
     # two people"): not anyone named before, but those the text names after.
     introduces_people: int = 0
     of_a_thing: bool = False  # a noun "of" a thing ("a trial of drug checking"): no one's event to inherit
+    # Tokens where the principal would stand that name nobody: "investigated the death" → "death".
+    undergoing: tuple[int, ...] = ()
 
 
 def _bare_passive(verb: Token) -> bool:
@@ -1263,9 +1265,12 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     of_a_thing = match.trigger.part_of_speech == "NOUN" and not any(r in match.event_type.principal for _, r in participants) \
         and any(t.pos_ == "NOUN" and t.lemma_.lower() not in person_nouns and not _described_by_who(t)
                 for t in _prep_objects(nominal).get("of", []))
+    filled = {role for _, role in participants}
+    undergoing = tuple(t.i for role in match.event_type.principal if role not in filled
+                       for position in match.event_type.roles.get(role, ()) for t in positions.get(position, []))
     return _Draft(match, sentence, participants, expression, status, object_text,
                   trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause, precedes_dated_event,
-                  calendar_date, introduces_people, of_a_thing)
+                  calendar_date, introduces_people, of_a_thing, undergoing)
 
 
 def _event_told_after(match: _Match, nominal: Token) -> Token | None:
@@ -1388,6 +1393,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _adopt_described_participants(drafts, document, actors, sentences)
     _definite_mentions_keep_their_dates(drafts)
     _pronoun_deaths_are_of_the_dead(drafts, actors)
+    _principals_of_the_events_they_undergo(drafts)
     mentions: list[EventMention] = []
     last_dated: tuple[str, FuzzyDate, int] | None = None  # id, date, where the text gives the date
     for index, draft in enumerate(drafts):
@@ -1589,6 +1595,26 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
                 same_kind = source.match.event_type is event_type
                 draft.participants.extend((a, r if same_kind else event_type.principal[0]) for a, r in inherited)
                 break
+
+
+def _principals_of_the_events_they_undergo(drafts: list[_Draft]) -> None:
+    """"Columbus police investigated the death": an event whose principal's place holds another
+    event of its sentence is about that event's principal ("the death", the one told before it:
+    Aukerman's)."""
+    for draft in drafts:
+        if _has_principal(draft) or not draft.undergoing:
+            continue
+        for other in drafts:
+            if other is draft or other.sentence.start != draft.sentence.start \
+                    or _nominal_head(other.match.head).i not in draft.undergoing:
+                continue
+            if not _has_principal(other) and _is_definite(other.match):
+                # "the death": the one told last before it
+                other = next((d for d in reversed(drafts) if d.trigger_start < other.trigger_start
+                              and d.match.event_type is other.match.event_type and _has_principal(d)), other)
+            named = [a for a, r in other.participants if r in other.match.event_type.principal]
+            draft.participants.extend((a, draft.match.event_type.principal[0]) for a in dict.fromkeys(named))
+            break
 
 
 _ROLES_OF_THE_DEAD = frozenset({("DEATH", "DECEASED"), ("AUTOPSY", "SUBJECT")})

@@ -1790,3 +1790,10 @@ def test_handing_over_or_giving_vials_is_a_supply_and_handing_down_a_sentence_is
     events = _extract_text("Judge Ann Cole handed down a 30-month sentence to Wade Tillotson in the case of the "
                            "ketamine pills.", FRIDAY)
     assert [e.type for e, _ in events] == ["SENTENCING"]
+
+
+def test_police_looking_into_the_death_investigate_the_one_who_died():
+    events = _extract_text("Eli Whitcombe died in February 2024. Portland police looked into the death and found no "
+                           "evidence of a crime.", date(2025, 6, 1))
+    _, roles = _only(events, "INVESTIGATION")
+    assert roles == {("Portland police", "INVESTIGATOR"), ("Eli Whitcombe", "SUBJECT")}
