@@ -1351,7 +1351,9 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                 if node.head.i == node.i or distance > 3 or (
                         node.lemma_.lower() in reporting_verbs and node.head.i not in heads):
                     break  # "an inquest heard yesterday" dates the inquest, not the death it heard of
-                if node.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"} and not (
+                if node.dep_ == "parataxis" and node.head.i in heads and _is_attribution_aside(node):
+                    pass  # "From Sept. 30 to Oct. 12, the indictment alleges, he distributed ..."
+                elif node.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"} and not (
                         node.dep_ == "advcl" and anchor and anchor.anchor_start is not None
                         and anchor.anchor_start <= node.idx < (anchor.anchor_end or 0)) \
                         and not (node.dep_ == "advcl" and _is_when_clause(node)) \
@@ -1362,6 +1364,12 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                 node = node.head
                 distance += 1
     return best[1] if best else None
+
+
+def _is_attribution_aside(verb: Token) -> bool:
+    """"the indictment alleges", "police said" set between commas: who says so, with no object."""
+    return verb.pos_ == "VERB" and bool(_children(verb, SUBJECTS)) \
+        and not _children(verb, OBJECTS | {"ccomp", "xcomp"})
 
 
 def _fronted_participle_span(verb: Token) -> tuple[int, int] | None:

@@ -1797,3 +1797,10 @@ def test_police_looking_into_the_death_investigate_the_one_who_died():
                            "evidence of a crime.", date(2025, 6, 1))
     _, roles = _only(events, "INVESTIGATION")
     assert roles == {("Portland police", "INVESTIGATOR"), ("Eli Whitcombe", "SUBJECT")}
+
+
+def test_a_date_before_an_aside_naming_who_says_so_dates_what_is_said():
+    events = _extract_text("From September 30 to October 12, 2023, the indictment alleges, Salvador Plasencia "
+                           "distributed approximately 20 vials of ketamine to Matthew Perry.", date(2024, 8, 15))
+    supply, _ = _only(events, "DRUG_SUPPLY")
+    assert _span(supply) == (date(2023, 9, 30), date(2023, 10, 12))
