@@ -920,6 +920,11 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS and _is_definite(match) \
             and verb.lemma_.lower() not in taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs:
         return heads  # "in a 2022 interview she called the infusions 'a reset button'": the calling's date
+    if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS \
+            and nominal.lemma_.lower() in _once_only_nouns(taxonomy) and verb.lemma_.lower() in {
+                t.words[0] for other in taxonomy.types.values() if other is not match.event_type
+                for t in other.triggers if t.part_of_speech == "VERB"}:
+        return heads  # "his death was ruled an accident in December": the ruling's date
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS | SUBJECTS \
             and verb.lemma_.lower() in taxonomy.speech_verbs:
         # "The band announced his death the next day": the announcing's date; "his plea agreement
@@ -1116,6 +1121,14 @@ class _Draft:
     undergoing: tuple[int, ...] = ()
 
 
+def _once_only_nouns(taxonomy: Taxonomy) -> frozenset[str]:
+    """Single-word nouns naming what happens to someone once, of their own: "death", "birth"
+    (not "autopsy", which is of a death)."""
+    return frozenset(t.words[0] for event_type in taxonomy.types.values()
+                     if event_type.singular and not event_type.inherit_principal_from
+                     for t in event_type.triggers if t.part_of_speech == "NOUN" and len(t.words) == 1)
+
+
 def _bare_passive(verb: Token) -> bool:
     """A passive verb with no object: "X was charged", "arrested and charged" (sharing the
     first verb's auxiliary) — not "was charged $2,000 a vial"."""
@@ -1194,7 +1207,13 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     # A trigger inside a time expression names the anchor ("before his death"); it is still
     # an event mention of its own (the death), handled like any other.
     positions, nominal, verb = _positions(match, taxonomy)
-    participants = _assign_roles(match, positions, actors, (trigger_start, trigger_end), taxonomy)
+    once_only = _once_only_nouns(taxonomy) - {t.words[0] for t in match.event_type.triggers}
+    # "the actor's death was sentenced" (a misparse): whose death it is takes no part in another
+    # event for the noun's place; an event about the death is about its principal (see
+    # _principals_of_the_events_they_undergo).
+    held = {name: [t for t in tokens if not (t.pos_ == "NOUN" and t.lemma_.lower() in once_only)]
+            for name, tokens in positions.items()}
+    participants = _assign_roles(match, held, actors, (trigger_start, trigger_end), taxonomy)
     heads = _event_heads(match, nominal, verb, taxonomy)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end, taxonomy.speech_verbs)
     fronted = _fronted_participle_span(match.head)

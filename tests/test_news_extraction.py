@@ -1804,3 +1804,35 @@ def test_a_date_before_an_aside_naming_who_says_so_dates_what_is_said():
                            "distributed approximately 20 vials of ketamine to Matthew Perry.", date(2024, 8, 15))
     supply, _ = _only(events, "DRUG_SUPPLY")
     assert _span(supply) == (date(2023, 9, 30), date(2023, 10, 12))
+
+
+def test_a_description_the_opening_gives_the_one_person_it_named_is_that_person():
+    events = _extract_text(
+        "A woman who sold the ketamine that killed Matthew Perry pleaded guilty on Wednesday, the last of five "
+        "defendants to admit a role in the \"Friends\" actor's death.\n\n"
+        "Kenneth Iwamasa injected Perry repeatedly on Oct. 28, 2023. The actor, 54, died that afternoon in the hot "
+        "tub of his home.\n\n"
+        "Jasveen Sangha also admitted selling ketamine in August 2019 to Cody McLaury, 33, who died hours later.",
+        date(2025, 9, 17))
+    deaths = {frozenset(roles): e for e, roles in events if e.type == "DEATH"}
+    perry = deaths[frozenset({("Matthew Perry", "DECEASED")})]
+    assert _span(perry) == (date(2023, 10, 28), date(2023, 10, 28))
+    mclaury = deaths[frozenset({("Cody McLaury", "DECEASED")})]
+    assert mclaury.date.end is not None and mclaury.date.end.year == 2019
+    # Someone's owner is theirs, whoever the opening named.
+    events = _extract_text(
+        "Cassidy Moreno spent the last hour of her life alone in a treatment room, a prosecutor told jurors Tuesday "
+        "as the manslaughter trial of the clinic's owner got under way. Dr. Leonard Vickery, 56, is charged with "
+        "manslaughter.", date(2026, 3, 10))
+    assert not [roles for e, roles in events if ("Cassidy Moreno", "DEFENDANT") in roles]
+
+
+def test_whose_death_a_misparse_makes_the_subject_of_a_sentencing_is_not_sentenced():
+    events = _extract_text(
+        "A Santa Monica physician who sold ketamine to Matthew Perry in the weeks before the actor's death was "
+        "sentenced Wednesday to 30 months in federal prison. Dr. Salvador Plasencia, 43, had pleaded guilty in July.",
+        date(2025, 12, 5))
+    sentencing, roles = _only(events, "SENTENCING")
+    assert roles == {("Salvador Plasencia", "DEFENDANT")}
+    death, _ = _only(events, "DEATH")
+    assert death.date.start is None  # not the sentencing's Wednesday

@@ -611,7 +611,13 @@ class _References:
             group = lex.description_group.get(lemma)
             related = self.introduced_by_noun.get(lemma) or (self.introduced_by_group.get(group) if group else None)
             if not related:
-                return None
+                named = self._only_person_named_before_in_lede(token)
+                if named is None:
+                    return None
+                # "... killed Matthew Perry ..., the last of five to admit a role in the "Friends"
+                # actor's death": the one person the opening named, and "the actor" after.
+                self._introduce(_Introduction(named, token.i, frozenset({lemma}), frozenset(modifiers)))
+                related = {id(named): self.introduced_by_noun[lemma][id(named)]}
             chosen = max(
                 related.values(), key=lambda i: (len(i.modifiers & modifiers), self.last_seen.get(id(i.actor), i.token))
             ).actor
@@ -620,6 +626,20 @@ class _References:
             if i in self.occurrence_at:
                 start = self.occurrence_at[i].end
         return self._add(chosen, token, start, token.i + 1, DESCRIPTION, token.dep_ in _SUBJECT_DEPS)
+
+    def _only_person_named_before_in_lede(self, token: Token) -> _Actor | None:
+        """The person the story's first sentence names before this noun, if it names only one, and
+        nothing says another sex than the noun's."""
+        if self.sentence_of(token) != 0 or any(c.dep_ == "poss" for c in token.children):
+            return None  # "the clinic's owner" is the clinic's, whoever the opening named
+        named = {id(occ.actor): occ.actor for occ in self.occurrences
+                 if occ.start < token.i and occ.kind == ActorKind.PERSON and occ.actor is not None}
+        if len(named) != 1:
+            return None
+        person = next(iter(named.values()))
+        lemma = token.lemma_.lower()
+        wrong = "female" if lemma in self.lex.male_nouns else "male" if lemma in self.lex.female_nouns else None
+        return None if wrong is not None and person.gender == wrong else person
 
     def _lede_description(self, token: Token) -> _Ref | None:
         """ "A nurse anesthetist who worked at a Reno surgery center was pronounced dead early
