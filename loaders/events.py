@@ -891,7 +891,8 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     # "the inquest, which was opened ... on June 20"; "sentencing, which she set for Dec. 3". Only
     # what lasts opens: "the inquest into his death, which opened in October", parsed as the
     # death's clause, does not date the death.
-    dating_verbs = taxonomy.setting_verbs | (taxonomy.onset_verbs if match.event_type.lasting else frozenset())
+    dating_verbs = taxonomy.setting_verbs | match.event_type.dated_by_clause \
+        | (taxonomy.onset_verbs if match.event_type.lasting else frozenset())
     for clause in _children(nominal, {"relcl", "acl"}):
         if clause.lemma_.lower() in dating_verbs:
             heads |= {clause.i} | {c.i for c in _children(clause, {"conj"})}
@@ -1421,6 +1422,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _definite_mentions_keep_their_dates(drafts)
     _pronoun_deaths_are_of_the_dead(drafts, actors)
     _principals_of_the_events_they_undergo(drafts)
+    _one_event_told_twice_in_a_sentence(drafts, actors)
     mentions: list[EventMention] = []
     last_dated: tuple[str, FuzzyDate, int] | None = None  # id, date, where the text gives the date
     for index, draft in enumerate(drafts):
@@ -1642,6 +1644,25 @@ def _principals_of_the_events_they_undergo(drafts: list[_Draft]) -> None:
             named = [a for a, r in other.participants if r in other.match.event_type.principal]
             draft.participants.extend((a, draft.match.event_type.principal[0]) for a in dict.fromkeys(named))
             break
+
+
+def _one_event_told_twice_in_a_sentence(drafts: list[_Draft], actors: ActorAnalysis) -> None:
+    """"Ashby is charged ... in a criminal complaint that was unsealed Tuesday", "the medicine the
+    FDA has approved ... was cleared in 2019": a mention that names nobody, beside an undated
+    one of the same type in its sentence, is that event, and dates it. Not when the other
+    holds only a pronoun ("a 27-year-old man died in March; ... his death")."""
+    for draft in drafts:
+        if _has_principal(draft) or draft.expression is None:
+            continue
+        same = [d for d in drafts if d is not draft and d.sentence.start == draft.sentence.start
+                and d.match.event_type is draft.match.event_type and _has_principal(d) and d.expression is None]
+        if len(same) != 1:
+            continue
+        principal = [p for p in same[0].participants if p[1] in draft.match.event_type.principal]
+        named_here = {sp.actor_id for sp in actors.spans_between(draft.sentence.start, draft.sentence.end)
+                      if sp.via != PRONOUN}
+        if all(actor_id in named_here for actor_id, _ in principal):
+            draft.participants.extend(principal)
 
 
 _ROLES_OF_THE_DEAD = frozenset({("DEATH", "DECEASED"), ("AUTOPSY", "SUBJECT")})

@@ -65,6 +65,7 @@ class EventType:
     anchor_nouns: frozenset[str] = frozenset()
     present_passive_is_state: bool = False
     takes_story_day: bool = True  # undated, told just after a day: on that day (not an autopsy's findings)
+    dated_by_clause: frozenset[str] = frozenset()  # "an indictment unsealed Tuesday": the verbs whose date is a noun's
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +181,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             anchor_nouns=frozenset(spec.get("anchor_nouns") or ()),
             present_passive_is_state=bool(spec.get("present_passive_is_state", False)),
             takes_story_day=bool(spec.get("takes_story_day", True)),
+            dated_by_clause=frozenset(spec.get("dated_by_clause") or ()),
         )
     for event_type in types.values():
         sources = set(event_type.inherit_principal_from).union(*(t.inherit_principal_from for t in event_type.triggers))

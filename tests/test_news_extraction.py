@@ -1836,3 +1836,19 @@ def test_whose_death_a_misparse_makes_the_subject_of_a_sentencing_is_not_sentenc
     assert roles == {("Salvador Plasencia", "DEFENDANT")}
     death, _ = _only(events, "DEATH")
     assert death.date.start is None  # not the sentencing's Wednesday
+
+
+def test_a_mention_naming_nobody_beside_an_undated_one_of_its_type_dates_it():
+    events = _extract_text("Wendell Ashby is charged with distributing oxycodone in a criminal complaint that was "
+                           "unsealed Tuesday in federal court in Lexington.", date(2025, 10, 8))
+    charges, _ = _only(events, "CHARGES")
+    assert _span(charges) == (date(2025, 10, 7), date(2025, 10, 7))
+    events = _extract_text("The only ketamine-derived medicine the FDA has approved for depression, an esketamine "
+                           "nasal spray, was cleared in 2019.", date(2025, 6, 1))
+    approval, _ = _only(events, "REGULATORY_APPROVAL")
+    assert _span(approval) == (date(2019, 1, 1), date(2019, 12, 31))
+    # A pronoun's death is not the unnamed man's.
+    events = _extract_text("Martin Oyelaran ran the pharmacy. One of its customers, a 27-year-old man, died of an "
+                           "overdose in March 2023; the College has not linked his death to the pharmacy.",
+                           date(2025, 6, 1))
+    assert not [e for e, roles in events if e.type == "DEATH" and e.date.start is not None]
