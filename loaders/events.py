@@ -1160,6 +1160,8 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         # "received ketamine", not "received reports of adverse events with ketamine"
         # "reviewing the clinic's purchase and dispensing records": each object of a coordination.
         objects = _children(verb_or_head, OBJECTS | {"dative"})
+        if verb_or_head.dep_ == "relcl" and not objects:
+            objects = [verb_or_head.head]  # "ketamine he had obtained from a distributor"
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
         return any(words([o, *(c for c in o.children if c.dep_ in {"compound", "amod"})]) & match.trigger.requires
                    for o in objects)
@@ -1855,6 +1857,8 @@ def _story_day(draft: _Draft, drafts: Sequence[_Draft], expressions: Sequence[Ti
                                      or not d.match.event_type.takes_story_day) for d in drafts):
         return None
     doc = verb.doc
+    if _tells_what_is_to_come(told, doc, taxonomy):
+        return None  # "They are expected to make their initial appearances this afternoon"
     between = doc.char_span(told.end, sentence.start, alignment_mode="expand")
     if between is None or sum(1 for s in between.sents if s.start_char >= told.end) >= _STORY_DAY_SENTENCES:
         return None
@@ -1864,6 +1868,24 @@ def _story_day(draft: _Draft, drafts: Sequence[_Draft], expressions: Sequence[Ti
     if any(t.lower_ in taxonomy.story_moves_on for t in verb.sent):
         return None
     return FuzzyDate.day(told.date.start, f"the day told before ({told.text})")
+
+
+def _tells_what_is_to_come(expression: TimeExpression, doc: Doc, taxonomy: Taxonomy) -> bool:
+    """Whether the clause a time expression hangs from tells what is expected, scheduled or
+    will be: "are expected to make their appearances this afternoon", "will be sentenced today"."""
+    span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    for _ in range(4):
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    clause = [node, *([node.head] if node.dep_ in {"xcomp", "ccomp"} else [])]
+    return any(v.lemma_.lower() in taxonomy.future_verbs - {"agree"}
+               or any(c.dep_ == "aux" and c.lower_ in taxonomy.future_cues for c in v.children) for v in clause)
 
 
 def _from_date_told(told: FuzzyDate, anchor: AnchoredOffset, text: str) -> FuzzyDate:

@@ -1852,3 +1852,32 @@ def test_a_mention_naming_nobody_beside_an_undated_one_of_its_type_dates_it():
                            "overdose in March 2023; the College has not linked his death to the pharmacy.",
                            date(2025, 6, 1))
     assert not [e for e, roles in events if e.type == "DEATH" and e.date.start is not None]
+
+
+def test_words_that_look_like_events_but_are_not():
+    for text, event_type in (
+            ("A pharmacist reported a surge of ketamine prescriptions bearing Peter Marchbanks' signature.", "BIRTH"),
+            ("Mark Chavez is expected to make his initial court appearance on August 30.", "INTERVIEW"),
+            ("The board placed Wendell Ashby on probation in 2019, and that probation ended in 2022.", None),
+            ("The order, which the Tribune obtained on Wednesday, says Peter Marchbanks approved ketamine "
+             "prescriptions for 2,400 patients.", "DRUG_SUPPLY")):
+        events = _extract_text(text, date(2024, 8, 15))
+        if event_type is None:  # the probation is one action, of 2019
+            action, _ = _only(events, "REGULATORY_ACTION")
+            assert _span(action) == (date(2019, 1, 1), date(2019, 12, 31)), text
+        else:
+            assert not [e for e, _ in events if e.type == event_type], text
+    # What is obtained is a supply when it is the drug, named or the noun a clause hangs on.
+    events = _extract_text("Mark Chavez sold ketamine to Salvador Plasencia, including ketamine he had obtained from "
+                           "a wholesale distributor.", date(2024, 10, 3))
+    assert [roles for e, roles in events if e.type == "DRUG_SUPPLY" and roles == {("Mark Chavez", "BUYER")}]
+
+
+def test_a_day_told_for_what_is_expected_sets_no_scene_for_what_follows():
+    events = _extract_text(
+        "Salvador Plasencia and Jasveen Sangha were arrested this morning. They are expected to make their initial "
+        "appearances in downtown Los Angeles this afternoon.\n\n"
+        "- Kenneth Iwamasa, 59, Perry's live-in assistant, agreed to plead guilty to one count of conspiracy.",
+        date(2024, 8, 15))
+    plea, _ = _only(events, "PLEA")
+    assert plea.date.start is None
