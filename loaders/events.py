@@ -1262,6 +1262,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if expression is None:
         expression = heading
     clause = _clause_anchor(match, nominal, verb)
+    if expression is None and clause.dep_ == "ROOT":
+        # "In October 2023, the same month Eli's first package arrived, the FDA warned ...": a
+        # date opening the sentence frames its main clause, wherever the parser hung it.
+        expression = _opening_expression(expressions, span, trigger_start)
     if expression is None and _is_when_clause(clause):
         # "concerns the FDA raised in October 2023, when it warned ...": the when-clause's time.
         expression = _attached_expression(expressions, {clause.head.i}, doc, trigger_start, trigger_end)
@@ -1386,6 +1390,21 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                 node = node.head
                 distance += 1
     return best[1] if best else None
+
+
+def _opening_expression(expressions: Sequence[TimeExpression], sentence: Span,
+                        trigger_start: int) -> TimeExpression | None:
+    """A date that opens the sentence, set off by a comma: "In October 2023, ...", "On Aug. 7, ..."."""
+    words = [t for t in sentence if not t.is_punct][:2]
+    for expression in expressions:
+        if expression.anchor is not None or not expression.date.known or not words:
+            continue
+        opens = expression.start == words[0].idx or (
+            len(words) > 1 and words[0].pos_ == "ADP" and expression.start == words[1].idx)
+        after = sentence.doc.text[expression.end:expression.end + 2].lstrip()
+        if opens and after.startswith(",") and expression.end <= trigger_start:
+            return expression
+    return None
 
 
 def _is_attribution_aside(verb: Token) -> bool:

@@ -1881,3 +1881,11 @@ def test_a_day_told_for_what_is_expected_sets_no_scene_for_what_follows():
         date(2024, 8, 15))
     plea, _ = _only(events, "PLEA")
     assert plea.date.start is None
+
+
+def test_a_date_opening_the_sentence_dates_its_main_clause_wherever_the_parser_hung_it():
+    events = _extract_text("In October 2023, the same month Eli Whitcombe bought his first package, the Food and Drug "
+                           "Administration warned patients that compounded ketamine could cause slowed breathing.",
+                           date(2025, 5, 1))
+    warning, _ = _only(events, "REGULATORY_WARNING")
+    assert _span(warning) == (date(2023, 10, 1), date(2023, 10, 31))
