@@ -908,3 +908,11 @@ def test_a_weekday_that_fits_no_recent_year_of_its_day_is_dropped():
                                       "The Morning Show host said he was sorry."])
 def test_a_time_of_day_or_a_title_is_no_day_named_by_a_clause(sentence: str) -> None:
     assert [e for e in find_time_expressions(sentence, PUBLISHED) if e.kind == ANCHORED] == []
+
+
+def test_minutes_or_an_hour_later_is_the_same_day_and_hours_later_may_be_the_next():
+    for text in ("minutes later", "less than an hour later", "an hour later", "seconds later"):
+        found, = find_time_expressions(f"Police arrived {text}.", PUBLISHED)
+        assert (found.anchor.min_offset_days, found.anchor.max_offset_days) == (0, 0), text
+    found, = find_time_expressions("Police arrived hours later.", PUBLISHED)
+    assert (found.anchor.min_offset_days, found.anchor.max_offset_days) == (0, 1)

@@ -174,6 +174,14 @@ def _neighbour_year(item: _ListItem, neighbour: _ListItem, neighbour_year: int, 
     return neighbour_year
 
 
+def _at_most_one(match: re.Match[str]) -> bool:
+    """Whether a quantity phrase counts one unit or less: "an hour", "less than an hour"."""
+    if match.group("bare"):
+        return False  # "hours later" may cross midnight
+    counted = _count(match.group("num"))
+    return counted is not None and counted[1] <= 1
+
+
 @dataclass(slots=True)
 class _AnchorPhrase:
     start: int
@@ -926,7 +934,9 @@ class _Scanner:
             magnitude = _magnitude(m)
             if magnitude is None:
                 continue
-            lo, hi, _ = magnitude
+            lo, hi, unit = magnitude
+            if unit in ("second", "minute") or (unit == "hour" and _at_most_one(m)):
+                lo, hi = 0, 0  # "minutes later", "less than an hour later": the same day, as told
             forward = rel in ("later", "afterward", "afterwards", "on")
             low, high = (lo, hi) if forward else ((-hi if hi is not None else None), -lo)
             yield _Found(m.start(), m.end(), ANCHORED, None, (low, high, None, None), self.future_at(m.start(), m.end()))
