@@ -766,6 +766,9 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.NEGATED
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in anchor.children):
         return EventStatus.NEGATED  # "can no longer administer"
+    if anchor.dep_ in {"acl", "ccomp"} and anchor.head.pos_ == "NOUN" \
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in anchor.head.children):
+        return EventStatus.NEGATED  # "there is no suggestion that Perry obtained his ketamine from ...""
     carriers = {match.head} if match.trigger.part_of_speech == "VERB" else {
         v for v in (anchor, verb) if v is not None and v.lemma_.lower() in
         taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs | taxonomy.awaiting_verbs | _HEADING_VERBS}

@@ -1889,3 +1889,12 @@ def test_a_date_opening_the_sentence_dates_its_main_clause_wherever_the_parser_h
                            date(2025, 5, 1))
     warning, _ = _only(events, "REGULATORY_WARNING")
     assert _span(warning) == (date(2023, 10, 1), date(2023, 10, 31))
+
+
+def test_no_evidence_that_something_happened_tells_it_did_not():
+    for text in ("There is no suggestion that Matthew Perry obtained his ketamine from such a source.",
+                 "Police found no evidence that Cole Dade sold the pills to Dana Reyes."):
+        assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "DRUG_SUPPLY"], text
+    # A suggestion made is still one that tells of the sale.
+    assert [e for e, _ in _extract_text("The suggestion that Cole Dade sold the pills to Dana Reyes was made in "
+                                        "court.", FRIDAY) if e.type == "DRUG_SUPPLY"]
