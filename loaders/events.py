@@ -1020,7 +1020,9 @@ def _date_of_earlier_verb(match: _Match, spans: Sequence[Span | None], expressio
         told = [e for e in expressions if span.start_char <= e.start < span.end_char]
         for token in reversed(span):
             if token.i < match.head.i and token.pos_ == "VERB" and token.lemma_.lower() in match.trigger.dated_by:
-                expression = _attached_expression(told, {token.i}, doc, trigger_start, trigger_end)
+                # "returned that afternoon to find Perry face down": the verb whose purpose the finding was
+                heads = {token.i, token.head.i} if token.dep_ in {"xcomp", "advcl"} else {token.i}
+                expression = _attached_expression(told, heads, doc, trigger_start, trigger_end)
                 if expression is not None:
                     return expression
     return None

@@ -1898,3 +1898,12 @@ def test_no_evidence_that_something_happened_tells_it_did_not():
     # A suggestion made is still one that tells of the sale.
     assert [e for e, _ in _extract_text("The suggestion that Cole Dade sold the pills to Dana Reyes was made in "
                                         "court.", FRIDAY) if e.type == "DRUG_SUPPLY"]
+
+
+def test_pronounced_dead_after_returning_to_find_him_is_the_day_he_was_found():
+    events = _extract_text(
+        "Kenneth Iwamasa admitted that on October 28, 2023, he injected Matthew Perry with ketamine at least three "
+        "times. Iwamasa left the house to run errands and returned that afternoon to find Perry face down in the hot "
+        "tub. Perry, 54, was pronounced dead at the scene.", date(2024, 8, 15))
+    death, _ = _only(events, "DEATH")
+    assert _span(death) == (date(2023, 10, 28), date(2023, 10, 28))
