@@ -1694,6 +1694,10 @@ def _one_event_told_twice_in_a_sentence(drafts: list[_Draft], actors: ActorAnaly
 _ROLES_OF_THE_DEAD = frozenset({("DEATH", "DECEASED"), ("AUTOPSY", "SUBJECT")})
 # Roles of the professionals around a death, never of the dead: the examiner, the judge.
 _ROLES_OF_THE_LIVING = frozenset({"EXAMINER", "JUDGE", "PROSECUTOR", "INVESTIGATOR", "REGULATOR", "ARRESTED_BY"})
+# Roles of someone called to account, alive to be so: "opened an investigation into Dr. Krieger
+# the week after her death" is not Krieger's death.
+_ROLES_OF_THE_ACCUSED = frozenset({("INVESTIGATION", "SUBJECT"), ("CHARGES", "DEFENDANT"), ("ARREST", "ARRESTED"),
+                                   ("REGULATORY_ACTION", "SUBJECT")})
 # Roles of whoever acts on another: the one who injects or sells, the one who speaks.
 _ROLES_OF_AGENTS = frozenset({"ADMINISTERED_BY", "SUPPLIER", "SPEAKER", "INTERVIEWEE", "AUTHOR"})
 
@@ -1707,6 +1711,7 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
     lexicon = get_lexicon()
     named_dead: list[tuple[int, str]] = []  # (where the death is told, who died)
     told_unnamed: list[tuple[_Draft, str, str, ActorSpan]] = []
+    acting: set[int] = set()  # id() of drafts whose dead, by a pronoun, acts in the same sentence
     for draft in drafts:
         for actor_id, role in draft.participants:
             if (draft.match.event_type.name, role) not in _ROLES_OF_THE_DEAD:
@@ -1716,7 +1721,8 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
             # "Iwamasa injected Perry ... on the day he died": named here as the one who acts, and
             # only a pronoun says he died.
             acts_here = nearest is not None and nearest.via == PRONOUN and any(
-                a == actor_id and r in _ROLES_OF_THE_LIVING | _ROLES_OF_AGENTS
+                a == actor_id and (r in _ROLES_OF_THE_LIVING | _ROLES_OF_AGENTS
+                                   or (other.match.event_type.name, r) in _ROLES_OF_THE_ACCUSED)
                 for other in drafts if other is not draft and other.sentence.start == draft.sentence.start
                 for a, r in other.participants)
             if actor_id in actors.roles and nearest is not None:
@@ -1725,14 +1731,20 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
                 named_dead.append((draft.trigger_start, actor_id))
             elif nearest is not None:
                 told_unnamed.append((draft, actor_id, role, nearest))
+                if acts_here:
+                    acting.add(id(draft))
     dead_ids = {actor_id for _, actor_id in named_dead}
+    # "She died two days later. ... an investigation into Dr. Krieger the week after her death":
+    # with nobody named as dead, the one a pronoun told dead elsewhere, not the one acting here.
+    told_dead = [(d.trigger_start, a) for d, a, _, _ in told_unnamed if id(d) not in acting]
     for draft, actor_id, role, reference in told_unnamed:
         if actor_id in dead_ids:
             continue
         word = reference.text.lower()  # "he", "her", or a role noun: "friend", "son"
         wrong_names = lexicon.female_first_names if word in MALE_PRONOUNS or word in lexicon.male_nouns else \
             lexicon.male_first_names if word in FEMALE_PRONOUNS or word in lexicon.female_nouns else frozenset()
-        candidates = [(abs(where - draft.trigger_start), where > draft.trigger_start, dead) for where, dead in named_dead
+        pool = named_dead or ([(w, d) for w, d in told_dead if d != actor_id] if id(draft) in acting else [])
+        candidates = [(abs(where - draft.trigger_start), where > draft.trigger_start, dead) for where, dead in pool
                       if actors.actors[dead].name.split()[0].lower() not in wrong_names]
         if candidates:
             dead = min(candidates)[2]

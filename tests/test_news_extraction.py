@@ -1907,3 +1907,15 @@ def test_pronounced_dead_after_returning_to_find_him_is_the_day_he_was_found():
         "tub. Perry, 54, was pronounced dead at the scene.", date(2024, 8, 15))
     death, _ = _only(events, "DEATH")
     assert _span(death) == (date(2023, 10, 28), date(2023, 10, 28))
+
+
+def test_the_death_a_pronoun_tells_beside_someone_investigated_is_not_theirs():
+    events = _extract_text(
+        "Ellen Haugland, 39, received an infusion of ketamine on July 18, 2024. She died two days later. Board "
+        "investigators found no documentation that Dr. Anselm Krieger or any other clinician reviewed her "
+        "prescriptions. The Board opened an investigation into Dr. Krieger the week after her death, after receiving "
+        "a report from the hospital.", date(2024, 8, 2))
+    death, roles = _only(events, "DEATH")
+    assert roles == {("Ellen Haugland", "DECEASED")}
+    investigation, _ = _only(events, "INVESTIGATION")
+    assert _span(investigation) == (date(2024, 7, 20), date(2024, 7, 27))
