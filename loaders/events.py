@@ -1154,6 +1154,9 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     def words(tokens: Iterable[Token]) -> set[str]:
         return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
+    if match.trigger.requires_also and not words(verb_or_head.subtree) & match.trigger.requires_also:
+        return False
+
     if match.trigger.requires_object_head:
         # "took both tablets", "took one of the pills": not "took a drug test", "took a break";
         # "he was dead": a complement too.
@@ -1168,6 +1171,9 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         if verb_or_head.dep_ == "relcl" and not objects:
             objects = [verb_or_head.head]  # "ketamine he had obtained from a distributor"
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+        if match.trigger.requires_also and any(o.tag_ == "PRP" for o in objects):
+            # "passed them on to ...": what is handed on, told in the sentence
+            return bool(words(verb_or_head.sent) & match.trigger.requires)
         return any(words([o, *(c for c in o.children if c.dep_ in {"compound", "amod"})]) & match.trigger.requires
                    for o in objects)
     if words(verb_or_head.subtree) & match.trigger.requires:

@@ -27,6 +27,7 @@ class Trigger:
     part_of_speech: str  # "VERB" or "NOUN"
     subject_is_experiencer: bool = False
     requires: frozenset[str] = frozenset()
+    requires_also: frozenset[str] = frozenset()  # and one of these among its dependents too ("passed them on to")
     subject_ignored: bool = False
     date_on_or_before: bool = False
     passive_meets_requires: bool = False
@@ -114,6 +115,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         part_of_speech=pos,
         subject_is_experiencer=entry.get("subject") == "experiencer",
         requires=frozenset(w.lower() for w in entry.get("requires", ())),
+        requires_also=frozenset(w.lower() for w in entry.get("requires_also", ())),
         subject_ignored=entry.get("subject") == "ignore",
         date_on_or_before=entry.get("date_bound") == "on_or_before",
         passive_meets_requires=entry.get("passive") == "meets_requires",

@@ -1919,3 +1919,12 @@ def test_the_death_a_pronoun_tells_beside_someone_investigated_is_not_theirs():
     assert roles == {("Ellen Haugland", "DECEASED")}
     investigation, _ = _only(events, "INVESTIGATION")
     assert _span(investigation) == (date(2024, 7, 20), date(2024, 7, 27))
+
+
+def test_passing_the_drug_on_to_someone_is_a_supply_and_passing_a_test_or_a_file_is_not():
+    events = _extract_text("Jasveen Sangha sold 50 vials of ketamine to Erik Fleming in October 2023, and Erik Fleming "
+                           "passed them on to Kenneth Iwamasa.", date(2025, 9, 17))
+    assert {frozenset(roles) for e, roles in events if e.type == "DRUG_SUPPLY"} >= {
+        frozenset({("Erik Fleming", "SUPPLIER"), ("Kenneth Iwamasa", "BUYER")})}
+    for text in ("Cole Dade passed a drug test in March.", "Dana Reyes passed the file on ketamine sales to police."):
+        assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "DRUG_SUPPLY"], text
