@@ -754,6 +754,8 @@ def _clause_anchor(match: _Match, nominal: Token, verb: Token | None) -> Token:
 # of selling", "was charged with supplying".
 ACCUSING_VERBS = frozenset({"accuse", "charge", "convict", "indict", "suspect", "acquit", "clear", "find"})
 _NOBODY = frozenset({"nobody", "none", "neither"})
+# "no evidence that he sold ...": nothing shows it happened (but "no doubt that" affirms it).
+_NO_SIGN_NOUNS = frozenset({"suggestion", "evidence", "indication", "sign", "proof", "record", "report", "allegation"})
 _HEADING_VERBS = frozenset({"head", "go"})  # "headed to trial", "going to trial"
 
 
@@ -766,9 +768,9 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.NEGATED
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in anchor.children):
         return EventStatus.NEGATED  # "can no longer administer"
-    if anchor.dep_ in {"acl", "ccomp"} and anchor.head.pos_ == "NOUN" \
+    if anchor.dep_ in {"acl", "ccomp"} and anchor.head.lemma_.lower() in _NO_SIGN_NOUNS \
             and any(c.dep_ == "det" and c.lower_ == "no" for c in anchor.head.children):
-        return EventStatus.NEGATED  # "there is no suggestion that Perry obtained his ketamine from ...""
+        return EventStatus.NEGATED  # "there is no suggestion that Perry obtained his ketamine from ..."
     carriers = {match.head} if match.trigger.part_of_speech == "VERB" else {
         v for v in (anchor, verb) if v is not None and v.lemma_.lower() in
         taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs | taxonomy.awaiting_verbs | _HEADING_VERBS}
@@ -925,9 +927,8 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
             and verb.lemma_.lower() not in taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs:
         return heads  # "in a 2022 interview she called the infusions 'a reset button'": the calling's date
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS \
-            and nominal.lemma_.lower() in _once_only_nouns(taxonomy) and verb.lemma_.lower() in {
-                t.words[0] for other in taxonomy.types.values() if other is not match.event_type
-                for t in other.triggers if t.part_of_speech == "VERB"}:
+            and nominal.lemma_.lower() in _type_words(taxonomy).once_only_nouns.get(match.event_type.name, ()) \
+            and verb.lemma_.lower() in _type_words(taxonomy).verbs_except(match.event_type):
         return heads  # "his death was ruled an accident in December": the ruling's date
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS | SUBJECTS \
             and verb.lemma_.lower() in taxonomy.speech_verbs:
@@ -1123,16 +1124,36 @@ class _Draft:
     # two people"): not anyone named before, but those the text names after.
     introduces_people: int = 0
     of_a_thing: bool = False  # a noun "of" a thing ("a trial of drug checking"): no one's event to inherit
-    # Tokens where the principal would stand that name nobody: "investigated the death" → "death".
+    # Tokens in the principal's places when no actor fills them: "investigated the death" → "death".
     undergoing: tuple[int, ...] = ()
 
 
-def _once_only_nouns(taxonomy: Taxonomy) -> frozenset[str]:
-    """Single-word nouns naming what happens to someone once, of their own: "death", "birth"
-    (not "autopsy", which is of a death)."""
-    return frozenset(t.words[0] for event_type in taxonomy.types.values()
-                     if event_type.singular and not event_type.inherit_principal_from
-                     for t in event_type.triggers if t.part_of_speech == "NOUN" and len(t.words) == 1)
+@dataclass(frozen=True, slots=True)
+class _TypeWords:
+    """Words of each event type that rules about other types need, read once per taxonomy."""
+
+    once_only_nouns: dict[str, frozenset[str]]  # "death", "birth": what happens to someone once, of their own
+    verb_lemmas: dict[str, frozenset[str]]  # the lemmas its verb triggers open with
+
+    def once_only_nouns_except(self, event_type: EventType) -> frozenset[str]:
+        return frozenset().union(*(n for name, n in self.once_only_nouns.items() if name != event_type.name))
+
+    def verbs_except(self, event_type: EventType) -> frozenset[str]:
+        return frozenset().union(*(v for name, v in self.verb_lemmas.items() if name != event_type.name))
+
+
+_TYPE_WORDS: dict[int, tuple[Taxonomy, _TypeWords]] = {}
+
+
+def _type_words(taxonomy: Taxonomy) -> _TypeWords:
+    cached = _TYPE_WORDS.get(id(taxonomy))
+    if cached is None or cached[0] is not taxonomy:
+        once_only = {t.name: frozenset(tr.words[0] for tr in t.triggers if tr.part_of_speech == "NOUN" and len(tr.words) == 1)
+                     for t in taxonomy.types.values() if t.singular and not t.inherit_principal_from}  # not "autopsy"
+        verbs = {t.name: frozenset(tr.words[0] for tr in t.triggers if tr.part_of_speech == "VERB")
+                 for t in taxonomy.types.values()}
+        cached = _TYPE_WORDS[id(taxonomy)] = (taxonomy, _TypeWords(once_only, verbs))
+    return cached[1]
 
 
 def _bare_passive(verb: Token) -> bool:
@@ -1221,7 +1242,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     # A trigger inside a time expression names the anchor ("before his death"); it is still
     # an event mention of its own (the death), handled like any other.
     positions, nominal, verb = _positions(match, taxonomy)
-    once_only = _once_only_nouns(taxonomy) - {t.words[0] for t in match.event_type.triggers}
+    once_only = _type_words(taxonomy).once_only_nouns_except(match.event_type)
     # "the actor's death was sentenced" (a misparse): whose death it is takes no part in another
     # event for the noun's place; an event about the death is about its principal (see
     # _principals_of_the_events_they_undergo).
@@ -1453,7 +1474,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _adopt_described_participants(drafts, document, actors, sentences)
     _definite_mentions_keep_their_dates(drafts)
     _pronoun_deaths_are_of_the_dead(drafts, actors)
-    _principals_of_the_events_they_undergo(drafts)
+    _principals_of_the_events_they_undergo(drafts, taxonomy)
     _one_event_told_twice_in_a_sentence(drafts, actors)
     mentions: list[EventMention] = []
     last_dated: tuple[str, FuzzyDate, int] | None = None  # id, date, where the text gives the date
@@ -1658,34 +1679,46 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
                 break
 
 
-def _principals_of_the_events_they_undergo(drafts: list[_Draft]) -> None:
-    """"Columbus police investigated the death": an event whose principal's place holds another
-    event of its sentence is about that event's principal ("the death", the one told before it:
-    Aukerman's)."""
+def _principals_of_the_events_they_undergo(drafts: list[_Draft], taxonomy: Taxonomy) -> None:
+    """"Columbus police investigated the death": an event whose principal's place holds a death
+    (or birth) told in its sentence is about whoever died ("the death", the one told just before
+    it: Aukerman's)."""
+    sentence_starts = sorted({d.sentence.start for d in drafts})
     for draft in drafts:
         if _has_principal(draft) or not draft.undergoing:
             continue
-        for other in drafts:
-            if other is draft or other.sentence.start != draft.sentence.start \
-                    or _nominal_head(other.match.head).i not in draft.undergoing:
-                continue
-            if not _has_principal(other) and _is_definite(other.match):
-                # "the death": the one told last before it
-                other = next((d for d in reversed(drafts) if d.trigger_start < other.trigger_start
-                              and d.match.event_type is other.match.event_type and _has_principal(d)), other)
-            named = [a for a, r in other.participants if r in other.match.event_type.principal]
-            draft.participants.extend((a, draft.match.event_type.principal[0]) for a in dict.fromkeys(named))
-            break
+        once_only = _type_words(taxonomy).once_only_nouns
+        undergone = next((d for d in drafts if d is not draft and d.sentence.start == draft.sentence.start
+                          and _nominal_head(d.match.head).i in draft.undergoing
+                          and d.match.event_type.name in once_only), None)
+        if undergone is None:
+            continue
+        if not _has_principal(undergone) and _is_definite(undergone.match):
+            # "the death": the one told last before it, within three sentences, passing over mentions
+            # that say nothing of whose ("ruled the death an accident caused by drowning"); not one
+            # whose someone goes unnamed ("a 25-year-old patient died at the clinic. Police are
+            # investigating the death").
+            nearby = _sentences_around(sentence_starts, undergone, 3, 0)
+            for earlier in reversed([d for d in drafts if d.trigger_start < undergone.trigger_start
+                                     and d.match.event_type is undergone.match.event_type
+                                     and d.sentence.start in nearby]):
+                if _has_principal(earlier) or earlier.undergoing:
+                    undergone = earlier  # someone named, or someone there but unnamed
+                    break
+        named = [a for a, r in undergone.participants if r in undergone.match.event_type.principal]
+        draft.participants.extend((a, draft.match.event_type.principal[0]) for a in dict.fromkeys(named))
 
 
 def _one_event_told_twice_in_a_sentence(drafts: list[_Draft], actors: ActorAnalysis) -> None:
     """"Ashby is charged ... in a criminal complaint that was unsealed Tuesday", "the medicine the
     FDA has approved ... was cleared in 2019": a mention that names nobody, beside an undated
-    one of the same type in its sentence, is that event, and dates it. Not when the other
-    holds only a pronoun ("a 27-year-old man died in March; ... his death")."""
+    one of the same type in its sentence, is that event, and dates it. Not when someone unnamed
+    stands in its principal's place (another person's event), nor when the other holds only a
+    pronoun ("a 27-year-old man died in March; ... his death")."""
     for draft in drafts:
-        if _has_principal(draft) or draft.expression is None:
-            continue
+        if _has_principal(draft) or draft.expression is None or any(
+                draft.match.head.doc[i].ent_type_ not in {"DATE", "TIME", "CARDINAL"} for i in draft.undergoing):
+            continue  # "another patient died in March 2023", "a second suspect, who was arrested Tuesday"
         same = [d for d in drafts if d is not draft and d.sentence.start == draft.sentence.start
                 and d.match.event_type is draft.match.event_type and _has_principal(d) and d.expression is None]
         if len(same) != 1:
@@ -1700,8 +1733,8 @@ def _one_event_told_twice_in_a_sentence(drafts: list[_Draft], actors: ActorAnaly
 _ROLES_OF_THE_DEAD = frozenset({("DEATH", "DECEASED"), ("AUTOPSY", "SUBJECT")})
 # Roles of the professionals around a death, never of the dead: the examiner, the judge.
 _ROLES_OF_THE_LIVING = frozenset({"EXAMINER", "JUDGE", "PROSECUTOR", "INVESTIGATOR", "REGULATOR", "ARRESTED_BY"})
-# Roles of someone called to account, alive to be so: "opened an investigation into Dr. Krieger
-# the week after her death" is not Krieger's death.
+# Roles of someone called to account: "opened an investigation into Dr. Krieger the week after
+# her death" is not Krieger's death (but "was awaiting trial when he died" may be).
 _ROLES_OF_THE_ACCUSED = frozenset({("INVESTIGATION", "SUBJECT"), ("CHARGES", "DEFENDANT"), ("ARREST", "ARRESTED"),
                                    ("REGULATORY_ACTION", "SUBJECT")})
 # Roles of whoever acts on another: the one who injects or sells, the one who speaks.
@@ -1726,9 +1759,10 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
             nearest = min(spans, key=lambda sp: abs(sp.start - draft.trigger_start), default=None)
             # "Iwamasa injected Perry ... on the day he died": named here as the one who acts, and
             # only a pronoun says he died.
+            told_as_theirs = draft.match.trigger.part_of_speech == "NOUN"  # "her death", not "when he died"
             acts_here = nearest is not None and nearest.via == PRONOUN and any(
                 a == actor_id and (r in _ROLES_OF_THE_LIVING | _ROLES_OF_AGENTS
-                                   or (other.match.event_type.name, r) in _ROLES_OF_THE_ACCUSED)
+                                   or (told_as_theirs and (other.match.event_type.name, r) in _ROLES_OF_THE_ACCUSED))
                 for other in drafts if other is not draft and other.sentence.start == draft.sentence.start
                 for a, r in other.participants)
             if actor_id in actors.roles and nearest is not None:
@@ -1926,8 +1960,13 @@ def _tells_what_is_to_come(expression: TimeExpression, doc: Doc, taxonomy: Taxon
             return False
         node = node.head
     clause = [node, *([node.head] if node.dep_ in {"xcomp", "ccomp"} else [])]
-    return any(v.lemma_.lower() in taxonomy.future_verbs - {"agree"}
+    return any(v.lemma_.lower() in taxonomy.future_verbs - _PAST_TOO
                or any(c.dep_ == "aux" and c.lower_ in taxonomy.future_cues for c in v.children) for v in clause)
+
+
+# Verbs among the taxonomy's future_verbs that as often tell what was done: "agreed to plead",
+# "was booked into the county jail on Tuesday", "set fire to", "fixed".
+_PAST_TOO = frozenset({"agree", "book", "set", "fix"})
 
 
 def _from_date_told(told: FuzzyDate, anchor: AnchoredOffset, text: str) -> FuzzyDate:

@@ -1782,11 +1782,10 @@ def test_the_surgery_center_is_the_center_the_story_named():
     assert roles == {("Nevada State Board of Pharmacy", "INVESTIGATOR"), ("Sierra Vista Surgical Partners", "SUBJECT")}
 
 
-def test_handing_over_or_giving_vials_is_a_supply_and_handing_down_a_sentence_is_not():
-    for text in ("Prosecutors said Dr. Lionel Fairweather handed Grace Lindqvist a bottle of 60 compounded ketamine "
-                 "lozenges.", "Kenneth Iwamasa gave Matthew Perry two vials of ketamine."):
-        supply, roles = _only(_extract_text(text, FRIDAY), "DRUG_SUPPLY")
-        assert {role for _, role in roles} == {"SUPPLIER", "BUYER"}, text
+def test_handing_over_the_drug_is_a_supply_and_handing_down_a_sentence_is_not():
+    supply, roles = _only(_extract_text("Prosecutors said Dr. Lionel Fairweather handed Grace Lindqvist a bottle of 60 "
+                                        "compounded ketamine lozenges.", FRIDAY), "DRUG_SUPPLY")
+    assert {role for _, role in roles} == {"SUPPLIER", "BUYER"}
     events = _extract_text("Judge Ann Cole handed down a 30-month sentence to Wade Tillotson in the case of the "
                            "ketamine pills.", FRIDAY)
     assert [e.type for e, _ in events] == ["SENTENCING"]
@@ -1928,3 +1927,75 @@ def test_passing_the_drug_on_to_someone_is_a_supply_and_passing_a_test_or_a_file
         frozenset({("Erik Fleming", "SUPPLIER"), ("Kenneth Iwamasa", "BUYER")})}
     for text in ("Cole Dade passed a drug test in March.", "Dana Reyes passed the file on ketamine sales to police."):
         assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "DRUG_SUPPLY"], text
+
+
+# Ordinary news sentences that rules added for other wording must leave alone.
+def test_no_doubt_that_something_happened_says_it_did():
+    events = _extract_text("Prosecutors said there was no doubt that Kevin Marsh sold the pills that killed Amy Ross.",
+                           FRIDAY)
+    assert [roles for e, roles in events if e.type == "DRUG_SUPPLY" and ("Kevin Marsh", "SUPPLIER") in roles]
+
+
+def test_the_suspect_or_the_nurse_a_story_opens_with_is_not_the_one_person_it_named():
+    for text in ("Amy Ross died in March after buying counterfeit pills online, and police arrested the suspect on "
+                 "Friday. The suspect, 24, was booked into jail.",
+                 "Jane Ortiz, 23, died after a ketamine infusion last month, and on Friday the state board suspended "
+                 "the nurse. The nurse had injected her with ketamine, the board said."):
+        events = _extract_text(text, date(2025, 6, 13))
+        named = "Amy Ross" if "Amy" in text else "Jane Ortiz"
+        assert not [e for e, roles in events if e.type in {"ARREST", "REGULATORY_ACTION"}
+                    and any(name == named for name, _ in roles)], text
+        assert not [e for e, roles in events if (named, "ADMINISTERED_BY") in roles], text
+
+
+def test_a_detention_center_is_no_hospital_the_story_named():
+    events = _extract_text("Kevin Marsh was taken to Mercy Hospital after his arrest. On Friday, the detention center "
+                           "said in a statement that he had died in custody.", date(2025, 6, 13))
+    assert not [roles for e, roles in events if ("Mercy Hospital", "SPEAKER") in roles]
+
+
+def test_police_investigating_the_death_of_an_unnamed_patient_do_not_investigate_an_older_one():
+    events = _extract_text("Tom Reyes, who founded the Tampa clinic, died in a car crash in 2014. On Friday, a "
+                           "25-year-old patient died at the clinic after a ketamine infusion. Police are investigating "
+                           "the death.", date(2025, 6, 13))
+    assert not [roles for e, roles in events if e.type == "INVESTIGATION" and ("Tom Reyes", "SUBJECT") in roles]
+
+
+def test_another_persons_dated_event_in_the_sentence_does_not_date_this_one():
+    events = _extract_text("Amy Ross died of an overdose at the clinic, where another patient died in March 2023.",
+                           date(2025, 6, 13))
+    death, _ = _only(events, "DEATH")
+    assert death.date.start is None
+    events = _extract_text("Kevin Marsh was arrested along with a second suspect, who was arrested in Ohio on Tuesday.",
+                           date(2025, 6, 13))
+    arrest, _ = _only(events, "ARREST")
+    assert _span(arrest) != (date(2025, 6, 10), date(2025, 6, 10))
+
+
+def test_someone_charged_who_later_died_keeps_their_own_death():
+    events = _extract_text("Daniel Soto died in 2022 after a ketamine infusion. Dr. Paul Lee was charged with "
+                           "manslaughter in 2023 and was awaiting trial when he died last year.", date(2025, 6, 13))
+    deaths = {frozenset(roles): e for e, roles in events if e.type == "DEATH"}
+    lee = deaths[frozenset({("Paul Lee", "DECEASED")})]
+    assert _span(lee) == (date(2024, 1, 1), date(2024, 12, 31))
+    soto = deaths[frozenset({("Daniel Soto", "DECEASED")})]
+    assert _span(soto) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_handing_over_water_a_vial_of_naloxone_given_and_an_order_served():
+    assert not [e for e, _ in _extract_text("After the verdict, a court officer handed Amy Ross a bottle of water.",
+                                            FRIDAY) if e.type == "DRUG_SUPPLY"]
+    events = _extract_text("Paramedics gave Amy Ross a vial of naloxone, but she did not respond.", FRIDAY)
+    assert [e for e, _ in events if e.type == "DRUG_ADMINISTRATION"] and not [e for e, _ in events
+                                                                            if e.type == "DRUG_SUPPLY"]
+    events = _extract_text("State officials served Dr. Paul Lee with an emergency suspension order on Friday.", FRIDAY)
+    assert [roles for e, roles in events if e.type == "REGULATORY_ACTION" and ("Paul Lee", "SUBJECT") in roles]
+    events = _extract_text("In an initial interview with CNN on Monday, Amy Ross said she blamed the clinic.", FRIDAY)
+    assert [e for e, _ in events if e.type == "INTERVIEW"]
+
+
+def test_booked_into_jail_on_a_day_sets_the_scene_for_what_follows():
+    events = _extract_text("Kevin Marsh was booked into the Montgomery County Jail on Tuesday. He was charged with "
+                           "involuntary manslaughter and drug trafficking.", date(2025, 6, 13))
+    charges, _ = _only(events, "CHARGES")
+    assert _span(charges) == (date(2025, 6, 10), date(2025, 6, 10))

@@ -916,3 +916,9 @@ def test_minutes_or_an_hour_later_is_the_same_day_and_hours_later_may_be_the_nex
         assert (found.anchor.min_offset_days, found.anchor.max_offset_days) == (0, 0), text
     found, = find_time_expressions("Police arrived hours later.", PUBLISHED)
     assert (found.anchor.min_offset_days, found.anchor.max_offset_days) == (0, 1)
+
+
+def test_more_than_an_hour_or_ninety_minutes_later_may_be_the_next_day():
+    for text in ("more than an hour later", "90 minutes later", "an hour and a half later"):
+        found, = find_time_expressions(f"Police arrived {text}.", PUBLISHED)
+        assert found.anchor.max_offset_days != 0, text

@@ -58,6 +58,12 @@ class _Ref:
     sentence: int
 
 
+# Description groups that say who a public figure is ("the actor", "the singer", "the
+# senator"), which a story's opening may use of the one person it names; not roles in the
+# story's events ("the suspect", "the nurse", "the owner"), which bring in someone new.
+_PUBLIC_IDENTITIES = frozenset({"performer", "broadcast", "politics"})
+
+
 @dataclass(slots=True)
 class _Introduction:
     """A noun a person was introduced with: "actor" in "actor Matthew Perry"."""
@@ -628,18 +634,20 @@ class _References:
         return self._add(chosen, token, start, token.i + 1, DESCRIPTION, token.dep_ in _SUBJECT_DEPS)
 
     def _only_person_named_before_in_lede(self, token: Token) -> _Actor | None:
-        """The person the story's first sentence names before this noun, if it names only one, and
-        nothing says another sex than the noun's."""
+        """The person the story's first sentence names before this noun (one saying who a public
+        figure is), if it names only one, and nothing says another sex than the noun's."""
         if self.sentence_of(token) != 0 or any(c.dep_ == "poss" for c in token.children):
             return None  # "the clinic's owner" is the clinic's, whoever the opening named
+        if self.lex.description_group.get(token.lemma_.lower()) not in _PUBLIC_IDENTITIES:
+            return None  # "the suspect", "the nurse", "the officer": someone new to the story
         named = {id(occ.actor): occ.actor for occ in self.occurrences
                  if occ.start < token.i and occ.kind == ActorKind.PERSON and occ.actor is not None}
         if len(named) != 1:
             return None
         person = next(iter(named.values()))
         lemma = token.lemma_.lower()
-        wrong = "female" if lemma in self.lex.male_nouns else "male" if lemma in self.lex.female_nouns else None
-        return None if wrong is not None and person.gender == wrong else person
+        other_sex = "female" if lemma in self.lex.male_nouns else "male" if lemma in self.lex.female_nouns else None
+        return None if other_sex is not None and person.gender == other_sex else person
 
     def _lede_description(self, token: Token) -> _Ref | None:
         """ "A nurse anesthetist who worked at a Reno surgery center was pronounced dead early

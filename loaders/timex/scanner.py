@@ -174,12 +174,16 @@ def _neighbour_year(item: _ListItem, neighbour: _ListItem, neighbour_year: int, 
     return neighbour_year
 
 
-def _at_most_one(match: re.Match[str]) -> bool:
-    """Whether a quantity phrase counts one unit or less: "an hour", "less than an hour"."""
+def _within_the_hour(match: re.Match[str], unit: str, most_days: int | None) -> bool:
+    """Whether a quantity phrase counts an hour or less: "minutes", "45 minutes", "an hour", "less
+    than an hour"; not "more than an hour", "90 minutes" nor "hours", which may cross midnight."""
+    if most_days is None or unit not in ("second", "minute", "hour"):
+        return False
     if match.group("bare"):
-        return False  # "hours later" may cross midnight
-    counted = _count(match.group("num"))
-    return counted is not None and counted[1] <= 1
+        return unit in ("second", "minute")
+    counted = _count(match.group("num"), bool(match.group("half")))
+    limit = {"second": 3600, "minute": 60, "hour": 1}[unit]
+    return counted is not None and counted[1] <= limit
 
 
 @dataclass(slots=True)
@@ -935,7 +939,7 @@ class _Scanner:
             if magnitude is None:
                 continue
             lo, hi, unit = magnitude
-            if unit in ("second", "minute") or (unit == "hour" and _at_most_one(m)):
+            if _within_the_hour(m, unit, hi):
                 lo, hi = 0, 0  # "minutes later", "less than an hour later": the same day, as told
             forward = rel in ("later", "afterward", "afterwards", "on")
             low, high = (lo, hi) if forward else ((-hi if hi is not None else None), -lo)
