@@ -756,6 +756,8 @@ ACCUSING_VERBS = frozenset({"accuse", "charge", "convict", "indict", "suspect", 
 _NOBODY = frozenset({"nobody", "none", "neither"})
 # "no evidence that he sold ...": nothing shows it happened (but "no doubt that" affirms it).
 _NO_SIGN_NOUNS = frozenset({"suggestion", "evidence", "indication", "sign", "proof", "record", "report", "allegation"})
+_HABITUAL = frozenset({"usually", "often", "typically", "routinely", "regularly", "frequently", "normally",
+                       "generally", "always", "habitually"})
 _HEADING_VERBS = frozenset({"head", "go"})  # "headed to trial", "going to trial"
 
 
@@ -804,6 +806,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.SCHEDULED  # "faces sentencing on Aug. 2", "awaits trial"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_WORDS for c in anchor.children):
         return None  # "faces 20 years if convicted": a condition, not an event
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in anchor.children):
+        return None  # "usually took the lozenges alone in his room": a habit, not an event
     if _in_present_time_clause_of_a_present_sentence(anchor, taxonomy):
         return EventStatus.SCHEDULED  # "he faces 20 years when he is sentenced on Nov. 3"
     # Future: "will be sentenced", "is scheduled to be sentenced", "is expected to plead";

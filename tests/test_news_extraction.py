@@ -1999,3 +1999,16 @@ def test_booked_into_jail_on_a_day_sets_the_scene_for_what_follows():
                            "involuntary manslaughter and drug trafficking.", date(2025, 6, 13))
     charges, _ = _only(events, "CHARGES")
     assert _span(charges) == (date(2025, 6, 10), date(2025, 6, 10))
+
+
+def test_a_name_the_model_runs_into_the_verb_ends_before_it():
+    events = _extract_text("The Maine Board of Pharmacy fined Lakeshore Compounding $10,000 in December 2024 for "
+                           "shipping prescriptions into the state without a license.", date(2025, 6, 13))
+    action, roles = _only(events, "REGULATORY_ACTION")
+    assert ("Maine Board of Pharmacy", "REGULATOR") in roles
+    assert _span(action) == (date(2024, 12, 1), date(2024, 12, 31))
+
+
+def test_what_someone_usually_did_is_a_habit_not_an_event():
+    assert not _extract_text("Eli Whitcombe, his mother says, usually took the lozenges alone in his room.", FRIDAY)
+    assert _extract_text("Eli Whitcombe took the lozenges on Monday.", FRIDAY)

@@ -390,6 +390,7 @@ class _Names:
             or doc[end - 1].tag_ == "POS"
             or doc[end - 1].is_space
             or (doc[end - 1].is_lower and doc[end - 1].lower_ in self.lex.name_connectors)  # "Pharmacy of"
+            or (doc[end - 1].is_lower and doc[end - 1].pos_ == "VERB")  # "The Maine Board of Pharmacy fined"
         ):
             if doc[end - 1].text.endswith(".") and len(doc[end - 1].text) > 1:
                 break  # "Inc.", "Jr."
