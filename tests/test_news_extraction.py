@@ -2012,3 +2012,11 @@ def test_a_name_the_model_runs_into_the_verb_ends_before_it():
 def test_what_someone_usually_did_is_a_habit_not_an_event():
     assert not _extract_text("Eli Whitcombe, his mother says, usually took the lozenges alone in his room.", FRIDAY)
     assert _extract_text("Eli Whitcombe took the lozenges on Monday.", FRIDAY)
+
+
+def test_selling_bottles_of_a_nasal_spray_is_a_supply():
+    events = _extract_text("Keith Dunleavy sold Nadia Fairbanks bottles of the spray on at least five occasions between "
+                           "May and August 2025.", date(2025, 10, 1))
+    supply, roles = _only(events, "DRUG_SUPPLY")
+    assert ("Keith Dunleavy", "SUPPLIER") in roles
+    assert _span(supply) == (date(2025, 5, 1), date(2025, 8, 31))
