@@ -192,6 +192,12 @@ def _span(event):
     return event.date.start, event.date.end
 
 
+def _dated(text, published, event_type):
+    """The interval of the one event of that type the text tells."""
+    event, _ = _only(_extract_text(text, published), event_type)
+    return _span(event)
+
+
 def test_a_verdict_is_the_trial_and_dated_by_the_verdict_not_by_the_trial_it_follows():
     event, roles = _only(_extract_text(
         "Thomas Webb, 41, ran a clinic in Dallas. A jury convicted Webb of murder on Wednesday after a two-week trial.",
@@ -1759,19 +1765,14 @@ def test_what_an_office_says_in_a_news_release_is_its_statement():
 
 
 def test_an_event_an_anchored_phrase_names_is_dated_by_the_date_beside_the_phrase():
-    events = _extract_text("On Oct. 24, 2023, four days before Matthew Perry died, Erik Fleming bought 25 vials "
-                           "from Jasveen Sangha.", date(2024, 9, 8))
-    death, _ = _only(events, "DEATH")
-    assert _span(death) == (date(2023, 10, 28), date(2023, 10, 28))
-    events = _extract_text("Jasveen Sangha was arrested on Aug. 15, 2024, two days after the indictment against "
-                           "her was unsealed.", date(2024, 9, 8))
-    charges, _ = _only(events, "CHARGES")
-    assert _span(charges) == (date(2024, 8, 13), date(2024, 8, 13))
+    assert _dated("On Oct. 24, 2023, four days before Matthew Perry died, Erik Fleming bought 25 vials from Jasveen "
+                  "Sangha.", date(2024, 9, 8), "DEATH") == (date(2023, 10, 28), date(2023, 10, 28))
+    assert _dated("Jasveen Sangha was arrested on Aug. 15, 2024, two days after the indictment against her was "
+                  "unsealed.", date(2024, 9, 8), "CHARGES") == (date(2024, 8, 13), date(2024, 8, 13))
     # The event's own date inside the phrase comes first.
-    events = _extract_text("Matthew Perry drowned at his home on Oct. 28, 2023, after Kenneth Iwamasa injected him "
-                           "with ketamine several times that day.", date(2024, 9, 8))
-    dose, _ = _only(events, "DRUG_ADMINISTRATION")
-    assert _span(dose) == (date(2023, 10, 28), date(2023, 10, 28))
+    assert _dated("Matthew Perry drowned at his home on Oct. 28, 2023, after Kenneth Iwamasa injected him with ketamine "
+                  "several times that day.", date(2024, 9, 8), "DRUG_ADMINISTRATION") == (
+        date(2023, 10, 28), date(2023, 10, 28))
 
 
 def test_the_surgery_center_is_the_center_the_story_named():
@@ -1838,14 +1839,12 @@ def test_whose_death_a_misparse_makes_the_subject_of_a_sentencing_is_not_sentenc
 
 
 def test_a_mention_naming_nobody_beside_an_undated_one_of_its_type_dates_it():
-    events = _extract_text("Wendell Ashby is charged with distributing oxycodone in a criminal complaint that was "
-                           "unsealed Tuesday in federal court in Lexington.", date(2025, 10, 8))
-    charges, _ = _only(events, "CHARGES")
-    assert _span(charges) == (date(2025, 10, 7), date(2025, 10, 7))
-    events = _extract_text("The only ketamine-derived medicine the FDA has approved for depression, an esketamine "
-                           "nasal spray, was cleared in 2019.", date(2025, 6, 1))
-    approval, _ = _only(events, "REGULATORY_APPROVAL")
-    assert _span(approval) == (date(2019, 1, 1), date(2019, 12, 31))
+    assert _dated("Wendell Ashby is charged with distributing oxycodone in a criminal complaint that was unsealed "
+                  "Tuesday in federal court in Lexington.", date(2025, 10, 8), "CHARGES") == (
+        date(2025, 10, 7), date(2025, 10, 7))
+    assert _dated("The only ketamine-derived medicine the FDA has approved for depression, an esketamine nasal spray, "
+                  "was cleared in 2019.", date(2025, 6, 1), "REGULATORY_APPROVAL") == (
+        date(2019, 1, 1), date(2019, 12, 31))
     # A pronoun's death is not the unnamed man's.
     events = _extract_text("Martin Oyelaran ran the pharmacy. One of its customers, a 27-year-old man, died of an "
                            "overdose in March 2023; the College has not linked his death to the pharmacy.",
