@@ -755,7 +755,8 @@ def _clause_anchor(match: _Match, nominal: Token, verb: Token | None) -> Token:
 ACCUSING_VERBS = frozenset({"accuse", "charge", "convict", "indict", "suspect", "acquit", "clear", "find"})
 _NOBODY = frozenset({"nobody", "none", "neither"})
 # "no evidence that he sold ...": nothing shows it happened (but "no doubt that" affirms it).
-_NO_SIGN_NOUNS = frozenset({"suggestion", "evidence", "indication", "sign", "proof", "record", "report", "allegation"})
+_NO_SIGN_NOUNS = frozenset({"suggestion", "evidence", "indication", "sign", "proof", "record", "report", "allegation",
+                            "claim", "finding", "information", "confirmation"})
 _HABITUAL = frozenset({"usually", "often", "typically", "routinely", "regularly", "frequently", "normally",
                        "generally", "always", "habitually"})
 _HEADING_VERBS = frozenset({"head", "go"})  # "headed to trial", "going to trial"
@@ -806,8 +807,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.SCHEDULED  # "faces sentencing on Aug. 2", "awaits trial"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_WORDS for c in anchor.children):
         return None  # "faces 20 years if convicted": a condition, not an event
-    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in anchor.children):
-        return None  # "usually took the lozenges alone in his room": a habit, not an event
+    if not match.event_type.lasting and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in anchor.children):
+        return None  # "usually took the lozenges alone in his room": a habit (but "regularly sold" is a supply)
     if _in_present_time_clause_of_a_present_sentence(anchor, taxonomy):
         return EventStatus.SCHEDULED  # "he faces 20 years when he is sentenced on Nov. 3"
     # Future: "will be sentenced", "is scheduled to be sentenced", "is expected to plead";
@@ -1169,6 +1170,10 @@ def _bare_passive(verb: Token) -> bool:
     return _reads_passive(verb, verb.head)
 
 
+# Verbs that tell of a drug changing hands, for what a pronoun handed on stands for.
+_TRADING_VERBS = frozenset({"sell", "buy", "purchase", "supply", "obtain", "distribute", "resell", "deliver"})
+
+
 def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     """A broad verb ("sell", "give") is an event here only about what the taxonomy names.
     When its object is a pronoun ("sold it to ..."), what the pronoun stands for is looked
@@ -1179,8 +1184,10 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     def words(tokens: Iterable[Token]) -> set[str]:
         return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
-    if match.trigger.requires_also and not words(verb_or_head.subtree) & match.trigger.requires_also:
-        return False
+    if match.trigger.requires_also and not any(
+            c.lower_ in match.trigger.requires_also and c.dep_ in {"prep", "dative"}
+            for v in (verb_or_head, *_children(verb_or_head, {"prt"})) for c in v.children):
+        return False  # "passed them on to Iwamasa", not "passed a drug test to return to work"
 
     if match.trigger.requires_object_head:
         # "took both tablets", "took one of the pills": not "took a drug test", "took a break";
@@ -1197,8 +1204,9 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
             objects = [verb_or_head.head]  # "ketamine he had obtained from a distributor"
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
         if match.trigger.requires_also and any(o.tag_ == "PRP" for o in objects):
-            # "passed them on to ...": what is handed on, told in the sentence
-            return bool(words(verb_or_head.sent) & match.trigger.requires)
+            # "sold 50 vials ... and Fleming passed them on to ...": what the sentence told was sold
+            return bool(words(verb_or_head.sent) & match.trigger.requires) and any(
+                t.lemma_.lower() in _TRADING_VERBS for t in verb_or_head.sent if t.i < verb_or_head.i)
         return any(words([o, *(c for c in o.children if c.dep_ in {"compound", "amod"})]) & match.trigger.requires
                    for o in objects)
     if words(verb_or_head.subtree) & match.trigger.requires:
@@ -1223,9 +1231,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
            expressions: Sequence[TimeExpression], heading: TimeExpression | None, taxonomy: Taxonomy,
            doc: Doc) -> _Draft | None:
     head = match.head
-    if match.event_type.exclude_modifiers and any(
-        c.lower_ in match.event_type.exclude_modifiers for c in _nominal_head(head).children
-    ) | any(t.lower_ in match.event_type.exclude_modifiers for t in [head.doc[head.i - 1]] if head.i > 0):
+    excluded = match.event_type.exclude_modifiers | match.trigger.exclude_modifiers
+    if excluded and any(
+        c.lower_ in excluded for c in _nominal_head(head).children
+    ) | any(t.lower_ in excluded for t in [head.doc[head.i - 1]] if head.i > 0):
         return None
     if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_nouns_for:
         nominal = _nominal_head(head)

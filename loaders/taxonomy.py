@@ -27,7 +27,8 @@ class Trigger:
     part_of_speech: str  # "VERB" or "NOUN"
     subject_is_experiencer: bool = False
     requires: frozenset[str] = frozenset()
-    requires_also: frozenset[str] = frozenset()  # and one of these among its dependents too ("passed them on to")
+    requires_also: frozenset[str] = frozenset()  # and a "to" phrase too ("passed them on to")
+    exclude_modifiers: frozenset[str] = frozenset()  # as the type's, for this trigger alone ("initial appearance")
     subject_ignored: bool = False
     date_on_or_before: bool = False
     passive_meets_requires: bool = False
@@ -116,6 +117,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         subject_is_experiencer=entry.get("subject") == "experiencer",
         requires=frozenset(w.lower() for w in entry.get("requires", ())),
         requires_also=frozenset(w.lower() for w in entry.get("requires_also", ())),
+        exclude_modifiers=frozenset(w.lower() for w in entry.get("exclude_modifiers", ())),
         subject_ignored=entry.get("subject") == "ignore",
         date_on_or_before=entry.get("date_bound") == "on_or_before",
         passive_meets_requires=entry.get("passive") == "meets_requires",

@@ -2013,9 +2013,25 @@ def test_what_someone_usually_did_is_a_habit_not_an_event():
     assert _extract_text("Eli Whitcombe took the lozenges on Monday.", FRIDAY)
 
 
-def test_selling_bottles_of_a_nasal_spray_is_a_supply():
-    events = _extract_text("Keith Dunleavy sold Nadia Fairbanks bottles of the spray on at least five occasions between "
-                           "May and August 2025.", date(2025, 10, 1))
-    supply, roles = _only(events, "DRUG_SUPPLY")
+def test_selling_bottles_of_esketamine_spray_is_a_supply_and_pepper_spray_is_not():
+    events = _extract_text("Keith Dunleavy sold Nadia Fairbanks bottles of esketamine spray.", date(2025, 10, 1))
+    _, roles = _only(events, "DRUG_SUPPLY")
     assert ("Keith Dunleavy", "SUPPLIER") in roles
-    assert _span(supply) == (date(2025, 5, 1), date(2025, 8, 31))
+    assert not _extract_text("The store sold pepper spray to Jane Doe on May 2, 2024.", FRIDAY)
+
+
+def test_second_review_sentences_keep_their_plain_reading():
+    # A first appearance in court is no interview; a first interview is one.
+    assert not _extract_text("Michael Smith made his initial appearance on Tuesday before a federal magistrate.", FRIDAY)
+    # Selling regularly over a period is a supply; a claim denied is no event.
+    assert [e for e, _ in _extract_text("Prosecutors said Jack Smith regularly sold fentanyl pills to teenagers in "
+                                        "Dayton between 2021 and 2023.", FRIDAY) if e.type == "DRUG_SUPPLY"]
+    assert not _extract_text("There was no claim that Jack Smith sold ketamine to Matthew Perry in 2023.", FRIDAY)
+    # A medical center the story named is "the center".
+    events = _extract_text("Tom Reyes had surgery at Cedars-Sinai Medical Center in April 2024. The state health "
+                           "department fined the center $10,000 on May 2, 2024.", FRIDAY)
+    assert [roles for e, roles in events if ("Cedars-Sinai Medical Center", "SUBJECT") in roles]
+    # Passing a test, or seized drugs to a laboratory, is no supply.
+    for text in ("Michael Smith passed a drug test to return to work in May 2024.",
+                 "Detectives seized the drugs on May 2, 2024 and passed them on to the DEA laboratory for testing."):
+        assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "DRUG_SUPPLY"], text
