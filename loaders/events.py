@@ -34,6 +34,7 @@ from loaders.actors import (
     is_acronym,
     is_call_letters,
 )
+from loaders.nlp import clause_verb
 from loaders.records import (
     ActorKind,
     ActorRecord,
@@ -932,8 +933,8 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
             and verb.lemma_.lower() not in taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs:
         return heads  # "in a 2022 interview she called the infusions 'a reset button'": the calling's date
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS \
-            and nominal.lemma_.lower() in _type_words(taxonomy).once_only_nouns.get(match.event_type.name, ()) \
-            and verb.lemma_.lower() in _type_words(taxonomy).verbs_except(match.event_type):
+            and nominal.lemma_.lower() in taxonomy.once_only_nouns.get(match.event_type.name, ()) \
+            and verb.lemma_.lower() in taxonomy.verbs_except(match.event_type):
         return heads  # "his death was ruled an accident in December": the ruling's date
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS | SUBJECTS \
             and verb.lemma_.lower() in taxonomy.speech_verbs:
@@ -1133,34 +1134,6 @@ class _Draft:
     undergoing: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _TypeWords:
-    """Words of each event type that rules about other types need, read once per taxonomy."""
-
-    once_only_nouns: dict[str, frozenset[str]]  # "death", "birth": what happens to someone once, of their own
-    verb_lemmas: dict[str, frozenset[str]]  # the lemmas its verb triggers open with
-
-    def once_only_nouns_except(self, event_type: EventType) -> frozenset[str]:
-        return frozenset().union(*(n for name, n in self.once_only_nouns.items() if name != event_type.name))
-
-    def verbs_except(self, event_type: EventType) -> frozenset[str]:
-        return frozenset().union(*(v for name, v in self.verb_lemmas.items() if name != event_type.name))
-
-
-_TYPE_WORDS: dict[int, tuple[Taxonomy, _TypeWords]] = {}
-
-
-def _type_words(taxonomy: Taxonomy) -> _TypeWords:
-    cached = _TYPE_WORDS.get(id(taxonomy))
-    if cached is None or cached[0] is not taxonomy:
-        once_only = {t.name: frozenset(tr.words[0] for tr in t.triggers if tr.part_of_speech == "NOUN" and len(tr.words) == 1)
-                     for t in taxonomy.types.values() if t.singular and not t.inherit_principal_from}  # not "autopsy"
-        verbs = {t.name: frozenset(tr.words[0] for tr in t.triggers if tr.part_of_speech == "VERB")
-                 for t in taxonomy.types.values()}
-        cached = _TYPE_WORDS[id(taxonomy)] = (taxonomy, _TypeWords(once_only, verbs))
-    return cached[1]
-
-
 def _bare_passive(verb: Token) -> bool:
     """A passive verb with no object: "X was charged", "arrested and charged" (sharing the
     first verb's auxiliary) — not "was charged $2,000 a vial"."""
@@ -1255,7 +1228,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     # A trigger inside a time expression names the anchor ("before his death"); it is still
     # an event mention of its own (the death), handled like any other.
     positions, nominal, verb = _positions(match, taxonomy)
-    once_only = _type_words(taxonomy).once_only_nouns_except(match.event_type)
+    once_only = taxonomy.once_only_nouns_except(match.event_type)
     # "the actor's death was sentenced" (a misparse): whose death it is takes no part in another
     # event for the noun's place; an event about the death is about its principal (see
     # _principals_of_the_events_they_undergo).
@@ -1700,10 +1673,9 @@ def _principals_of_the_events_they_undergo(drafts: list[_Draft], taxonomy: Taxon
     for draft in drafts:
         if _has_principal(draft) or not draft.undergoing:
             continue
-        once_only = _type_words(taxonomy).once_only_nouns
         undergone = next((d for d in drafts if d is not draft and d.sentence.start == draft.sentence.start
                           and _nominal_head(d.match.head).i in draft.undergoing
-                          and d.match.event_type.name in once_only), None)
+                          and d.match.event_type.name in taxonomy.once_only_nouns), None)
         if undergone is None:
             continue
         if not _has_principal(undergone) and _is_definite(undergone.match):
@@ -1963,15 +1935,9 @@ def _tells_what_is_to_come(expression: TimeExpression, doc: Doc, taxonomy: Taxon
     """Whether the clause a time expression hangs from tells what is expected, scheduled or
     will be: "are expected to make their appearances this afternoon", "will be sentenced today"."""
     span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-    if span is None:
+    node = clause_verb(span.root) if span is not None else None
+    if node is None:
         return False
-    node = span.root
-    for _ in range(4):
-        if node.pos_ in {"VERB", "AUX"}:
-            break
-        if node.head.i == node.i:
-            return False
-        node = node.head
     clause = [node, *([node.head] if node.dep_ in {"xcomp", "ccomp"} else [])]
     return any(v.lemma_.lower() in taxonomy.future_verbs - _PAST_TOO
                or any(c.dep_ == "aux" and c.lower_ in taxonomy.future_cues for c in v.children) for v in clause)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from loaders.records import WEEKDAY_NAMES, Sentence
 
@@ -175,3 +175,15 @@ def sentences(doc: Doc) -> list[Sentence]:
         start = sent.start_char + (len(raw) - len(raw.lstrip()))
         result.append(Sentence(start=start, end=start + len(stripped), text=stripped))
     return result
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb whose clause holds a word, up to four steps up the parse: "home" in "arrested
+    Kessler at her home" is arrested's."""
+    for _ in range(4):
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+    return None

@@ -99,10 +99,21 @@ class Taxonomy:
     awaiting_verbs: frozenset[str] = frozenset()
     media_words: frozenset[str] = frozenset()
     media_outlets: frozenset[str] = frozenset()
+    # Read from the types once, for rules about one type that need the others' words:
+    # type -> single-word nouns of what happens to someone once, of their own ("death", "birth";
+    # not "autopsy", which is of a death), and type -> the lemmas its verb triggers open with.
+    once_only_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    verb_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(self.types)
+
+    def once_only_nouns_except(self, event_type: EventType) -> frozenset[str]:
+        return frozenset().union(*(n for name, n in self.once_only_nouns.items() if name != event_type.name))
+
+    def verbs_except(self, event_type: EventType) -> frozenset[str]:
+        return frozenset().union(*(v for name, v in self.verb_lemmas.items() if name != event_type.name))
 
 
 def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
@@ -224,6 +235,10 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         awaiting_verbs=frozenset(data.get("awaiting_verbs", ())),
         media_words=frozenset(w.lower() for w in data.get("media_words", ())),
         media_outlets=frozenset(w.lower() for w in data.get("media_outlets", ())),
+        once_only_nouns={t.name: frozenset(tr.words[0] for tr in t.triggers if tr.part_of_speech == "NOUN" and len(tr.words) == 1)
+                         for t in types.values() if t.singular and not t.inherit_principal_from},
+        verb_lemmas={t.name: frozenset(tr.words[0] for tr in t.triggers if tr.part_of_speech == "VERB")
+                     for t in types.values()},
     )
 
 

@@ -38,6 +38,7 @@ from loaders.actors.names import (
     role_description,
 )
 from loaders.actors.occurrences import _Actor, _Occurrence
+from loaders.nlp import clause_verb
 from loaders.records import ActorKind, Sentence
 
 
@@ -191,7 +192,7 @@ class _References:
         # more sentences back counts less than the object of the sentence just before ("Mr
         # Tierney has not been charged. Detectives arrested Mr Coyle on 2 March. He was charged
         # the following day": Coyle). Roles ("his assistant") start 5 lower than names.
-        possessed_in = _clause_verb(token) if token.dep_ == "poss" else None
+        possessed_in = clause_verb(token) if token.dep_ == "poss" else None
         scores: dict[int, tuple[float, int, _Actor]] = {}
         for ref in history:
             actor = ref.actor
@@ -522,10 +523,8 @@ class _References:
                 if described:
                     nouns.add(described)
             for noun in nouns:
-                if actor.gender is None and noun in lex.female_nouns:
-                    actor.gender = "female"
-                elif actor.gender is None and noun in lex.male_nouns:
-                    actor.gender = "male"
+                if actor.gender is None:
+                    actor.gender = self._noun_gender(noun)
             if nouns:
                 found[occ.start].append(_Introduction(actor, occ.start, frozenset(nouns), frozenset(modifiers)))
         return found
@@ -633,6 +632,10 @@ class _References:
                 start = self.occurrence_at[i].end
         return self._add(chosen, token, start, token.i + 1, DESCRIPTION, token.dep_ in _SUBJECT_DEPS)
 
+    def _noun_gender(self, noun: str) -> str | None:
+        """The sex a noun says: "mother", "actress" → female; "son", "actor" → male."""
+        return "female" if noun in self.lex.female_nouns else "male" if noun in self.lex.male_nouns else None
+
     def _only_person_named_before_in_lede(self, token: Token) -> _Actor | None:
         """The person the story's first sentence names before this noun (one saying who a public
         figure is), if it names only one, and nothing says another sex than the noun's."""
@@ -645,9 +648,8 @@ class _References:
         if len(named) != 1:
             return None
         person = next(iter(named.values()))
-        lemma = token.lemma_.lower()
-        other_sex = "female" if lemma in self.lex.male_nouns else "male" if lemma in self.lex.female_nouns else None
-        return None if other_sex is not None and person.gender == other_sex else person
+        gender = self._noun_gender(token.lemma_.lower())
+        return None if gender is not None and person.gender not in (None, gender) else person
 
     def _lede_description(self, token: Token) -> _Ref | None:
         """ "A nurse anesthetist who worked at a Reno surgery center was pronounced dead early
@@ -664,8 +666,7 @@ class _References:
         if any(occ.kind == ActorKind.PERSON and occ.start < token.i for occ in self.occurrences):
             return None  # someone was named first: the description may be anyone
         sentence = self.sentence_of(token)
-        gender = "female" if token.lemma_.lower() in lex.female_nouns else \
-            "male" if token.lemma_.lower() in lex.male_nouns else None
+        gender = self._noun_gender(token.lemma_.lower())
         # ...with their age, as a story names the one its opening described: "Bradley Tasker, 37,"
         named = min((occ for occ in self.occurrences
                      if occ.start > token.i and occ.kind == ActorKind.PERSON and occ.actor is not None
@@ -751,7 +752,7 @@ class _References:
             holder = self.role_links.get((id(possessor), role)) or self._relative_by_surname(possessor, role, relation) \
                 or self._role_actor(possessor, role, relation)
         if holder.gender is None:
-            holder.gender = "female" if role in lex.female_nouns else "male" if role in lex.male_nouns else None
+            holder.gender = self._noun_gender(role)
         self.affiliations.append((holder, possessor, relation, token.i))
         self.descriptor_tokens.add(token.i)
         return self._add(holder, token, token.i, token.i + 1, ROLE, token.dep_ in _SUBJECT_DEPS)
@@ -800,7 +801,7 @@ class _References:
         surname = fold(possessor.canonical).split()[-1:]
         if not surname or len(possessor.canonical.split()) < 2:
             return None
-        gender = "female" if role in self.lex.female_nouns else "male" if role in self.lex.male_nouns else None
+        gender = self._noun_gender(role)
         relatives = {
             id(actor): actor for occ in self.occurrences if occ.actor is not None
             for actor in [occ.actor.resolved()]
@@ -874,17 +875,6 @@ def _kinds_of_words(words: list[str], table: Mapping[str, frozenset[str]]) -> se
         if i != paired:
             kinds |= table.get(word, frozenset())
     return kinds
-
-
-def _clause_verb(token: Token) -> Token | None:
-    """The verb whose clause holds a word: "home" in "arrested Kessler at her home" is arrested's."""
-    for _ in range(4):
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head.i == token.i:
-            return None
-    return None
 
 
 def _object_of(verb: Token, token: Token) -> bool:
