@@ -478,11 +478,19 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             elif relation == "prep":
                 add("host", subjects or _stranded_subject(verb))
                 add("host_object", _children(verb, OBJECTS))  # "placed the doctor on probation"
+                add("host_patient", _children(verb, PASSIVE_SUBJECTS))  # "were named in an indictment"
                 if lemma in taxonomy.speech_verbs:  # "told CBS News in an interview"
                     add("host_recipient", _children(verb, {"dative", "iobj", "dobj"}))
             for prep, objs in _prep_objects(verb).items():
                 if prep in {"by", "with", "against", "into"}:
                     add(prep, objs)
+        if _is_cited_source(nominal):
+            # "According to an indictment returned on Dec. 4, Dr. Vasko sold ...": whom the
+            # source tells of, the subject of the clause it is cited for.
+            cited_for = nominal.head.head.head
+            people = get_lexicon().describing_nouns
+            add("cited_for", [s for s in _children(cited_for, SUBJECTS)
+                              if s.pos_ == "PROPN" or s.lower_ in {"he", "she", "they"} or s.lemma_.lower() in people])
         # "declared a mistrial in the case of a Houston pharmacist": whose case it is.
         holders = [nominal] if verb is None else [nominal, verb]
         cases = [o for holder in holders for o in _prep_objects(holder).get("in", []) if o.lemma_.lower() == "case"]
@@ -496,6 +504,11 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         add("requester", _children(clause.head, SUBJECTS))
         add("recipient", _children(clause.head, OBJECTS | {"dative"}))
     return positions, nominal, verb
+
+
+def _is_cited_source(nominal: Token) -> bool:
+    """ "according to an indictment": the noun is where what the clause says comes from."""
+    return nominal.dep_ == "pobj" and nominal.head.lower_ == "to" and nominal.head.head.lower_ == "according"
 
 
 REQUEST_NOUNS = frozenset({"request", "urging", "direction", "behest", "insistence", "order", "orders"})
@@ -1277,10 +1290,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
             precedes_dated_event = expression is not None and expression.anchor is None
             if not precedes_dated_event:
                 expression = None
-    if expression is None:
+    if expression is None and not _is_cited_source(nominal):
         expression = heading
     clause = _clause_anchor(match, nominal, verb)
-    if expression is None and clause.dep_ == "ROOT":
+    if expression is None and clause.dep_ == "ROOT" and not _is_cited_source(nominal):
         # "In October 2023, the same month Eli's first package arrived, the FDA warned ...": a
         # date opening the sentence frames its main clause, wherever the parser hung it.
         expression = _opening_expression(expressions, span, trigger_start)

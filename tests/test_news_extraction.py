@@ -2035,3 +2035,34 @@ def test_second_review_sentences_keep_their_plain_reading():
     for text in ("Michael Smith passed a drug test to return to work in May 2024.",
                  "Detectives seized the drugs on May 2, 2024 and passed them on to the DEA laboratory for testing."):
         assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "DRUG_SUPPLY"], text
+
+
+def test_a_name_after_a_long_opening_phrase_still_does_the_verb():
+    # After "According to an indictment returned ... on June 3, 2025," the small model hangs the
+    # seller's name on the date; she is still who sold, on the occasions the sentence dates,
+    # and the indictment dated by its return is against her.
+    events = _extract_text("According to an indictment returned by a grand jury in Tulsa on June 3, 2025, a "
+                           "Broken Arrow pharmacist, Dr. Marisol Keane, sold the teacher bottles of oxycodone "
+                           "and fentanyl patches on at least six occasions between January and April 2025, "
+                           "without a prescription.", date(2025, 6, 20))
+    supply, roles = _only(events, "DRUG_SUPPLY")
+    assert ("Marisol Keane", "SUPPLIER") in roles
+    assert _span(supply) == (date(2025, 1, 1), date(2025, 4, 30))
+    charges, roles = _only(events, "CHARGES")
+    assert ("Marisol Keane", "DEFENDANT") in roles
+    assert _span(charges) == (date(2025, 6, 3), date(2025, 6, 3))
+
+
+def test_people_named_in_an_indictment_are_its_defendants():
+    events = _extract_text("Federal prosecutors on Thursday charged four people in the death of a Tacoma "
+                           "teenager. Dr. Alan Brisco, 61, and Tessa Morrow, 33, were named in an indictment "
+                           "unsealed in federal court.", date(2025, 3, 13))
+    charges, roles = _only(events, "CHARGES")
+    assert {("Alan Brisco", "DEFENDANT"), ("Tessa Morrow", "DEFENDANT")} <= set(roles)
+    assert _span(charges) == (date(2025, 3, 13), date(2025, 3, 13))
+
+
+def test_what_an_indictment_says_happened_in_a_month_does_not_date_the_indictment():
+    events = _extract_text("- March 2021: Victor Hale begins selling Ruth Baird oxycodone tablets from his office "
+                           "stock, according to the indictment.", date(2024, 6, 14))
+    assert not [e for e, _ in events if e.type == "CHARGES" and e.date.start is not None]
