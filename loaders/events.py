@@ -1470,6 +1470,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     # again for those that borrowed one ("the autopsy" of a death told as "his").
     _pronoun_deaths_are_of_the_dead(drafts, actors)
     _inherit_principals(drafts)
+    _plural_pronouns_are_the_people_before(drafts, actors)
     _adopt_described_participants(drafts, document, actors, sentences)
     _definite_mentions_keep_their_dates(drafts)
     _pronoun_deaths_are_of_the_dead(drafts, actors)
@@ -1737,6 +1738,34 @@ _ROLES_OF_THE_ACCUSED = frozenset({("INVESTIGATION", "SUBJECT"), ("CHARGES", "DE
                                    ("REGULATORY_ACTION", "SUBJECT")})
 # Roles of whoever acts on another: the one who injects or sells, the one who speaks.
 _ROLES_OF_AGENTS = frozenset({"ADMINISTERED_BY", "SUPPLIER", "SPEAKER", "INTERVIEWEE", "AUTHOR"})
+
+
+_PAIR_PRONOUNS = frozenset({"they", "both", "each", "all"})
+
+
+def _plural_pronouns_are_the_people_before(drafts: list[_Draft], actors: ActorAnalysis) -> None:
+    """ "Dr. Plasencia and Jasveen Sangha were arrested on Aug. 15. Both later pleaded not
+    guilty": "both" or "they", in the place of an event's principal, are the people the
+    sentence before coordinated as its main clause's subject (or, failing that, object)."""
+    for draft in drafts:
+        if _has_principal(draft):
+            continue
+        doc, head = draft.match.head.doc, draft.match.head
+        # a bare "both" is no subject of its own ("X and Y were arraigned and both pleaded"), so
+        # it is looked for on the verb too
+        places = [doc[i] for i in draft.undergoing] + (_children(head, SUBJECTS) if head.pos_ in {"VERB", "AUX"} else [])
+        pronoun = next((t for t in places if t.lower_ in _PAIR_PRONOUNS), None)
+        if pronoun is None or pronoun.sent.start == 0:
+            continue
+        root = doc[pronoun.sent.start - 1].sent.root
+        for position in (SUBJECTS | PASSIVE_SUBJECTS, OBJECTS):
+            people = [span for head in _children(root, position) if head.conjuncts
+                      for span in _actors_under(head, actors)
+                      if actors.actors[span.actor_id].kind == ActorKind.PERSON]
+            if len(people) >= 2:
+                principal = draft.match.event_type.principal[0]
+                draft.participants.extend((span.actor_id, principal) for span in people)
+                break
 
 
 def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis) -> None:

@@ -98,7 +98,8 @@ def _dated_apart(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
     once: an undated mention may be either of two such events, but never joins them ("In 2019
     the board reprimanded him", "the board suspended his license", "voted Friday to suspend")."""
     event_type = taxonomy.types.get(a.type)
-    if event_type is None or event_type.singular or event_type.lasting or _anchor_refs(a.claims) & _anchor_refs(b.claims):
+    if event_type is None or event_type.singular or (event_type.lasting and not event_type.acts_dated_apart) \
+            or _anchor_refs(a.claims) & _anchor_refs(b.claims):
         return False
     return a.date.known and b.date.known and not a.date.overlaps(b.date)
 

