@@ -1640,7 +1640,8 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
     sentence_starts = sorted({d.sentence.start for d in drafts})
     for draft in drafts:
         event_type = draft.match.event_type
-        source_types = draft.match.trigger.inherit_principal_from or event_type.inherit_principal_from
+        source_types = (draft.match.trigger.inherit_principal_from if _opened_as_its_own(draft.match)
+                        else ()) or event_type.inherit_principal_from
         definite_reference = not source_types and bool(draft.participants) and _is_definite(draft.match)
         if definite_reference:
             # "The order says the infusion was started by a medical assistant": the infusion told before
@@ -1677,6 +1678,24 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
                 same_kind = source.match.event_type is event_type
                 draft.participants.extend((a, r if same_kind else event_type.principal[0]) for a, r in inherited)
                 break
+
+
+def _opened_as_its_own(match: _Match) -> bool:
+    """Whether a trigger's own inheritance applies: always, unless the trigger asks for an
+    opening ("Police opened an investigation after the findings"), with "a" or "an", that says
+    nothing of whom or what it is into ("an investigation into the pharmacy", "its
+    investigation", "an ongoing investigation" cited in passing)."""
+    if not match.trigger.inherit_when_opened:
+        return True
+    nominal = _nominal_head(match.head)
+    verb, relation = _governing_verb(nominal)
+    return (verb is not None and relation in OBJECTS and verb.lemma_.lower() in _OPENING_VERBS
+            and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in nominal.children)
+            and not any(c.dep_ == "poss" for c in nominal.children)
+            and not {"into", "of", "on"} & (_prep_objects(nominal).keys() | _prep_objects(verb).keys()))
+
+
+_OPENING_VERBS = frozenset({"open", "launch", "begin", "start", "announce"})
 
 
 def _principals_of_the_events_they_undergo(drafts: list[_Draft], taxonomy: Taxonomy) -> None:

@@ -38,6 +38,8 @@ class Trigger:
     media_outlet: bool = False  # its OUTLET must be a news medium or programme ("told CBS", not "told the board")
     dated_by: frozenset[str] = frozenset()  # verbs whose date, told just before, is this event's ("found ..., pronounced dead")
     inherit_principal_from: tuple[str, ...] = ()  # overrides the type's: "an inquest" is into the death told of
+    # ... only for "opened an investigation" with no one it is into: an investigation of its own
+    inherit_when_opened: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         media_outlet=entry.get("outlet") == "media",
         dated_by=frozenset(w.lower() for w in entry.get("dated_by", ())),
         inherit_principal_from=_names(entry.get("inherit_principal_from")),
+        inherit_when_opened=entry.get("inherit") == "when_opened",
     )
 
 

@@ -2092,3 +2092,26 @@ def test_sales_dated_apart_stay_two_sales_whatever_else_the_story_says_of_the_se
                            "ketamine from Sangha in 2019.", FRIDAY)
     sales = sorted(_span(e) for e, _ in events if e.type == "DRUG_SUPPLY" and e.date.start is not None)
     assert sales == [(date(2019, 1, 1), date(2019, 12, 31)), (date(2023, 10, 1), date(2023, 10, 31))]
+
+
+def test_a_sentencing_calendared_for_a_day_is_scheduled_for_the_next_such_day():
+    events = _extract_text("Rhea Vance pleaded guilty in September 2024. Her sentencing is calendared for Dec. 10 "
+                           "before Judge Ortiz.", date(2025, 12, 4))
+    sentencing, _ = _only(events, "SENTENCING")
+    assert sentencing.status == EventStatus.SCHEDULED
+    assert _span(sentencing) == (date(2025, 12, 10), date(2025, 12, 10))
+
+
+def test_an_investigation_opened_after_a_death_is_into_that_death_on_the_day_told():
+    events = _extract_text("Alma Ruiz died at a clinic in Fort Collins on Jan. 22, 2023. Fort Collins police "
+                           "opened an investigation the day Ruiz died, after the hospital called the coroner.",
+                           date(2023, 3, 1))
+    investigation, roles = _only(events, "INVESTIGATION")
+    assert ("Alma Ruiz", "SUBJECT") in roles
+    assert _span(investigation) == (date(2023, 1, 22), date(2023, 1, 22))
+    # Its own "into", or another's investigation mentioned in passing, keeps it from the death.
+    for text in ("Alma Ruiz died on Jan. 22, 2023. Agents opened an investigation into the pharmacy in May.",
+                 "Alma Ruiz died on Jan. 22, 2023. The clinic said it was cooperating with an ongoing "
+                 "investigation."):
+        assert not [roles for e, roles in _extract_text(text, date(2023, 6, 1))
+                    if e.type == "INVESTIGATION" and ("Alma Ruiz", "SUBJECT") in roles], text

@@ -56,6 +56,8 @@ _VERB_FILLERS = frozenset({"not", "never", "been", "being", "already", "also", "
                            "first", "reportedly", "allegedly", "suddenly"})
 _COMPLEMENTS = frozenset({"dead", "guilty", "ill", "away", "home", "up", "down", "out", "off",
                           "sick", "unconscious", "unresponsive", "missing", "office", "power"})
+# Past forms the "-ed, longer than four letters" rule does not catch: irregular ones, and short
+# regular ones ("the day Renner died").
 _IRREGULAR_PAST = frozenset("""
 went came began begun took taken got gotten found made gave given left fell fallen ran saw seen
 became brought bought caught fought held kept lost met paid sold sent spoke spoken stood told wrote
@@ -63,6 +65,7 @@ written won shot struck hit quit drove driven flew flown froze frozen grew grown
 risen slept spent stole stolen threw thrown woke woken wore broke broken chose chosen ate eaten drank
 drunk pled fled led fed read set put cut let shut said heard thought felt sat built lent meant dealt
 taught sought hung arose forgave withdrew withdrawn underwent undergone undertook done gone born sworn
+died lied tied used owed
 beaten bitten hidden overdosed
 """.split())
 _NOT_PAST_ED = frozenset({"need", "indeed", "hundred", "speed", "seed", "feed", "breed", "bleed",
