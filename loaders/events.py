@@ -554,7 +554,7 @@ def _subtree_excluding_clauses(token: Token) -> list[Token]:
     return out
 
 
-ARGUMENT_POSITIONS = ("agent", "patient", "experiencer", "recipient", "possessor")
+ARGUMENT_POSITIONS = ("agent", "patient", "experiencer", "recipient", "possessor", "against")
 REPORTING_LINKS = {"ccomp", "relcl", "xcomp", "advcl", "conj"}  # from a reported clause up to its reporting verb
 MODIFIER_LINKS = {"poss", "compound", "nmod", "amod", "conj", "cc", "case"}
 COORDINATION = {"conj", "cc"}
@@ -1571,10 +1571,28 @@ def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord
             continue
         named = _named_later_with(draft.described_nouns, draft.sentence, document, actors, sentences)
         people = [named] if named is not None else _new_people_named_after(
-            draft.described_nouns, draft.introduces_people, draft.sentence, actors, sentences)
+            draft.described_nouns, draft.introduces_people, draft.sentence, actors, sentences) \
+            or _the_defendants_counted(draft, drafts)
         if people and principal:
             draft.participants.extend((person, principal[0]) for person in people)
             draft.confidence = round(draft.confidence - 0.2, 2)
+
+
+_DEFENDANT_NOUNS = frozenset({"defendant", "co-defendant", "codefendant"})
+
+
+def _the_defendants_counted(draft: _Draft, drafts: list[_Draft]) -> list[str]:
+    """ "charges against all five defendants", "the three defendants": the people the story's
+    other events have as defendants, when there are at least two and no more than counted
+    (one it names only elsewhere, in another part, may be missing)."""
+    if not draft.described_nouns & _DEFENDANT_NOUNS or draft.introduces_people < 2:
+        return []
+    doc = draft.match.head.doc
+    counted = [t for i in draft.undergoing for t in [doc[i]] if t.lemma_.lower() in _DEFENDANT_NOUNS]
+    if not any(c.lower_ in {"the", "all", "both"} for t in counted for c in t.children):
+        return []  # "five defendants" may be new; "the five" or "all five" are those known
+    defendants = list(dict.fromkeys(a for d in drafts if d is not draft for a, r in d.participants if r == "DEFENDANT"))
+    return defendants if 2 <= len(defendants) <= draft.introduces_people else []
 
 
 def _people_named_in(sentences: Sequence[Sentence], actors: ActorAnalysis) -> Iterator[tuple[ActorSpan, ActorRecord]]:

@@ -2115,3 +2115,23 @@ def test_an_investigation_opened_after_a_death_is_into_that_death_on_the_day_tol
                  "investigation."):
         assert not [roles for e, roles in _extract_text(text, date(2023, 6, 1))
                     if e.type == "INVESTIGATION" and ("Alma Ruiz", "SUBJECT") in roles], text
+
+
+def test_a_sentencing_memorandum_is_a_filing_not_a_sentencing():
+    events = _extract_text("Omar Bell pleaded guilty in July. In its sentencing memorandum, filed Nov. 19, the "
+                           "government sought 36 months for Bell.", date(2025, 12, 4))
+    assert not [e for e, _ in events if e.type == "SENTENCING"]
+
+
+def test_charges_against_all_the_defendants_counted_are_against_those_the_story_names():
+    events = _extract_text("Dr. Lena Hart pleaded guilty in June. Paul Ames pleaded guilty in July. Rosa Ng was "
+                           "sentenced on Oct. 2. The investigation ended with charges against all three defendants, "
+                           "made public Aug. 15, 2024.", date(2025, 12, 4))
+    charges, roles = _only(events, "CHARGES")
+    assert {name for name, role in roles if role == "DEFENDANT"} == {"Lena Hart", "Paul Ames", "Rosa Ng"}
+    assert _span(charges) == (date(2024, 8, 15), date(2024, 8, 15))
+    # "three defendants" with no "the" or "all" may be others.
+    events = _extract_text("Dr. Lena Hart pleaded guilty in June. Paul Ames pleaded guilty in July. Rosa Ng was "
+                           "sentenced on Oct. 2. Prosecutors filed charges against three defendants on Aug. 15, 2024.",
+                           date(2025, 12, 4))
+    assert not [e for e, _ in events if e.type == "CHARGES"]
