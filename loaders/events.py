@@ -482,7 +482,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                 if lemma in taxonomy.speech_verbs:  # "told CBS News in an interview"
                     add("host_recipient", _children(verb, {"dative", "iobj", "dobj"}))
             for prep, objs in _prep_objects(verb).items():
-                if prep in {"by", "with", "against", "into"}:
+                if prep in {"by", "with", "against", "into", "from"}:
                     add(prep, objs)
         if _is_cited_source(nominal):
             # "According to an indictment returned on Dec. 4, Dr. Vasko sold ...": whom the

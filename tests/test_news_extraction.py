@@ -2135,3 +2135,22 @@ def test_charges_against_all_the_defendants_counted_are_against_those_the_story_
                            "sentenced on Oct. 2. Prosecutors filed charges against three defendants on Aug. 15, 2024.",
                            date(2025, 12, 4))
     assert not [e for e, _ in events if e.type == "CHARGES"]
+
+
+def test_a_shipment_that_arrived_from_a_pharmacy_is_its_supply_dated_back_from_the_death():
+    events = _extract_text("Kyle Brandt, 34, was found dead at his home on Aug. 17, a week after a 30-tablet "
+                           "shipment arrived from Northstar Compounding Pharmacy.", date(2025, 11, 14))
+    supply, roles = _only(events, "DRUG_SUPPLY")
+    assert ("Northstar Compounding Pharmacy", "SUPPLIER") in roles
+    assert _span(supply) == (date(2025, 8, 10), date(2025, 8, 10))
+    # A shipment of anything else is no supply.
+    assert not _extract_text("A shipment of office chairs arrived from Northstar Furniture on Aug. 10.", FRIDAY)
+
+
+def test_an_examiner_announcing_what_someone_died_of_is_the_autopsy_finding():
+    events = _extract_text("Matthew Perry died on Oct. 28, 2023. On Dec. 15, the Los Angeles County medical "
+                           "examiner's office announced that Perry had died of the acute effects of ketamine.",
+                           date(2024, 1, 5))
+    autopsy, roles = _only(events, "AUTOPSY")
+    assert ("Matthew Perry", "SUBJECT") in roles
+    assert _span(autopsy) == (date(2023, 12, 15), date(2023, 12, 15))
