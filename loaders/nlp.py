@@ -13,6 +13,7 @@ time, not the object's head.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -22,11 +23,22 @@ from spacy.tokens import Doc, Span, Token
 from loaders.records import WEEKDAY_NAMES, Sentence
 
 
+# A bold label of words that opens a paragraph: "**The company's response:** In a statement ..."
+# (not a time stamp, "**Update, 4:15 p.m.:**", which dates the entry it opens).
+_LEAD_IN_LABEL_RE = re.compile(r"(?:^|\n)[ \t]*(?:\*\*|__)[^*_\n\d]{1,60}?[:.](?:\*\*|__)[ \t]+(?=\S)")
+
+
 @Language.component("line_breaks_end_sentences")
 def line_breaks_end_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence; so does a newsletter's bold lead-in label, which is no
+    part of the sentence after it (its words would otherwise be read as that sentence's)."""
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+    for label in _LEAD_IN_LABEL_RE.finditer(doc.text):
+        after = doc.char_span(label.end(), label.end() + 1, alignment_mode="expand")
+        if after is not None and after.start > 0:
+            doc[after.start].is_sent_start = True
     return doc
 
 

@@ -1082,3 +1082,16 @@ def test_a_bare_surname_is_not_the_relative_introduced_as_his_father():
             "Perry was 54.")
     analysis = analyse(text)
     assert resolved(analysis, text, "Perry was") == actor_named(analysis, "Matthew Perry")
+
+
+def test_a_companys_first_word_before_a_job_is_the_company_not_a_place():
+    # "a Halcyon physician" reads like "an Austin physician", but Halcyon began a company's name.
+    text = ("Minnesota's attorney general is investigating Halcyon Direct, the startup that mails ketamine "
+            "tablets to patients.\n\nIn a statement on Tuesday, Halcyon said it was cooperating fully.\n\n"
+            "The state board reprimanded a Halcyon physician, Dr. Paul Whitacre, in September.\n\n"
+            "Companies like Halcyon grew up under pandemic-era telehealth rules.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "Halcyon", 1) == actor_named(analysis, "Halcyon Direct")
+    # A city no company's name begins with stays a place.
+    text = "Halcyon Direct sells ketamine. An Austin physician, Dr. Lee Park, was reprimanded in May."
+    assert resolved(analyse(text), text, "Austin") is None

@@ -2154,3 +2154,18 @@ def test_an_examiner_announcing_what_someone_died_of_is_the_autopsy_finding():
     autopsy, roles = _only(events, "AUTOPSY")
     assert ("Matthew Perry", "SUBJECT") in roles
     assert _span(autopsy) == (date(2023, 12, 15), date(2023, 12, 15))
+
+
+def test_an_investigation_a_board_opened_with_its_order_is_into_the_one_the_order_is_against():
+    events = _extract_text("The Oregon Medical Board suspended the license of Dr. Gregory Hallworth on March 7, "
+                           "2024, and opened an investigation the same day.", date(2025, 5, 1))
+    investigation, roles = _only(events, "INVESTIGATION")
+    assert ("Gregory Hallworth", "SUBJECT") in roles
+    assert _span(investigation) == (date(2024, 3, 7), date(2024, 3, 7))
+
+
+def test_a_bold_lead_in_label_is_no_part_of_the_sentence_after_it():
+    from loaders.nlp import parse, sentences
+    text = "**What they're saying:** Halcyon's chief executive, Mara Lindqvist, defended the model in a podcast."
+    assert [s.text for s in sentences(parse(text))] == [
+        "**What they're saying:**", "Halcyon's chief executive, Mara Lindqvist, defended the model in a podcast."]

@@ -474,12 +474,15 @@ def _words_used_as_places(doc: Doc) -> set[str]:
     so a label counts only where the wording agrees: "in Houston", "in southwest Houston",
     "a Houston pharmacist", "Franklin, Tennessee"."""
     places = set()
+    # "a Halcyon physician" after "Halcyon Direct": a company's first word, labelled as one
+    company_words = {e[0].text for e in doc.ents if e.label_ == "ORG" and len(e) > 1}
     for token in doc:
         if not _is_capitalised(token) or token.i == 0:
             continue
         before = doc[token.i - 1]
         if before.lower_ in {"a", "an"} and token.dep_ == "compound" and token.head.is_lower:
-            places.add(token.text)  # whatever the label: "An Austin physician"
+            if not (token.ent_type_ == "ORG" and token.text in company_words):
+                places.add(token.text)  # whatever the label: "An Austin physician"
             continue
         if token.ent_type_ not in _PLACE_LABELS:
             continue
