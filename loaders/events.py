@@ -45,6 +45,7 @@ from loaders.records import (
     FuzzyDate,
     Precision,
     Sentence,
+    width,
 )
 from loaders.taxonomy import EventType, Taxonomy, Trigger
 from loaders.timex import AnchoredOffset, TimeExpression, whole_number
@@ -1907,6 +1908,9 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
                 same_verb = _told_with_same_verb(anchor, draft, drafts)
                 if same_verb is not None:  # the date told with that verb, not the event's own bound
                     return DateClaim(_from_date_told(same_verb.expression.date, anchor, expression.text))
+                found = _death_of_the_one_found(anchor, draft, drafts)
+                if found is not None:  # "opened a death investigation the morning Vale was found"
+                    anchor_id = ids[drafts.index(found)]
     else:
         # "On April 2, her roommate found her; she died the next day": the date told just
         # before in the same sentence, whether or not it dates an event of its own.
@@ -2061,6 +2065,28 @@ def _told_with_same_verb(anchor: AnchoredOffset, draft: _Draft, drafts: list[_Dr
             and involved & {a for a, r in d.participants if r in d.match.event_type.principal}]
     before = [d for d in told if d.trigger_start < draft.trigger_start]
     return (before[-1] if before else told[0]) if told else None
+
+
+_FINDING_VERBS = frozenset({"find", "discover"})
+
+
+def _death_of_the_one_found(anchor: AnchoredOffset, draft: _Draft, drafts: list[_Draft]) -> _Draft | None:
+    """ "the morning Vale was found": in a story of a death, someone "found" is found dead;
+    the death, told elsewhere, of someone this event involves is the anchor."""
+    assert anchor.anchor_start is not None and anchor.anchor_end is not None
+    doc = draft.match.head.doc
+    phrase = doc.char_span(anchor.anchor_start, anchor.anchor_end, alignment_mode="expand")
+    if not any(t.lemma_.lower() in _FINDING_VERBS and t.pos_ == "VERB" for t in phrase or ()):
+        return None
+    involved = {actor for actor, _ in draft.participants}
+    deaths = [d for d in drafts if d is not draft and d.match.event_type.name == "DEATH"
+              and involved & {a for a, r in d.participants if r in d.match.event_type.principal}]
+    # the death the story dates outright, and most closely ("on Sept. 22" over "in September")
+    dated = [d for d in deaths if d.expression is not None and d.expression.anchor is None and d.expression.date.known]
+    if dated:
+        return min(dated, key=lambda d: (width(d.expression.date), abs(d.trigger_start - draft.trigger_start)))
+    before = [d for d in deaths if d.trigger_start < draft.trigger_start]
+    return (before[-1] if before else deaths[0]) if deaths else None
 
 
 def _told_elsewhere(types: set[str], anchor: _Draft, drafts: list[_Draft], ids: list[str], *,

@@ -2169,3 +2169,20 @@ def test_a_bold_lead_in_label_is_no_part_of_the_sentence_after_it():
     text = "**What they're saying:** Halcyon's chief executive, Mara Lindqvist, defended the model in a podcast."
     assert [s.text for s in sentences(parse(text))] == [
         "**What they're saying:**", "Halcyon's chief executive, Mara Lindqvist, defended the model in a podcast."]
+
+
+def test_an_investigation_opened_the_morning_someone_was_found_takes_the_day_of_their_death():
+    events = _extract_text("Jonah Reyes died in the early hours of Sept. 22, 2024, at his house in East Nashville. "
+                           "His manager found him that morning. Metro Nashville police detectives opened a death "
+                           "investigation the morning Reyes was found.", date(2025, 2, 9))
+    investigation, roles = _only(events, "INVESTIGATION")
+    assert ("Jonah Reyes", "SUBJECT") in roles
+    assert _span(investigation) == (date(2024, 9, 22), date(2024, 9, 22))
+
+
+def test_an_investigation_opened_after_the_examiners_findings_starts_with_them():
+    events = _extract_text("The medical examiner ruled in December 2023 that Matthew Perry died of the acute "
+                           "effects of ketamine. The Los Angeles Police Department opened a joint investigation "
+                           "after those findings.", date(2025, 12, 4))
+    investigation, _ = _only(events, "INVESTIGATION")
+    assert investigation.date.start == date(2023, 12, 1) and investigation.date.end is None

@@ -44,6 +44,7 @@ championship invasion war ceasefire truce coup protest riot strike walkout lockd
 pandemic hurricane storm earthquake quake flood wildfire deadline expiration expiry holiday break
 vacation trip flight move transfer sale purchase payment transaction delivery shipment order
 prescription call email message post tweet video party dinner event episode encounter confrontation
+findings finding
 appearance
 altercation fight chase pursuit standoff evacuation emergency stay fast overdoses collapse
 """.split())
