@@ -479,19 +479,22 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             elif relation == "prep":
                 add("host", subjects or _stranded_subject(verb))
                 add("host_object", _children(verb, OBJECTS))  # "placed the doctor on probation"
-                add("host_patient", _children(verb, PASSIVE_SUBJECTS))  # "were named in an indictment"
+                if lemma in _HELD_ON_A_CHARGE and not (_prep_objects(verb).get("as") or _prep_objects(nominal).get("as")):
+                    # "were named in an indictment", "was arrested on a criminal complaint"; not "named in it as victims"
+                    add("host_patient", _children(verb, PASSIVE_SUBJECTS))
                 if lemma in taxonomy.speech_verbs:  # "told CBS News in an interview"
                     add("host_recipient", _children(verb, {"dative", "iobj", "dobj"}))
             for prep, objs in _prep_objects(verb).items():
-                if prep in {"by", "with", "against", "into", "from"}:
-                    add(prep, objs)
+                if prep in {"by", "with", "against", "into"} or (prep == "from" and relation in SUBJECTS):
+                    add(prep, objs)  # "a shipment arrived from Northstar", not "distanced itself from X"
         if _is_cited_source(nominal):
             # "According to an indictment returned on Dec. 4, Dr. Vasko sold ...": whom the
             # source tells of, the subject of the clause it is cited for.
             cited_for = nominal.head.head.head
             people = get_lexicon().describing_nouns
-            add("cited_for", [s for s in _children(cited_for, SUBJECTS)
-                              if s.pos_ == "PROPN" or s.lower_ in {"he", "she", "they"} or s.lemma_.lower() in people])
+            if cited_for.lemma_.lower() in taxonomy.accused_acts:  # not "Perry died", "the DEA began investigating"
+                add("cited_for", [s for s in _children(cited_for, SUBJECTS)
+                                  if s.pos_ == "PROPN" or s.lower_ in {"he", "she", "they"} or s.lemma_.lower() in people])
         # "declared a mistrial in the case of a Houston pharmacist": whose case it is.
         holders = [nominal] if verb is None else [nominal, verb]
         cases = [o for holder in holders for o in _prep_objects(holder).get("in", []) if o.lemma_.lower() == "case"]
@@ -505,6 +508,10 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         add("requester", _children(clause.head, SUBJECTS))
         add("recipient", _children(clause.head, OBJECTS | {"dative"}))
     return positions, nominal, verb
+
+
+# Verbs whose passive subject is the one a charging document "in"/"on" them is against.
+_HELD_ON_A_CHARGE = frozenset({"name", "arrest", "detain", "hold", "book", "jail", "extradite"})
 
 
 def _is_cited_source(nominal: Token) -> bool:
@@ -1196,6 +1203,9 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
                 t.lemma_.lower() in _TRADING_VERBS for t in verb_or_head.sent if t.i < verb_or_head.i)
         return any(words([o, *(c for c in o.children if c.dep_ in {"compound", "amod"})]) & match.trigger.requires
                    for o in objects)
+    if match.trigger.part_of_speech == "NOUN":
+        # "a shipment of ketamine", "a 30-tablet shipment": not "the sale of its unit, which prescribes ketamine"
+        return bool(words(_subtree_excluding_clauses(verb_or_head)) & match.trigger.requires)
     if words(verb_or_head.subtree) & match.trigger.requires:
         return True
     if any(t.lower_ == "what" for t in verb_or_head.subtree) and \
@@ -1470,7 +1480,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     # Whose death a pronoun tells is settled before other mentions borrow its principal, and
     # again for those that borrowed one ("the autopsy" of a death told as "his").
     _pronoun_deaths_are_of_the_dead(drafts, actors)
-    _inherit_principals(drafts)
+    _inherit_principals(drafts, taxonomy)
     _plural_pronouns_are_the_people_before(drafts, actors)
     _adopt_described_participants(drafts, document, actors, sentences)
     _definite_mentions_keep_their_dates(drafts)
@@ -1586,7 +1596,8 @@ def _the_defendants_counted(draft: _Draft, drafts: list[_Draft]) -> list[str]:
     """ "charges against all five defendants", "the three defendants": the people the story's
     other events have as defendants, when there are at least two and no more than counted
     (one it names only elsewhere, in another part, may be missing)."""
-    if not draft.described_nouns & _DEFENDANT_NOUNS or draft.introduces_people < 2:
+    if draft.match.event_type.name != "CHARGES" or not draft.described_nouns & _DEFENDANT_NOUNS \
+            or draft.introduces_people < 2:
         return []
     doc = draft.match.head.doc
     counted = [t for i in draft.undergoing for t in [doc[i]] if t.lemma_.lower() in _DEFENDANT_NOUNS]
@@ -1654,13 +1665,15 @@ def _sentences_around(sentence_starts: list[int], draft: _Draft, back: int, ahea
     return set(sentence_starts[max(0, position - back) : position + ahead + 1])
 
 
-def _inherit_principals(drafts: list[_Draft]) -> None:
+def _inherit_principals(drafts: list[_Draft], taxonomy: Taxonomy) -> None:
     """Fill an empty principal role from the mention of the related type nearby (see taxonomy.yaml)."""
     sentence_starts = sorted({d.sentence.start for d in drafts})
     for draft in drafts:
         event_type = draft.match.event_type
-        source_types = (draft.match.trigger.inherit_principal_from if _opened_as_its_own(draft.match)
-                        else ()) or event_type.inherit_principal_from
+        if draft.match.trigger.inherit_when_opened:
+            _opened_after(draft, drafts, sentence_starts, taxonomy)
+            continue
+        source_types = draft.match.trigger.inherit_principal_from or event_type.inherit_principal_from
         definite_reference = not source_types and bool(draft.participants) and _is_definite(draft.match)
         if definite_reference:
             # "The order says the infusion was started by a medical assistant": the infusion told before
@@ -1699,13 +1712,49 @@ def _inherit_principals(drafts: list[_Draft]) -> None:
                 break
 
 
+def _opened_after(draft: _Draft, drafts: list[_Draft], sentence_starts: list[int], taxonomy: Taxonomy) -> None:
+    """ "Police opened an investigation the day Renner died", "... after those findings", "The
+    board suspended his license on March 7 and opened an investigation the same day": an
+    investigation opened, naming no one it is into, at a time the story tells by an event
+    of its source types (or by "the same day" after one, in its own or the sentence before)
+    is into whoever that event befell: the dead, the examined, the one acted against or
+    arrested; never the regulator or officers who acted."""
+    if _has_principal(draft) or not _opened_as_its_own(draft.match):
+        return
+    anchor = draft.expression.anchor if draft.expression is not None else None
+    if anchor is None:
+        return
+    source_types = draft.match.trigger.inherit_principal_from
+    if anchor.anchor_start is None:  # "the same day", "two days later"
+        nearby = _sentences_around(sentence_starts, draft, 1, 0)
+        sources = sorted((d for d in drafts if d is not draft and d.match.event_type.name in source_types
+                          and d.sentence.start in nearby and d.trigger_start < draft.trigger_start),
+                         key=lambda d: -d.trigger_start)
+    else:
+        named = _anchor_noun_types(anchor.anchor_text, taxonomy)
+        sources = [d for d in drafts if d is not draft and d.match.event_type.name in source_types
+                   and (anchor.anchor_start <= d.trigger_start < (anchor.anchor_end or 0))]
+        if not sources and named & set(source_types):
+            sources = sorted((d for d in drafts if d.match.event_type.name in named & set(source_types)
+                              and d.trigger_start < draft.trigger_start), key=lambda d: -d.trigger_start)
+    acting = {a for a, _ in draft.participants}
+    for source in sources:
+        undergone = [a for a, r in source.participants if r in source.match.event_type.principal
+                     and r not in _ACTING_ROLES and a not in acting]
+        if undergone:
+            draft.participants.extend((a, draft.match.event_type.principal[0]) for a in dict.fromkeys(undergone))
+            return
+
+
+# Principal roles held by whoever acts, not whoever the act befalls.
+_ACTING_ROLES = frozenset({"REGULATOR", "INVESTIGATOR", "SUPPLIER", "ADMINISTERED_BY", "PROSECUTOR", "EXAMINER", "JUDGE"})
+
+
 def _opened_as_its_own(match: _Match) -> bool:
-    """Whether a trigger's own inheritance applies: always, unless the trigger asks for an
-    opening ("Police opened an investigation after the findings"), with "a" or "an", that says
-    nothing of whom or what it is into ("an investigation into the pharmacy", "its
-    investigation", "an ongoing investigation" cited in passing)."""
-    if not match.trigger.inherit_when_opened:
-        return True
+    """Whether an opening trigger's inheritance may apply ("Police opened an investigation after
+    the findings"): with "a" or "an", saying nothing of whom or what it is into ("an
+    investigation into the pharmacy", "its investigation", "an ongoing investigation" cited in
+    passing)."""
     nominal = _nominal_head(match.head)
     verb, relation = _governing_verb(nominal)
     return (verb is not None and relation in OBJECTS and verb.lemma_.lower() in _OPENING_VERBS
@@ -1783,27 +1832,29 @@ _PAIR_PRONOUNS = frozenset({"they", "both", "each", "all"})
 
 def _plural_pronouns_are_the_people_before(drafts: list[_Draft], actors: ActorAnalysis) -> None:
     """ "Dr. Plasencia and Jasveen Sangha were arrested on Aug. 15. Both later pleaded not
-    guilty": "both" or "they", in the place of an event's principal, are the people the
-    sentence before coordinated as its main clause's subject (or, failing that, object)."""
+    guilty": "both" or "they", in the place of an event's principal, are the two or more people
+    one event of the sentence before has in its principal place (those arrested, not the
+    officers; those charged, not the prosecutors)."""
+    order = sorted({d.sentence.start for d in drafts})
     for draft in drafts:
-        if _has_principal(draft):
-            continue
+        if _has_principal(draft) or draft.match.event_type.principal[0] in _ACTING_ROLES:
+            continue  # "they seized ..." are officers, whoever the sentence before told of
         doc, head = draft.match.head.doc, draft.match.head
         # a bare "both" is no subject of its own ("X and Y were arraigned and both pleaded"), so
         # it is looked for on the verb too
         places = [doc[i] for i in draft.undergoing] + (_children(head, SUBJECTS) if head.pos_ in {"VERB", "AUX"} else [])
-        pronoun = next((t for t in places if t.lower_ in _PAIR_PRONOUNS), None)
-        if pronoun is None or pronoun.sent.start == 0:
+        if not any(t.lower_ in _PAIR_PRONOUNS for t in places):
             continue
-        root = doc[pronoun.sent.start - 1].sent.root
-        for position in (SUBJECTS | PASSIVE_SUBJECTS, OBJECTS):
-            people = [span for head in _children(root, position) if head.conjuncts
-                      for span in _actors_under(head, actors)
-                      if actors.actors[span.actor_id].kind == ActorKind.PERSON]
-            if len(people) >= 2:
-                principal = draft.match.event_type.principal[0]
-                draft.participants.extend((span.actor_id, principal) for span in people)
-                break
+        here = order.index(draft.sentence.start)
+        if here == 0:
+            continue
+        groups = [[a for a, r in d.participants if r in d.match.event_type.principal and r not in _ACTING_ROLES
+                   and actors.actors[a].kind == ActorKind.PERSON]
+                  for d in drafts if d.sentence.start == order[here - 1]]
+        people = [list(dict.fromkeys(g)) for g in groups if len(set(g)) >= 2]
+        if len(people) == 1 or (people and all(p == people[0] for p in people)):
+            principal = draft.match.event_type.principal[0]
+            draft.participants.extend((a, principal) for a in people[0])
 
 
 def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis) -> None:

@@ -21,10 +21,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from loaders.records import WEEKDAY_NAMES, Sentence
+from loaders.timex import find_time_expressions
 
 
 # A bold label of words that opens a paragraph: "**The company's response:** In a statement ..."
-# (not a time stamp, "**Update, 4:15 p.m.:**", which dates the entry it opens).
+# (not a time, "**Update, 4:15 p.m.:**", "**In March:**", which dates the entry it opens).
 _LEAD_IN_LABEL_RE = re.compile(r"(?:^|\n)[ \t]*(?:\*\*|__)[^*_\n\d]{1,60}?[:.](?:\*\*|__)[ \t]+(?=\S)")
 
 
@@ -36,6 +37,8 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
     for label in _LEAD_IN_LABEL_RE.finditer(doc.text):
+        if find_time_expressions(label.group(0), None):
+            continue  # "**In March:** DEA agents arrested ...": a time that dates what follows
         after = doc.char_span(label.end(), label.end() + 1, alignment_mode="expand")
         if after is not None and after.start > 0:
             doc[after.start].is_sent_start = True
@@ -156,6 +159,8 @@ def first_name_read_as_the_root(doc: Doc) -> Doc:
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# What the model hangs such a name on: the date or the place that ends the opening phrase.
+_MISREAD_HOSTS = frozenset({"DATE", "GPE", "LOC", "FAC"})
 
 
 @Language.component("subject_lost_in_an_opening_phrase")
@@ -163,16 +168,16 @@ def subject_lost_in_an_opening_phrase(doc: Doc) -> Doc:
     """ "According to an indictment returned on Dec. 4, 2025, a Lincoln physician, Dr. Helene
     Vasko, sold ...": after a long opening phrase the small model may hang the name that does
     the verb on a word of that phrase (here the date), leaving the verb with no subject. A
-    person or organisation named right before the verb's comma, tied as a conjunct or an
-    apposition to a word of an opening phrase of that verb, is its subject; a description
-    set off by commas right before the name is the name's apposition again."""
+    person or organisation named right before the main verb's comma, tied as a conjunct or an
+    apposition to a date or place of an opening phrase of that verb, is its subject; a
+    description set off by commas right before the name is the name's apposition again."""
     for name in doc.ents:
         if name.label_ not in {"PERSON", "ORG"} or name.end + 1 >= len(doc) or doc[name.end].text != ",":
             continue
         verb, head = doc[name.end + 1], name.root
-        if (verb.pos_ not in {"VERB", "AUX"} or head.dep_ not in {"conj", "appos"}
-                or any(c.dep_ in _SUBJECT_DEPS for c in verb.children)):
-            continue
+        if (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ != "ROOT" or head.dep_ not in {"conj", "appos"}
+                or head.head.ent_type_ not in _MISREAD_HOSTS or any(c.dep_ in _SUBJECT_DEPS for c in verb.children)):
+            continue  # not "X was released and, according to his attorney, Y, pleaded": Y speaks for X
         opening = [c for c in verb.children if c.dep_ in {"prep", "advcl"} and c.i < name.start]
         if not any(c.left_edge.i <= head.head.i <= c.right_edge.i for c in opening):
             continue

@@ -88,6 +88,7 @@ class Taxonomy:
     future_verbs: frozenset[str]
     negating_verbs: frozenset[str] = frozenset()
     story_moves_on: frozenset[str] = frozenset()  # "later": no longer the day told before
+    accused_acts: frozenset[str] = frozenset()  # "according to the indictment, X sold": X is charged
     request_verbs: frozenset[str] = frozenset()
     reschedule_verbs: frozenset[str] = frozenset()
     release_verbs: frozenset[str] = frozenset()
@@ -226,6 +227,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         future_verbs=frozenset(data.get("future_verbs", ())),
         negating_verbs=frozenset(data.get("negating_verbs", ())),
         story_moves_on=frozenset(data.get("story_moves_on", ())),
+        accused_acts=frozenset(data.get("accused_acts", ())),
         request_verbs=frozenset(data.get("request_verbs", ())),
         reschedule_verbs=frozenset(data.get("reschedule_verbs", ())),
         release_verbs=frozenset(data.get("release_verbs", ())),

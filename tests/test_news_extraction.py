@@ -2147,15 +2147,6 @@ def test_a_shipment_that_arrived_from_a_pharmacy_is_its_supply_dated_back_from_t
     assert not _extract_text("A shipment of office chairs arrived from Northstar Furniture on Aug. 10.", FRIDAY)
 
 
-def test_an_examiner_announcing_what_someone_died_of_is_the_autopsy_finding():
-    events = _extract_text("Matthew Perry died on Oct. 28, 2023. On Dec. 15, the Los Angeles County medical "
-                           "examiner's office announced that Perry had died of the acute effects of ketamine.",
-                           date(2024, 1, 5))
-    autopsy, roles = _only(events, "AUTOPSY")
-    assert ("Matthew Perry", "SUBJECT") in roles
-    assert _span(autopsy) == (date(2023, 12, 15), date(2023, 12, 15))
-
-
 def test_an_investigation_a_board_opened_with_its_order_is_into_the_one_the_order_is_against():
     events = _extract_text("The Oregon Medical Board suspended the license of Dr. Gregory Hallworth on March 7, "
                            "2024, and opened an investigation the same day.", date(2025, 5, 1))
@@ -2186,3 +2177,56 @@ def test_an_investigation_opened_after_the_examiners_findings_starts_with_them()
                            "after those findings.", date(2025, 12, 4))
     investigation, _ = _only(events, "INVESTIGATION")
     assert investigation.date.start == date(2023, 12, 1) and investigation.date.end is None
+
+
+def _roles_of(text, published, event_type):
+    return [roles for e, roles in _extract_text(text, published) if e.type == event_type]
+
+
+def test_third_review_sentences_keep_their_plain_reading():
+    june = date(2025, 6, 13)
+    # Whoever is cited speaks for the one who acted, and is never made the doer.
+    assert _roles_of("Dr. Paul Hirsch was released on bond and, according to his attorney, Mark Geragos, pleaded "
+                     "not guilty on Monday.", june, "PLEA") == [{("Paul Hirsch", "DEFENDANT")}]
+    assert _roles_of("Jane Morrow was a patient at the clinic and, according to her mother, Ellen Morrow, died of "
+                     "an overdose on May 3, 2024.", june, "DEATH") == [{("Jane Morrow", "DECEASED")}]
+    # What an indictment says of victims, witnesses and agencies charges none of them.
+    for text in ("Kenneth Iwamasa was charged in August 2024. According to the indictment, Perry died on Oct. 28, "
+                 "2023, after Iwamasa injected him with ketamine.",
+                 "Two pharmacists were indicted in Ohio on Jan. 9. According to the indictment, the Ohio Board of "
+                 "Pharmacy inspected the store in 2022 and found missing oxycodone.",
+                 "Dr. Alan Price was named in the indictment as an unindicted co-conspirator."):
+        defendants = {name for roles in _roles_of(text, june, "CHARGES") for name, role in roles if role == "DEFENDANT"}
+        assert defendants <= {"Kenneth Iwamasa"}, text
+    # "Both" are those the event before befell, not those who acted.
+    events = _extract_text("Prosecutors Ann Lee and Mark Dunn charged Paul Hirsch and Lisa Kent on Tuesday. Both "
+                           "pleaded not guilty on Friday.", june)
+    assert {name for e, roles in events if e.type == "PLEA" for name, _ in roles} == {"Paul Hirsch", "Lisa Kent"}
+    assert not _roles_of("Dr. Paul Hirsch and nurse Amy Cole treated Jane Morrow and Emily Ross at the clinic on "
+                         "May 1, 2024. Both died two days later.", june, "DEATH")
+    # An investigation opened beside an action is into its subject, not the regulator; an unrelated
+    # arrest before it lends it nobody.
+    roles = _roles_of("The Texas Medical Board suspended the license of Dr. Alan Price on March 7 and opened an "
+                      "investigation the same day.", june, "INVESTIGATION")
+    assert roles and ("Texas Medical Board", "SUBJECT") not in roles[0] and ("Alan Price", "SUBJECT") in roles[0]
+    assert not _roles_of("Police arrested Tom Baines, 22, on a drug charge on May 1. Separately, the state health "
+                         "department opened an investigation after patients complained about the Sunrise clinic.",
+                         june, "INVESTIGATION")
+    # A plea agreement docketed is filed, not scheduled; a coroner announcing a retirement did no autopsy.
+    plea = [e for e, _ in _extract_text("The court docketed Hirsch's plea agreement on Monday.", june)]
+    assert plea and plea[0].status == EventStatus.OCCURRED
+    assert not _roles_of("Jane Morrow died on May 3, 2024. On May 5, the county coroner, Dr. Ann Lee, announced "
+                         "her retirement.", june, "AUTOPSY")
+    # Whom a statement distances itself from is no speaker; a business sold or drugs seized is no supply.
+    assert not _roles_of("In a statement released Tuesday, the hospital distanced itself from Dr. Paul Hirsch.",
+                         june, "STATEMENT")
+    for text in ("Halcyon Direct announced the sale of its telehealth unit, which prescribes ketamine, to Medix "
+                 "Health on May 2.", "The DEA seized a shipment of ketamine from Halcyon Direct on May 2, 2024."):
+        assert not _roles_of(text, june, "DRUG_SUPPLY"), text
+    # A bold label that is a time still dates the entry it opens.
+    arrest, _ = _only(_extract_text("**In March:** DEA agents arrested Dr. Paul Hirsch at his Austin clinic.", june),
+                      "ARREST")
+    assert _span(arrest) == (date(2025, 3, 1), date(2025, 3, 31))
+    # "the two defendants" of a separate case are no trial of these.
+    assert not _roles_of("Dr. Paul Hirsch and Lisa Kent pleaded not guilty on Monday. Their lawyers said the two "
+                         "defendants in a similar Texas case were acquitted in 2023.", june, "TRIAL")
