@@ -928,6 +928,12 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     for clause in _children(nominal, {"relcl", "acl"}):
         if clause.lemma_.lower() in dating_verbs:
             heads |= {clause.i} | {c.i for c in _children(clause, {"conj"})}
+    if match.trigger.part_of_speech == "VERB":
+        # "He was charged in a federal complaint, unsealed the next day, with ...": the parser hangs
+        # the document's participle on the verb; its date is the charging's.
+        heads |= {c.i for c in _children(match.head, {"advcl", "acl", "conj"})
+                  if c.tag_ == "VBN" or (c.tag_ == "VBD" and not _children(c, SUBJECTS | PASSIVE_SUBJECTS))
+                  if c.lemma_.lower() in match.event_type.dated_by_clause}
     if "OUTLET" in match.event_type.roles:
         # "sat down with X for an episode of 'Unfiltered' released Monday": when it aired.
         heads |= {t.i for t in (verb or nominal).subtree
@@ -1005,7 +1011,8 @@ def find_event_mentions(
         sentence_expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
         # Sentences never cross a line, so a timeline line's date is the sentence's too, also when
         # the parser makes "- Feb. 27, 2024:" a sentence of its own.
-        heading = _timeline_heading(expressions, doc.text, sentence.start)
+        heading = _timeline_heading(expressions, doc.text, sentence.start) \
+            or _section_heading(expressions, doc.text, sentence.start)
         matches = _find_matches(span, taxonomy)
         carriers = _carrying_verbs(matches, taxonomy)
         sentence_drafts = []
@@ -1249,6 +1256,8 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         if governor is not None and governor.lemma_.lower() in match.event_type.exclude_governors:
             return None  # "serving his sentence" is not a sentencing
     trigger_start, trigger_end = match.characters
+    if match.trigger.part_of_speech == "NOUN" and _names_a_section(_nominal_head(head), doc.text):
+        return None  # "**Other disciplinary actions, April 2025**": a heading over a list, no event
     # A trigger inside a time expression names the anchor ("before his death"); it is still
     # an event mention of its own (the death), handled like any other.
     positions, nominal, verb = _positions(match, taxonomy)
@@ -1380,6 +1389,46 @@ def _timeline_heading(expressions: Sequence[TimeExpression], text: str, position
     for expression in expressions:
         if expression.start == first and expression.anchor is None and _HEADING_END_RE.match(text, expression.end):
             return expression
+    return None
+
+
+# A line that is a heading: bold throughout ("**Other disciplinary actions, April 2025**") or "#".
+_HEADING_LINE_RE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+[^\n]+|(?:\*\*|__)[^*_\n]+(?:\*\*|__))[ \t]*$")
+_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•–—][ \t]+|\d{1,2}[.)][ \t]+)")
+
+
+def _names_a_section(nominal: Token, text: str) -> bool:
+    """A bare plural noun in a heading line: the kind of things listed under it."""
+    line_start = text.rfind("\n", 0, nominal.idx) + 1
+    line_end = text.find("\n", nominal.idx)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return nominal.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in nominal.children) \
+        and _HEADING_LINE_RE.fullmatch(line) is not None
+
+
+def _section_heading(expressions: Sequence[TimeExpression], text: str, position: int) -> TimeExpression | None:
+    """A list under a heading, or after a line introducing it, that gives a date ("**Other
+    disciplinary actions, April 2025**", "The Board also took the following actions in April:",
+    then "- Anna Delacroix, PA: The Board reprimanded ..."): each item without a date of its
+    own happened then. Only list items, and only up to the next heading."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if not _LIST_ITEM_RE.match(text, line_start):
+        return None
+    cursor = line_start
+    while cursor > 0:
+        previous_start = text.rfind("\n", 0, cursor - 1) + 1
+        line = text[previous_start:cursor - 1]
+        introduces = line.rstrip().endswith(":")  # "The Board also took the following actions in April:"
+        if _HEADING_LINE_RE.fullmatch(line) or introduces:
+            dated = [e for e in expressions if previous_start <= e.start < cursor - 1
+                     and e.anchor is None and e.date.known]
+            if len(dated) == 1:
+                return dated[0]
+            if not introduces:
+                return None
+        elif line.strip() and not _LIST_ITEM_RE.match(line):
+            return None  # a paragraph between: the list is not the heading's
+        cursor = previous_start
     return None
 
 

@@ -2230,3 +2230,30 @@ def test_third_review_sentences_keep_their_plain_reading():
     # "the two defendants" of a separate case are no trial of these.
     assert not _roles_of("Dr. Paul Hirsch and Lisa Kent pleaded not guilty on Monday. Their lawyers said the two "
                          "defendants in a similar Texas case were acquitted in 2023.", june, "TRIAL")
+
+
+def test_charges_told_with_the_complaint_unsealed_the_next_day_take_that_day():
+    events = _extract_text("Agents arrested Darnell Price at a gas station in Antioch on Jan. 16. He was charged in "
+                           "a federal complaint, unsealed the next day, with distribution of fentanyl resulting in "
+                           "death.", date(2025, 2, 9))
+    charges, roles = _only(events, "CHARGES")
+    assert ("Darnell Price", "DEFENDANT") in roles
+    assert _span(charges) == (date(2025, 1, 17), date(2025, 1, 17))
+
+
+def test_a_list_under_a_dated_heading_or_lead_in_happened_then():
+    text = ("The Oregon Medical Board suspended Dr. Ray Hall's license on March 7, 2024.\n\n"
+            "**Other disciplinary actions, April 2025**\n\n"
+            "The Board also took the following actions:\n\n"
+            "- Anna Delacroix, PA, Portland: The Board reprimanded Ms. Delacroix and fined her $5,000.\n"
+            "- Terrence Blake, DO, Medford: The Board placed Dr. Blake on probation for five years.\n")
+    events = _extract_text(text, date(2025, 5, 1))
+    spans = {name: _span(e) for e, roles in events if e.type == "REGULATORY_ACTION"
+             for name, role in roles if role == "SUBJECT"}
+    assert spans["Anna Delacroix"] == spans["Terrence Blake"] == (date(2025, 4, 1), date(2025, 4, 30))
+    assert spans["Ray Hall"] == (date(2024, 3, 7), date(2024, 3, 7))
+    # A paragraph between the heading and the list: the list is not the heading's.
+    text = ("**Actions, April 2025**\n\nThe Board met twice. It heard from the public.\n\n"
+            "- Anna Delacroix, PA: The Board reprimanded Ms. Delacroix.\n")
+    (action, _), = [(e, r) for e, r in _extract_text(text, date(2025, 5, 1)) if e.type == "REGULATORY_ACTION"]
+    assert action.date.start is None
