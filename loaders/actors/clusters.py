@@ -356,12 +356,14 @@ class _Clusters:
     def _introduced_by_surname(self, actor: _Actor, positions: dict[int, list[int]]) -> bool:
         """Whether the text names this person just after a relation of someone called by their
         shared surname alone: "Lowry's sister, Maren Lowry", "Varnado's parents, Gil and Rosalind
-        Varnado", or, named only there, of someone it calls "his" or "her": "His father, the actor
-        John Bennett Perry". Read from the words, not the parse, which often misreads such lists."""
+        Varnado", or, where first named (or named only there), of someone it calls "his" or "her":
+        "His father, the actor John Bennett Perry", "said his sister, Hannah Vale" (whatever she says
+        later, the bare "Vale" is still her brother). Read from the words, not the parse, which
+        often misreads such lists."""
         surname = fold(actor.canonical.split()[-1])
         doc = self.doc
         named_once = len(positions.get(id(actor), [])) == 1  # "Paul Garner and his wife, Helen Garner" testify
-        for start in positions.get(id(actor), []):
+        for number, start in enumerate(positions.get(id(actor), [])):
             window = doc[max(doc[start].sent.start, start - 8) : start]
             for token in window:
                 if token.i + 2 >= start:
@@ -369,7 +371,7 @@ class _Clusters:
                 if (fold(token.text) == surname and doc[token.i + 1].lower_ in ("'s", "’s")
                         and doc[token.i + 2].pos_ == "NOUN" and any(t.text == "," for t in doc[token.i + 3 : start])):
                     return True
-                if (named_once and token.tag_ == "PRP$" and doc[token.i + 1].lemma_.lower() in self.lex.family_nouns
+                if ((named_once or number == 0) and token.tag_ == "PRP$" and doc[token.i + 1].lemma_.lower() in self.lex.family_nouns
                         and doc[token.i + 2].text == ","):
                     return True
         return False
