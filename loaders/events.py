@@ -492,7 +492,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             # source tells of, the subject of the clause it is cited for.
             cited_for = nominal.head.head.head
             people = get_lexicon().describing_nouns
-            if cited_for.lemma_.lower() in taxonomy.accused_acts:  # not "Perry died", "the DEA began investigating"
+            acts = {cited_for.lemma_.lower()} | {c.lemma_.lower() for c in _children(cited_for, {"xcomp"})}
+            if acts & taxonomy.accused_acts:  # "agreed to sell"; not "Perry died", "the DEA began investigating"
                 add("cited_for", [s for s in _children(cited_for, SUBJECTS)
                                   if s.pos_ == "PROPN" or s.lower_ in {"he", "she", "they"} or s.lemma_.lower() in people])
         # "declared a mistrial in the case of a Houston pharmacist": whose case it is.
@@ -511,7 +512,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
 
 
 # Verbs whose passive subject is the one a charging document "in"/"on" them is against.
-_HELD_ON_A_CHARGE = frozenset({"name", "arrest", "detain", "hold", "book", "jail", "extradite"})
+_HELD_ON_A_CHARGE = frozenset({"name", "arrest", "detain", "hold", "book", "jail", "extradite", "arraign",
+                               "accuse", "take"})
 
 
 def _is_cited_source(nominal: Token) -> bool:
@@ -933,7 +935,9 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         # the document's participle on the verb; its date is the charging's.
         heads |= {c.i for c in _children(match.head, {"advcl", "acl", "conj"})
                   if c.tag_ == "VBN" or (c.tag_ == "VBD" and not _children(c, SUBJECTS | PASSIVE_SUBJECTS))
-                  if c.lemma_.lower() in match.event_type.dated_by_clause}
+                  if c.lemma_.lower() in match.event_type.dated_by_clause
+                  # the document's passive participle, not the defendant's own act ("and filed a motion")
+                  and not _children(c, OBJECTS) and not {"to", "from", "into"} & _prep_objects(c).keys()}
     if "OUTLET" in match.event_type.roles:
         # "sat down with X for an episode of 'Unfiltered' released Monday": when it aired.
         heads |= {t.i for t in (verb or nominal).subtree
@@ -1011,8 +1015,8 @@ def find_event_mentions(
         sentence_expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
         # Sentences never cross a line, so a timeline line's date is the sentence's too, also when
         # the parser makes "- Feb. 27, 2024:" a sentence of its own.
-        heading = _timeline_heading(expressions, doc.text, sentence.start) \
-            or _section_heading(expressions, doc.text, sentence.start)
+        heading = _timeline_heading(expressions, doc.text, sentence.start)
+        section = _section_heading(expressions, doc.text, sentence.start) if heading is None else None
         matches = _find_matches(span, taxonomy)
         carriers = _carrying_verbs(matches, taxonomy)
         sentence_drafts = []
@@ -1023,7 +1027,9 @@ def find_event_mentions(
                 continue  # "issued a drug alert on 14th March warning that ...": one warning
             # "convicted on Wednesday after a two-week trial": an event is not dated by itself.
             own_kind = [e for e in sentence_expressions if not _anchored_on_same_type(e, match, matches)]
-            draft = _draft(match, span, sentence, actors, own_kind, heading, taxonomy, doc)
+            # a list's date is what its items report, not a death or birth they mention in passing
+            draft = _draft(match, span, sentence, actors, own_kind,
+                           heading or (section if not match.event_type.singular else None), taxonomy, doc)
             if draft is not None and draft.expression is None and match.trigger.dated_by:
                 draft.expression = _date_of_earlier_verb(match, [span, previous], expressions, doc)
             sentence_drafts.append(draft)
@@ -1211,8 +1217,10 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         return any(words([o, *(c for c in o.children if c.dep_ in {"compound", "amod"})]) & match.trigger.requires
                    for o in objects)
     if match.trigger.part_of_speech == "NOUN":
-        # "a shipment of ketamine", "a 30-tablet shipment": not "the sale of its unit, which prescribes ketamine"
-        return bool(words(_subtree_excluding_clauses(verb_or_head)) & match.trigger.requires)
+        # "a shipment of ketamine", "a 30-tablet shipment", "a shipment containing 200 vials": not
+        # "the sale of its unit, which prescribes ketamine"
+        held = [t for c in _children(verb_or_head, {"acl"}) if c.lemma_.lower() in _CONTAINING for t in c.subtree]
+        return bool(words(_subtree_excluding_clauses(verb_or_head) + held) & match.trigger.requires)
     if words(verb_or_head.subtree) & match.trigger.requires:
         return True
     if any(t.lower_ == "what" for t in verb_or_head.subtree) and \
@@ -1229,6 +1237,9 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     if any(o.pos_ == "PRON" for o in _children(verb_or_head, OBJECTS)):
         return bool(words(verb_or_head.sent) & match.trigger.requires)
     return False
+
+
+_CONTAINING = frozenset({"contain", "carry", "hold", "include"})
 
 
 def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
@@ -1402,15 +1413,21 @@ def _names_a_section(nominal: Token, text: str) -> bool:
     line_start = text.rfind("\n", 0, nominal.idx) + 1
     line_end = text.find("\n", nominal.idx)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return nominal.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in nominal.children) \
-        and _HEADING_LINE_RE.fullmatch(line) is not None
+    if nominal.tag_ != "NNS" or any(c.dep_ in {"det", "poss", "nummod"} for c in nominal.children) \
+            or _HEADING_LINE_RE.fullmatch(line) is None or line.lstrip().startswith("#"):
+        return False
+    # a label, not a headline: "**Charges filed against Dr. Ortiz**" tells what happened
+    words = nominal.doc.char_span(line_start, line_start + len(line), alignment_mode="expand")
+    return words is not None and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
 def _section_heading(expressions: Sequence[TimeExpression], text: str, position: int) -> TimeExpression | None:
-    """A list under a heading, or after a line introducing it, that gives a date ("**Other
-    disciplinary actions, April 2025**", "The Board also took the following actions in April:",
-    then "- Anna Delacroix, PA: The Board reprimanded ..."): each item without a date of its
-    own happened then. Only list items, and only up to the next heading."""
+    """A list under a heading, or under a short line introducing it, that gives one date and
+    nothing told relative to another event ("**Other disciplinary actions, April 2025**", "The
+    Board also took the following actions in April:", then "- Anna Delacroix, PA: The Board
+    reprimanded ..."): each item without a date of its own happened then. Only list items, only
+    up to a paragraph or an undated heading or lead-in, and never a lead-in of several sentences
+    ("... was sentenced on Dec. 3. Prosecutors laid out the case in filings:")."""
     line_start = text.rfind("\n", 0, position) + 1
     if not _LIST_ITEM_RE.match(text, line_start):
         return None
@@ -1418,18 +1435,31 @@ def _section_heading(expressions: Sequence[TimeExpression], text: str, position:
     while cursor > 0:
         previous_start = text.rfind("\n", 0, cursor - 1) + 1
         line = text[previous_start:cursor - 1]
-        introduces = line.rstrip().endswith(":")  # "The Board also took the following actions in April:"
-        if _HEADING_LINE_RE.fullmatch(line) or introduces:
-            dated = [e for e in expressions if previous_start <= e.start < cursor - 1
-                     and e.anchor is None and e.date.known]
-            if len(dated) == 1:
+        heading = _HEADING_LINE_RE.fullmatch(line) is not None
+        introduces = line.rstrip().endswith(":") and len(line.split()) <= _LEAD_IN_WORDS \
+            and not re.search(r"[.!?]\s+[A-Z]", line)
+        if heading or introduces:
+            own = [e for e in expressions if previous_start <= e.start < cursor - 1]
+            dated = [e for e in own if e.anchor is None and e.date.known]
+            if len(dated) == 1 and len(own) == 1:
                 return dated[0]
-            if not introduces:
+            if heading or own:
                 return None
-        elif line.strip() and not _LIST_ITEM_RE.match(line):
+            # an undated lead-in right under a heading: "**Actions, April 2025**" / "The Board took
+            # the following actions:"; not one that opens a second list after the first
+            above = text[:previous_start].rstrip()
+            heading_start = above.rfind("\n") + 1
+            if not _HEADING_LINE_RE.fullmatch(above[heading_start:]):
+                return None
+            dated = [e for e in expressions if heading_start <= e.start < len(above)]
+            return dated[0] if len(dated) == 1 and dated[0].anchor is None and dated[0].date.known else None
+        if line.strip() and not _LIST_ITEM_RE.match(line):
             return None  # a paragraph between: the list is not the heading's
         cursor = previous_start
     return None
+
+
+_LEAD_IN_WORDS = 12
 
 
 def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int], doc: Doc,
@@ -1771,10 +1801,17 @@ def _opened_after(draft: _Draft, drafts: list[_Draft], sentence_starts: list[int
     if _has_principal(draft) or not _opened_as_its_own(draft.match):
         return
     anchor = draft.expression.anchor if draft.expression is not None else None
-    if anchor is None:
-        return
     source_types = draft.match.trigger.inherit_principal_from
-    if anchor.anchor_start is None:  # "the same day", "two days later"
+    if anchor is None:
+        # "Matthew Perry died on Oct. 28. Los Angeles police opened an investigation.": a death
+        # told in its own or the sentence before, when no other time is told for the opening
+        if draft.expression is not None:
+            return
+        nearby = _sentences_around(sentence_starts, draft, 1, 0)
+        sources = sorted((d for d in drafts if d is not draft and d.match.event_type.name == "DEATH"
+                          and d.sentence.start in nearby and d.trigger_start < draft.trigger_start),
+                         key=lambda d: -d.trigger_start)
+    elif anchor.anchor_start is None:  # "the same day", "two days later"
         nearby = _sentences_around(sentence_starts, draft, 1, 0)
         sources = sorted((d for d in drafts if d is not draft and d.match.event_type.name in source_types
                           and d.sentence.start in nearby and d.trigger_start < draft.trigger_start),
@@ -1796,7 +1833,8 @@ def _opened_after(draft: _Draft, drafts: list[_Draft], sentence_starts: list[int
 
 
 # Principal roles held by whoever acts, not whoever the act befalls.
-_ACTING_ROLES = frozenset({"REGULATOR", "INVESTIGATOR", "SUPPLIER", "ADMINISTERED_BY", "PROSECUTOR", "EXAMINER", "JUDGE"})
+_ACTING_ROLES = frozenset({"REGULATOR", "INVESTIGATOR", "SUPPLIER", "ADMINISTERED_BY", "PROSECUTOR", "EXAMINER", "JUDGE",
+                           "SPEAKER", "AUTHOR", "INTERVIEWER"})
 
 
 def _opened_as_its_own(match: _Match) -> bool:
@@ -1882,9 +1920,10 @@ _PAIR_PRONOUNS = frozenset({"they", "both", "each", "all"})
 def _plural_pronouns_are_the_people_before(drafts: list[_Draft], actors: ActorAnalysis) -> None:
     """ "Dr. Plasencia and Jasveen Sangha were arrested on Aug. 15. Both later pleaded not
     guilty": "both" or "they", in the place of an event's principal, are the two or more people
-    one event of the sentence before has in its principal place (those arrested, not the
-    officers; those charged, not the prosecutors)."""
-    order = sorted({d.sentence.start for d in drafts})
+    one event of the sentence just before has in its principal place (those arrested, not the
+    officers; those charged, not the prosecutors). With no such event there, for what the law
+    does to people (a plea, an arrest, a sentence), the people that sentence's main clause
+    coordinates as its subject: "Chavez and Plasencia ran a clinic. They were arrested ..."."""
     for draft in drafts:
         if _has_principal(draft) or draft.match.event_type.principal[0] in _ACTING_ROLES:
             continue  # "they seized ..." are officers, whoever the sentence before told of
@@ -1892,18 +1931,26 @@ def _plural_pronouns_are_the_people_before(drafts: list[_Draft], actors: ActorAn
         # a bare "both" is no subject of its own ("X and Y were arraigned and both pleaded"), so
         # it is looked for on the verb too
         places = [doc[i] for i in draft.undergoing] + (_children(head, SUBJECTS) if head.pos_ in {"VERB", "AUX"} else [])
-        if not any(t.lower_ in _PAIR_PRONOUNS for t in places):
+        pronoun = next((t for t in places if t.lower_ in _PAIR_PRONOUNS), None)
+        if pronoun is None or pronoun.sent.start == 0:
             continue
-        here = order.index(draft.sentence.start)
-        if here == 0:
-            continue
+        before = doc[pronoun.sent.start - 1].sent
         groups = [[a for a, r in d.participants if r in d.match.event_type.principal and r not in _ACTING_ROLES
                    and actors.actors[a].kind == ActorKind.PERSON]
-                  for d in drafts if d.sentence.start == order[here - 1]]
+                  for d in drafts if before.start_char <= d.trigger_start < before.end_char]
         people = [list(dict.fromkeys(g)) for g in groups if len(set(g)) >= 2]
+        if not people and draft.match.event_type.principal[0] in _ROLES_THE_LAW_GIVES:
+            people = [[span.actor_id for subject in _children(before.root, SUBJECTS | PASSIVE_SUBJECTS)
+                       if subject.conjuncts for span in _actors_under(subject, actors)
+                       if actors.actors[span.actor_id].kind == ActorKind.PERSON]]
+            people = [p for p in people if len(set(p)) >= 2]
         if len(people) == 1 or (people and all(p == people[0] for p in people)):
             principal = draft.match.event_type.principal[0]
             draft.participants.extend((a, principal) for a in people[0])
+
+
+# The roles of those the law acts on: who "They were arrested" may be, told by the sentence before.
+_ROLES_THE_LAW_GIVES = frozenset({"DEFENDANT", "ARRESTED"})
 
 
 def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis) -> None:

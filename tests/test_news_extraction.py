@@ -2257,3 +2257,49 @@ def test_a_list_under_a_dated_heading_or_lead_in_happened_then():
             "- Anna Delacroix, PA: The Board reprimanded Ms. Delacroix.\n")
     (action, _), = [(e, r) for e, r in _extract_text(text, date(2025, 5, 1)) if e.type == "REGULATORY_ACTION"]
     assert action.date.start is None
+
+
+def test_fourth_review_sentences_keep_their_plain_reading():
+    june = date(2025, 6, 13)
+    # A lead-in of several sentences, or one whose date is a death's, dates no list below it.
+    events = _extract_text("Dr. Salvador Plasencia was sentenced on Dec. 3, 2025. Prosecutors laid out the case "
+                           "against him in court filings:\n- Plasencia injected Perry with ketamine in his car.\n", june)
+    (injection, _), = [(e, r) for e, r in events if e.type == "DRUG_ADMINISTRATION"]
+    assert injection.date.start is None
+    # "They" after a sentence of neighbours are the neighbours, never the two arrested before.
+    assert not _roles_of("Erik Fleming and Kenneth Iwamasa were arrested on Aug. 15, 2024.\nTheir neighbors, Ann "
+                         "Lee and Bo Park, had complained for months. They died in a car crash in 2023.", june, "DEATH")
+    # ... but two people named together are who "They were arrested" are.
+    events = _extract_text("Dr. Mark Chavez and Dr. Salvador Plasencia ran a clinic in Santa Monica. They were "
+                           "arrested on Aug. 15, 2024.", june)
+    assert {name for e, roles in events if e.type == "ARREST" for name, _ in roles} == {"Mark Chavez",
+                                                                                        "Salvador Plasencia"}
+    # A headline with a verb tells an event; only a bare label over a list does not.
+    assert _roles_of("**Charges filed against Dr. Raynaldo Ortiz in Dallas**", june, "CHARGES")
+    # Charged for what an indictment says someone agreed to do, or on an indictment arraigned.
+    assert _roles_of("According to the criminal complaint, Jasveen Sangha agreed to sell 50 vials of ketamine.",
+                     june, "CHARGES")
+    charges, _ = _only(_extract_text("Dr. Raynaldo Ortiz was arraigned on a 10-count federal indictment on "
+                                     "Sept. 21, 2022.", june), "CHARGES")
+    assert _span(charges) == (date(2022, 9, 21), date(2022, 9, 21))
+    # The defendant's own later filing does not date the charge.
+    charges, _ = _only(_extract_text("Dr. Raynaldo Ortiz was charged with tampering and filed a motion to dismiss "
+                                     "on Nov. 4, 2022.", june), "CHARGES")
+    assert charges.date.start != date(2022, 11, 4)
+    # A trial docketed for a day is scheduled; police opening an investigation after a death look into it.
+    trial, _ = _only(_extract_text("Hirsch's trial is docketed for Oct. 6.", june), "TRIAL")
+    assert trial.status == EventStatus.SCHEDULED and _span(trial) == (date(2025, 10, 6), date(2025, 10, 6))
+    assert [r for r in _roles_of("Matthew Perry died on Oct. 28, 2023. Los Angeles police opened an investigation.",
+                                 june, "INVESTIGATION") if ("Matthew Perry", "SUBJECT") in r]
+    # A shipment containing a drug is a supply.
+    assert _roles_of("Northstar Compounding Pharmacy sent a shipment containing 200 vials of ketamine to the clinic "
+                     "on May 3.", june, "DRUG_SUPPLY")
+
+
+def test_a_second_list_with_its_own_lead_in_is_not_the_dated_headings():
+    text = ("**Disciplinary actions, April 2025**\n\n- Dr. Anna Delacroix: The Board reprimanded Dr. Delacroix.\n\n"
+            "Actions from earlier years that remain under appeal:\n\n"
+            "- Dr. Peter Hall: The Board suspended Dr. Hall's license.\n")
+    spans = {name: e.date.start for e, roles in _extract_text(text, date(2025, 5, 1))
+             if e.type == "REGULATORY_ACTION" for name, role in roles if role == "SUBJECT"}
+    assert spans["Anna Delacroix"] == date(2025, 4, 1) and spans["Peter Hall"] is None

@@ -227,9 +227,9 @@ _CLAUSE_OPENING_RE = re.compile(r"(?:^|[.:;!?—–\-\"“‘'(\[])\s*$")
 _FUTURE_MARKER_RE = re.compile(
     r"(?=[\w'’])(?:\b(?-i:will|WILL|shall|won['’]t)\b|['’]ll\b|"  # not "Will Smith"
     r"\b(?:is|are|am|['’]s|['’]re)\s+(?:not\s+)?(?:scheduled|set|expected|due|slated|poised|planned|planning|"
-    r"calendared|going|likely|anticipated|to\s+be)\b|\b(?:scheduled|set|slated|due|calendared)\s+(?:for|to)\b|"
+    r"calendared|going|likely|anticipated|to\s+be)\b|\b(?:scheduled|set|slated|due|calendared|docketed)\s+(?:for|to)\b|"
     r"\b(?:plans?|intends?|aims?|vows?|promises?|threatens?|hopes?)\s+to\b|\b(?:upcoming|forthcoming)\b|"
-    r"\b(?:set|sets|scheduled|schedules|slated|calendared)\s+(?:[\w'’]+\s+){1,4}for\b|"  # "set a (joint jury) trial for Jan. 12"
+    r"\b(?:set|sets|scheduled|schedules|slated|calendared)\s+(?:\w+\s+){1,4}for\b|"  # "set a (joint jury) trial for Jan. 12"
     # A present tense after "when"/"until" tells what is still to come: "faces 20 years when he is sentenced".
     r"\b(?:when|once|until|till)\s+(?:he|she|they|it)\s+(?:(?:is|are)\s+\w+(?:ed|en)|appears?|returns?|pleads?|stands?|goes|go)\b)",
     re.IGNORECASE)
