@@ -2037,6 +2037,14 @@ def test_second_review_sentences_keep_their_plain_reading():
         assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "DRUG_SUPPLY"], text
 
 
+def _the_one(text, published, event_type, participant, span):
+    """The one event of a type the text tells: it has this participant and falls on this span."""
+    event, roles = _only(_extract_text(text, published), event_type)
+    assert participant in roles
+    assert _span(event) == span
+    return event
+
+
 def test_a_name_after_a_long_opening_phrase_still_does_the_verb():
     # After "According to an indictment returned ... on June 3, 2025," the small model hangs the
     # seller's name on the date; she is still who sold, on the occasions the sentence dates,
@@ -2070,11 +2078,9 @@ def test_what_an_indictment_says_happened_in_a_month_does_not_date_the_indictmen
 
 def test_a_surname_the_model_reads_as_a_verb_is_still_the_one_arrested():
     # "arrested Denning at ... on Jan. 16": the model may take the "-ing" name for a verb.
-    events = _extract_text("Tobias Ray Denning sold pills to Lena Ortiz. Agents arrested Denning at a gas station "
-                           "in Antioch on Jan. 16.", date(2025, 2, 3))
-    arrest, roles = _only(events, "ARREST")
-    assert ("Tobias Ray Denning", "ARRESTED") in roles
-    assert _span(arrest) == (date(2025, 1, 16), date(2025, 1, 16))
+    _the_one("Tobias Ray Denning sold pills to Lena Ortiz. Agents arrested Denning at a gas station "
+             "in Antioch on Jan. 16.", date(2025, 2, 3), "ARREST",
+             ("Tobias Ray Denning", "ARRESTED"), (date(2025, 1, 16), date(2025, 1, 16)))
 
 
 @pytest.mark.parametrize("pronoun", ["They", "Both", "Each"])
@@ -2148,11 +2154,9 @@ def test_a_shipment_that_arrived_from_a_pharmacy_is_its_supply_dated_back_from_t
 
 
 def test_an_investigation_a_board_opened_with_its_order_is_into_the_one_the_order_is_against():
-    events = _extract_text("The Oregon Medical Board suspended the license of Dr. Gregory Hallworth on March 7, "
-                           "2024, and opened an investigation the same day.", date(2025, 5, 1))
-    investigation, roles = _only(events, "INVESTIGATION")
-    assert ("Gregory Hallworth", "SUBJECT") in roles
-    assert _span(investigation) == (date(2024, 3, 7), date(2024, 3, 7))
+    _the_one("The Oregon Medical Board suspended the license of Dr. Gregory Hallworth on March 7, "
+             "2024, and opened an investigation the same day.", date(2025, 5, 1), "INVESTIGATION",
+             ("Gregory Hallworth", "SUBJECT"), (date(2024, 3, 7), date(2024, 3, 7)))
 
 
 def test_a_bold_lead_in_label_is_no_part_of_the_sentence_after_it():
@@ -2163,12 +2167,10 @@ def test_a_bold_lead_in_label_is_no_part_of_the_sentence_after_it():
 
 
 def test_an_investigation_opened_the_morning_someone_was_found_takes_the_day_of_their_death():
-    events = _extract_text("Jonah Reyes died in the early hours of Sept. 22, 2024, at his house in East Nashville. "
-                           "His manager found him that morning. Metro Nashville police detectives opened a death "
-                           "investigation the morning Reyes was found.", date(2025, 2, 9))
-    investigation, roles = _only(events, "INVESTIGATION")
-    assert ("Jonah Reyes", "SUBJECT") in roles
-    assert _span(investigation) == (date(2024, 9, 22), date(2024, 9, 22))
+    _the_one("Jonah Reyes died in the early hours of Sept. 22, 2024, at his house in East Nashville. "
+             "His manager found him that morning. Metro Nashville police detectives opened a death "
+             "investigation the morning Reyes was found.", date(2025, 2, 9), "INVESTIGATION",
+             ("Jonah Reyes", "SUBJECT"), (date(2024, 9, 22), date(2024, 9, 22)))
 
 
 def test_an_investigation_opened_after_the_examiners_findings_starts_with_them():
@@ -2233,12 +2235,10 @@ def test_third_review_sentences_keep_their_plain_reading():
 
 
 def test_charges_told_with_the_complaint_unsealed_the_next_day_take_that_day():
-    events = _extract_text("Agents arrested Darnell Price at a gas station in Antioch on Jan. 16. He was charged in "
-                           "a federal complaint, unsealed the next day, with distribution of fentanyl resulting in "
-                           "death.", date(2025, 2, 9))
-    charges, roles = _only(events, "CHARGES")
-    assert ("Darnell Price", "DEFENDANT") in roles
-    assert _span(charges) == (date(2025, 1, 17), date(2025, 1, 17))
+    _the_one("Agents arrested Darnell Price at a gas station in Antioch on Jan. 16. He was charged in "
+             "a federal complaint, unsealed the next day, with distribution of fentanyl resulting in "
+             "death.", date(2025, 2, 9), "CHARGES",
+             ("Darnell Price", "DEFENDANT"), (date(2025, 1, 17), date(2025, 1, 17)))
 
 
 def test_a_list_under_a_dated_heading_or_lead_in_happened_then():
