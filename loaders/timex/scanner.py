@@ -1033,7 +1033,7 @@ class _Scanner:
                         and self.before(_COMPLEMENTIZER_BEFORE_RE, m.start(), 12):
                     continue  # "he said that week was hard"
                 low, high = _same_unit_offsets(unit, (m.group("dir2") or "").lower())
-                calendar = (0, 0, unit) if not m.group("dir2") else None
+                calendar = (0, 0, unit)  # "later that year": within that year, after the anchor (the offsets)
             calendar = calendar if unit in ("week", "month", "year") or unit in SEASON_FIRST_MONTH \
                 or unit in _WEEKDAY_NUMBER else None  # "the following Monday": the first after the anchor
             future = self.future_at(m.start(), m.end())
