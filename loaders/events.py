@@ -1008,6 +1008,7 @@ def find_event_mentions(
     """All event mentions of a parsed document, with roles and the date each sentence gives."""
     drafts = []
     previous: Span | None = None
+    sentence_starts = [s.start for s in sentences]
     for sentence in sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None or _is_question(sentence):
@@ -1016,7 +1017,7 @@ def find_event_mentions(
         # Sentences never cross a line, so a timeline line's date is the sentence's too, also when
         # the parser makes "- Feb. 27, 2024:" a sentence of its own.
         heading = _timeline_heading(expressions, doc.text, sentence.start)
-        section = _section_heading(expressions, doc.text, sentence.start) if heading is None else None
+        section = _section_heading(expressions, doc.text, sentence.start, sentence_starts) if heading is None else None
         matches = _find_matches(span, taxonomy)
         carriers = _carrying_verbs(matches, taxonomy)
         sentence_drafts = []
@@ -1421,13 +1422,15 @@ def _names_a_section(nominal: Token, text: str) -> bool:
     return words is not None and not any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
-def _section_heading(expressions: Sequence[TimeExpression], text: str, position: int) -> TimeExpression | None:
-    """A list under a heading, or under a short line introducing it, that gives one date and
-    nothing told relative to another event ("**Other disciplinary actions, April 2025**", "The
-    Board also took the following actions in April:", then "- Anna Delacroix, PA: The Board
-    reprimanded ..."): each item without a date of its own happened then. Only list items, only
-    up to a paragraph or an undated heading or lead-in, and never a lead-in of several sentences
-    ("... was sentenced on Dec. 3. Prosecutors laid out the case in filings:")."""
+def _section_heading(expressions: Sequence[TimeExpression], text: str, position: int,
+                     sentence_starts: Sequence[int]) -> TimeExpression | None:
+    """A list under a heading, or under a lead-in of one sentence ending with a colon, that gives
+    one date ("**Other disciplinary actions, April 2025**", "The Board also took the following
+    actions in April:", then "- Anna Delacroix, PA: The Board reprimanded ..."): each item
+    without a date of its own happened then. Only list items, only up to a paragraph or an
+    undated heading, and never a lead-in of several sentences ("... was sentenced on Dec. 3.
+    Prosecutors laid out the case in filings:"). An undated lead-in passes up only straight to
+    a heading, not past another list."""
     line_start = text.rfind("\n", 0, position) + 1
     if not _LIST_ITEM_RE.match(text, line_start):
         return None
@@ -1437,13 +1440,13 @@ def _section_heading(expressions: Sequence[TimeExpression], text: str, position:
         line = text[previous_start:cursor - 1]
         heading = _HEADING_LINE_RE.fullmatch(line) is not None
         introduces = line.rstrip().endswith(":") and len(line.split()) <= _LEAD_IN_WORDS \
-            and not re.search(r"[.!?]\s+[A-Z]", line)
+            and sum(previous_start <= start < cursor - 1 for start in sentence_starts) <= 1
         if heading or introduces:
-            own = [e for e in expressions if previous_start <= e.start < cursor - 1]
-            dated = [e for e in own if e.anchor is None and e.date.known]
-            if len(dated) == 1 and len(own) == 1:
+            dated = [e for e in expressions if previous_start <= e.start < cursor - 1
+                     and e.anchor is None and e.date.known]
+            if len(dated) == 1:
                 return dated[0]
-            if heading or own:
+            if heading or dated:
                 return None
             # an undated lead-in right under a heading: "**Actions, April 2025**" / "The Board took
             # the following actions:"; not one that opens a second list after the first
@@ -1451,15 +1454,16 @@ def _section_heading(expressions: Sequence[TimeExpression], text: str, position:
             heading_start = above.rfind("\n") + 1
             if not _HEADING_LINE_RE.fullmatch(above[heading_start:]):
                 return None
-            dated = [e for e in expressions if heading_start <= e.start < len(above)]
-            return dated[0] if len(dated) == 1 and dated[0].anchor is None and dated[0].date.known else None
+            dated = [e for e in expressions if heading_start <= e.start < len(above)
+                     and e.anchor is None and e.date.known]
+            return dated[0] if len(dated) == 1 else None
         if line.strip() and not _LIST_ITEM_RE.match(line):
             return None  # a paragraph between: the list is not the heading's
         cursor = previous_start
     return None
 
 
-_LEAD_IN_WORDS = 12
+_LEAD_IN_WORDS = 25
 
 
 def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int], doc: Doc,
@@ -2193,7 +2197,9 @@ def _from_date_told(told: FuzzyDate, anchor: AnchoredOffset, text: str) -> Fuzzy
         start = max(start, told.end + timedelta(days=anchor.min_offset_days))
     if anchor.max_offset_days is not None and anchor.max_offset_days < 0:
         end = min(end, told.start + timedelta(days=anchor.max_offset_days))
-    return whole if (start, end) == (whole.start, whole.end) or start > end else FuzzyDate.between(start, end, text)
+    if start > end:  # "later that week" after a Sunday: the days after it, whatever week they are in
+        return told.shifted(anchor.min_offset_days, anchor.max_offset_days, text)
+    return whole if (start, end) == (whole.start, whole.end) else FuzzyDate.between(start, end, text)
 
 
 def _has_principal(draft: _Draft) -> bool:

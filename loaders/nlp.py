@@ -232,6 +232,10 @@ def name_read_as_a_verb(doc: Doc) -> Doc:
     return doc
 
 
+# Verbs whose object, told just before, a bare "his" may stand for: "entered his (plea)".
+_TAKING_A_THING_TOLD = frozenset({"enter", "file", "submit", "sign"})
+
+
 @Language.component("his_standing_alone")
 def his_standing_alone(doc: Doc) -> Doc:
     """ "Iwamasa entered his the following month", "Fleming entered his later that year": the
@@ -239,8 +243,8 @@ def his_standing_alone(doc: Doc) -> Doc:
     verb, before a determiner or an adverb, it is the verb's object ("his" plea)."""
     for word in doc[1:-1]:
         verb, after = doc[word.i - 1], doc[word.i + 1]
-        if word.lower_ == "his" and word.tag_ == "PRP$" and verb.pos_ == "VERB" and after.pos_ in {"DET", "ADV"} \
-                and not any(c.dep_ in {"dobj", "obj"} for c in verb.children):
+        if word.lower_ == "his" and word.tag_ == "PRP$" and verb.lemma_.lower() in _TAKING_A_THING_TOLD \
+                and after.pos_ in {"DET", "ADV"} and not any(c.dep_ in {"dobj", "obj"} for c in verb.children):
             word.head, word.dep_, word.tag_ = verb, "dobj", "PRP"
     return doc
 

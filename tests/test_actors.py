@@ -1095,12 +1095,3 @@ def test_a_companys_first_word_before_a_job_is_the_company_not_a_place():
     # A city no company's name begins with stays a place.
     text = "Halcyon Direct sells ketamine. An Austin physician, Dr. Lee Park, was reprimanded in May."
     assert resolved(analyse(text), text, "Austin") is None
-
-
-def test_a_relative_introduced_as_his_sister_leaves_the_bare_surname_to_him():
-    text = ("The last time Jonah Vale played in public was at the Ryman Auditorium.\n\n"
-            "\"He looked good,\" said his sister, Hannah Vale, who was standing at the side of the stage.\n\n"
-            "Vale, the singer of the band, died in the early hours of Sept. 22, 2024.\n\n"
-            "Hannah Vale made the same plea on television in October.")
-    analysis = analyse(text)
-    assert resolved(analysis, text, "Vale", 2) == actor_named(analysis, "Jonah Vale")

@@ -2312,3 +2312,22 @@ def test_a_plea_entered_as_his_or_theirs_is_a_plea_later_that_year_within_it():
     assert spans == {"Mark Chavez": (date(2024, 10, 2), date(2024, 10, 2)),
                      "Erik Fleming": (date(2024, 10, 3), date(2024, 12, 31))}
     assert not _extract_text("She entered his office on Monday.", FRIDAY)
+
+
+def test_third_review_lists_weeks_and_possessives_keep_their_plain_reading():
+    june = date(2025, 6, 13)
+    # Press-release lead-ins date their lists, whatever else they hold ("following", "St.", a duration).
+    for lead_in, day in (("The following physicians were disciplined by the board on June 5, 2025:", date(2025, 6, 5)),
+                         ("In June 2025, the St. Louis County medical board took these actions:", date(2025, 6, 1)),
+                         ("The board suspended the following licenses on June 5, 2025, for six months:",
+                          date(2025, 6, 5))):
+        events = _extract_text(lead_in + "\n- Dr. Anna Ruiz: The board reprimanded Dr. Ruiz.\n"
+                               "- Dr. Tom Bell: The board suspended Dr. Bell's license.\n", june)
+        assert sorted(e.date.start for e, _ in events if e.type == "REGULATORY_ACTION") == [day, day], lead_in
+    # "Later that week" after a Sunday is the days after it, not the week that ends with it.
+    charges, _ = _only(_extract_text("Erik Fleming was arrested on Sunday, Aug. 18, 2024. Later that week, he was "
+                                     "charged with distributing ketamine.", june), "CHARGES")
+    assert charges.date.start > date(2024, 8, 18)
+    # "following his earlier guilty plea": still his plea.
+    assert _roles_of("Dr. Plasencia was sentenced to 30 months in prison on Dec. 3, 2025, following his earlier "
+                     "guilty plea.", june, "PLEA")

@@ -343,7 +343,7 @@ class _Clusters:
         if named_so_far:
             candidates = named_so_far
         # "Lowry's sister, Maren Lowry": the bare "Lowry" is whom she was introduced by.
-        for keeps in (lambda a: not self._introduced_by_surname(a, positions, position),
+        for keeps in (lambda a: not self._introduced_by_surname(a, positions),
                       lambda a: not self._called_by_first_name(a)):
             if len(candidates) > 1:
                 candidates = [a for a in candidates if keeps(a)] or candidates
@@ -353,19 +353,15 @@ class _Clusters:
             return max(candidates, key=lambda a: last_seen[id(a)])
         return min(candidates, key=lambda a: positions.get(id(a), [10**9])[0])
 
-    def _introduced_by_surname(self, actor: _Actor, positions: dict[int, list[int]], position: int) -> bool:
+    def _introduced_by_surname(self, actor: _Actor, positions: dict[int, list[int]]) -> bool:
         """Whether the text names this person just after a relation of someone called by their
         shared surname alone: "Lowry's sister, Maren Lowry", "Varnado's parents, Gil and Rosalind
-        Varnado", or, named only there (or not named again before `position`), of someone it calls
-        "his" or "her": "His father, the actor John Bennett Perry", "said his sister, Hannah Vale.
-        ... Vale, the singer, died" (her brother). Named again in full, she may be the one meant:
-        "Paul Garner and his wife, Helen Garner, sued. Helen Garner testified. Garner said ...".
-        Read from the words, not the parse, which often misreads such lists."""
+        Varnado", or, named only there, of someone it calls "his" or "her": "His father, the actor
+        John Bennett Perry". Read from the words, not the parse, which often misreads such lists."""
         surname = fold(actor.canonical.split()[-1])
         doc = self.doc
-        seen = positions.get(id(actor), [])
-        named_once = len(seen) == 1 or bisect.bisect_left(seen, position) <= 1
-        for start in seen:
+        named_once = len(positions.get(id(actor), [])) == 1  # "Paul Garner and his wife, Helen Garner" testify
+        for start in positions.get(id(actor), []):
             window = doc[max(doc[start].sent.start, start - 8) : start]
             for token in window:
                 if token.i + 2 >= start:
