@@ -1322,10 +1322,12 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
             precedes_dated_event = expression is not None and expression.anchor is None
             if not precedes_dated_event:
                 expression = None
-    if expression is None and not _is_cited_source(nominal):
+    # what a cited source ("according to the indictment") says happened is no date of the source's
+    cited_source = _is_cited_source(nominal)
+    if expression is None and not cited_source:
         expression = heading
     clause = _clause_anchor(match, nominal, verb)
-    if expression is None and clause.dep_ == "ROOT" and not _is_cited_source(nominal):
+    if expression is None and clause.dep_ == "ROOT" and not cited_source:
         # "In October 2023, the same month Eli's first package arrived, the FDA warned ...": a
         # date opening the sentence frames its main clause, wherever the parser hung it.
         expression = _opening_expression(expressions, span, trigger_start)
@@ -1375,7 +1377,8 @@ def _event_told_after(match: _Match, nominal: Token) -> Token | None:
 
 
 # A list mark, and bold or italic markup around the date: "- **Aug. 15, 2024:** ..."
-_LIST_MARK_RE = re.compile(r"[ \t]*(?:[-*•–—][ \t]+|\d{1,2}[.)][ \t]+)?[*_]*")
+_LIST_MARK = r"(?:[-*•–—][ \t]+|\d{1,2}[.)][ \t]+)"  # "- ", "• ", "1. ", "2) "
+_LIST_MARK_RE = re.compile(rf"[ \t]*{_LIST_MARK}?[*_]*")
 _HEADING_END_RE = re.compile(r"[*_]*[ \t]*(?::|[–—]|-[ \t])")
 
 
@@ -1406,7 +1409,7 @@ def _timeline_heading(expressions: Sequence[TimeExpression], text: str, position
 
 # A line that is a heading: bold throughout ("**Other disciplinary actions, April 2025**") or "#".
 _HEADING_LINE_RE = re.compile(r"[ \t]*(?:#{1,6}[ \t]+[^\n]+|(?:\*\*|__)[^*_\n]+(?:\*\*|__))[ \t]*$")
-_LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-*•–—][ \t]+|\d{1,2}[.)][ \t]+)")
+_LIST_ITEM_RE = re.compile(rf"[ \t]*{_LIST_MARK}")
 
 
 def _names_a_section(nominal: Token, text: str) -> bool:
@@ -1442,8 +1445,7 @@ def _section_heading(expressions: Sequence[TimeExpression], text: str, position:
         introduces = line.rstrip().endswith(":") and len(line.split()) <= _LEAD_IN_WORDS \
             and sum(previous_start <= start < cursor - 1 for start in sentence_starts) <= 1
         if heading or introduces:
-            dated = [e for e in expressions if previous_start <= e.start < cursor - 1
-                     and e.anchor is None and e.date.known]
+            dated = _plain_dates(expressions, previous_start, cursor - 1)
             if len(dated) == 1:
                 return dated[0]
             if heading or dated:
@@ -1454,8 +1456,7 @@ def _section_heading(expressions: Sequence[TimeExpression], text: str, position:
             heading_start = above.rfind("\n") + 1
             if not _HEADING_LINE_RE.fullmatch(above[heading_start:]):
                 return None
-            dated = [e for e in expressions if heading_start <= e.start < len(above)
-                     and e.anchor is None and e.date.known]
+            dated = _plain_dates(expressions, heading_start, len(above))
             return dated[0] if len(dated) == 1 else None
         if line.strip() and not _LIST_ITEM_RE.match(line):
             return None  # a paragraph between: the list is not the heading's
@@ -1464,6 +1465,11 @@ def _section_heading(expressions: Sequence[TimeExpression], text: str, position:
 
 
 _LEAD_IN_WORDS = 25
+
+
+def _plain_dates(expressions: Sequence[TimeExpression], start: int, end: int) -> list[TimeExpression]:
+    """The known dates told between two offsets, not relative to another event."""
+    return [e for e in expressions if start <= e.start < end and e.anchor is None and e.date.known]
 
 
 def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int], doc: Doc,
@@ -1806,18 +1812,15 @@ def _opened_after(draft: _Draft, drafts: list[_Draft], sentence_starts: list[int
         return
     anchor = draft.expression.anchor if draft.expression is not None else None
     source_types = draft.match.trigger.inherit_principal_from
-    if anchor is None:
-        # "Matthew Perry died on Oct. 28. Los Angeles police opened an investigation.": a death
-        # told in its own or the sentence before, when no other time is told for the opening
-        if draft.expression is not None:
-            return
+    if anchor is None and draft.expression is not None:
+        return
+    if anchor is None or anchor.anchor_start is None:
+        # "the same day", "two days later" after an event of a source type; with no time told for
+        # the opening, a death ("Matthew Perry died on Oct. 28. Los Angeles police opened an
+        # investigation."): in its own or the sentence before, the latest first
+        types = {"DEATH"} if anchor is None else set(source_types)
         nearby = _sentences_around(sentence_starts, draft, 1, 0)
-        sources = sorted((d for d in drafts if d is not draft and d.match.event_type.name == "DEATH"
-                          and d.sentence.start in nearby and d.trigger_start < draft.trigger_start),
-                         key=lambda d: -d.trigger_start)
-    elif anchor.anchor_start is None:  # "the same day", "two days later"
-        nearby = _sentences_around(sentence_starts, draft, 1, 0)
-        sources = sorted((d for d in drafts if d is not draft and d.match.event_type.name in source_types
+        sources = sorted((d for d in drafts if d is not draft and d.match.event_type.name in types
                           and d.sentence.start in nearby and d.trigger_start < draft.trigger_start),
                          key=lambda d: -d.trigger_start)
     else:
@@ -2215,20 +2218,36 @@ def _anchor_noun_types(anchor_text: str | None, taxonomy: Taxonomy) -> set[str]:
             if any(words[-len(n.split()):] == n.split() for n in t.anchor_nouns)}
 
 
+def _anchor_verbs(anchor: AnchoredOffset, doc: Doc) -> set[str]:
+    """The verbs of the phrase naming an anchor event ("he was found": find)."""
+    assert anchor.anchor_start is not None and anchor.anchor_end is not None
+    phrase = doc.char_span(anchor.anchor_start, anchor.anchor_end, alignment_mode="expand")
+    return {t.lemma_.lower() for t in phrase or () if t.pos_ == "VERB"}
+
+
+def _about_someone_involved(draft: _Draft, drafts: list[_Draft]) -> list[_Draft]:
+    """The other mentions whose principal is someone this one involves."""
+    involved = {actor for actor, _ in draft.participants}
+    return [d for d in drafts if d is not draft
+            and involved & {a for a, r in d.participants if r in d.match.event_type.principal}]
+
+
+def _dated_outright(draft: _Draft) -> bool:
+    return draft.expression is not None and draft.expression.anchor is None and draft.expression.date.known
+
+
+def _last_before_else_first(candidates: list[_Draft], draft: _Draft) -> _Draft | None:
+    """The last of the candidates told before this mention, or else the first told after it."""
+    before = [d for d in candidates if d.trigger_start < draft.trigger_start]
+    return (before[-1] if before else candidates[0]) if candidates else None
+
+
 def _told_with_same_verb(anchor: AnchoredOffset, draft: _Draft, drafts: list[_Draft]) -> _Draft | None:
     """ "X was found dead on July 6 ... sold him pills the night before he was found": the
     anchor's verb is the trigger, dated outright, of an event about someone this one involves."""
-    assert anchor.anchor_start is not None and anchor.anchor_end is not None
-    doc = draft.match.head.doc
-    phrase = doc.char_span(anchor.anchor_start, anchor.anchor_end, alignment_mode="expand")
-    verbs = {t.lemma_.lower() for t in phrase or () if t.pos_ == "VERB"}
-    involved = {actor for actor, _ in draft.participants}
-    told = [d for d in drafts
-            if d is not draft and d.match.tokens[0].lemma_.lower() in verbs and d.expression is not None
-            and d.expression.anchor is None and d.expression.date.known
-            and involved & {a for a, r in d.participants if r in d.match.event_type.principal}]
-    before = [d for d in told if d.trigger_start < draft.trigger_start]
-    return (before[-1] if before else told[0]) if told else None
+    verbs = _anchor_verbs(anchor, draft.match.head.doc)
+    return _last_before_else_first([d for d in _about_someone_involved(draft, drafts)
+                                    if d.match.tokens[0].lemma_.lower() in verbs and _dated_outright(d)], draft)
 
 
 _FINDING_VERBS = frozenset({"find", "discover"})
@@ -2237,20 +2256,14 @@ _FINDING_VERBS = frozenset({"find", "discover"})
 def _death_of_the_one_found(anchor: AnchoredOffset, draft: _Draft, drafts: list[_Draft]) -> _Draft | None:
     """ "the morning Vale was found": in a story of a death, someone "found" is found dead;
     the death, told elsewhere, of someone this event involves is the anchor."""
-    assert anchor.anchor_start is not None and anchor.anchor_end is not None
-    doc = draft.match.head.doc
-    phrase = doc.char_span(anchor.anchor_start, anchor.anchor_end, alignment_mode="expand")
-    if not any(t.lemma_.lower() in _FINDING_VERBS and t.pos_ == "VERB" for t in phrase or ()):
+    if not _anchor_verbs(anchor, draft.match.head.doc) & _FINDING_VERBS:
         return None
-    involved = {actor for actor, _ in draft.participants}
-    deaths = [d for d in drafts if d is not draft and d.match.event_type.name == "DEATH"
-              and involved & {a for a, r in d.participants if r in d.match.event_type.principal}]
+    deaths = [d for d in _about_someone_involved(draft, drafts) if d.match.event_type.name == "DEATH"]
     # the death the story dates outright, and most closely ("on Sept. 22" over "in September")
-    dated = [d for d in deaths if d.expression is not None and d.expression.anchor is None and d.expression.date.known]
+    dated = [d for d in deaths if _dated_outright(d)]
     if dated:
         return min(dated, key=lambda d: (width(d.expression.date), abs(d.trigger_start - draft.trigger_start)))
-    before = [d for d in deaths if d.trigger_start < draft.trigger_start]
-    return (before[-1] if before else deaths[0]) if deaths else None
+    return _last_before_else_first(deaths, draft)
 
 
 def _told_elsewhere(types: set[str], anchor: _Draft, drafts: list[_Draft], ids: list[str], *,

@@ -1,14 +1,17 @@
 """Sentences and entities: the spaCy stage.
 
 The English model is loaded once per process. Line breaks always end a
-sentence (headlines, captions and list items carry no final full stop), and
-`parse_many` batches documents through `nlp.pipe`. Repairs follow the model:
-a hyphenated name or prefixed word ("co-defendants") is one token; a first
-name the parser made the root of its sentence ("Rashad Pennington and
-Brzezinski were arraigned") is part of the name again; a name between a verb
-of giving and its object ("sold Whitlock ketamine") is who received it; and a
-bare weekday after an object ("performed an autopsy Monday") is the verb's
-time, not the object's head.
+sentence (headlines, captions and list items carry no final full stop), and so
+does a newsletter's bold lead-in label; `parse_many` batches documents through
+`nlp.pipe`. Repairs follow the model: a hyphenated name or prefixed word
+("co-defendants") is one token; a first name the parser made the root of its
+sentence ("Rashad Pennington and Brzezinski were arraigned") is part of the
+name again; a surname read as a verb ("arrested Denning") is a name again; a
+name hung on the date of a long opening phrase is the main verb's subject
+again; "on ... occasions" is the verb's; a lone "his" after "entered" is its
+object; a name between a verb of giving and its object ("sold Whitlock
+ketamine") is who received it; and a bare weekday after an object ("performed
+an autopsy Monday") is the verb's time, not the object's head.
 """
 
 from __future__ import annotations

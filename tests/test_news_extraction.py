@@ -198,6 +198,19 @@ def _dated(text, published, event_type):
     return _span(event)
 
 
+def _the_one(text, published, event_type, participant, span):
+    """The one event of a type the text tells: it has this participant and falls on this span."""
+    event, roles = _only(_extract_text(text, published), event_type)
+    assert participant in roles
+    assert _span(event) == span
+    return event
+
+
+def _roles_of(text, published, event_type):
+    """The participants of each event of that type the text tells."""
+    return [roles for e, roles in _extract_text(text, published) if e.type == event_type]
+
+
 def test_a_verdict_is_the_trial_and_dated_by_the_verdict_not_by_the_trial_it_follows():
     event, roles = _only(_extract_text(
         "Thomas Webb, 41, ran a clinic in Dallas. A jury convicted Webb of murder on Wednesday after a two-week trial.",
@@ -2037,14 +2050,6 @@ def test_second_review_sentences_keep_their_plain_reading():
         assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "DRUG_SUPPLY"], text
 
 
-def _the_one(text, published, event_type, participant, span):
-    """The one event of a type the text tells: it has this participant and falls on this span."""
-    event, roles = _only(_extract_text(text, published), event_type)
-    assert participant in roles
-    assert _span(event) == span
-    return event
-
-
 def test_a_name_after_a_long_opening_phrase_still_does_the_verb():
     # After "According to an indictment returned ... on June 3, 2025," the small model hangs the
     # seller's name on the date; she is still who sold, on the occasions the sentence dates,
@@ -2179,10 +2184,6 @@ def test_an_investigation_opened_after_the_examiners_findings_starts_with_them()
                            "after those findings.", date(2025, 12, 4))
     investigation, _ = _only(events, "INVESTIGATION")
     assert investigation.date.start == date(2023, 12, 1) and investigation.date.end is None
-
-
-def _roles_of(text, published, event_type):
-    return [roles for e, roles in _extract_text(text, published) if e.type == event_type]
 
 
 def test_third_review_sentences_keep_their_plain_reading():
