@@ -2378,3 +2378,13 @@ def test_selling_what_the_buyer_believed_was_a_drug_is_a_sale_to_the_buyer_dated
              "he died.", FRIDAY, "DRUG_SUPPLY", ("Tom Hale", "BUYER"), (date(2024, 5, 2), date(2024, 5, 2)))
     _the_one("Ana Ruiz sold Tom Hale what he thought were oxycodone tablets on March 3, 2024.", FRIDAY, "DRUG_SUPPLY",
              ("Tom Hale", "BUYER"), (date(2024, 3, 3), date(2024, 3, 3)))
+
+
+def test_a_first_name_and_surname_the_model_takes_for_a_place_is_a_person():
+    # The model tags "Wesley Arden" here as a facility.
+    _the_one("For most of an hour of television, Wesley Arden kept his hands still. In a 2019 interview with Lumen "
+             "magazine, Arden credited Nico Salvatierra with saving him.", FRIDAY, "INTERVIEW",
+             ("Wesley Arden", "INTERVIEWEE"), (date(2019, 1, 1), date(2019, 12, 31)))
+    # A place whose name begins with a first name stays a place.
+    assert not _roles_of("Tom Hale moved to Virginia Beach and was arrested there on May 2.", FRIDAY, "ARREST")[0] \
+        & {("Virginia Beach", "ARRESTED")}

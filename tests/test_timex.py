@@ -17,6 +17,7 @@ from loaders.timex import (
     TimeExpression,
     find_time_expressions,
     narrative_days,
+    narrative_months,
     whole_number,
 )
 
@@ -911,15 +912,27 @@ def test_a_time_of_day_or_a_title_is_no_day_named_by_a_clause(sentence: str) -> 
     assert [e for e in find_time_expressions(sentence, PUBLISHED) if e.kind == ANCHORED] == []
 
 
-def test_minutes_or_an_hour_later_is_the_same_day_and_hours_later_may_be_the_next():
-    for text in ("minutes later", "less than an hour later", "an hour later", "seconds later"):
+def test_a_few_hours_later_at_most_is_the_same_day_and_hours_later_may_be_the_next():
+    # Told of a day ("arrested early Thursday ... a few hours later"), reporters mean that day.
+    for text in ("minutes later", "less than an hour later", "an hour later", "seconds later", "90 minutes later",
+                 "an hour and a half later", "about two hours later", "a few hours later", "six hours later"):
         found, = find_time_expressions(f"Police arrived {text}.", PUBLISHED)
         assert (found.anchor.min_offset_days, found.anchor.max_offset_days) == (0, 0), text
     found, = find_time_expressions("Police arrived hours later.", PUBLISHED)
     assert (found.anchor.min_offset_days, found.anchor.max_offset_days) == (0, 1)
 
 
-def test_more_than_an_hour_or_ninety_minutes_later_may_be_the_next_day():
-    for text in ("more than an hour later", "90 minutes later", "an hour and a half later"):
+def test_more_than_six_hours_later_may_be_the_next_day():
+    for text in ("more than six hours later", "eight hours later", "more than an hour later"):
         found, = find_time_expressions(f"Police arrived {text}.", PUBLISHED)
         assert found.anchor.max_offset_days != 0, text
+
+
+def test_later_in_the_year_and_the_end_of_the_year_in_a_past_story_are_in_the_year_it_tells():
+    text = ("In March 2021, Tom Hale died. Later in the year, police arrested Ana Ruiz. By the end of the year, the "
+            "coroner had published a review. By the end of the year, the coroner will publish another.")
+    found = narrative_months(find_time_expressions(text, PUBLISHED), text)
+    later, past_end, future_end = found[1:]
+    assert later.text == "Later in the year" and offsets(later) == (1, 365)
+    assert past_end.date.end == date(2021, 12, 31)
+    assert future_end.date.end == date(2023, 12, 31)

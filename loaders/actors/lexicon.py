@@ -39,6 +39,7 @@ class ActorLexicon:
     image_agencies: frozenset[str]
     credit_words: frozenset[str]
     places: frozenset[str]
+    place_words: frozenset[str]
     weak_leading_words: frozenset[str]
     organisation_heads: frozenset[str]
     jurisdiction_heads: frozenset[str]
@@ -155,6 +156,7 @@ class ActorLexicon:
             image_agencies=words("image_agencies"),
             credit_words=words("credit_words"),
             places=words("places"),
+            place_words=words("place_words"),
             weak_leading_words=words("weak_leading_words"),
             organisation_heads=words("organisation_heads"),
             jurisdiction_heads=words("jurisdiction_heads"),

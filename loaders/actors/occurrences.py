@@ -87,7 +87,8 @@ class _Names:
         # A word the model tags as a place in one sentence and as part of a person's
         # name in another ("Okafor") is the person's name: only the lexicon's places stay.
         person_words = self.person_words = self._person_name_words()
-        tagged_places = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")} - person_words
+        tagged_places = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")
+                         and not self._person_read_as_a_place(e.start, e.end)} - person_words
         self.place_names = tagged_places | set(lex.places)
         self.work_names = {fold(e.text) for e in doc.ents if e.label_ == "WORK_OF_ART"} | set(lex.works)
         self.entity_label = {t.i: e.label_ for e in doc.ents for t in e}
@@ -326,6 +327,9 @@ class _Names:
             kind = ActorKind.ORGANIZATION
         elif label in ("FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "NORP") and has_org_head:
             kind = ActorKind.ORGANIZATION  # "Massachusetts General Hospital" tagged as a place
+        elif label in ("FAC", "GPE", "LOC", "NORP") and self._person_read_as_a_place(start, end):
+            # "a third defendant, Crystal Mayhew, 29": a name the model took for a place
+            kind, label = ActorKind.PERSON, "PERSON"
         else:
             return None
         core = start
@@ -366,6 +370,15 @@ class _Names:
         return (end - start >= 3 and self._is_title(doc[start])
                 and fold(doc[start + 1].text) in lex.first_names
                 and all(self._name_like(t) for t in doc[start + 1 : end]))
+
+    def _person_read_as_a_place(self, start: int, end: int) -> bool:
+        """A known first name and a surname, not ending in a place's word ("Virginia Beach"): a
+        person, whatever the model tagged."""
+        doc, lex = self.doc, self.lex
+        return (end - start in (2, 3) and fold(doc[start].text) in lex.first_names
+                and fold(doc[end - 1].text) not in lex.place_words
+                and fold(doc[start:end].text) not in lex.places
+                and all(self._name_like(t) for t in doc[start:end]))
 
     def _is_masthead(self, start: int, end: int) -> bool:
         """ "the Chronicle", "the Tulsa World Herald": a capitalised name after "the" ending in a newspaper word."""

@@ -87,7 +87,9 @@ Offsets from an anchor are [min, max] days relative to the anchor's own interval
   days, a month is 28..31 days and N months the shortest..longest run of N calendar
   months, a year 365..366 days, and so on.
 - Sub-day units round to calendar days: "6 hours before X" = [-1, 0],
-  "36 hours after X" = [1, 2]; "within hours/minutes of X" = [0, 0] (the anchor's day).
+  "36 hours after X" = [1, 2]; "within hours/minutes of X" = [0, 0] (the anchor's day);
+  "minutes later", "about two hours later", "a few hours later" (six hours at most) = [0, 0]:
+  told of a day, reporters mean the same day.
 - A bare plural unit means "a few of them, fewer than the next unit":
   hours = [-1, 0], days = [-6, -1] (the near side is -1, not -2, because "days before"
   is used loosely for a day and a half), weeks = [-42, -14], months = about two to

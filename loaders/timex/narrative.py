@@ -63,11 +63,29 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
                 and not expression.future  # "is scheduled to be sentenced Oct. 21": read forward
                 and (told := _day_told_beside(expression, last_told, next_told[index], text)) is not None):
             expression = _in_year_told_beside(expression, month, day, told)
+        elif (expression.kind == RELATIVE and not expression.future and last_year is not None
+                and _PART_OF_THE_YEAR_RE.search(expression.text) and expression.date.end is not None
+                and expression.date.end.year != last_year):
+            # "In March 2023, she died. By the end of the year, the service had published a review":
+            # the year the story is telling, not the year of publication
+            expression = replace(expression, date=_in_year(expression.date, last_year))
         elif _told_with_year(expression):
             last_year = expression.date.start.year
             last_told = expression
         resolved.append(expression)
     return resolved
+
+
+# A part of "the year", told without saying which year.
+_PART_OF_THE_YEAR_RE = re.compile(r"(?i)\b(?:end|beginning|start|middle|rest|close|first half|second half) of the year$")
+
+
+def _in_year(told: FuzzyDate, year: int) -> FuzzyDate:
+    """The same stretch of another year (a stretch within one calendar year)."""
+    shift = year - told.end.year
+    start = _safe_date(told.start.year + shift, told.start.month, told.start.day) if told.start else None
+    end = _safe_date(told.end.year + shift, told.end.month, told.end.day)
+    return replace(told, start=start, end=end)
 
 
 # Years told from publication that a month or a day before them belongs to.

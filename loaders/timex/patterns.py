@@ -167,7 +167,7 @@ _DISCOURSE_RE = re.compile(
     r"(?<![\w-])(?P<d>(?i:the\s+(?P<dir>following|next|previous|preceding|prior)\s+"
     r"(?P<u>day|morning|night|evening|afternoon|week|weekend|month|year|spring|summer|fall|autumn|winter"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|(?P<same>(?P<dir2>later|earlier)\s+that(?:\s+same)?|that\s+same|the\s+same|that)\s+"
+    r"|(?P<same>(?P<dir2>later|earlier)\s+(?:that(?:\s+same)?|in\s+the)|that\s+same|the\s+same|that)\s+"
     r"(?P<su>day|morning|afternoon|evening|night|week|month|year|spring|summer|autumn|winter)))"
     r"(?![\w-])")
 # "the day the charges were announced", "on the night he died", "the morning Farrow was found":

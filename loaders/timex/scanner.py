@@ -174,15 +174,16 @@ def _neighbour_year(item: _ListItem, neighbour: _ListItem, neighbour_year: int, 
     return neighbour_year
 
 
-def _within_the_hour(match: re.Match[str], unit: str, most_days: int | None) -> bool:
-    """Whether a quantity phrase counts an hour or less: "minutes", "45 minutes", "an hour", "less
-    than an hour"; not "more than an hour", "90 minutes" nor "hours", which may cross midnight."""
+def _within_the_day(match: re.Match[str], unit: str, most_days: int | None) -> bool:
+    """Whether a quantity phrase counts a few hours at most: "minutes", "45 minutes", "an hour",
+    "about two hours", "a few hours" — told of a day, the same day, as reporters mean it; not
+    "more than six hours", "hours" nor "a day", which may cross midnight."""
     if most_days is None or unit not in ("second", "minute", "hour"):
         return False
     if match.group("bare"):
         return unit in ("second", "minute")
     counted = _count(match.group("num"), bool(match.group("half")))
-    limit = {"second": 3600, "minute": 60, "hour": 1}[unit]
+    limit = {"second": 6 * 3600, "minute": 6 * 60, "hour": 6}[unit]
     return counted is not None and counted[1] <= limit
 
 
@@ -939,8 +940,8 @@ class _Scanner:
             if magnitude is None:
                 continue
             lo, hi, unit = magnitude
-            if _within_the_hour(m, unit, hi):
-                lo, hi = 0, 0  # "minutes later", "less than an hour later": the same day, as told
+            if _within_the_day(m, unit, hi):
+                lo, hi = 0, 0  # "minutes later", "about two hours later": the same day, as told
             forward = rel in ("later", "afterward", "afterwards", "on")
             low, high = (lo, hi) if forward else ((-hi if hi is not None else None), -lo)
             yield _Found(m.start(), m.end(), ANCHORED, None, (low, high, None, None), self.future_at(m.start(), m.end()))
@@ -1027,6 +1028,8 @@ class _Scanner:
                 calendar = (1, 1, unit) if forward else (-1, -1, unit)
             else:
                 unit = m.group("su").lower()
+                if m.group("same").lower().endswith(" the") and (unit in SEASON_FIRST_MONTH or self.future_at(m.start(), m.end())):
+                    continue  # "later in the year" tells the story's year; "later in the year, it will" this one
                 if unit in SEASON_FIRST_MONTH and not m.group("same").lower().endswith(("that", "that same")):
                     continue  # "the same summer" needs a season told before; "that spring" is the anchor's
                 if unit in _LONGEST_UNIT_DAYS and m.group("same").lower() == "that" \
