@@ -590,9 +590,19 @@ def _in_apposition_phrase(root: Token, top: Token) -> bool:
     return False
 
 
+_LED_GROUPS = frozenset({"team", "group"})
+
+
 def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
     """The actors a position's phrase refers to: "Perry's assistant" is the assistant,
-    not Perry; "the X and Tesla owner" is the owner, not X or Tesla."""
+    not Perry; "the X and Tesla owner" is the owner, not X or Tesla; "a team led by Dr.
+    Oren Falk" is Dr. Falk's."""
+    if token.lemma_.lower() in _LED_GROUPS:
+        leaders = [o for clause in _children(token, {"acl"}) if clause.lemma_.lower() in {"lead", "head"}
+                   for by in clause.children if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ == "by")
+                   for o in _children(by, {"pobj"})]
+        if leaders:
+            return [a for leader in leaders for a in _actors_under(leader, actors)]
     tokens = _subtree_excluding_clauses(token)
     doc = token.doc
     lo = min(t.idx for t in tokens)
@@ -1602,6 +1612,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _inherit_principals(drafts, taxonomy)
     _plural_pronouns_are_the_people_before(drafts, actors)
     _adopt_described_participants(drafts, document, actors, sentences)
+    _the_case_is_its_defendants(drafts)
     _definite_mentions_keep_their_dates(drafts)
     _pronoun_deaths_are_of_the_dead(drafts, actors)
     _principals_of_the_events_they_undergo(drafts, taxonomy)
@@ -1709,6 +1720,31 @@ def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord
 
 
 _DEFENDANT_NOUNS = frozenset({"defendant", "co-defendant", "codefendant"})
+_CASE_NOUNS = frozenset({"case", "prosecution"})
+
+
+def _the_case_is_its_defendants(drafts: list[_Draft]) -> None:
+    """An investigation of "this case" or "the case" ("The case was investigated by the DEA",
+    a prosecutor's "commended the investigation of this case by ...") is into the people the
+    story's other events have as defendants."""
+    for draft in drafts:
+        if draft.match.event_type.name != "INVESTIGATION" or _has_principal(draft):
+            continue
+        doc = draft.match.head.doc
+        if not any(t.lemma_.lower() in _CASE_NOUNS and any(c.lower_ in {"the", "this", "that"} for c in t.children)
+                   for t in (doc[i] for i in draft.undergoing)):
+            continue
+        principal = draft.match.event_type.principal
+        # "The case is being investigated by the FBI, which began investigating Evergreen Reset in
+        # December": the investigation the sentence names its subject for
+        told_here = [(a, r) for d in drafts if d is not draft and d.sentence.start == draft.sentence.start
+                     and d.match.event_type is draft.match.event_type for a, r in d.participants if r in principal]
+        defendants = list(dict.fromkeys(a for d in drafts if d is not draft for a, r in d.participants
+                                        if r == "DEFENDANT"))
+        if told_here:
+            draft.participants.extend(told_here)
+        elif 1 <= len(defendants) <= 6:
+            draft.participants.extend((a, principal[0]) for a in defendants)
 
 
 def _the_defendants_counted(draft: _Draft, drafts: list[_Draft]) -> list[str]:

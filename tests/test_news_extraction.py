@@ -2388,3 +2388,25 @@ def test_a_first_name_and_surname_the_model_takes_for_a_place_is_a_person():
     # A place whose name begins with a first name stays a place.
     assert not _roles_of("Tom Hale moved to Virginia Beach and was arrested there on May 2.", FRIDAY, "ARREST")[0] \
         & {("Virginia Beach", "ARRESTED")}
+
+
+def test_an_investigation_of_the_case_is_into_its_defendants():
+    text = ("Marquise Holloway, 34, was sentenced on Tuesday to 12 years in prison. {}")
+    for closing in ("U.S. Attorney Whitfield commended the investigation of this case by the Drug Enforcement "
+                    "Administration and the Kettering Police Department.",
+                    "The case was investigated by the Drug Enforcement Administration."):
+        investigation, roles = _only(_extract_text(text.format(closing), FRIDAY), "INVESTIGATION")
+        assert {("Marquise Holloway", "SUBJECT"), ("Drug Enforcement Administration", "INVESTIGATOR")} <= roles
+        assert investigation.date.start is None  # the whole investigation, not the day of the sentencing
+    # The case the sentence itself names a subject for is that subject's.
+    roles = _roles_of("Harlan Voss was charged on Monday. The case is being investigated by the FBI, which began "
+                      "investigating Evergreen Reset in December 2024.", FRIDAY, "INVESTIGATION")
+    assert all(("Harlan Voss", "SUBJECT") not in r for r in roles)
+
+
+def test_a_study_by_a_team_led_by_someone_and_an_editorial_are_their_publications():
+    _the_one("A study published in March 2024 in the journal Psychiatric Practice Reports by a team led by Dr. Oren "
+             "Falk followed 1,247 patients.", FRIDAY, "PUBLICATION", ("Oren Falk", "AUTHOR"),
+             (date(2024, 3, 1), date(2024, 3, 31)))
+    assert _roles_of("In an editorial published alongside the case report, Dr. Samuel Oduya argues that pharmacies "
+                     "should send certificates.", FRIDAY, "PUBLICATION") == [{("Samuel Oduya", "AUTHOR")}]
