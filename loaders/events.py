@@ -1384,6 +1384,8 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     # "a NSW trial of fixed-site drug checking": what the noun is "of" is a thing, not a person.
     of_a_thing = match.trigger.part_of_speech == "NOUN" and not any(r in match.event_type.principal for _, r in participants) \
         and any(t.pos_ == "NOUN" and t.lemma_.lower() not in person_nouns and not _described_by_who(t)
+                # "a conclusion of drug-related death", "a verdict of misadventure": someone's
+                and t.lemma_.lower() not in once_only | match.trigger.requires
                 for t in _prep_objects(nominal).get("of", []))
     filled = {role for _, role in participants}
     undergoing = tuple(t.i for role in match.event_type.principal if role not in filled
@@ -2130,13 +2132,21 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
     if anchor.anchor_start is not None and anchor.anchor_end is not None:
         for other, other_id in zip(drafts, ids):
             if other is not draft and anchor.anchor_start <= other.trigger_start < anchor.anchor_end:
+                last_sitting = _last_sitting(other, drafts) if (anchor.min_offset_days or 0) >= 0 else None
+                if last_sitting is not None:
+                    # "after the inquest": after its last sitting the story dates, not its opening
+                    return DateClaim(_from_date_told(last_sitting.expression.date, anchor, expression.text))
                 anchor_id = other_id if _has_principal(other) else _told_elsewhere(
                     {other.match.event_type.name}, other, drafts, ids)
                 break
         else:
             named = _anchor_noun_types(anchor.anchor_text, taxonomy)
-            if named:  # "after the hearing": the plea or sentencing hearing the story dates
+            if named:  # "after the hearing": the plea, sentencing or inquest hearing the story dates
                 anchor_id = _told_elsewhere(named, draft, drafts, ids, latest=True)
+                hearing = drafts[ids.index(anchor_id)] if anchor_id in ids else None
+                if hearing is not None and hearing.match.event_type.lasting:
+                    # the day of that hearing, not the start of an inquest that ran for months
+                    return DateClaim(_from_date_told(hearing.expression.date, anchor, expression.text))
             else:
                 same_verb = _told_with_same_verb(anchor, draft, drafts)
                 if same_verb is not None:  # the date told with that verb, not the event's own bound
@@ -2262,6 +2272,20 @@ def _tells_what_is_to_come(expression: TimeExpression, doc: Doc, taxonomy: Taxon
 # Verbs among the taxonomy's future_verbs that as often tell what was done: "agreed to plead",
 # "was booked into the county jail on Tuesday", "set fire to", "fixed".
 _PAST_TOO = frozenset({"agree", "book", "set", "fix"})
+
+
+def _last_sitting(event: _Draft, drafts: list[_Draft]) -> _Draft | None:
+    """For a lasting event (an inquest, a trial), its mention with the latest date told
+    outright, when the story dates it more than once."""
+    if not event.match.event_type.lasting or event.match.event_type.acts_dated_apart:
+        return None
+    principal = {a for a, r in event.participants if r in event.match.event_type.principal}
+    dated = [d for d in drafts if d.match.event_type is event.match.event_type and _dated_outright(d)
+             and d.expression.date.end is not None
+             and principal & {a for a, r in d.participants if r in event.match.event_type.principal}]
+    if len(dated) < 2:
+        return None
+    return max(dated, key=lambda d: d.expression.date.end)
 
 
 def _from_date_told(told: FuzzyDate, anchor: AnchoredOffset, text: str) -> FuzzyDate:

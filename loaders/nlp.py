@@ -252,6 +252,30 @@ def his_standing_alone(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("participle_after_an_opening_noun_is_its")
+def participle_after_an_opening_noun_is_its(doc: Doc) -> Doc:
+    """ "In a statement read outside court after the hearing, his father said ...": the small
+    model may hang the opening preposition on the participle, as if the statement did the
+    reading. A participle right after the opening phrase's noun, with no subject of its own,
+    describes that noun; the phrase belongs to the main verb."""
+    for sentence in doc.sents:
+        opening = sentence[0]
+        if opening.dep_ != "prep" or opening.pos_ != "ADP":
+            continue
+        participle = opening.head
+        nouns = _children(opening, {"pobj"})
+        if (not nouns or participle.tag_ != "VBN" or participle.dep_ != "advcl" or participle.i != nouns[0].i + 1
+                or any(c.dep_ in _SUBJECT_DEPS for c in participle.children) or participle.head.i == participle.i):
+            continue
+        opening.head = participle.head
+        participle.head, participle.dep_ = nouns[0], "acl"
+    return doc
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
 # "what he believed was heroin": verbs of believing or saying that make a free relative of a thing.
 _BELIEVING_VERBS = frozenset({"believe", "think", "promise", "say", "claim", "assume", "tell", "describe", "advertise"})
 _COPULA_WORDS = frozenset({"was", "were", "is", "are", "be"})
@@ -380,6 +404,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("name_before_an_object_is_its_recipient", last=True)
     nlp.add_pipe("weekday_after_an_object_is_adverbial", last=True)
     nlp.add_pipe("what_they_believed_was_a_thing", last=True)
+    nlp.add_pipe("participle_after_an_opening_noun_is_its", last=True)
     return nlp
 
 

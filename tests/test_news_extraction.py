@@ -2410,3 +2410,32 @@ def test_a_study_by_a_team_led_by_someone_and_an_editorial_are_their_publication
              (date(2024, 3, 1), date(2024, 3, 31)))
     assert _roles_of("In an editorial published alongside the case report, Dr. Samuel Oduya argues that pharmacies "
                      "should send certificates.", FRIDAY, "PUBLICATION") == [{("Samuel Oduya", "AUTHOR")}]
+
+
+def test_a_statement_after_an_inquests_hearing_is_after_its_last_sitting_not_its_opening():
+    published = date(2025, 11, 7)  # a Friday
+    text = ("Daniel Pryce died on 14 March. The inquest into his death was opened on 21 March. Assistant coroner "
+            "Rebecca Hollins recorded a conclusion of drug-related death on Thursday. His partner, Leah Corbett, told the "
+            "inquest he had bought ketamine most days. His dealer, Jordan Maddox, "
+            "was jailed on 19 September. In a statement read outside court after the hearing, his father, Mark "
+            "Pryce, said: \"Danny was so much more than his addiction.\"")
+    events = _extract_text(text, published)
+    inquest, roles = _only(events, "INVESTIGATION")
+    assert ("Daniel Pryce", "SUBJECT") in roles and _span(inquest) == (date(2025, 3, 21), date(2025, 11, 6))
+    statement, roles = _only(events, "STATEMENT")
+    assert roles == {("Mark Pryce", "SPEAKER")} and statement.date.start == date(2025, 11, 6)
+    # An Irish coroner's "verdict of misadventure", and a statement "after the inquest".
+    text = ("Ciaran Madigan died on 24 February. Returning a verdict of misadventure at Galway Coroner's Court on "
+            "Tuesday, the coroner said the tablet may be something else. The inquest was opened on 6 March. His "
+            "friend Oisin Tierney told the inquest that he had given Ciaran two tablets. In a "
+            "statement issued through the family's solicitor after the inquest, his parents, Brid and Tomas Madigan, "
+            "thanked the hospital.")
+    events = _extract_text(text, date(2024, 7, 11))
+    assert _span(_only(events, "INVESTIGATION")[0]) == (date(2024, 3, 6), date(2024, 7, 9))
+    assert _only(events, "STATEMENT")[0].date.start == date(2024, 7, 9)
+
+
+def test_a_statement_opening_with_in_a_statement_read_outside_court_is_the_speakers():
+    # The model hangs "In a statement" on "read", as if the statement did the reading.
+    assert _roles_of("In a statement read outside court after the hearing, his father, Mark Pryce, said: \"Danny "
+                     "was so much more than his addiction.\"", FRIDAY, "STATEMENT") == [{("Mark Pryce", "SPEAKER")}]
