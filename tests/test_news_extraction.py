@@ -2439,3 +2439,34 @@ def test_a_statement_opening_with_in_a_statement_read_outside_court_is_the_speak
     # The model hangs "In a statement" on "read", as if the statement did the reading.
     assert _roles_of("In a statement read outside court after the hearing, his father, Mark Pryce, said: \"Danny "
                      "was so much more than his addiction.\"", FRIDAY, "STATEMENT") == [{("Mark Pryce", "SPEAKER")}]
+
+
+def test_a_question_and_answer_interview_told_in_the_first_person_is_about_the_one_it_introduces():
+    text = ("*Colleen Farraday was an emergency-department nurse in Columbus, Ohio, for 14 years. She spoke with "
+            "Shift Report in October.*\n\n**How were you caught?**\n\nThe hospital reported me to the DEA. In August "
+            "2022 the U.S. Attorney's Office charged me with obtaining a controlled substance by fraud.\n\n"
+            "**And then?**\n\nI pleaded guilty that December, and in April 2023 Judge Marian Caldwell sentenced me "
+            "to three years of probation. I did an interview with WOSU's \"All Sides\" last year.\n")
+    from loaders.records import DocumentRecord, FuzzyDate
+
+    document = DocumentRecord(id="doc-qa", path="qa.md", title=None, text=text, sha256="x",
+                              published=FuzzyDate.day(date(2024, 11, 21)), publisher="Shift Report Magazine")
+    extraction = extract_document(document)
+    names = {a.id: a.name for a in extraction.extracted.actors}
+    events = {e.type: (e, {(names[p.actor_id], p.role) for p in e.participants}) for e in extraction.extracted.events}
+    assert ("Colleen Farraday", "DEFENDANT") in events["CHARGES"][1]
+    assert _span(events["PLEA"][0]) == (date(2022, 12, 1), date(2022, 12, 31))
+    assert _span(events["SENTENCING"][0]) == (date(2023, 4, 1), date(2023, 4, 30))
+    assert ("Colleen Farraday", "INTERVIEWEE") in events["INTERVIEW"][1]
+    # The magazine that published the interview is no outlet of an interview of its own.
+    assert not [e for e in extraction.extracted.events if e.type == "INTERVIEW" and e.date.start == date(2024, 10, 1)]
+
+
+def test_in_a_transcript_i_is_whoever_the_label_names_and_in_a_news_story_no_one():
+    text = ("MAREN HOLT, BYLINE: Linda Ambrose keeps her daughter's bottle in a drawer.\n\n"
+            "LINDA AMBROSE: I can't throw it away. I was arrested in 2019 for possession.\n\n"
+            "HOLT: Nicole Ambrose was 33.\n")
+    assert _roles_of(text, FRIDAY, "ARREST") == [{("Linda Ambrose", "ARRESTED")}]
+    # A quotation's "I" is the speaker's, and outside quotations a news story has no narrator to give it to.
+    assert _roles_of("Tom Hale was sentenced on Monday. I was arrested in 2019, a witness wrote.", FRIDAY,
+                     "ARREST") in ([], [set()])

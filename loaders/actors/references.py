@@ -45,6 +45,11 @@ from loaders.records import ActorKind, Sentence
 # The story's subject, out of a pronoun's reach, still competes for it: as a name (5, see
 # _pronoun's scores) told a sentence beyond the window, never over a subject just before.
 _TOPIC_SCORE = 5.0 - (_PRONOUN_WINDOW + 1)
+_FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+# A transcript's speaker label opening a line: "LINDA AMBROSE: ...", "DEVIN ACOSTA, HOST:", "HOLT: ...".
+_SPEAKER_LABEL_RE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(?P<name>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,3})(?:, [A-Z][A-Z ]+)?:(?:\*\*)?(?=\s)")
+# How many sentences must speak in the first person, outside quotation marks, for a story to be told in it.
+_NARRATED_SENTENCES = 3
 _TOPIC_MENTIONS = 3
 
 
@@ -123,6 +128,7 @@ class _References:
     def walk(self) -> None:
         doc = self.doc
         introductions_by_token = self._introductions()
+        speakers = self._first_person_speakers()
         history: deque[_Ref] = deque()
         for token in doc:
             sentence = self.sentence_of(token)
@@ -147,6 +153,8 @@ class _References:
                 ref = self._organisation_it(token)
             elif token.tag_ in ("WP", "WDT") and lower in _RELATIVE_PRONOUNS:
                 ref = self._relative_pronoun(token)
+            elif token.i in speakers:
+                ref = self._add(speakers[token.i], token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
             elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.lex.role_relations:
                 ref = self._role(token)
             if ref is None and token.pos_ == "NOUN" and token.i not in self.descriptor_tokens:
@@ -156,6 +164,42 @@ class _References:
                 ref = self._aged_description(token)  # "found the 41-year-old on the floor"
             if ref is not None:
                 history.append(ref)
+
+    def _first_person_speakers(self) -> dict[int, _Actor]:
+        """Whom "I", "me" and "my" outside quotation marks stand for: in a transcript, the person
+        whose label opens the passage ("LINDA AMBROSE: I can't throw it away"); in a question-and-
+        answer interview told in the first person throughout, the person its introduction names
+        first ("Colleen Farraday was an emergency-department nurse ... I injected it")."""
+        doc, text = self.doc, self.doc.text
+        first_person = [t for t in doc if t.lower_ in _FIRST_PERSON and t.tag_ in ("PRP", "PRP$")
+                        and not self.in_quote[t.i]]
+        if not first_person:
+            return {}
+        people = [occ for occ in self.occurrences if occ.actor is not None and occ.actor.kind == ActorKind.PERSON]
+        labels = [(m.end(), m.group("name")) for m in _SPEAKER_LABEL_RE.finditer(text)]
+        if labels:
+            speakers: dict[int, _Actor] = {}
+            for token in first_person:
+                told = [name for end, name in labels if end <= token.idx]
+                speaker = self._person_named(told[-1], people) if told else None
+                if speaker is not None:
+                    speakers[token.i] = speaker
+            return speakers
+        if len({self.sentence_of(t) for t in first_person}) < _NARRATED_SENTENCES or not people:
+            return {}
+        # the one the introduction tells of: "Colleen Farraday was an emergency-department nurse"
+        introduced = next((occ for occ in people if occ.root(doc).dep_ in _SUBJECT_DEPS), people[0])
+        narrator = introduced.actor.resolved()
+        return {t.i: narrator for t in first_person if t.i > introduced.start}
+
+    def _person_named(self, label: str, people: list[_Occurrence]) -> _Actor | None:
+        """The person a transcript's label names ("LINDA AMBROSE", "HOLT")."""
+        words = fold(label).split()
+        for occ in people:
+            name = fold(occ.actor.resolved().canonical).split()
+            if words == name or (len(words) == 1 and name and words[0] == name[-1]):
+                return occ.actor.resolved()
+        return None
 
     def _add(self, actor: _Actor, token: Token, start: int, end: int, via: str, subject: bool) -> _Ref:
         doc = self.doc
