@@ -1362,8 +1362,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         # date opening the sentence frames its main clause, wherever the parser hung it.
         expression = _opening_expression(expressions, span, trigger_start)
     if expression is None and _is_when_clause(clause):
-        # "concerns the FDA raised in October 2023, when it warned ...": the when-clause's time.
-        expression = _attached_expression(expressions, {clause.head.i}, doc, trigger_start, trigger_end)
+        # "concerns the FDA raised in October 2023, when it warned ...": the when-clause's time,
+        # or the time it hangs on ("on Aug. 15, 2024, when prosecutors announced charges").
+        expression = next((e for e in expressions if e.start <= clause.head.idx < e.end), None) \
+            or _attached_expression(expressions, {clause.head.i}, doc, trigger_start, trigger_end)
     if expression is None and match.event_type.present_passive_is_state and match.trigger.part_of_speech == "VERB" \
             and any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in head.children):
         return None  # "ketamine is approved by the FDA as an anesthetic": a state, not an event
@@ -1714,10 +1716,12 @@ def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord
             draft.confidence = round(draft.confidence - 0.15, 2)
             continue
         named = _named_later_with(draft.described_nouns, draft.sentence, document, actors, sentences)
-        people = [named] if named is not None else _new_people_named_after(
+        people = [named] if named is not None else _people_listed_after(draft, actors) or _new_people_named_after(
             draft.described_nouns, draft.introduces_people, draft.sentence, actors, sentences) \
             or _the_defendants_counted(draft, drafts)
         if people and principal:
+            # the parser may hang a listed name on another phrase: each is only the principal
+            draft.participants[:] = [(a, r) for a, r in draft.participants if a not in people]
             draft.participants.extend((person, principal[0]) for person in people)
             draft.confidence = round(draft.confidence - 0.2, 2)
 
@@ -1790,6 +1794,31 @@ def _named_later_with(nouns: frozenset[str], sentence: Sentence, document: Docum
         if nouns & {*before, *after, *description}:
             found.add(span.actor_id)
     return found.pop() if len(found) == 1 else None
+
+
+def _people_listed_after(draft: _Draft, actors: ActorAnalysis) -> list[str]:
+    """ "charges against five people: Plasencia; Sangha; Dr. Mark Chavez, a San Diego
+    physician; ...": the people a colon after the counted noun lists, when the list names as
+    many as counted."""
+    if draft.introduces_people < 1:
+        return []
+    doc = draft.match.head.doc
+    nouns = [doc[i] for i in draft.undergoing if doc[i].lemma_.lower() in draft.described_nouns]
+    if not nouns:
+        return []
+    noun = nouns[0]
+    after = noun.i + 1
+    if after >= len(doc) or doc[after].text != ":":
+        return []
+    listed: list[str] = []
+    for span in actors.spans_between(doc[after].idx, draft.sentence.end):
+        actor = actors.actors.get(span.actor_id)
+        words = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if words is not None and words.root.dep_ == "poss":
+            continue  # "Perry's live-in assistant, Kenneth Iwamasa": the assistant
+        if actor is not None and actor.kind == ActorKind.PERSON and span.actor_id not in listed:
+            listed.append(span.actor_id)
+    return listed if len(listed) == draft.introduces_people else []
 
 
 def _new_people_named_after(nouns: frozenset[str], count: int, sentence: Sentence, actors: ActorAnalysis,

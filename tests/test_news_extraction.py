@@ -2470,3 +2470,16 @@ def test_in_a_transcript_i_is_whoever_the_label_names_and_in_a_news_story_no_one
     # A quotation's "I" is the speaker's, and outside quotations a news story has no narrator to give it to.
     assert _roles_of("Tom Hale was sentenced on Monday. I was arrested in 2019, a witness wrote.", FRIDAY,
                      "ARREST") in ([], [set()])
+
+
+def test_charges_against_people_a_colon_lists_are_against_each_of_them():
+    text = ("Jasveen Sangha sold ketamine. On Aug. 15, 2024, the office announced charges against five people: "
+            "Plasencia; Sangha; Dr. Mark Chavez, a San Diego physician; Perry's live-in assistant, Kenneth Iwamasa; "
+            "and an acquaintance of the actor, Erik Fleming.")
+    charges = _the_one(text, FRIDAY, "CHARGES", ("Mark Chavez", "DEFENDANT"), (date(2024, 8, 15), date(2024, 8, 15)))
+    names = {p.role for p in charges.participants}
+    assert names == {"DEFENDANT"} and len(charges.participants) == 5  # Perry, whose assistant is listed, is not
+    # A when-clause the parser hangs on the date itself is dated by it.
+    _the_one("Their work became public on Aug. 15, 2024, when federal prosecutors in Los Angeles announced charges "
+             "against two people: Salvador Plasencia and Jasveen Sangha.", FRIDAY, "CHARGES",
+             ("Jasveen Sangha", "DEFENDANT"), (date(2024, 8, 15), date(2024, 8, 15)))
