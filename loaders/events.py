@@ -139,6 +139,9 @@ def _token_matches(token: Token, word: str, first: bool, pos: str, single: bool)
     return lower == word or token.lemma_.lower() == word or lower.replace("-", "") == word.replace("-", "")
 
 
+_TIME_PREPOSITIONS = frozenset({"after", "before", "while", "upon"})
+
+
 def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
     matches: list[_Match] = []
     tokens = list(sentence)
@@ -155,7 +158,9 @@ def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
         and m.head.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS | {"pobj"}
     )]
     # "had been taking pills", "how much ketamine he was taking": a habit, not an event.
-    matches = [m for m in matches if not (m.trigger.habitual_when_progressive and m.head.tag_ == "VBG")]
+    # Not a gerund after a preposition: "died after using one of the sprays".
+    matches = [m for m in matches if not (m.trigger.habitual_when_progressive and m.head.tag_ == "VBG"
+                                          and not (m.head.dep_ == "pcomp" and m.head.head.lower_ in _TIME_PREPOSITIONS))]
     # Before overlaps are settled: "found guilty" is a verdict, not "found dead".
     matches = [m for m in matches if _requires_met(m, m.head)]
     # Longest match wins where matches overlap ("infusion therapy" over "infusion").

@@ -2483,3 +2483,14 @@ def test_charges_against_people_a_colon_lists_are_against_each_of_them():
     _the_one("Their work became public on Aug. 15, 2024, when federal prosecutors in Los Angeles announced charges "
              "against two people: Salvador Plasencia and Jasveen Sangha.", FRIDAY, "CHARGES",
              ("Jasveen Sangha", "DEFENDANT"), (date(2024, 8, 15), date(2024, 8, 15)))
+
+
+def test_dying_after_using_a_drug_is_taking_it_but_returning_to_using_or_being_accused_of_taking_is_not():
+    events = _extract_text("Jordan Pelletier, 29, died at his home on April 19 after using one of the sprays, which he "
+                           "had bought in March.", FRIDAY)
+    administration, roles = _only(events, "DRUG_ADMINISTRATION")
+    assert roles == {("Jordan Pelletier", "RECIPIENT")} and administration.date.end == date(2024, 4, 19)
+    for sentence in ("Friends said Tom Hale had returned to using drugs last year.",
+                     "The clinic used ketamine lozenges for years.",
+                     "Prosecutors accuse Corey Lindahl of taking ketamine from the hospital."):
+        assert not _roles_of(sentence, FRIDAY, "DRUG_ADMINISTRATION"), sentence
