@@ -2494,3 +2494,20 @@ def test_dying_after_using_a_drug_is_taking_it_but_returning_to_using_or_being_a
                      "The clinic used ketamine lozenges for years.",
                      "Prosecutors accuse Corey Lindahl of taking ketamine from the hospital."):
         assert not _roles_of(sentence, FRIDAY, "DRUG_ADMINISTRATION"), sentence
+
+
+def test_an_infusion_someone_started_for_a_patient_is_the_patients_given_by_them():
+    assert _roles_of("According to the indictment, Brianna Coyle started an IV ketamine infusion for Marcus Delgado "
+                     "on June 14, 2024.", FRIDAY, "INFUSION_SESSION") == [
+        {("Marcus Delgado", "RECIPIENT"), ("Brianna Coyle", "ADMINISTERED_BY")}]
+    assert _roles_of("Matthew Perry started a course of ketamine infusions for depression in 2021.", FRIDAY,
+                     "INFUSION_SESSION") == [{("Matthew Perry", "RECIPIENT")}]
+
+
+def test_a_quoted_title_with_commas_is_a_work_not_its_author():
+    events = _extract_text('Matthew Perry wrote about all of it in "Friends, Lovers, and the Big Terrible Thing," a '
+                           'memoir published last November.', FRIDAY)
+    assert all(("Big Terrible Thing", "AUTHOR") not in roles for _, roles in events)
+    # A quoted sentence is no title: the name in it is a person's.
+    assert _roles_of('"I met Tom Hale," she said on Monday. Hale was arrested on Monday.', FRIDAY, "ARREST") == [
+        {("Tom Hale", "ARRESTED")}]

@@ -546,12 +546,19 @@ class _Names:
         end = occ.end
         while end < len(doc) and doc[end].text in (".", ",", "!", "?"):
             end += 1
-        return (
-            occ.start > 0
-            and end < len(doc)
-            and doc[occ.start - 1].text in _OPENING_QUOTES
-            and doc[end].text in _CLOSING_QUOTES
-        )
+        if end >= len(doc) or doc[end].text not in _CLOSING_QUOTES or occ.start == 0:
+            return False
+        if doc[occ.start - 1].text in _OPENING_QUOTES:
+            return True
+        # the end of a longer title: "Friends, Lovers, and the Big Terrible Thing" — title case
+        # throughout, no verb, a few words (not a quoted sentence: "I met Tom Hale," she said)
+        opening = next((i for i in range(occ.start - 1, max(-1, occ.start - 10), -1)
+                        if doc[i].text in _OPENING_QUOTES or doc[i].text in _CLOSING_QUOTES), None)
+        if opening is None or doc[opening].text not in _OPENING_QUOTES:
+            return False
+        words = [t for t in doc[opening + 1:occ.start] if t.is_alpha]
+        return bool(words) and all(
+            (t.is_title or t.lower_ in self.lex.name_connectors) and t.pos_ not in ("VERB", "AUX") for t in words)
 
     def _modifies_work_noun(self, root: Token) -> bool:
         head = root.head
