@@ -83,6 +83,7 @@ class EventMention:
     object_text: str | None
     confidence: float
     title: str = ""
+    kind: str | None = None  # see the taxonomy's `kinds`
 
 
 @dataclass(frozen=True, slots=True)
@@ -1655,7 +1656,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
                 trigger=trigger_text, trigger_start=draft.trigger_start, trigger_end=draft.trigger_end,
                 sentence=draft.sentence, participants=tuple(participants), claim=claim,
                 object_text=draft.object_text, confidence=draft.confidence,
-                title=_render_title(event_type, names, draft.object_text),
+                title=_render_title(event_type, names, draft.object_text), kind=_kind(draft),
             )
             mentions.append(mention)
         if claim.date.start is not None and claim.date.end is not None and claim.anchor is None \
@@ -1663,6 +1664,26 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
             # A date the text gives, not a news-peg window nor a bound ("after swallowing ...").
             last_dated = (ids[index], claim.date, draft.expression.start)
     return mentions
+
+
+def _kind(draft: _Draft) -> str | None:
+    """The taxonomy kind the words at the trigger say: "pleaded not guilty", "a plea of not
+    guilty", "her not-guilty plea", "entered a guilty plea", "admitted two counts"."""
+    kinds = draft.match.event_type.kinds
+    if not kinds:
+        return None
+    head = draft.match.head
+    words = list(draft.match.tokens) + [c for c in head.children if c.dep_ in _KIND_DEPS]
+    words += [t for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    text = " " + " ".join(t.lower_ for t in sorted(set(words), key=lambda t: t.i)) + " "
+    text = text.replace(" - ", "-")
+    for kind, markers in kinds:
+        if any(f" {marker} " in text for marker in markers):
+            return kind
+    return None
+
+
+_KIND_DEPS = frozenset({"acomp", "neg", "amod", "compound", "advmod", "dobj", "attr", "oprd", "xcomp"})
 
 
 def _who_clause(noun: Token) -> Token | None:

@@ -43,6 +43,7 @@ class Candidate:
     record: EventRecord | None = None  # None for events already in the graph
     # (actor id, role) in the type's `distinct_by` roles: two interviews on different outlets differ.
     distinguishing: frozenset[tuple[str, str]] = frozenset()
+    kind: str | None = None  # the taxonomy kind its mentions say ("not guilty"), None when none does
     # The interval its claims consolidate to, found once: every pair it is weighed in reads it.
     date: FuzzyDate = field(init=False, compare=False)
 
@@ -89,8 +90,10 @@ def _different_fillers(a: Iterable[tuple[str, str]], b: Iterable[tuple[str, str]
 
 def _told_apart(a: Candidate, b: Candidate) -> bool:
     """A role both fill with different actors: a principal ("Chavez sold to Plasencia" is not
-    "Plasencia sold to Perry") or a `distinct_by` role (interviews on different outlets)."""
-    return _different_fillers(a.principal, b.principal) or _different_fillers(a.distinguishing, b.distinguishing)
+    "Plasencia sold to Perry") or a `distinct_by` role (interviews on different outlets); or
+    kinds that differ (a plea of not guilty is not the later guilty plea)."""
+    return _different_fillers(a.principal, b.principal) or _different_fillers(a.distinguishing, b.distinguishing) \
+        or (a.kind is not None and b.kind is not None and a.kind != b.kind)
 
 
 def _dated_apart(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
@@ -163,10 +166,11 @@ def merge_records(records: Sequence[EventRecord], event_id: str) -> EventRecord:
         best = max(r.confidence for r in records if any(e.document_id == document_id for e in r.evidence))
         confidence *= 1 - best
     date, _ = consolidate([e.claim.date for e in evidence.values()])
+    kind = next((r.kind for r in records if r.kind is not None), None)
     return EventRecord(
         id=event_id, type=main.type, status=status, title=main.title, date=date,
         participants=participants, evidence=tuple(sorted(evidence.values(), key=lambda e: (e.document_id, e.start))),
-        confidence=round(min(0.99, 1 - confidence), 2),
+        confidence=round(min(0.99, 1 - confidence), 2), kind=kind,
     )
 
 
@@ -208,7 +212,7 @@ def merge_events(records: Sequence[EventRecord], taxonomy: Taxonomy, existing: S
         Candidate(id=r.id, type=r.type,
                   principal=principal_roles(((p.actor_id, p.role) for p in r.participants), r.type, taxonomy),
                   distinguishing=distinguishing_roles(((p.actor_id, p.role) for p in r.participants), r.type, taxonomy),
-                  claims=tuple(e.claim for e in d.evidence), record=r)
+                  claims=tuple(e.claim for e in d.evidence), record=r, kind=r.kind)
         for r, d in zip(records, dated)
     ] + list(existing)
     merged: list[EventRecord] = []

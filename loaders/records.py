@@ -316,6 +316,7 @@ class EventRecord:
     participants: tuple[Participant, ...]
     evidence: tuple[Evidence, ...]
     confidence: float
+    kind: str | None = None  # a taxonomy kind ("not guilty"): kinds told apart are events told apart
 
 
 @dataclass(frozen=True, slots=True)

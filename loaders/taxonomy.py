@@ -69,6 +69,9 @@ class EventType:
     required_roles: tuple[str, ...] = ()
     distinct_by: tuple[str, ...] = ()
     anchor_nouns: frozenset[str] = frozenset()
+    # Kinds of the event told apart by the words that say them: a plea of not guilty is not
+    # the guilty plea the same defendant enters later. In order: the first whose words occur.
+    kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
     present_passive_is_state: bool = False
     takes_story_day: bool = True  # undated, told just after a day: on that day (not an autopsy's findings)
     dated_by_clause: frozenset[str] = frozenset()  # "an indictment unsealed Tuesday": the verbs whose date is a noun's
@@ -201,6 +204,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             required_roles=tuple(spec.get("required_roles") or ()),
             distinct_by=tuple(spec.get("distinct_by") or ()),
             anchor_nouns=frozenset(spec.get("anchor_nouns") or ()),
+            kinds=tuple((str(kind), tuple(str(w).lower() for w in words)) for kind, words in (spec.get("kinds") or {}).items()),
             present_passive_is_state=bool(spec.get("present_passive_is_state", False)),
             takes_story_day=bool(spec.get("takes_story_day", True)),
             dated_by_clause=frozenset(spec.get("dated_by_clause") or ()),

@@ -134,3 +134,16 @@ def test_a_trial_told_on_its_first_and_last_days_is_one_trial():
     verdict = record("c", "TRIAL", "person-x", "DEFENDANT", DateClaim(FuzzyDate.day(date(2024, 10, 16))), start=20)
     merged, _ = merge_events([opening, undated, verdict], TAXONOMY)
     assert len(merged) == 1
+
+
+def test_pleas_of_different_kinds_stay_apart_and_one_of_no_kind_joins_either():
+    from dataclasses import replace
+
+    unknown = DateClaim(FuzzyDate.unknown())
+    not_guilty = replace(record("a", "PLEA", "person-x", "DEFENDANT", unknown, doc="d1"), kind="not guilty")
+    guilty = replace(record("b", "PLEA", "person-x", "DEFENDANT", unknown, doc="d2"), kind="guilty")
+    merged, _ = merge_events([not_guilty, guilty], TAXONOMY)
+    assert sorted(e.kind for e in merged) == ["guilty", "not guilty"]
+    plain = record("c", "PLEA", "person-x", "DEFENDANT", unknown, doc="d3")
+    merged, _ = merge_events([guilty, plain], TAXONOMY)
+    assert len(merged) == 1 and merged[0].kind == "guilty"

@@ -2511,3 +2511,14 @@ def test_a_quoted_title_with_commas_is_a_work_not_its_author():
     # A quoted sentence is no title: the name in it is a person's.
     assert _roles_of('"I met Tom Hale," she said on Monday. Hale was arrested on Monday.', FRIDAY, "ARREST") == [
         {("Tom Hale", "ARRESTED")}]
+
+
+def test_a_plea_of_not_guilty_and_the_later_guilty_plea_are_two_pleas():
+    events = _extract_text("Salvador Plasencia pleaded not guilty in August 2024. In July 2025 he pleaded guilty to "
+                           "four counts of distributing ketamine. His plea was accepted by the judge.", date(2025, 12, 4))
+    pleas = sorted(_span(e) for e, roles in events if e.type == "PLEA")
+    assert pleas == [(date(2024, 8, 1), date(2024, 8, 31)), (date(2025, 7, 1), date(2025, 7, 31))]
+    # Undated, they stay apart too: "Both pleaded not guilty" is not the guilty plea told before.
+    events = _extract_text("Jasveen Sangha pleaded guilty on Sept. 17, 2025. Sangha had earlier pleaded not guilty.",
+                           date(2025, 12, 4))
+    assert len([e for e, _ in events if e.type == "PLEA"]) == 2
