@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
 
@@ -48,7 +48,7 @@ from loaders.records import (
     width,
 )
 from loaders.taxonomy import EventType, Taxonomy, Trigger
-from loaders.timex import AnchoredOffset, TimeExpression, whole_number
+from loaders.timex import AnchoredOffset, TimeExpression, hours_into_the_night, whole_number
 
 # Dependents that lead out of the trigger's own clause: actors found below them
 # belong to another statement.
@@ -140,7 +140,8 @@ def _token_matches(token: Token, word: str, first: bool, pos: str, single: bool)
     return lower == word or token.lemma_.lower() == word or lower.replace("-", "") == word.replace("-", "")
 
 
-_TIME_PREPOSITIONS = frozenset({"after", "before", "while", "upon"})
+_TIME_PREPOSITIONS = frozenset({"after", "before", "upon"})
+_LONG_UNITS = frozenset({"week", "month", "year", "decade", "while", "life"})
 
 
 def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
@@ -162,6 +163,13 @@ def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
     # Not a gerund after a preposition: "died after using one of the sprays".
     matches = [m for m in matches if not (m.trigger.habitual_when_progressive and m.head.tag_ == "VBG"
                                           and not (m.head.dep_ == "pcomp" and m.head.head.lower_ in _TIME_PREPOSITIONS))]
+    # "had used heroin for a decade", "after taking the drug for two years": a habit; "used
+    # ketamine to sedate the boy": a means, given to someone else.
+    matches = [m for m in matches if not (m.trigger.habitual_when_progressive and (
+        any(o.lemma_.lower() in _LONG_UNITS for p in _children(m.head, {"prep"}) if p.lower_ == "for"
+            for o in _children(p, {"pobj"}))
+        or any(c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in _children(c, {"aux"}))
+               for c in m.head.children)))]
     # Before overlaps are settled: "found guilty" is a verdict, not "found dead".
     matches = [m for m in matches if _requires_met(m, m.head)]
     # Longest match wins where matches overlap ("infusion therapy" over "infusion").
@@ -290,6 +298,8 @@ def _nominal(subjects: list[Token]) -> list[Token]:
 
 
 _COPULAS = frozenset({"be", "become", "remain"})
+# "X became the first person charged under the law" (not "the officer charged with guarding the prisoner")
+_ANYONE_NOUNS = frozenset({"person", "man", "woman", "defendant", "suspect", "individual", "one", "people"})
 
 
 def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
@@ -324,7 +334,7 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
         return _children(governor, SUBJECTS | PASSIVE_SUBJECTS), verb.tag_ == "VBN"
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         noun = governor.head if governor.dep_ == "appos" else governor
-        if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+        if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS and noun.lemma_.lower() in _ANYONE_NOUNS:
             # "X became the first person charged under the law": X is that person
             return _children(noun.head, SUBJECTS) or [noun], True
         return _members(noun) or [noun], True
@@ -964,7 +974,7 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
                   and not _children(c, OBJECTS) and not {"to", "from", "into"} & _prep_objects(c).keys()}
     copula = match.head.head.head
     if match.trigger.part_of_speech == "VERB" and match.head.dep_ == "acl" and match.head.head.dep_ == "attr" \
-            and copula.lemma_.lower() in _COPULAS:
+            and copula.lemma_.lower() in _COPULAS and match.head.head.lemma_.lower() in _ANYONE_NOUNS:
         heads.add(copula.i)  # "On Feb. 3, X became the first person charged under the law"
     if "OUTLET" in match.event_type.roles:
         # "sat down with X for an episode of 'Unfiltered' released Monday": when it aired.
@@ -1335,10 +1345,9 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if expression is None:
         # "The inquest had been opened and adjourned on 14 June": one date told for two verbs
         # said together of one subject, when the first has no time or place of its own
-        joined = {c.i for h in heads for c in _children(doc[h], {"conj"}) if _said_together(doc[h], c)}
-        if joined:
-            expression = _attached_expression([e for e in expressions if e.anchor is None], joined, doc,
-                                              trigger_start, trigger_end)
+        joined = {c.i for h in heads for c in _children(doc[h], {"conj"}) if _said_together(doc[h], c, taxonomy)}
+        expression = next((e for e in expressions if e.anchor is None and e.date.known
+                           and _hangs_on(e, joined, doc)), None)
     if expression is None and match.trigger.part_of_speech == "NOUN":
         # "an interview with NBC's 'Today' that aired Thursday", "an episode released Monday"
         airing = {t.i for t in nominal.subtree if t.dep_ in {"relcl", "acl"} and t.lemma_.lower() in AIRING_VERBS}
@@ -1409,10 +1418,21 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
 _BARE_VERB_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "neg", "punct", "dobj", "prt", "acomp"})
 
 
-def _said_together(first: Token, later: Token) -> bool:
-    return first.pos_ == "VERB" and later.pos_ == "VERB" and first.i < later.i \
+def _said_together(first: Token, later: Token, taxonomy: Taxonomy) -> bool:
+    """Two past verbs of one subject, the first with no time or place of its own, the later
+    not moving on ("and later released") nor looking ahead ("and faces arraignment")."""
+    return first.pos_ == "VERB" and later.pos_ == "VERB" and first.i < later.i and later.tag_ in {"VBD", "VBN"} \
         and not _children(later, SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass", "xcomp"}) \
+        and not any(c.lower_ in taxonomy.story_moves_on for c in _children(later, {"advmod"})) \
+        and later.lemma_.lower() not in taxonomy.awaiting_verbs | taxonomy.future_verbs \
         and all(c.dep_ in _BARE_VERB_DEPS for c in first.children)
+
+
+def _hangs_on(expression: TimeExpression, verbs: set[int], doc: Doc) -> bool:
+    """Whether a time hangs on one of these verbs itself ("charged on Monday", "charged Monday"),
+    not on a noun of its clause ("pleaded not guilty at his arraignment on Tuesday")."""
+    return any(head.i in verbs or (head.dep_ == "prep" and head.head.i in verbs)
+               for head in _attachment_tokens(expression, doc))
 
 
 def _event_told_after(match: _Match, nominal: Token) -> Token | None:
@@ -1764,8 +1784,9 @@ def _the_case_is_its_defendants(drafts: list[_Draft]) -> None:
         if draft.match.event_type.name != "INVESTIGATION" or _has_principal(draft):
             continue
         doc = draft.match.head.doc
+        # a bare "the case" ("the case of a stolen painting" names its own)
         if not any(t.lemma_.lower() in _CASE_NOUNS and any(c.lower_ in {"the", "this", "that"} for c in t.children)
-                   for t in (doc[i] for i in draft.undergoing)):
+                   and not _children(t, {"prep", "acl", "relcl"}) for t in (doc[i] for i in draft.undergoing)):
             continue
         principal = draft.match.event_type.principal
         # "The case is being investigated by the FBI, which began investigating Evergreen Reset in
@@ -1912,15 +1933,11 @@ def _inherit_principals(drafts: list[_Draft], taxonomy: Taxonomy) -> None:
             # last, however far back.
             sources = sorted((d for d in drafts if d.match.event_type.name in source_types and d is not draft
                               and d.trigger_start < draft.trigger_start), key=lambda d: -d.trigger_start)
-        lede = draft.sentence.start == sentence_starts[0]
-        if not any(_has_principal(d) for d in sources) and (lede or draft.match.trigger.inherit_principal_from):
+        if not any(_has_principal(d) for d in sources) and draft.sentence.start == sentence_starts[0]:
             # A lede that names nobody: "A federal judge declared a mistrial in the case of a
-            # Houston pharmacist ...", whom the story names when it tells of the charges. An
-            # inquest or autopsy told before any death is into a death told soon after it.
-            ahead = None if lede else _sentences_around(sentence_starts, draft, 0, 3)
+            # Houston pharmacist ...", whom the story names when it tells of the charges.
             sources = sorted((d for d in drafts if d.match.event_type.name in source_types and d is not draft
-                              and d.trigger_start > draft.trigger_start and (ahead is None or d.sentence.start in ahead)),
-                             key=lambda d: d.trigger_start)
+                              and d.trigger_start > draft.trigger_start), key=lambda d: d.trigger_start)
         for source in sources:
             inherited = [(a, r) for a, r in source.participants if r in source.match.event_type.principal]
             if inherited:
@@ -2221,6 +2238,9 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
             told = [e for e in expressions if e.end <= expression.start and e.anchor is None and e.date.known
                     and e.date.start == e.date.end and (last_dated is None or e.start > last_dated[2])][-1:]
         before = told[-1].date if told else last_dated[1] if last_dated else None
+        if told and anchor.max_offset_days == 0 and hours_into_the_night(
+                expression.text, document.text[max(0, told[-1].start - 80):expression.start]):
+            anchor = replace(anchor, max_offset_days=1)  # "at 11:30 p.m. ... A few hours later"
         if before is not None and (told or anchor.calendar):
             # A date told just before, or "the following month" after the last dated event
             # (whose date, told in this story, is what the months count from).
@@ -2281,7 +2301,7 @@ def _story_day(draft: _Draft, drafts: Sequence[_Draft], expressions: Sequence[Ti
     ("later"), tells an earlier past ("had bought") or the type's acts come after the story's
     (an autopsy's findings)."""
     verb = draft.match.head
-    if (not draft.match.event_type.takes_story_day or not draft.main_clause
+    if (not draft.match.event_type.takes_story_day or not draft.match.trigger.takes_story_day or not draft.main_clause
             or draft.status not in {EventStatus.OCCURRED, EventStatus.ALLEGED} or verb.pos_ not in {"VERB", "AUX"}):
         return None
     sentence = draft.sentence

@@ -291,6 +291,12 @@ def participle_after_an_opening_noun_is_its(doc: Doc) -> Doc:
     return doc
 
 
+# Verbs whose "that" opens what is said: "Police said that Saturday a man died" keeps its clause.
+_REPORTING_VERBS = frozenset({"say", "tell", "testify", "report", "write", "claim", "allege", "announce", "state",
+                              "explain", "add", "note", "confirm", "reveal", "argue", "believe", "think", "learn",
+                              "hear", "show", "find", "acknowledge", "admit", "insist", "recall"})
+
+
 @Language.component("that_before_a_time_is_its_determiner")
 def that_before_a_time_is_its_determiner(doc: Doc) -> Doc:
     """ "Tate pleaded guilty that December, and in April 2023 a judge sentenced him": the small
@@ -302,7 +308,10 @@ def that_before_a_time_is_its_determiner(doc: Doc) -> Doc:
         time, clause = doc[that.i + 1], that.head
         before = clause.head
         if (that.lower_ != "that" or that.dep_ != "mark" or time.ent_type_ != "DATE" or time.dep_ != "npadvmod"
-                or time.head.i != clause.i or clause.dep_ != "ccomp" or before.i >= that.i or before.pos_ != "VERB"):
+                or time.head.i != clause.i or clause.dep_ != "ccomp" or before.i >= that.i or before.pos_ != "VERB"
+                or before.lemma_.lower() in _REPORTING_VERBS  # "told police that Friday he had bought ..."
+                or not (any(c.dep_ == "cc" and c.lower_ == "and" and c.i < clause.i for c in clause.children)
+                        or doc[time.i + 1].lower_ == "that")):  # "concluded that December that .."
             continue
         time.head = before
         that.head, that.dep_ = time, "det"

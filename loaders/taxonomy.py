@@ -40,6 +40,7 @@ class Trigger:
     inherit_principal_from: tuple[str, ...] = ()  # overrides the type's: "an inquest" is into the death told of
     # ... only for "opened an investigation" with no one it is into: an investigation of its own
     inherit_when_opened: bool = False
+    takes_story_day: bool = True  # as the type's, for this trigger alone ("investigated": the whole of it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         dated_by=frozenset(w.lower() for w in entry.get("dated_by", ())),
         inherit_principal_from=_names(entry.get("inherit_principal_from")),
         inherit_when_opened=entry.get("inherit") == "when_opened",
+        takes_story_day=bool(entry.get("story_day", True)),
     )
 
 

@@ -2522,3 +2522,55 @@ def test_a_plea_of_not_guilty_and_the_later_guilty_plea_are_two_pleas():
     events = _extract_text("Jasveen Sangha pleaded guilty on Sept. 17, 2025. Sangha had earlier pleaded not guilty.",
                            date(2025, 12, 4))
     assert len([e for e, _ in events if e.type == "PLEA"]) == 2
+
+
+def test_fourth_review_hours_of_a_night_background_years_and_verbs_that_look_ahead_keep_their_plain_reading():
+    # Hours after a night told just before may be the next day.
+    assert _dated("Rita Novak left the bar at 11:30 p.m. on Friday, May 31. A few hours later, police arrested her "
+                  "boyfriend, Sam Hale, 30.", FRIDAY, "ARREST") == (date(2024, 5, 31), date(2024, 6, 1))
+    # A year told in a relative clause is background, not the year "the end of the year" belongs to.
+    assert _dated("Dr. Ken Ito, 61, who was first licensed in 1990, opened the clinic in Reno. By the end of the "
+                  "year, regulators had suspended his license.", FRIDAY, "REGULATORY_ACTION")[1] == date(2024, 12, 31)
+    # A date on a later verb that looks ahead, or on a noun of its clause, is not the first verb's.
+    for sentence in ("Luke Ward was charged and faces arraignment on June 20.",
+                     "Ed Lamb was arrested and later released pending a court date on July 9.",
+                     "Paul Dent was indicted and pleaded not guilty at his arraignment on Tuesday."):
+        event, _ = [(e, r) for e, r in _extract_text(sentence, FRIDAY) if e.type in {"CHARGES", "ARREST"}][0]
+        assert event.date.precision != Precision.DAY, sentence
+    # Duties, criminal verdicts, other cases, broadcast commentary: none of the new readings.
+    assert not _roles_of("Tom Hale was the officer charged with guarding the prisoner that night.", FRIDAY, "CHARGES")
+    events = _extract_text("The verdict in the death of Tina Ruiz was announced on Monday. Her former partner, Leo "
+                           "Vance, was found guilty of manslaughter.", FRIDAY)
+    assert not [e for e, _ in events if e.type == "INVESTIGATION"]
+    assert _dated("The verdict in the death of Tina Ruiz was announced on Monday. Her former partner, Leo Vance, was "
+                  "found guilty of manslaughter.", FRIDAY, "TRIAL") == (date(2024, 6, 10), date(2024, 6, 10))
+    assert not _roles_of("Lucas Gray was charged with assault. Separately, the case of a stolen painting was "
+                         "investigated by the FBI.", FRIDAY, "INVESTIGATION")
+    assert not _roles_of("Tom Reyes provided commentary for ESPN during the finals on Sunday.", FRIDAY, "PUBLICATION")
+    # A search told after a dated arrest is that day's.
+    assert _dated("Ron Pike was arrested on Monday. Detectives searched his home and found two kilograms of "
+                  "fentanyl.", FRIDAY, "INVESTIGATION") == (date(2024, 6, 10), date(2024, 6, 10))
+    # A drug used on someone else, or for years, is no dose of one's own.
+    for sentence in ("Dr. Sarah Mills used ketamine to sedate the boy before surgery.",
+                     "After taking the drug for two years, Sara Bell developed bladder damage.",
+                     "While taking oxycodone for back pain, Lisa Boyd became addicted."):
+        assert not _roles_of(sentence, FRIDAY, "DRUG_ADMINISTRATION"), sentence
+
+
+def test_fourth_review_a_columnists_i_a_reporting_that_and_an_airport_keep_their_plain_reading():
+    # A column in the first person has no Q&A narrator: its "I" is the writer, whom its events do not befall.
+    text = ("By Hannah Coles\nI have covered the opioid crisis in this county for eleven years. I have sat through "
+            "dozens of sentencing hearings. Last week I watched a judge sentence Caleb Rooney to 15 years in prison "
+            "for selling the pills that killed a 17-year-old. I still do not know what justice looks like here.\n")
+    assert all(("Hannah Coles", role) not in roles for _, roles in _extract_text(text, FRIDAY)
+               for role in ("SUPPLIER", "DEFENDANT", "BUYER"))
+    # A transcript's label with a title names its speaker.
+    text = ("JUDY WOODRUFF: Joining us is Dr. Ian Lee, a former pain doctor.\n"
+            "DR. IAN LEE: Thank you. I was arrested in 2019 and I pleaded guilty in 2020.\n")
+    assert _roles_of(text, FRIDAY, "ARREST") == [{("Ian Lee", "ARRESTED")}]
+    # "told police that Friday he had bought": what he told, dated Friday.
+    assert _dated("The informant told police that Friday he had bought heroin from Gary Pratt.", FRIDAY,
+                  "DRUG_SUPPLY") == (FRIDAY, FRIDAY)
+    assert not [r for _, roles in _extract_text("Customs officers at Shannon Airport seized fentanyl on Monday and "
+                                                 "arrested Sean Walsh, 30.", FRIDAY) for r in roles
+                if r[0] == "Shannon Airport"]

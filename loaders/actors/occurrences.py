@@ -375,8 +375,11 @@ class _Names:
         """A known first name and a surname, not ending in a place's word ("Virginia Beach"): a
         person, whatever the model tagged."""
         doc, lex = self.doc, self.lex
+        root = doc[start:end].root
         return (end - start in (2, 3) and fold(doc[start].text) in lex.first_names
                 and fold(doc[end - 1].text) not in lex.place_words
+                # a facility is a person only doing what people do: "Wesley Arden kept his hands still"
+                and (doc[start].ent_type_ != "FAC" or root.dep_ in ("nsubj", "nsubjpass"))
                 and fold(doc[start:end].text) not in lex.places
                 and all(self._name_like(t) for t in doc[start:end]))
 

@@ -47,9 +47,18 @@ from loaders.records import ActorKind, Sentence
 _TOPIC_SCORE = 5.0 - (_PRONOUN_WINDOW + 1)
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
 # A transcript's speaker label opening a line: "LINDA AMBROSE: ...", "DEVIN ACOSTA, HOST:", "HOLT: ...".
-_SPEAKER_LABEL_RE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(?P<name>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,3})(?:, [A-Z][A-Z ]+)?:(?:\*\*)?(?=\s)")
+_SPEAKER_LABEL_RE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(?:[A-Z]{1,4}\. )?(?P<name>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,3})(?:, [A-Z][A-Z ]+)?:(?:\*\*)?(?=\s)")
 # How many sentences must speak in the first person, outside quotation marks, for a story to be told in it.
 _NARRATED_SENTENCES = 3
+# A question-and-answer interview's question: a short line ending in "?", or opening with "Q:".
+_QUESTION_LINE_RE = re.compile(r"(?m)^[ \t]*(?:(?:\*\*|__)?Q[:.].*|(?:\*\*|__)?[^\n]{3,160}\?(?:\*\*|__)?[ \t]*)$")
+_INTERVIEW_WORDS = frozenset({"speak", "talk", "interview", "sit", "spoke", "talked"})
+
+
+def _in_question_line(text: str, position: int) -> bool:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return bool(_QUESTION_LINE_RE.fullmatch(text[start:end if end != -1 else len(text)]))
 _TOPIC_MENTIONS = 3
 
 
@@ -185,12 +194,21 @@ class _References:
                 if speaker is not None:
                     speakers[token.i] = speaker
             return speakers
-        if len({self.sentence_of(t) for t in first_person}) < _NARRATED_SENTENCES or not people:
+        questions = [m.start() for m in _QUESTION_LINE_RE.finditer(text)]
+        if len(questions) < 2 or len({self.sentence_of(t) for t in first_person}) < _NARRATED_SENTENCES:
+            return {}  # a column's or a reporter's "I" is no one the story's events befall
+        introduced = [occ for occ in people if doc[occ.start].idx < questions[0]]
+        if not introduced:
             return {}
-        # the one the introduction tells of: "Colleen Farraday was an emergency-department nurse"
-        introduced = next((occ for occ in people if occ.root(doc).dep_ in _SUBJECT_DEPS), people[0])
-        narrator = introduced.actor.resolved()
-        return {t.i: narrator for t in first_person if t.i > introduced.start}
+        # the one the introduction tells of: "Colleen Farraday was an emergency-department nurse";
+        # but "Diane Fox spoke with Marcus Webb, who ...": the one she spoke with
+        first = next((occ for occ in introduced if occ.root(doc).dep_ in _SUBJECT_DEPS), introduced[0])
+        verb = first.root(doc).head
+        spoken_with = [occ for occ in introduced if verb.lemma_.lower() in _INTERVIEW_WORDS
+                       and occ.root(doc).head.head.i == verb.i and occ.root(doc).head.lower_ in {"with", "to"}]
+        narrator = (spoken_with or [first])[0].actor.resolved()
+        answers = [t for t in first_person if t.idx > questions[0] and not _in_question_line(text, t.idx)]
+        return {t.i: narrator for t in answers}
 
     def _person_named(self, label: str, people: list[_Occurrence]) -> _Actor | None:
         """The person a transcript's label names ("LINDA AMBROSE", "HOLT")."""

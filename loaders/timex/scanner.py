@@ -174,6 +174,23 @@ def _neighbour_year(item: _ListItem, neighbour: _ListItem, neighbour_year: int, 
     return neighbour_year
 
 
+# A night told just before: hours after it may be the next day ("left the bar at 11:30 p.m. ...
+# A few hours later").
+_EVENING_RE = re.compile(r"(?i)\b(?:p\.m\.|pm\b|midnight|night|evening|late)")
+_HOURS_LATER_RE = re.compile(r"(?i)\bhours?\b|\bminutes\b")
+
+
+def hours_into_the_night(expression_text: str, told_before: str) -> bool:
+    """Whether "a few hours later" counts from a night the text told just before, so may reach
+    the next day (the scanner reads it as the same day when it sees no night in its sentence)."""
+    return bool(_HOURS_LATER_RE.search(expression_text) and _EVENING_RE.search(told_before))
+
+
+def _more_than_an_hour(match: re.Match[str], unit: str) -> bool:
+    counted = None if match.group("bare") else _count(match.group("num"), bool(match.group("half")))
+    return counted is not None and counted[1] * {"second": 1 / 3600, "minute": 1 / 60, "hour": 1}.get(unit, 24) > 1
+
+
 def _within_the_day(match: re.Match[str], unit: str, most_days: int | None) -> bool:
     """Whether a quantity phrase counts a few hours at most: "minutes", "45 minutes", "an hour",
     "about two hours", "a few hours" — told of a day, the same day, as reporters mean it; not
@@ -940,8 +957,9 @@ class _Scanner:
             if magnitude is None:
                 continue
             lo, hi, unit = magnitude
-            if _within_the_day(m, unit, hi):
-                lo, hi = 0, 0  # "minutes later", "about two hours later": the same day, as told
+            if _within_the_day(m, unit, hi) and not (_more_than_an_hour(m, unit)
+                                                      and _EVENING_RE.search(text, max(0, m.start() - 300), m.start())):
+                lo, hi = 0, 0  # "minutes later", "about two hours later": the same day, as told (not of a night)
             forward = rel in ("later", "afterward", "afterwards", "on")
             low, high = (lo, hi) if forward else ((-hi if hi is not None else None), -lo)
             yield _Found(m.start(), m.end(), ANCHORED, None, (low, high, None, None), self.future_at(m.start(), m.end()))
