@@ -72,6 +72,7 @@ bench: install
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev8
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev9
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev10
+	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev11
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_unseen
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_heldout
 	$(BIN)/python -m bench load
