@@ -2467,6 +2467,9 @@ def _undated(draft: _Draft, document: DocumentRecord) -> FuzzyDate:
     """No date in the sentence. A news-peg event told as done is bounded by the publication day."""
     window = draft.match.event_type.undated_window_days
     published = document.published
+    head = draft.match.head
+    if any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in head.children):
+        window = None  # "Lowry is charged separately": how things stand, not news of the day
     if (
         window
         and draft.main_clause

@@ -2574,3 +2574,16 @@ def test_fourth_review_a_columnists_i_a_reporting_that_and_an_airport_keep_their
     assert not [r for _, roles in _extract_text("Customs officers at Shannon Airport seized fentanyl on Monday and "
                                                  "arrested Sean Walsh, 30.", FRIDAY) for r in roles
                 if r[0] == "Shannon Airport"]
+
+
+def test_a_charge_that_stands_and_a_book_offer_are_no_news_of_the_day():
+    charges, _ = _only(_extract_text("Trent Lowry is charged separately.", FRIDAY), "CHARGES")
+    assert _span(charges) == (None, None)
+    charges, _ = _only(_extract_text("Trent Lowry was charged on a separate count.", FRIDAY), "CHARGES")
+    assert charges.date.end == FRIDAY  # told as done: recent news
+    assert not _roles_of("Ava Lindqvist has turned down two book offers.", FRIDAY, "PUBLICATION")
+
+
+def test_an_office_named_for_a_post_of_two_titles_keeps_both():
+    assert _roles_of("The state Attorney General's Office announced the indictment in a news release Wednesday.",
+                     FRIDAY, "STATEMENT") == [{("Attorney General's Office", "SPEAKER")}]

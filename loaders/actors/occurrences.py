@@ -310,6 +310,10 @@ class _Names:
             end += 1  # "Acme Health LLC": the model often leaves the legal form out of the name
         if label == "ORG":  # "the Governor's Office of Substance Use Policy", the post tagged apart
             start = self._office_holder(start, across_names=self._after_titled_possessive(start))
+            # "the state Attorney General's Office", tagged from "General's": the post is all of it
+            while (start > 0 and _is_capitalised(doc[start - 1]) and fold(doc[start - 1].text) in lex.titles
+                   and fold(doc[start].text) in lex.titles and end - start >= 2 and doc[start + 1].tag_ == "POS"):
+                start -= 1
         has_org_head = self._has_organisation_head(start, end)
         if self._is_masthead(start, end):
             kind = ActorKind.ORGANIZATION
