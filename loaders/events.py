@@ -1001,10 +1001,8 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS and _is_definite(match) \
             and verb.lemma_.lower() not in taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs:
         return heads  # "in a 2022 interview she called the infusions 'a reset button'": the calling's date
-    if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS \
-            and nominal.lemma_.lower() in taxonomy.once_only_nouns.get(match.event_type.name, ()) \
-            and verb.lemma_.lower() in taxonomy.verbs_except(match.event_type):
-        return heads  # "his death was ruled an accident in December": the ruling's date
+    if _told_by_another_event(match, nominal, verb, taxonomy):
+        return heads
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS | SUBJECTS \
             and verb.lemma_.lower() in taxonomy.speech_verbs:
         # "The band announced his death the next day": the announcing's date; "his plea agreement
@@ -1012,6 +1010,16 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         return heads
     heads.add(verb.i)
     return heads
+
+
+def _told_by_another_event(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> bool:
+    """"his death was ruled an accident in December", "ruled Nicole's death an accident in March",
+    "investigated his death in May": a once-only event named by another event's verb, whose
+    date is the ruling's or the investigation's."""
+    return verb is not None and match.trigger.part_of_speech == "NOUN" \
+        and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS | OBJECTS \
+        and nominal.lemma_.lower() in taxonomy.once_only_nouns.get(match.event_type.name, ()) \
+        and verb.lemma_.lower() in taxonomy.verbs_except(match.event_type)
 
 
 def _undergone_through_preposition(nominal: Token, verb: Token, taxonomy: Taxonomy) -> bool:
@@ -1372,7 +1380,8 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if expression is None and not cited_source:
         expression = heading
     clause = _clause_anchor(match, nominal, verb)
-    if expression is None and clause.dep_ == "ROOT" and not cited_source:
+    if expression is None and clause.dep_ == "ROOT" and not cited_source \
+            and not _told_by_another_event(match, nominal, verb, taxonomy):
         # "In October 2023, the same month Eli's first package arrived, the FDA warned ...": a
         # date opening the sentence frames its main clause, wherever the parser hung it.
         expression = _opening_expression(expressions, span, trigger_start)
@@ -1424,15 +1433,25 @@ def _said_together(first: Token, later: Token, taxonomy: Taxonomy) -> bool:
     return first.pos_ == "VERB" and later.pos_ == "VERB" and first.i < later.i and later.tag_ in {"VBD", "VBN"} \
         and not _children(later, SUBJECTS | PASSIVE_SUBJECTS | {"aux", "auxpass", "xcomp"}) \
         and not any(c.lower_ in taxonomy.story_moves_on for c in _children(later, {"advmod"})) \
-        and later.lemma_.lower() not in taxonomy.awaiting_verbs | taxonomy.future_verbs \
+        and later.lemma_.lower() not in taxonomy.awaiting_verbs \
         and all(c.dep_ in _BARE_VERB_DEPS for c in first.children)
 
 
 def _hangs_on(expression: TimeExpression, verbs: set[int], doc: Doc) -> bool:
-    """Whether a time hangs on one of these verbs itself ("charged on Monday", "charged Monday"),
-    not on a noun of its clause ("pleaded not guilty at his arraignment on Tuesday")."""
-    return any(head.i in verbs or (head.dep_ == "prep" and head.head.i in verbs)
-               for head in _attachment_tokens(expression, doc))
+    """Whether a time hangs on one of these verbs ("charged on Monday", "booked into the county
+    jail on Sunday"), not on an occasion its clause names ("pleaded not guilty at his arraignment
+    on Tuesday", "faces a hearing on Friday")."""
+    for head in _attachment_tokens(expression, doc):
+        if head.dep_ == "prep" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in _OCCASIONS:
+            head = head.head.head if head.head.dep_ == "pobj" else head.head  # the jail "into" hangs from
+        if head.i in verbs or (head.dep_ == "prep" and head.head.i in verbs):
+            return True
+    return False
+
+
+# Occasions a time may name in a clause that are not its verb's: "at his arraignment on Tuesday".
+_OCCASIONS = frozenset({"hearing", "arraignment", "appearance", "trial", "date", "conference", "meeting", "session",
+                        "sentencing", "deadline", "vote", "court"})
 
 
 def _event_told_after(match: _Match, nominal: Token) -> Token | None:

@@ -2587,3 +2587,26 @@ def test_a_charge_that_stands_and_a_book_offer_are_no_news_of_the_day():
 def test_an_office_named_for_a_post_of_two_titles_keeps_both():
     assert _roles_of("The state Attorney General's Office announced the indictment in a news release Wednesday.",
                      FRIDAY, "STATEMENT") == [{("Attorney General's Office", "SPEAKER")}]
+
+
+def test_a_death_a_coroner_ruled_on_in_march_is_not_dated_march():
+    assert _dated("Nicole Ambrose died on Jan. 6. In March, the Jefferson County Coroner's Office ruled Nicole's "
+                  "death an accident.", FRIDAY, "DEATH") == (date(2024, 1, 6), date(2024, 1, 6))
+
+
+def test_fifth_review_readings_an_afternoon_a_recent_aside_a_self_introduction_and_a_jail_keep_their_dates():
+    # "that December" before a clause of another kind is still the plea's time.
+    assert _dated("Jody Kim pleaded guilty that December before a judge sentenced her in April 2023.", FRIDAY,
+                  "PLEA")[0] is not None
+    # Two hours after 2 p.m. is that day; a year told in a relative clause two years back is the story's own.
+    assert _dated("At 2 p.m. on Friday, troopers stopped a car on Interstate 95. Two hours later, they arrested the "
+                  "driver, Luis Vega.", FRIDAY, "ARREST") == (FRIDAY, FRIDAY)
+    assert _dated("Dana Cho, who was arrested in May 2022, was charged by the end of the year.", FRIDAY,
+                  "CHARGES")[1] == date(2022, 12, 31)
+    # A first-person memoir whose writer says who they are.
+    text = ("My name is Alan Cho. I was arrested in 2018 for selling oxycodone. I pleaded guilty the next year. "
+            "I served two years in federal prison.")
+    assert _roles_of(text, FRIDAY, "ARREST") == [{("Alan Cho", "ARRESTED")}]
+    # A date on the later verb's place still dates both verbs.
+    assert _dated("Nina Cross was arrested and booked into the county jail on Sunday.", FRIDAY, "ARREST") == (
+        date(2024, 6, 9), date(2024, 6, 9))

@@ -23,7 +23,7 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
     `expressions` are a document's, in order; `text` is the document text."""
     resolved: list[TimeExpression] = []
     last_year: int | None = None
-    story_year: int | None = None  # the last year written out in the story's own course, not in an aside
+    background = False  # the last year written out was told in a relative clause
     last_told: TimeExpression | None = None  # the last expression with its year written out
     next_told = _next_told_with_year(expressions)
     skip: TimeExpression | None = None
@@ -64,22 +64,24 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
                 and not expression.future  # "is scheduled to be sentenced Oct. 21": read forward
                 and (told := _day_told_beside(expression, last_told, next_told[index], text)) is not None):
             expression = _in_year_told_beside(expression, month, day, told)
-        elif (expression.kind == RELATIVE and not expression.future and story_year is not None
+        elif (expression.kind == RELATIVE and not expression.future and last_year is not None
                 and _PART_OF_THE_YEAR_RE.search(expression.text) and expression.date.end is not None
-                and expression.date.end.year != story_year):
+                and expression.date.end.year != last_year
+                and not (background and expression.date.end.year - last_year > _BACKGROUND_YEARS)):
             # "In March 2023, she died. By the end of the year, the service had published a review":
-            # the year the story is telling, not the year of publication
-            expression = replace(expression, date=_in_year(expression.date, story_year))
+            # the year the story is telling, not the year of publication (but not "Dr. Ito, who
+            # was first licensed in 1990, ...": a life's background, long before)
+            expression = replace(expression, date=_in_year(expression.date, last_year))
         elif _told_with_year(expression):
             last_year = expression.date.start.year
             last_told = expression
-            if not _BACKGROUND_CLAUSE_RE.search(text, max(0, expression.start - 60), expression.start):
-                story_year = last_year  # not "Dr. Ito, who was first licensed in 1990, ..."
+            background = bool(_BACKGROUND_CLAUSE_RE.search(text, max(0, expression.start - 60), expression.start))
         resolved.append(expression)
     return resolved
 
 
-# A relative clause a year is told in: background, not the story's course.
+# A relative clause a year is told in, years before: a life's background, not the story's course.
+_BACKGROUND_YEARS = 5
 _BACKGROUND_CLAUSE_RE = re.compile(r"(?i)\b(?:who|which|whose)\b[^.;,]*$")
 # A part of "the year", told without saying which year.
 _PART_OF_THE_YEAR_RE = re.compile(r"(?i)\b(?:end|beginning|start|middle|rest|close|first half|second half) of the year$")

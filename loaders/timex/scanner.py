@@ -176,7 +176,7 @@ def _neighbour_year(item: _ListItem, neighbour: _ListItem, neighbour_year: int, 
 
 # A night told just before: hours after it may be the next day ("left the bar at 11:30 p.m. ...
 # A few hours later").
-_EVENING_RE = re.compile(r"(?i)\b(?:p\.m\.|pm\b|midnight|night|evening|late)")
+_EVENING_RE = re.compile(r"(?i)\b(?:(?:9|10|11)(?::\d\d)?\s*(?:p\.m\.|pm\b)|midnight\b|night\b|evening\b|late-night\b)")
 _HOURS_LATER_RE = re.compile(r"(?i)\bhours?\b|\bminutes\b")
 
 
