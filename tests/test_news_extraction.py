@@ -2610,3 +2610,10 @@ def test_fifth_review_readings_an_afternoon_a_recent_aside_a_self_introduction_a
     # A date on the later verb's place still dates both verbs.
     assert _dated("Nina Cross was arrested and booked into the county jail on Sunday.", FRIDAY, "ARREST") == (
         date(2024, 6, 9), date(2024, 6, 9))
+
+
+def test_in_a_qa_the_one_the_introduction_says_was_interviewed_answers_in_the_first_person():
+    text = ("Reporter Jill Kerr interviewed Tom Hale, who spent a decade addicted to opioids.\n"
+            "Q: When were you arrested?\nA: I was arrested in 2015 for possession. I pleaded guilty a year later. "
+            "I went to prison.\nQ: And now?\nA: I am sober.\n")
+    assert _roles_of(text, FRIDAY, "ARREST") == [{("Tom Hale", "ARRESTED")}]

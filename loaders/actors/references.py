@@ -213,8 +213,9 @@ class _References:
         # but "Diane Fox spoke with Marcus Webb, who ...": the one she spoke with
         first = next((occ for occ in introduced if occ.root(doc).dep_ in _SUBJECT_DEPS), introduced[0])
         verb = first.root(doc).head
-        spoken_with = [occ for occ in introduced if verb.lemma_.lower() in _INTERVIEW_WORDS
-                       and occ.root(doc).head.head.i == verb.i and occ.root(doc).head.lower_ in {"with", "to"}]
+        spoken_with = [occ for occ in introduced if verb.lemma_.lower() in _INTERVIEW_WORDS and (
+            (occ.root(doc).head.head.i == verb.i and occ.root(doc).head.lower_ in {"with", "to"})
+            or (occ.root(doc).head.i == verb.i and occ.root(doc).dep_ == "dobj"))]  # "Jill Kerr interviewed Tom Hale"
         narrator = (spoken_with or [first])[0].actor.resolved()
         answers = [t for t in first_person if t.idx > questions[0] and not _in_question_line(text, t.idx)]
         return {t.i: narrator for t in answers}
