@@ -858,6 +858,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.OCCURRED if match.event_type.requested_counts else None
     if match.trigger.part_of_speech == "NOUN" and verb is not None and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
         lemma = verb.lemma_.lower()
+        if lemma in taxonomy.future_verbs and _had_been_planned(verb):
+            return None  # "Sangha's trial had been set to begin next month": a plan overtaken
         if lemma in taxonomy.future_verbs:  # "her sentencing is set for October"
             return EventStatus.EXPECTED if lemma in {"expect", "likely", "poised"} else EventStatus.SCHEDULED
     if (match.event_type.awaited and verb is not None and nominal.dep_ in OBJECTS
@@ -885,6 +887,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
                 return EventStatus.OCCURRED if match.event_type.requested_counts else None
             if lemma in taxonomy.capacity_words or node.lower_ in taxonomy.capacity_words:
                 return None  # "not licensed to administer": what someone may do, not what they did
+            if lemma in taxonomy.future_verbs and _had_been_planned(node):
+                return None  # "her trial had been scheduled to begin Monday"
             if lemma in taxonomy.future_verbs:
                 return EventStatus.EXPECTED if lemma in {"expect", "likely", "poised", "agree"} else EventStatus.SCHEDULED
         if not (node.dep_ in {"xcomp", "auxpass", "aux"} or _is_infinitive_clause(node)) or node.head.i == node.i:
@@ -906,6 +910,13 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         ):
             return EventStatus.ALLEGED
     return EventStatus.OCCURRED
+
+
+def _had_been_planned(verb: Token) -> bool:
+    """A plan told in the past perfect ("had been set", "had been scheduled"): overtaken by what
+    the story tells instead (a plea before the trial)."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) \
+        and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _in_present_time_clause_of_a_present_sentence(anchor: Token, taxonomy: Taxonomy) -> bool:

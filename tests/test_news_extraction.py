@@ -2617,3 +2617,10 @@ def test_in_a_qa_the_one_the_introduction_says_was_interviewed_answers_in_the_fi
             "Q: When were you arrested?\nA: I was arrested in 2015 for possession. I pleaded guilty a year later. "
             "I went to prison.\nQ: And now?\nA: I am sober.\n")
     assert _roles_of(text, FRIDAY, "ARREST") == [{("Tom Hale", "ARRESTED")}]
+
+
+def test_a_trial_that_had_been_set_before_a_plea_is_no_trial_to_come():
+    text = "Jasveen Sangha pleaded guilty on Monday. Sangha's trial had been set to begin next month."
+    assert [e.type for e, _ in _extract_text(text, FRIDAY)] == ["PLEA"]
+    trial, _ = _only(_extract_text("Jasveen Sangha's trial is set to begin next month.", FRIDAY), "TRIAL")
+    assert trial.status == EventStatus.SCHEDULED
