@@ -1449,20 +1449,22 @@ def _said_together(first: Token, later: Token, taxonomy: Taxonomy) -> bool:
 
 
 def _hangs_on(expression: TimeExpression, verbs: set[int], doc: Doc) -> bool:
-    """Whether a time hangs on one of these verbs ("charged on Monday", "booked into the county
-    jail on Sunday"), not on an occasion its clause names ("pleaded not guilty at his arraignment
-    on Tuesday", "faces a hearing on Friday")."""
+    """Whether a time hangs on one of these verbs ("charged on Monday") or on the place it takes
+    someone ("booked into the county jail on Sunday"), not on another thing its clause names
+    ("pleaded not guilty at his arraignment on Tuesday", "questioned about the fire on Tuesday")."""
     for head in _attachment_tokens(expression, doc):
-        if head.dep_ == "prep" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() not in _OCCASIONS:
+        if head.dep_ == "prep" and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in _PLACES:
             head = head.head.head if head.head.dep_ == "pobj" else head.head  # the jail "into" hangs from
         if head.i in verbs or (head.dep_ == "prep" and head.head.i in verbs):
             return True
     return False
 
 
-# Occasions a time may name in a clause that are not its verb's: "at his arraignment on Tuesday".
-_OCCASIONS = frozenset({"hearing", "arraignment", "appearance", "trial", "date", "conference", "meeting", "session",
-                        "sentencing", "deadline", "vote", "court"})
+# Places a verb takes someone to, whose time is the verb's: "booked into the county jail on Sunday"
+# (not an occasion or an incident: "at his arraignment on Tuesday", "the fire at a warehouse on Tuesday").
+_PLACES = frozenset({"jail", "hospital", "home", "house", "apartment", "station", "custody", "prison", "cell", "motel",
+                     "hotel", "office", "clinic", "center", "centre", "facility", "residence", "headquarters",
+                     "precinct", "courthouse"})
 
 
 def _event_told_after(match: _Match, nominal: Token) -> Token | None:

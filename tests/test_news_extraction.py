@@ -2624,3 +2624,16 @@ def test_a_trial_that_had_been_set_before_a_plea_is_no_trial_to_come():
     assert [e.type for e, _ in _extract_text(text, FRIDAY)] == ["PLEA"]
     trial, _ = _only(_extract_text("Jasveen Sangha's trial is set to begin next month.", FRIDAY), "TRIAL")
     assert trial.status == EventStatus.SCHEDULED
+
+
+def test_sixth_review_an_answer_saying_im_a_fire_and_a_year_the_story_moved_past_keep_their_plain_reading():
+    text = ("Reporter Gail Fine spoke with Dev Shah about his arrest.\nWhy were you arrested?\n"
+            "I'm Irish Catholic and I marched with my neighbors. I was arrested on Monday.\nWhat happens now?\n"
+            "I was charged on Tuesday and I am out on bail.\n")
+    assert _roles_of(text, FRIDAY, "CHARGES") == [{("Dev Shah", "DEFENDANT")}]
+    # Tuesday is the fire's, not the detention's.
+    assert _dated("Police detained Ross Bay and questioned him about the fire at a warehouse on Tuesday.", FRIDAY,
+                  "ARREST") != (date(2024, 6, 11), date(2024, 6, 11))
+    # Told after a month without a year, the story has moved past the clinic's opening year.
+    assert _dated("The clinic, which opened in 2021, was raided in February. By the end of the year, its owner, Ian "
+                  "Cross, had been charged with fraud.", FRIDAY, "CHARGES")[1] == date(2024, 12, 31)

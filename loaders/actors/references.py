@@ -53,8 +53,8 @@ _NARRATED_SENTENCES = 3
 # A question-and-answer interview's question: a short line ending in "?", or opening with "Q:".
 _QUESTION_LINE_RE = re.compile(r"(?m)^[ \t]*(?:(?:\*\*|__)?Q[:.].*|(?:\*\*|__)?[^\n]{3,160}\?(?:\*\*|__)?[ \t]*)$")
 _INTERVIEW_WORDS = frozenset({"speak", "talk", "interview", "sit", "spoke", "talked"})
-# A first-person writer saying who they are: "My name is Alan Cho.", "I am Rosa Lind,".
-_SELF_INTRODUCTION_RE = re.compile(r"\b(?:My name is|I am|I'm)\s+(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){1,2})")
+# A first-person writer saying who they are: "My name is Alan Cho."
+_SELF_INTRODUCTION_RE = re.compile(r"\bMy name is\s+(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){1,2})(?=[.,;])")
 
 
 def _in_question_line(text: str, position: int) -> bool:
@@ -199,10 +199,11 @@ class _References:
         if len({self.sentence_of(t) for t in first_person}) < _NARRATED_SENTENCES:
             return {}
         named = _SELF_INTRODUCTION_RE.search(text)
-        if named is not None:  # "My name is Alan Cho. I was arrested in 2018 ..."
-            narrator = next((occ.actor.resolved() for occ in people
-                             if named.start("name") <= doc[occ.start].idx < named.end("name")), None)
-            return {t.i: narrator for t in first_person if t.idx > named.end()} if narrator is not None else {}
+        narrator = next((occ.actor.resolved() for occ in people if named is not None
+                         and doc[occ.start].idx == named.start("name") and doc[occ.end - 1].idx < named.end("name")),
+                        None)
+        if narrator is not None:  # "My name is Alan Cho. I was arrested in 2018 ..."
+            return {t.i: narrator for t in first_person if t.idx > named.end()}
         questions = [m.start() for m in _QUESTION_LINE_RE.finditer(text)]
         if len(questions) < 2:
             return {}  # a column's or a reporter's "I" is no one the story's events befall

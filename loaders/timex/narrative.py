@@ -24,6 +24,7 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
     resolved: list[TimeExpression] = []
     last_year: int | None = None
     background = False  # the last year written out was told in a relative clause
+    moved_on = False  # and a month or day told since, without a year, moved the story on
     last_told: TimeExpression | None = None  # the last expression with its year written out
     next_told = _next_told_with_year(expressions)
     skip: TimeExpression | None = None
@@ -67,7 +68,7 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
         elif (expression.kind == RELATIVE and not expression.future and last_year is not None
                 and _PART_OF_THE_YEAR_RE.search(expression.text) and expression.date.end is not None
                 and expression.date.end.year != last_year
-                and not (background and expression.date.end.year - last_year > _BACKGROUND_YEARS)):
+                and not (background and (expression.date.end.year - last_year > _BACKGROUND_YEARS or moved_on))):
             # "In March 2023, she died. By the end of the year, the service had published a review":
             # the year the story is telling, not the year of publication (but not "Dr. Ito, who
             # was first licensed in 1990, ...": a life's background, long before)
@@ -76,11 +77,15 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
             last_year = expression.date.start.year
             last_told = expression
             background = bool(_BACKGROUND_CLAUSE_RE.search(text, max(0, expression.start - 60), expression.start))
+            moved_on = False
+        elif expression.kind == ABSOLUTE and month is not None:
+            moved_on = True  # "The clinic, which opened in 2021, was raided in February": the story's own time
         resolved.append(expression)
     return resolved
 
 
-# A relative clause a year is told in, years before: a life's background, not the story's course.
+# A relative clause a year is told in, years before or before the story moved on: background, not
+# the story's course.
 _BACKGROUND_YEARS = 5
 _BACKGROUND_CLAUSE_RE = re.compile(r"(?i)\b(?:who|which|whose)\b[^.;,]*$")
 # A part of "the year", told without saying which year.
