@@ -14,6 +14,7 @@ days before ..."), never by proximity alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -1545,8 +1546,9 @@ def _section_heading(expressions: Sequence[TimeExpression], text: str, position:
         previous_start = text.rfind("\n", 0, cursor - 1) + 1
         line = text[previous_start:cursor - 1]
         heading = _HEADING_LINE_RE.fullmatch(line) is not None
+        # sentence_starts are in document order: how many sentences the line starts
         introduces = line.rstrip().endswith(":") and len(line.split()) <= _LEAD_IN_WORDS \
-            and sum(previous_start <= start < cursor - 1 for start in sentence_starts) <= 1
+            and bisect_left(sentence_starts, cursor - 1) - bisect_left(sentence_starts, previous_start) <= 1
         if heading or introduces:
             dated = _plain_dates(expressions, previous_start, cursor - 1)
             if len(dated) == 1:

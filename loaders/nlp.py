@@ -180,7 +180,7 @@ def first_name_read_as_the_root(doc: Doc) -> Doc:
     return doc
 
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_SUBJECT_RELATIONS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # What the model hangs such a name on: the date or the place that ends the opening phrase.
 _MISREAD_HOSTS = frozenset({"DATE", "GPE", "LOC", "FAC"})
 
@@ -198,7 +198,7 @@ def subject_lost_in_an_opening_phrase(doc: Doc) -> Doc:
             continue
         verb, head = doc[name.end + 1], name.root
         if (verb.pos_ not in {"VERB", "AUX"} or verb.dep_ != "ROOT" or head.dep_ not in {"conj", "appos"}
-                or head.head.ent_type_ not in _MISREAD_HOSTS or any(c.dep_ in _SUBJECT_DEPS for c in verb.children)):
+                or head.head.ent_type_ not in _MISREAD_HOSTS or any(c.dep_ in _SUBJECT_RELATIONS for c in verb.children)):
             continue  # not "X was released and, according to his attorney, Y, pleaded": Y speaks for X
         opening = [c for c in verb.children if c.dep_ in {"prep", "advcl"} and c.i < name.start]
         if not any(c.left_edge.i <= head.head.i <= c.right_edge.i for c in opening):
@@ -284,7 +284,7 @@ def participle_after_an_opening_noun_is_its(doc: Doc) -> Doc:
         participle = opening.head
         nouns = _children(opening, {"pobj"})
         if (not nouns or participle.tag_ != "VBN" or participle.dep_ != "advcl" or participle.i != nouns[0].i + 1
-                or any(c.dep_ in _SUBJECT_DEPS for c in participle.children) or participle.head.i == participle.i):
+                or any(c.dep_ in _SUBJECT_RELATIONS for c in participle.children) or participle.head.i == participle.i):
             continue
         opening.head = participle.head
         participle.head, participle.dep_ = nouns[0], "acl"
