@@ -145,6 +145,19 @@ _TIME_PREPOSITIONS = frozenset({"after", "before", "upon"})
 _LONG_UNITS = frozenset({"week", "month", "year", "decade", "while", "life"})
 
 
+def _a_habit_or_a_means(verb: Token) -> bool:
+    """ "had been taking pills", "how much ketamine he was taking", "had used heroin for a decade",
+    "after taking the drug for two years": a habit; "used ketamine to sedate the boy": a means,
+    given to someone else. Not a gerund after a time's preposition: "died after using one of the
+    sprays"."""
+    if verb.tag_ == "VBG" and not (verb.dep_ == "pcomp" and verb.head.lower_ in _TIME_PREPOSITIONS):
+        return True
+    return any(o.lemma_.lower() in _LONG_UNITS for p in _children(verb, {"prep"}) if p.lower_ == "for"
+               for o in _children(p, {"pobj"})) \
+        or any(c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in _children(c, {"aux"}))
+               for c in verb.children)
+
+
 def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
     matches: list[_Match] = []
     tokens = list(sentence)
@@ -160,17 +173,7 @@ def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
         m.trigger.part_of_speech == "VERB" and m.head.tag_ == "VBG"
         and m.head.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS | {"pobj"}
     )]
-    # "had been taking pills", "how much ketamine he was taking": a habit, not an event.
-    # Not a gerund after a preposition: "died after using one of the sprays".
-    matches = [m for m in matches if not (m.trigger.habitual_when_progressive and m.head.tag_ == "VBG"
-                                          and not (m.head.dep_ == "pcomp" and m.head.head.lower_ in _TIME_PREPOSITIONS))]
-    # "had used heroin for a decade", "after taking the drug for two years": a habit; "used
-    # ketamine to sedate the boy": a means, given to someone else.
-    matches = [m for m in matches if not (m.trigger.habitual_when_progressive and (
-        any(o.lemma_.lower() in _LONG_UNITS for p in _children(m.head, {"prep"}) if p.lower_ == "for"
-            for o in _children(p, {"pobj"}))
-        or any(c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in _children(c, {"aux"}))
-               for c in m.head.children)))]
+    matches = [m for m in matches if not (m.trigger.habitual_when_progressive and _a_habit_or_a_means(m.head))]
     # Before overlaps are settled: "found guilty" is a verdict, not "found dead".
     matches = [m for m in matches if _requires_met(m, m.head)]
     # Longest match wins where matches overlap ("infusion therapy" over "infusion").
@@ -303,6 +306,13 @@ _COPULAS = frozenset({"be", "become", "remain"})
 _ANYONE_NOUNS = frozenset({"person", "man", "woman", "defendant", "suspect", "individual", "one", "people"})
 
 
+def _copula_of_anyone(noun: Token) -> Token | None:
+    """The copula that says someone is the noun: "X became the first person (charged ...)"."""
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS and noun.lemma_.lower() in _ANYONE_NOUNS:
+        return noun.head
+    return None
+
+
 def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     """The subject a verb without one shares with the clause it hangs from, and whether
     that subject undergoes the verb:
@@ -335,9 +345,9 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
         return _children(governor, SUBJECTS | PASSIVE_SUBJECTS), verb.tag_ == "VBN"
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         noun = governor.head if governor.dep_ == "appos" else governor
-        if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS and noun.lemma_.lower() in _ANYONE_NOUNS:
-            # "X became the first person charged under the law": X is that person
-            return _children(noun.head, SUBJECTS) or [noun], True
+        copula = _copula_of_anyone(noun)
+        if copula is not None:  # "X became the first person charged under the law": X is that person
+            return _children(copula, SUBJECTS) or [noun], True
         return _members(noun) or [noun], True
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.head.pos_ in ("VERB", "AUX"):
         if governor.lower_ in {"of", "with"} and governor.head.lemma_.lower() in ACCUSING_VERBS:
@@ -984,9 +994,9 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
                   if c.lemma_.lower() in match.event_type.dated_by_clause
                   # the document's passive participle, not the defendant's own act ("and filed a motion")
                   and not _children(c, OBJECTS) and not {"to", "from", "into"} & _prep_objects(c).keys()}
-    copula = match.head.head.head
-    if match.trigger.part_of_speech == "VERB" and match.head.dep_ == "acl" and match.head.head.dep_ == "attr" \
-            and copula.lemma_.lower() in _COPULAS and match.head.head.lemma_.lower() in _ANYONE_NOUNS:
+    copula = _copula_of_anyone(match.head.head) if match.trigger.part_of_speech == "VERB" \
+        and match.head.dep_ == "acl" else None
+    if copula is not None:
         heads.add(copula.i)  # "On Feb. 3, X became the first person charged under the law"
     if "OUTLET" in match.event_type.roles:
         # "sat down with X for an episode of 'Unfiltered' released Monday": when it aired.
@@ -1810,6 +1820,11 @@ _DEFENDANT_NOUNS = frozenset({"defendant", "co-defendant", "codefendant"})
 _CASE_NOUNS = frozenset({"case", "prosecution"})
 
 
+def _defendants_of_the_others(draft: _Draft, drafts: list[_Draft]) -> list[str]:
+    """The story's defendants, in the order its other events name them."""
+    return list(dict.fromkeys(a for d in drafts if d is not draft for a, r in d.participants if r == "DEFENDANT"))
+
+
 def _the_case_is_its_defendants(drafts: list[_Draft]) -> None:
     """An investigation of "this case" or "the case" ("The case was investigated by the DEA",
     a prosecutor's "commended the investigation of this case by ...") is into the people the
@@ -1827,8 +1842,7 @@ def _the_case_is_its_defendants(drafts: list[_Draft]) -> None:
         # December": the investigation the sentence names its subject for
         told_here = [(a, r) for d in drafts if d is not draft and d.sentence.start == draft.sentence.start
                      and d.match.event_type is draft.match.event_type for a, r in d.participants if r in principal]
-        defendants = list(dict.fromkeys(a for d in drafts if d is not draft for a, r in d.participants
-                                        if r == "DEFENDANT"))
+        defendants = _defendants_of_the_others(draft, drafts)
         if told_here:
             draft.participants.extend(told_here)
         elif 1 <= len(defendants) <= 6:
@@ -1846,7 +1860,7 @@ def _the_defendants_counted(draft: _Draft, drafts: list[_Draft]) -> list[str]:
     counted = [t for i in draft.undergoing for t in [doc[i]] if t.lemma_.lower() in _DEFENDANT_NOUNS]
     if not any(c.lower_ in {"the", "all", "both"} for t in counted for c in t.children):
         return []  # "five defendants" may be new; "the five" or "all five" are those known
-    defendants = list(dict.fromkeys(a for d in drafts if d is not draft for a, r in d.participants if r == "DEFENDANT"))
+    defendants = _defendants_of_the_others(draft, drafts)
     return defendants if 2 <= len(defendants) <= draft.introduces_people else []
 
 

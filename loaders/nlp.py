@@ -10,8 +10,12 @@ name again; a surname read as a verb ("arrested Denning") is a name again; a
 name hung on the date of a long opening phrase is the main verb's subject
 again; "on ... occasions" is the verb's; a lone "his" after "entered" is its
 object; a name between a verb of giving and its object ("sold Whitlock
-ketamine") is who received it; and a bare weekday after an object ("performed
-an autopsy Monday") is the verb's time, not the object's head.
+ketamine") is who received it; a bare weekday after an object ("performed
+an autopsy Monday") is the verb's time, not the object's head; "what he
+believed was heroin" is the thing sold, its time the verb's; an opening "In a
+statement read ..." is the main verb's phrase; "that December" after a verb
+other than one of saying is a time, not a clause; and Markdown's opening
+emphasis marks read as spaces, so the name beside them is found.
 """
 
 from __future__ import annotations
@@ -282,7 +286,7 @@ def participle_after_an_opening_noun_is_its(doc: Doc) -> Doc:
         if opening.dep_ != "prep" or opening.pos_ != "ADP":
             continue
         participle = opening.head
-        nouns = _children(opening, {"pobj"})
+        nouns = [c for c in opening.children if c.dep_ == "pobj"]
         if (not nouns or participle.tag_ != "VBN" or participle.dep_ != "advcl" or participle.i != nouns[0].i + 1
                 or any(c.dep_ in _SUBJECT_RELATIONS for c in participle.children) or participle.head.i == participle.i):
             continue
@@ -317,10 +321,6 @@ def that_before_a_time_is_its_determiner(doc: Doc) -> Doc:
         if any(c.dep_ == "cc" and c.i < clause.i for c in clause.children):
             clause.dep_ = "conj"
     return doc
-
-
-def _children(token: Token, deps: set[str]) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
 
 
 # "what he believed was heroin": verbs of believing or saying that make a free relative of a thing.
@@ -403,9 +403,8 @@ def what_they_believed_was_a_thing(doc: Doc) -> Doc:
         for token in thing[:-1]:
             token.head = thing_head
         believing.head, believing.dep_ = thing_head, "relcl"
-        for token in doc[what.i:believing.i + 1 + 0]:
-            if token.i != believing.i:
-                token.head = believing
+        for token in doc[what.i:believing.i]:
+            token.head = believing
         for token in doc[believing.i + 1:thing[0].i]:
             token.head, token.dep_ = believing, "ccomp"
         for token in rest:

@@ -45,6 +45,7 @@ from loaders.records import ActorKind, Sentence
 # The story's subject, out of a pronoun's reach, still competes for it: as a name (5, see
 # _pronoun's scores) told a sentence beyond the window, never over a subject just before.
 _TOPIC_SCORE = 5.0 - (_PRONOUN_WINDOW + 1)
+_TOPIC_MENTIONS = 3
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
 # A transcript's speaker label opening a line: "LINDA AMBROSE: ...", "DEVIN ACOSTA, HOST:", "HOLT: ...".
 _SPEAKER_LABEL_RE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(?:[A-Z]{1,4}\. )?(?P<name>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,3})(?:, [A-Z][A-Z ]+)?:(?:\*\*)?(?=\s)")
@@ -55,13 +56,6 @@ _QUESTION_LINE_RE = re.compile(r"(?m)^[ \t]*(?:(?:\*\*|__)?Q[:.].*|(?:\*\*|__)?[
 _INTERVIEW_WORDS = frozenset({"speak", "talk", "interview", "sit", "spoke", "talked"})
 # A first-person writer saying who they are: "My name is Alan Cho."
 _SELF_INTRODUCTION_RE = re.compile(r"\bMy name is\s+(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){1,2})(?=[.,;])")
-
-
-def _in_question_line(text: str, position: int) -> bool:
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return bool(_QUESTION_LINE_RE.fullmatch(text[start:end if end != -1 else len(text)]))
-_TOPIC_MENTIONS = 3
 
 
 @dataclass(slots=True)
@@ -204,10 +198,10 @@ class _References:
                         None)
         if narrator is not None:  # "My name is Alan Cho. I was arrested in 2018 ..."
             return {t.i: narrator for t in first_person if t.idx > named.end()}
-        questions = [m.start() for m in _QUESTION_LINE_RE.finditer(text)]
+        questions = [m.span() for m in _QUESTION_LINE_RE.finditer(text)]  # each a whole line
         if len(questions) < 2:
             return {}  # a column's or a reporter's "I" is no one the story's events befall
-        introduced = [occ for occ in people if doc[occ.start].idx < questions[0]]
+        introduced = [occ for occ in people if doc[occ.start].idx < questions[0][0]]
         if not introduced:
             return {}
         # the one the introduction tells of: "Colleen Farraday was an emergency-department nurse";
@@ -218,7 +212,8 @@ class _References:
             (occ.root(doc).head.head.i == verb.i and occ.root(doc).head.lower_ in {"with", "to"})
             or (occ.root(doc).head.i == verb.i and occ.root(doc).dep_ == "dobj"))]  # "Jill Kerr interviewed Tom Hale"
         narrator = (spoken_with or [first])[0].actor.resolved()
-        answers = [t for t in first_person if t.idx > questions[0] and not _in_question_line(text, t.idx)]
+        answers = [t for t in first_person if t.idx > questions[0][0]
+                   and not any(start <= t.idx < end for start, end in questions)]
         return {t.i: narrator for t in answers}
 
     def _person_named(self, label: str, people: list[_Occurrence]) -> _Actor | None:
