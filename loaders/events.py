@@ -1610,6 +1610,10 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
         # date's does not ("on Feb. 20"): hanging from the event directly, it is one step further.
         adjacent_penalty = 1.5 if anchor is not None and _holds_preposition(expression, doc) else 0.5
         for token in _attachment_tokens(expression, doc):
+            # "searched a house in connection with Monday's death": the death's day only; but what
+            # happens "at Wednesday's hearing" happens that day
+            possessed = any(c.dep_ == "poss" and expression.start <= c.idx < expression.end for c in token.children) \
+                and not (token.dep_ == "pobj" and token.head.lower_ in {"at", "during"})
             distance = 0
             node = token
             while True:
@@ -1620,7 +1624,7 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                     if best is None or rank < best[0]:
                         best = (rank, expression)
                     break
-                if node.head.i == node.i or distance > 3 or (
+                if possessed or node.head.i == node.i or distance > 3 or (
                         node.lemma_.lower() in reporting_verbs and node.head.i not in heads):
                     break  # "an inquest heard yesterday" dates the inquest, not the death it heard of
                 if node.dep_ == "parataxis" and node.head.i in heads and _is_attribution_aside(node):

@@ -52,8 +52,14 @@ def time_expressions(sentences: Sequence[Sentence], document: DocumentRecord) ->
     heading_day: date | None = None
     headings: dict[int, date] = {}  # sentence start -> the day its heading names
     for sentence in sentences:
-        reference = FuzzyDate.day(heading_day) if _is_live(heading_day, document.published) else document.published
+        live = _is_live(heading_day, document.published)
+        reference = FuzzyDate.day(heading_day) if live else document.published
         expressions = find_time_expressions(sentence.text, reference, offset=sentence.start)
+        if live and _whole_line(sentence, document.text):
+            # a heading names its own day, told from the publication, not from the heading above
+            as_published = find_time_expressions(sentence.text, document.published, offset=sentence.start)
+            if _dated_heading(sentence, as_published):
+                expressions = as_published
         heading_day = _dated_heading(sentence, expressions) or heading_day
         if heading_day is not None:
             headings[sentence.start] = heading_day
@@ -74,6 +80,13 @@ def _is_live(day: date | None, published: FuzzyDate | None) -> bool:
     if published is None or published.start is None or published.precision != Precision.DAY:
         return True
     return timedelta(0) <= published.start - day <= timedelta(days=_LIVE_PAGE_DAYS)
+
+
+def _whole_line(sentence: Sentence, text: str) -> bool:
+    """Whether a sentence is a line of its own, as a heading is."""
+    before = text[:sentence.start].rstrip(" \t")
+    after = text[sentence.end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 def _dated_heading(sentence: Sentence, expressions: Sequence[TimeExpression]) -> date | None:

@@ -1331,6 +1331,37 @@ def test_entries_of_a_live_page_are_dated_by_the_day_heading_them():
     assert _span(interview) == _span(arrest) == (date(2025, 3, 4), date(2025, 3, 4))
 
 
+def test_a_logs_day_headings_each_name_their_own_day_whatever_the_heading_above():
+    # a week's log runs forward: each heading is told from the publication, not from the day above
+    events = _extract_text(
+        "**MONDAY, APRIL 7**\n\n"
+        "8:42 a.m. — Officers found Derek Vance, 27, dead in an apartment on Orchard Street.\n\n"
+        "**TUESDAY, APRIL 8**\n\n"
+        "11:30 p.m. — The driver, Tyler Ames, 31, was arrested after officers found ketamine in his car.",
+        date(2025, 4, 17))
+    arrest, _ = _only(events, "ARREST")
+    assert _span(arrest) == (date(2025, 4, 8), date(2025, 4, 8))
+
+
+def test_a_day_told_as_a_possessive_dates_only_its_noun_or_what_happens_at_it():
+    events = _extract_text(
+        "Detectives searched the home of Marcus Oyelaran in connection with Monday's death of Derek Vance.\n\n"
+        "At Wednesday's hearing, Vance's mother, Ruth Vance, read a statement addressed to Oyelaran.",
+        date(2025, 4, 17))
+    search, _ = _only(events, "INVESTIGATION")
+    statement, _ = _only(events, "STATEMENT")
+    assert _span(search) == (None, None)
+    assert _span(statement) == (date(2025, 4, 16), date(2025, 4, 16))
+
+
+def test_a_byline_is_not_whom_he_or_she_stands_for():
+    events = _extract_text(
+        "*News — Aisling Carter, London*\n\n"
+        "A coroner has warned regulators after a 29 year old software tester died from ketamine he had "
+        "bought online.", date(2025, 2, 18))
+    assert not [name for _, roles in events for name, _ in roles if name == "Aisling Carter"]
+
+
 def test_an_action_dated_only_from_an_anchor_stays_apart_from_a_later_one_of_the_same_kind():
     events = _extract_text(
         "Police arrested Keith Dunleavy, 52, at his pharmacy on Sept. 8, 2025. Four days after the arrest, the "

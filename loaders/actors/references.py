@@ -135,6 +135,7 @@ class _References:
         introductions_by_token = self._introductions()
         speakers = self._first_person_speakers()
         history: deque[_Ref] = deque()
+        credit_lines = self._leading_verbless_lines()
         for token in doc:
             sentence = self.sentence_of(token)
             while history and history[0].sentence < sentence - _PRONOUN_WINDOW:
@@ -144,7 +145,8 @@ class _References:
                 if token.i == occ.start:
                     root = occ.root(doc)
                     ref = self._add(occ.actor, root, occ.start, occ.end, occ.via, root.dep_ in _SUBJECT_DEPS)
-                    history.append(ref)
+                    if sentence not in credit_lines:
+                        history.append(ref)
                     for intro in introductions_by_token.get(occ.start, ()):
                         self._introduce(intro)
                 continue
@@ -169,6 +171,17 @@ class _References:
                 ref = self._aged_description(token)  # "found the 41-year-old on the floor"
             if ref is not None:
                 history.append(ref)
+
+    def _leading_verbless_lines(self) -> set[int]:
+        """The sentences before the story's first one with a verb: a byline ("By Jane Doe",
+        "*News — Aisling Carter, London*") names who wrote, not whom "he" or "she" stands for."""
+        lines = set()
+        for index, sentence in enumerate(self.sents):
+            span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+                break
+            lines.add(index)
+        return lines
 
     def _first_person_speakers(self) -> dict[int, _Actor]:
         """Whom "I", "me" and "my" outside quotation marks stand for: in a transcript, the person
