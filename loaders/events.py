@@ -1594,7 +1594,7 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
     or the one whose clause the event's verb hangs from ("in October 2023, when it warned").
     A date on a verb of saying dates the saying, not what is said: "drowned in a hot tub, an
     inquest heard yesterday"."""
-    best: tuple[float, TimeExpression] | None = None
+    candidates: list[tuple[float, TimeExpression]] = []
     for expression in expressions:
         for head in heads:
             token = doc[head]
@@ -1608,7 +1608,11 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
         # Equally close, a calendar date says more than an anchor ("in January, after Tessaro's
         # death": January). An anchor's expression holds its preposition ("two days after"), a
         # date's does not ("on Feb. 20"): hanging from the event directly, it is one step further.
-        adjacent_penalty = 1.5 if anchor is not None and _holds_preposition(expression, doc) else 0.5
+        holds_preposition = _holds_preposition(expression, doc)
+        adjacent_penalty = 1.5 if anchor is not None and holds_preposition else 0.5
+        # "pleaded guilty in February to 11 counts ..., all between January 2021 and August 2022":
+        # a date holding its own preposition is as far from the verb as one hanging from "in"
+        held_step = 1 if anchor is None and holds_preposition else 0
         for token in _attachment_tokens(expression, doc):
             # "searched a house in connection with Monday's death": the death's day only; but what
             # happens "at Wednesday's hearing" happens that day
@@ -1618,11 +1622,10 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
             node = token
             while True:
                 if node.i in heads:
-                    rank = distance
+                    rank = distance + held_step
                     if anchor is not None:
                         rank += adjacent_penalty if distance == 0 else 0.5
-                    if best is None or rank < best[0]:
-                        best = (rank, expression)
+                    candidates.append((rank, expression))
                     break
                 if possessed or node.head.i == node.i or distance > 3 or (
                         node.lemma_.lower() in reporting_verbs and node.head.i not in heads):
@@ -1639,7 +1642,21 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                     break
                 node = node.head
                 distance += 1
-    return best[1] if best else None
+    if not candidates:
+        return None
+    rank, best = min(candidates, key=lambda c: c[0])  # the first told of the nearest
+    # "died between March and May last year": of two dates told for one verb, the one inside
+    # the other says more
+    inside = [e for r, e in candidates if r <= rank + 1 and e.anchor is None and best.anchor is None
+              and _narrower(e.date, best.date)]
+    return min(inside, key=lambda e: e.date.end - e.date.start) if inside else best
+
+
+def _narrower(date_: FuzzyDate, other: FuzzyDate) -> bool:
+    """A known interval strictly inside another."""
+    if None in (date_.start, date_.end, other.start, other.end):
+        return False
+    return other.start <= date_.start and date_.end <= other.end and date_.end - date_.start < other.end - other.start
 
 
 def _opening_expression(expressions: Sequence[TimeExpression], sentence: Span,

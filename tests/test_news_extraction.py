@@ -1354,6 +1354,14 @@ def test_a_day_told_as_a_possessive_dates_only_its_noun_or_what_happens_at_it():
     assert _span(statement) == (date(2025, 4, 16), date(2025, 4, 16))
 
 
+def test_a_plea_is_dated_by_its_own_month_not_by_the_span_of_the_counts():
+    events = _extract_text(
+        "Declan Furlong had pleaded guilty in February to 11 counts of selling prescription-only medicines "
+        "without a prescription, all between January 2021 and August 2022.", date(2025, 5, 9))
+    plea, _ = _only(events, "PLEA")
+    assert _span(plea) == (date(2025, 2, 1), date(2025, 2, 28))
+
+
 def test_a_byline_is_not_whom_he_or_she_stands_for():
     events = _extract_text(
         "*News — Aisling Carter, London*\n\n"
