@@ -132,6 +132,36 @@ def name_before_an_object_is_its_recipient(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("object_read_as_a_subject")
+def object_read_as_a_subject(doc: Doc) -> Doc:
+    """ "sold Okafor two grams of ketamine and two pills stamped "M30" the night of Jan. 31": the
+    small model may read "pills stamped" as a clause of its own, the pills stamping. A verb of
+    giving with a recipient and no object gives that "subject": it is the object, and the past
+    form a participle describing the noun just before it."""
+    for verb in doc:
+        if verb.lemma_.lower() not in _GIVING_VERBS or verb.pos_ != "VERB" \
+                or not any(c.dep_ == "dative" for c in verb.children) or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        for clause in [c for c in verb.children if c.dep_ == "ccomp" and c.tag_ in {"VBD", "VBN"} and c.i > verb.i]:
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            if not subjects or any(t.pos_ != "NOUN" or t.i < verb.i for t in subjects) \
+                    or any(c.dep_ in {"aux", "auxpass", "neg"} for c in clause.children):
+                continue
+            thing = subjects[0]
+            for other in subjects[1:]:  # "two grams of ketamine and two pills": one object
+                other.head, other.dep_ = thing, "conj"
+            described = max((t for t in thing.subtree if t.pos_ == "NOUN" and t.i < clause.i), key=lambda t: t.i)
+            thing.head, thing.dep_ = verb, "dobj"
+            clause.head, clause.dep_, clause.tag_ = described, "acl", "VBN"
+            # its time ("the night of Jan. 31") and what follows a comma are the giving's
+            comma = next((c.i for c in clause.children if c.text == "," and c.i > clause.i), len(doc))
+            for child in list(clause.children):
+                if child.dep_ == "npadvmod" or child.i >= comma:
+                    child.head = verb
+            break
+    return doc
+
+
 _WEEKDAYS = frozenset(name.lower() for name in WEEKDAY_NAMES)
 
 
@@ -449,6 +479,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("occasions_are_the_verbs", last=True)
     nlp.add_pipe("his_standing_alone", last=True)
     nlp.add_pipe("name_before_an_object_is_its_recipient", last=True)
+    nlp.add_pipe("object_read_as_a_subject", last=True)
     nlp.add_pipe("weekday_after_an_object_is_adverbial", last=True)
     nlp.add_pipe("what_they_believed_was_a_thing", last=True)
     nlp.add_pipe("participle_after_an_opening_noun_is_its", last=True)

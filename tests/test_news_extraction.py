@@ -2419,6 +2419,13 @@ def test_selling_what_the_buyer_believed_was_a_drug_is_a_sale_to_the_buyer_dated
              ("Tom Hale", "BUYER"), (date(2024, 3, 3), date(2024, 3, 3)))
 
 
+def test_a_sale_of_pills_described_by_a_participle_is_dated_by_its_night():
+    # The model reads "pills stamped" as a clause of its own, the pills doing the stamping.
+    _the_one('Reid Castellanos sold Julian Okafor about two grams of ketamine and two pills stamped "M30" the night '
+             'of Jan. 31, at an off-campus party.', date(2025, 3, 5), "DRUG_SUPPLY",
+             ("Reid Castellanos", "SUPPLIER"), (date(2025, 1, 31), date(2025, 1, 31)))
+
+
 def test_a_first_name_and_surname_the_model_takes_for_a_place_is_a_person():
     # The model tags "Wesley Arden" here as a facility.
     _the_one("For most of an hour of television, Wesley Arden kept his hands still. In a 2019 interview with Lumen "
