@@ -659,6 +659,11 @@ def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
                     node.tag_ == "PRP$" or any(c.dep_ == "case" for c in node.children)):
                 inside_other = True  # "her second child was born": the child, whom the text does not name
                 break
+            # (but "Lumenra clinicians mailed ketamine": an organisation's staff act for it)
+            if node.dep_ == "compound" and parent.tag_ == "NN" and parent.lemma_.lower() in people_words \
+                    and span.actor_id in actors.actors and actors.actors[span.actor_id].kind == ActorKind.ORGANIZATION:
+                inside_other = True  # "the Halvorsen junior accused of selling him the drugs": the junior
+                break
             node = parent
         if not inside_other and span.actor_id not in seen:
             seen.add(span.actor_id)
@@ -742,7 +747,9 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                              if (s.start <= token.idx < s.end or any(s.start <= i < s.end for i in owners))
                              and actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION
                              and (role != "REGULATOR" or _is_authority(actors.actors[s.actor_id], actors, taxonomy))
-                             and (role != "OUTLET" or not match.trigger.media_outlet
+                             # an organisation that interviews is an outlet only as a medium:
+                             # "interviewed by BBC Radio Manchester", not "by police"
+                             and (role != "OUTLET" or not (match.trigger.media_outlet or position == "agent")
                                   or _is_medium(s.actor_id, actors, taxonomy))]
                     if role == "OUTLET" and any(s.actor_id in actors.programmes for s in spans):
                         # "CBS's '60 Minutes'": the network is an outlet as much as its programme.
@@ -1259,6 +1266,11 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         return True
 
     def words(tokens: Iterable[Token]) -> set[str]:
+        # "pepper spray": a noun before the word says it is something else, unless it is itself
+        # one of the required words ("ketamine spray")
+        tokens = [t for t in tokens if t.lemma_.lower() not in match.event_type.kind_named_by_noun or not any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in match.trigger.requires
+            for c in t.children)]
         return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
     if match.trigger.requires_also and not any(

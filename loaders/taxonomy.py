@@ -58,6 +58,8 @@ class EventType:
     exclude_modifiers: frozenset[str] = frozenset()
     exclude_governors: frozenset[str] = frozenset()
     exclude_heads: frozenset[str] = frozenset()
+    # Required words that count only when no other noun names their kind: "the spray", not "pepper spray"
+    kind_named_by_noun: frozenset[str] = frozenset()
     exclude_nouns_for: frozenset[str] = frozenset()
     exclude_objects: frozenset[str] = frozenset()
     one_per_principal: bool = False
@@ -194,6 +196,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             exclude_modifiers=frozenset(spec.get("exclude_modifiers") or ()),
             exclude_governors=frozenset(spec.get("exclude_governors") or ()),
             exclude_heads=frozenset(spec.get("exclude_heads") or ()),
+            kind_named_by_noun=frozenset(spec.get("kind_named_by_noun") or ()),
             exclude_nouns_for=frozenset(spec.get("exclude_nouns_for") or ()),
             exclude_objects=frozenset(spec.get("exclude_objects") or ()),
             one_per_principal=bool(spec.get("one_per_principal", False)),

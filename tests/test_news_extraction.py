@@ -2426,6 +2426,25 @@ def test_a_sale_of_pills_described_by_a_participle_is_dated_by_its_night():
              ("Reid Castellanos", "SUPPLIER"), (date(2025, 1, 31), date(2025, 1, 31)))
 
 
+def test_interviewed_by_a_broadcaster_names_the_outlet_but_by_police_names_no_outlet():
+    _the_one("Gavin Shale was interviewed by BBC Radio Manchester in December.", date(2025, 2, 18), "INTERVIEW",
+             ("BBC Radio Manchester", "OUTLET"), (date(2024, 12, 1), date(2024, 12, 31)))
+    interviews = _roles_of("The Los Angeles Police Department interviewed Ann Lee on Monday.", FRIDAY, "INTERVIEW")
+    assert not [name for roles in interviews for name, role in roles if role == "OUTLET"]
+
+
+def test_an_organisation_naming_one_person_is_not_that_person():
+    # "the Halvorsen junior" is a student, not the university; "Lumenra clinicians" act for Lumenra
+    supplies = _roles_of("Police say the Halvorsen junior sold Julian Okafor ketamine pills in January.",
+                         date(2025, 3, 5), "DRUG_SUPPLY")
+    assert not [name for roles in supplies for name, _ in roles if name == "Halvorsen"]
+
+
+def test_a_spray_bought_online_is_a_supply():
+    _the_one("Owen Latchford bought two bottles of the spray from a website in May 2024.", date(2025, 2, 18),
+             "DRUG_SUPPLY", ("Owen Latchford", "BUYER"), (date(2024, 5, 1), date(2024, 5, 31)))
+
+
 def test_a_first_name_and_surname_the_model_takes_for_a_place_is_a_person():
     # The model tags "Wesley Arden" here as a facility.
     _the_one("For most of an hour of television, Wesley Arden kept his hands still. In a 2019 interview with Lumen "
