@@ -506,6 +506,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                     add("recipient", _children(verb, {"dative", "iobj"}))
                     for obj in _prep_objects(verb).get("to", []):
                         add("recipient", [obj])
+                    add("on", _prep_objects(verb).get("on", []))  # "imposed an interim suspension on Qureshi"
                 else:
                     add("host", subjects)
                 if lemma in taxonomy.court_verbs:  # "Judge Sorensen set a retrial for June 9"
@@ -1435,8 +1436,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if match.trigger.part_of_speech == "NOUN":
         confidence -= 0.05
     person_nouns = get_lexicon().describing_nouns
+    # not an organisation's own people ("its enforcement officers seized 1100 sprays"): no one to name later
     described = [t for position in ARGUMENT_POSITIONS for t in positions.get(position, [])
-                 if t.lemma_.lower() in person_nouns or _described_by_who(t)]
+                 if (t.lemma_.lower() in person_nouns or _described_by_who(t))
+                 and not any(c.dep_ == "poss" and c.lower_ == "its" for c in t.children)]
     described_nouns = frozenset(t.lemma_.lower() for t in described)
     introduced = [1 if c.dep_ == "det" and c.lower_ in {"a", "an"} else whole_number(c.text) if c.dep_ == "nummod" else None
                   for t in described for c in t.children]

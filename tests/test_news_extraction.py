@@ -2445,6 +2445,24 @@ def test_a_spray_bought_online_is_a_supply():
              "DRUG_SUPPLY", ("Owen Latchford", "BUYER"), (date(2024, 5, 1), date(2024, 5, 31)))
 
 
+def test_a_regulator_known_by_initials_with_a_small_letter_imposes_a_suspension_on_someone():
+    text = ("The General Pharmaceutical Council (GPhC) regulates pharmacists in Great Britain. The GPhC imposed an "
+            "interim suspension in August on Rashid Qureshi, a pharmacist in Leeds.")
+    _the_one(text, date(2025, 2, 18), "REGULATORY_ACTION", ("General Pharmaceutical Council", "REGULATOR"),
+             (date(2024, 8, 1), date(2024, 8, 31)))
+    _the_one(text, date(2025, 2, 18), "REGULATORY_ACTION", ("Rashid Qureshi", "SUBJECT"),
+             (date(2024, 8, 1), date(2024, 8, 31)))
+
+
+def test_an_organisations_own_officers_do_not_borrow_the_next_actions_participants():
+    actions = _roles_of(
+        "Owen Latchford died in June 2024. "
+        "The MHRA said its enforcement officers seized 1100 sprays from a unit in Leeds in July 2024. The General "
+        "Pharmaceutical Council imposed an interim suspension in August on Rashid Qureshi, a pharmacist.",
+        date(2025, 2, 18), "REGULATORY_ACTION")
+    assert len([roles for roles in actions if ("Rashid Qureshi", "SUBJECT") in roles]) == 1
+
+
 def test_a_first_name_and_surname_the_model_takes_for_a_place_is_a_person():
     # The model tags "Wesley Arden" here as a facility.
     _the_one("For most of an hour of television, Wesley Arden kept his hands still. In a 2019 interview with Lumen "

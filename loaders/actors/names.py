@@ -109,8 +109,11 @@ def acronyms_of(name: str, lex: ActorLexicon) -> set[str]:
 
 
 def is_acronym(text: str) -> bool:
+    """ "FDA", "U.S.", and with one small letter "GPhC", "DoJ"."""
     bare = text.replace(".", "")
-    return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()
+    capitals = sum(c.isupper() for c in bare)
+    return 2 <= len(bare) <= 8 and bare.isalpha() and bare[0].isupper() and capitals >= 2 \
+        and len(bare) - capitals <= (1 if len(bare) >= 3 else 0)
 
 
 # A North American broadcaster's call letters: "KPBS", "WLVN-TV".
