@@ -705,6 +705,10 @@ def _is_authority(actor: ActorRecord, actors: ActorAnalysis, taxonomy: Taxonomy)
     return False
 
 
+# What a public body's part is called: "Queensland Health's Monitored Medicines Unit".
+_UNIT_WORDS = frozenset({"unit", "division", "branch", "bureau", "section", "directorate"})
+
+
 def _is_medium(actor_id: str, actors: ActorAnalysis, taxonomy: Taxonomy) -> bool:
     """A news medium or programme: "CBS News", "People magazine", "KPBS", "60 Minutes"."""
     if actor_id in actors.programmes:
@@ -752,6 +756,12 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                              # "interviewed by BBC Radio Manchester", not "by police"
                              and (role != "OUTLET" or not (match.trigger.media_outlet or position == "agent")
                                   or _is_medium(s.actor_id, actors, taxonomy))]
+                    if role == "REGULATOR" and not spans and token.lower_ in _UNIT_WORDS:
+                        # "Queensland Health's Monitored Medicines Unit issued a safety alert": a
+                        # public body acts through its unit
+                        spans = [s for c in token.children if c.dep_ == "poss" for s in _actors_under(c, actors)
+                                 if actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION
+                                 and _is_authority(actors.actors[s.actor_id], actors, taxonomy)]
                     if role == "OUTLET" and any(s.actor_id in actors.programmes for s in spans):
                         # "CBS's '60 Minutes'": the network is an outlet as much as its programme.
                         spans += [s for c in token.children if c.dep_ == "poss" for s in _actors_under(c, actors)
@@ -1318,7 +1328,15 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     if match.trigger.passive_meets_requires and _bare_passive(verb_or_head):
         return True  # "was arrested on Monday and charged the following week"
     if any(o.pos_ == "PRON" for o in _children(verb_or_head, OBJECTS)):
-        return bool(words(verb_or_head.sent) & match.trigger.requires)
+        if words(verb_or_head.sent) & match.trigger.requires:
+            return True
+        # "Sangha sold Fleming 50 vials of ketamine on Oct. 24. Fleming delivered them to Iwamasa.":
+        # what was traded in the sentence before (not "it", which may be anything handed over)
+        sentence = verb_or_head.sent
+        before = verb_or_head.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        return before is not None and verb_or_head.lemma_.lower() in _TRADING_VERBS \
+            and any(o.lower_ == "them" for o in _children(verb_or_head, OBJECTS)) \
+            and bool(words(before) & match.trigger.requires) and any(t.lemma_.lower() in _TRADING_VERBS for t in before)
     return False
 
 

@@ -2463,6 +2463,27 @@ def test_an_organisations_own_officers_do_not_borrow_the_next_actions_participan
     assert len([roles for roles in actions if ("Rashid Qureshi", "SUBJECT") in roles]) == 1
 
 
+def test_drugs_handed_on_as_them_are_those_sold_in_the_sentence_before():
+    supplies = _roles_of("Jasveen Sangha sold Erik Fleming 50 vials of ketamine on Oct. 24. Fleming delivered them to "
+                         "Kenneth Iwamasa.", date(2024, 8, 16), "DRUG_SUPPLY")
+    assert {("Erik Fleming", "SUPPLIER"), ("Kenneth Iwamasa", "BUYER")} in supplies
+    # "it" may be anything handed over
+    assert not _roles_of("The Acme Clinic sold ketamine to patients. Tom Hale delivered it to the court on Monday.",
+                         FRIDAY, "DRUG_SUPPLY")[1:]
+
+
+def test_a_board_taking_immediate_action_on_a_doctors_registration_is_its_action_against_him():
+    _the_one("On 9 June 2023, the Medical Board of Australia took immediate action to impose conditions on Dr Owen "
+             "Farrant's registration.", date(2025, 7, 30), "REGULATORY_ACTION", ("Owen Farrant", "SUBJECT"),
+             (date(2023, 6, 9), date(2023, 6, 9)))
+
+
+def test_a_public_bodys_unit_warns_for_it():
+    _the_one("In October 2023, Queensland Health's Monitored Medicines Unit issued a safety alert to prescribers about "
+             "ketamine troches.", date(2025, 7, 30), "REGULATORY_WARNING", ("Queensland Health", "REGULATOR"),
+             (date(2023, 10, 1), date(2023, 10, 31)))
+
+
 def test_a_first_name_and_surname_the_model_takes_for_a_place_is_a_person():
     # The model tags "Wesley Arden" here as a facility.
     _the_one("For most of an hour of television, Wesley Arden kept his hands still. In a 2019 interview with Lumen "
