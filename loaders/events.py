@@ -158,6 +158,24 @@ def _a_habit_or_a_means(verb: Token) -> bool:
                for c in verb.children)
 
 
+def _verbs_with_object_between(tokens: list[Token], words: tuple[str, ...]) -> list[Token]:
+    """ "Agents took both into custody", "placed Dr. Ray on probation": a verb whose phrase
+    ("take into custody") its object splits. The verb alone is the trigger, so the object
+    between is not inside it."""
+    found = []
+    for verb in tokens:
+        if not _token_matches(verb, words[0], True, "VERB", False):
+            continue
+        for rest in verb.children:
+            at = rest.i - tokens[0].i
+            window = tokens[at:at + len(words) - 1]
+            if rest.i > verb.i + 1 and rest.dep_ in {"prep", "prt"} and len(window) == len(words) - 1 \
+                    and all(_token_matches(t, w, False, "VERB", False) for t, w in zip(window, words[1:])):
+                found.append(verb)
+                break
+    return found
+
+
 def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
     matches: list[_Match] = []
     tokens = list(sentence)
@@ -168,6 +186,8 @@ def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
                 window = tokens[i : i + n]
                 if all(_token_matches(tok, w, k == 0, trigger.part_of_speech, n == 1) for k, (tok, w) in enumerate(zip(window, trigger.words))):
                     matches.append(_Match(event_type, trigger, tuple(window)))
+            if trigger.part_of_speech == "VERB" and n > 2:
+                matches += [_Match(event_type, trigger, (verb,)) for verb in _verbs_with_object_between(tokens, trigger.words)]
     # A gerund used as a noun ("faces sentencing") is the noun trigger, not the verb.
     matches = [m for m in matches if not (
         m.trigger.part_of_speech == "VERB" and m.head.tag_ == "VBG"

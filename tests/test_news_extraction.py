@@ -2484,6 +2484,15 @@ def test_a_public_bodys_unit_warns_for_it():
              (date(2023, 10, 1), date(2023, 10, 31)))
 
 
+def test_taking_someone_into_custody_is_an_arrest_whoever_stands_between_the_words():
+    _the_one("Agents took Jasveen Sangha into custody on Thursday.", FRIDAY, "ARREST",
+             ("Jasveen Sangha", "ARRESTED"), (date(2024, 6, 13), date(2024, 6, 13)))
+    arrests = _roles_of("Salvador Plasencia and Jasveen Sangha were. Agents took both into custody early Thursday.",
+                        FRIDAY, "ARREST")
+    assert {name for roles in arrests for name, _ in roles} == {"Salvador Plasencia", "Jasveen Sangha"}
+    assert not _roles_of("The nurse took the vials into the bathroom on Thursday.", FRIDAY, "ARREST")
+
+
 def test_a_first_name_and_surname_the_model_takes_for_a_place_is_a_person():
     # The model tags "Wesley Arden" here as a facility.
     _the_one("For most of an hour of television, Wesley Arden kept his hands still. In a 2019 interview with Lumen "
