@@ -2357,8 +2357,11 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
         if not told:
             # "On Monday, Aug. 4, detectives searched his flat. X was arrested the same day":
             # the day the story last gave, when it gave it after the last dated event.
+            # A day the last dated event was only counted from ("searched the pharmacy on 14 September,
+            # eleven days after Mr Mulvey's death") is told after it too.
             told = [e for e in expressions if e.end <= expression.start and e.anchor is None and e.date.known
-                    and e.date.start == e.date.end and (last_dated is None or e.start > last_dated[2])][-1:]
+                    and e.date.start == e.date.end and (last_dated is None or e.start > last_dated[2] or (
+                        e.start == last_dated[2] and e.date != last_dated[1]))][-1:]
         before = told[-1].date if told else last_dated[1] if last_dated else None
         if told and anchor.max_offset_days == 0 and hours_into_the_night(
                 expression.text, document.text[max(0, told[-1].start - 80):expression.start]):

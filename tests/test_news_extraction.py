@@ -2493,6 +2493,19 @@ def test_taking_someone_into_custody_is_an_arrest_whoever_stands_between_the_wor
     assert not _roles_of("The nurse took the vials into the bathroom on Thursday.", FRIDAY, "ARREST")
 
 
+def test_previous_convictions_are_a_record_not_a_verdict():
+    assert not _roles_of("Judge Brophy said the mitigating factors, including his early plea and Declan Furlong's lack of "
+                         "previous convictions, had reduced the sentence.", FRIDAY, "TRIAL")
+
+
+def test_that_day_is_the_day_just_told_though_it_counted_from_an_earlier_death():
+    _the_one("Conor Mulvey was found dead at his home on 3 September 2022. Det Garda Rooney said gardai searched the "
+             "pharmacy on 14 September 2022, eleven days after Mr Mulvey's death. Officers of the Health Products "
+             "Regulatory Authority (HPRA), who took part in the search, seized about 1,900 tablets and 14 vials of "
+             "ketamine from Declan Furlong that day.", date(2025, 5, 9),
+             "REGULATORY_ACTION", ("Declan Furlong", "SUBJECT"), (date(2022, 9, 14), date(2022, 9, 14)))
+
+
 def test_a_first_name_and_surname_the_model_takes_for_a_place_is_a_person():
     # The model tags "Wesley Arden" here as a facility.
     _the_one("For most of an hour of television, Wesley Arden kept his hands still. In a 2019 interview with Lumen "
