@@ -518,7 +518,9 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             subjects = _children(verb, SUBJECTS) or _controller(verb) or _conjunct_subject(verb)
             lemma = verb.lemma_.lower()
             if relation in OBJECTS:
-                if lemma in taxonomy.experiencer_light_verbs:
+                if match.trigger.subject_is_agent:
+                    add("agent", subjects)  # "the Board took immediate action"
+                elif lemma in taxonomy.experiencer_light_verbs:
                     add("experiencer", subjects)
                 elif lemma in taxonomy.agent_light_verbs:
                     add("agent", subjects)
@@ -641,6 +643,13 @@ def _in_apposition_phrase(root: Token, top: Token) -> bool:
 _LED_GROUPS = frozenset({"team", "group"})
 
 
+@lru_cache(maxsize=1)
+def _acting_for_an_organisation() -> frozenset[str]:
+    """People who act for the organisation named before them: "a DEA agent", "an FDA inspector"."""
+    officials = {noun for noun, group in get_lexicon().description_group.items() if group == "official"}
+    return frozenset(officials | {"agent", "detective", "trooper", "deputy"})
+
+
 def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
     """The actors a position's phrase refers to: "Perry's assistant" is the assistant,
     not Perry; "the X and Tesla owner" is the owner, not X or Tesla; "a team led by Dr.
@@ -680,8 +689,9 @@ def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
                     node.tag_ == "PRP$" or any(c.dep_ == "case" for c in node.children)):
                 inside_other = True  # "her second child was born": the child, whom the text does not name
                 break
-            # (but "Lumenra clinicians mailed ketamine": an organisation's staff act for it)
+            # (but "Lumenra clinicians mailed ketamine", "a DEA agent arrested him": its staff act for it)
             if node.dep_ == "compound" and parent.tag_ == "NN" and parent.lemma_.lower() in people_words \
+                    and parent.lemma_.lower() not in _acting_for_an_organisation() \
                     and span.actor_id in actors.actors and actors.actors[span.actor_id].kind == ActorKind.ORGANIZATION:
                 inside_other = True  # "the Halvorsen junior accused of selling him the drugs": the junior
                 break
@@ -718,8 +728,8 @@ def _is_authority(actor: ActorRecord, actors: ActorAnalysis, taxonomy: Taxonomy)
     "DEA"), or by what the text calls it ("Health Canada ..., the agency said")."""
     described = (s.text for s in actors.spans if s.actor_id == actor.id and s.via == DESCRIPTION)
     for name in (actor.name, *actor.aliases, *described):
-        if is_acronym(name.replace(" ", "")):
-            return True
+        if is_acronym(name.replace(" ", "")) and name.replace(".", "").replace(" ", "").isupper():
+            return True  # "DEA", not "PwC"
         if _name_words(name) & taxonomy.regulator_words or name.casefold() in taxonomy.regulator_names:
             return True
     return False
@@ -1354,9 +1364,12 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         # what was traded in the sentence before (not "it", which may be anything handed over)
         sentence = verb_or_head.sent
         before = verb_or_head.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        # by one named there as who got them (not "Paramedics later delivered them to hospital")
+        takers = {t.text for t in before if t.is_title and t.dep_ not in SUBJECTS} if before is not None else set()
         return before is not None and verb_or_head.lemma_.lower() in _TRADING_VERBS \
             and any(o.lower_ == "them" for o in _children(verb_or_head, OBJECTS)) \
-            and bool(words(before) & match.trigger.requires) and any(t.lemma_.lower() in _TRADING_VERBS for t in before)
+            and any(s.text in takers for s in _children(verb_or_head, SUBJECTS)) \
+            and bool(words(before) & match.trigger.requires)
     return False
 
 
@@ -1474,10 +1487,11 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if match.trigger.part_of_speech == "NOUN":
         confidence -= 0.05
     person_nouns = get_lexicon().describing_nouns
-    # not an organisation's own people ("its enforcement officers seized 1100 sprays"): no one to name later
+    # not an organisation's own staff ("its enforcement officers seized 1100 sprays"): no one to name
+    # later (but "its owner had been arrested. The owner, Dr. Ray Voss, ..." is)
     described = [t for position in ARGUMENT_POSITIONS for t in positions.get(position, [])
                  if (t.lemma_.lower() in person_nouns or _described_by_who(t))
-                 and not any(c.dep_ == "poss" and c.lower_ == "its" for c in t.children)]
+                 and not (t.tag_ == "NNS" and any(c.dep_ == "poss" and c.lower_ == "its" for c in t.children))]
     described_nouns = frozenset(t.lemma_.lower() for t in described)
     introduced = [1 if c.dep_ == "det" and c.lower_ in {"a", "an"} else whole_number(c.text) if c.dep_ == "nummod" else None
                   for t in described for c in t.children]
@@ -1668,9 +1682,9 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
         held_step = 1 if anchor is None and holds_preposition else 0
         for token in _attachment_tokens(expression, doc):
             # "searched a house in connection with Monday's death": the death's day only; but what
-            # happens "at Wednesday's hearing" happens that day
+            # happens "at Wednesday's hearing" or "in Saturday's crash" happens that day
             possessed = any(c.dep_ == "poss" and expression.start <= c.idx < expression.end for c in token.children) \
-                and not (token.dep_ == "pobj" and token.head.lower_ in {"at", "during"})
+                and not (token.dep_ == "pobj" and token.head.lower_ in {"at", "during", "in"})
             distance = 0
             node = token
             while True:
@@ -1698,11 +1712,16 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
     if not candidates:
         return None
     rank, best = min(candidates, key=lambda c: c[0])  # the first told of the nearest
-    # "died between March and May last year": of two dates told for one verb, the one inside
-    # the other says more
+    # "died between March and May last year": of two dates told for one verb, the one inside the
+    # other says more, unless it is an example (not "between 2019 and 2021, including in March 2020")
     inside = [e for r, e in candidates if r <= rank + 1 and e.anchor is None and best.anchor is None
-              and _narrower(e.date, best.date)]
+              and _narrower(e.date, best.date) and not _EXAMPLE_RE.search(doc.text[max(0, e.start - 20):e.start])]
     return min(inside, key=lambda e: e.date.end - e.date.start) if inside else best
+
+
+# Words that give one instance of what is told over a longer time.
+_EXAMPLE_RE = re.compile(r"\b(?:including|mostly|mainly|largely|especially|notably|such as|among them)\W+(?:\w+\W+)?$",
+                         re.IGNORECASE)
 
 
 def _narrower(date_: FuzzyDate, other: FuzzyDate) -> bool:

@@ -26,6 +26,7 @@ class Trigger:
     words: tuple[str, ...]  # lemma of the first word, the rest as written (lower case)
     part_of_speech: str  # "VERB" or "NOUN"
     subject_is_experiencer: bool = False
+    subject_is_agent: bool = False  # a noun whose light verb's subject acts, whatever the verb ("took immediate action")
     requires: frozenset[str] = frozenset()
     requires_also: frozenset[str] = frozenset()  # and a "to" phrase too ("passed them on to")
     exclude_modifiers: frozenset[str] = frozenset()  # as the type's, for this trigger alone ("initial appearance")
@@ -137,6 +138,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         words=tuple(re.findall(r"[\w']+|[^\w\s]", entry["words"].lower())),
         part_of_speech=pos,
         subject_is_experiencer=entry.get("subject") == "experiencer",
+        subject_is_agent=entry.get("subject") == "agent",
         requires=frozenset(w.lower() for w in entry.get("requires", ())),
         requires_also=frozenset(w.lower() for w in entry.get("requires_also", ())),
         exclude_modifiers=frozenset(w.lower() for w in entry.get("exclude_modifiers", ())),

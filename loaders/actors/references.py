@@ -58,7 +58,15 @@ _INTERVIEW_WORDS = frozenset({"speak", "talk", "interview", "sit", "spoke", "tal
 _SELF_INTRODUCTION_RE = re.compile(r"\bMy name is\s+(?P<name>[A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){1,2})(?=[.,;])")
 
 
+# A byline's shape: "By ...", a line in single emphasis ("*News — Aisling Carter, London*"), a
+# dash between a label and a name, or a writer's title.
+_BYLINE_RE = re.compile(
+    r"^\s*(?:by\s|\*(?!\*)|_(?!_))|\s[—–-]\s|\b(?:reporter|correspondent|editor|staff writer|contributor|columnist)s?\b",
+    re.IGNORECASE)
+
+
 @dataclass(slots=True)
+
 class _Ref:
     actor: _Actor
     token: int  # the token that carries the reference (name root, pronoun, description head)
@@ -173,14 +181,16 @@ class _References:
                 history.append(ref)
 
     def _leading_verbless_lines(self) -> set[int]:
-        """The sentences before the story's first one with a verb: a byline ("By Jane Doe",
-        "*News — Aisling Carter, London*") names who wrote, not whom "he" or "she" stands for."""
+        """Bylines before the story's first sentence with a verb ("By Jane Doe", "*News — Aisling
+        Carter, London*", "Tom Reed, Staff Writer") name who wrote, not whom "he" or "she" stands
+        for; a headline or a name line ("Kevin Tate obituary") does name whom."""
         lines = set()
         for index, sentence in enumerate(self.sents):
             span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
             if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
                 break
-            lines.add(index)
+            if _BYLINE_RE.search(sentence.text):
+                lines.add(index)
         return lines
 
     def _first_person_speakers(self) -> dict[int, _Actor]:
