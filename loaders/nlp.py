@@ -187,6 +187,29 @@ def weekday_after_an_object_is_adverbial(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("name_before_a_subjectless_verb_is_its_subject")
+def name_before_a_subjectless_verb_is_its_subject(doc: Doc) -> Doc:
+    """ "Jenna Aldous died on May 3": the small model may read an unfamiliar surname as an
+    adverb of the verb after it, leaving the verb with no subject. A person's or organisation's
+    name opening its clause, right before a finite verb that has no subject, is the subject."""
+    for verb in doc:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i == 0 \
+                or any(c.dep_ in _SUBJECT_RELATIONS for c in verb.children):
+            continue
+        name = doc[verb.i - 1]
+        if name.ent_type_ not in {"PERSON", "ORG"} or name.pos_ != "PROPN" or name.head.i != verb.i \
+                or name.dep_ not in {"advmod", "npadvmod", "dep", "nmod", "amod", "compound"}:
+            continue
+        first = name
+        while first.ent_iob_ == "I" and first.i > 0:
+            first = doc[first.i - 1]  # back to where the name starts
+        opener = doc[first.i - 1] if first.i > 0 else None
+        if not first.is_sent_start and opener is not None and not (opener.is_punct or opener.lower_ in {"and", "but"}):
+            continue  # "... said Tuesday Aldous died" is no clause the name opens
+        name.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+    return doc
+
+
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "advcl", "dep"})
 
 
@@ -474,6 +497,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.add_pipe("hyphenated_names_are_one_token", last=True)
     nlp.add_pipe("first_name_read_as_the_root", last=True)
+    nlp.add_pipe("name_before_a_subjectless_verb_is_its_subject", last=True)
     nlp.add_pipe("name_read_as_a_verb", last=True)
     nlp.add_pipe("subject_lost_in_an_opening_phrase", last=True)
     nlp.add_pipe("occasions_are_the_verbs", last=True)

@@ -2547,6 +2547,12 @@ def test_drugs_delivered_by_someone_the_sale_did_not_name_are_no_supply():
     assert len(supplies) == 1
 
 
+def test_a_name_the_model_reads_as_an_adverb_of_its_verb_is_the_subject():
+    # The model reads "Aldous" here as an adverb of "died".
+    _the_one("Jenna Aldous died on May 3.", FRIDAY, "DEATH", ("Jenna Aldous", "DECEASED"),
+             (date(2024, 5, 3), date(2024, 5, 3)))
+
+
 def test_a_first_name_and_surname_the_model_takes_for_a_place_is_a_person():
     # The model tags "Wesley Arden" here as a facility.
     _the_one("For most of an hour of television, Wesley Arden kept his hands still. In a 2019 interview with Lumen "
