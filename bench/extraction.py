@@ -179,7 +179,8 @@ def name_key(name: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = text.replace("&", " and ").replace(".", "")  # "U.S." is "us", "M.D." is "md"
     text = re.sub(r"'s\b", "", text.replace("\u2019", "'"))
-    words = [w for w in re.findall(r"[a-z0-9]+", text) if w not in IGNORED_NAME_WORDS]
+    # a hyphenated surname is one word: "Okafor-Reyes" alone is "Devin Okafor-Reyes"
+    words = [w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) if w not in IGNORED_NAME_WORDS]
     if words[:1] == ["the"]:
         words = words[1:]
     return tuple(words)

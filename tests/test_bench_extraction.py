@@ -59,6 +59,12 @@ def test_a_surname_or_a_title_matches_the_full_name_but_another_first_name_does_
     assert not names_match(person("Suzanne Morrison", "SPEAKER"), person("Keith Morrison", "SPEAKER"))
 
 
+def test_a_hyphenated_surname_alone_matches_the_full_name_but_half_of_it_does_not():
+    gold = person("Devin Okafor-Reyes", "DECEASED")
+    assert names_match(gold, person("Okafor-Reyes", "DECEASED"))
+    assert not names_match(gold, person("Reyes", "DECEASED"))
+
+
 def test_an_organisation_matches_by_name_or_alias_never_by_its_last_word():
     assert names_match(FDA, Participant("FDA", "REGULATOR", is_person=False))
     assert names_match(FDA, Participant("the US Food and Drug Administration", "REGULATOR", is_person=False))
