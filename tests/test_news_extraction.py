@@ -2553,6 +2553,28 @@ def test_a_name_the_model_reads_as_an_adverb_of_its_verb_is_the_subject():
              (date(2024, 5, 3), date(2024, 5, 3)))
 
 
+def test_a_first_name_a_quoted_nickname_and_a_surname_are_one_person():
+    # The model tags none of 'Renaldo "Rennie" Balogun' as a person.
+    _the_one('MIAMI — Renaldo "Rennie" Balogun, a 37-year-old former hospital pharmacy technician, was arrested '
+             'Tuesday at a Brickell condominium.', FRIDAY, "ARREST", ("Renaldo Balogun", "ARRESTED"),
+             (date(2024, 6, 11), date(2024, 6, 11)))
+
+
+def test_a_surname_the_model_takes_for_a_place_once_is_the_person_it_indicts_elsewhere():
+    # The model tags the first "Quartermaine" as a place and the second as a person.
+    _the_one('The jury found Olumide "Ollie" Quartermaine, 52, guilty on all six counts Thursday. A grand jury '
+             'indicted Quartermaine in August 2023.', FRIDAY, "CHARGES", ("Olumide Quartermaine", "DEFENDANT"),
+             (date(2023, 8, 1), date(2023, 8, 31)))
+
+
+def test_a_name_the_text_gives_an_age_is_a_person_whatever_the_model_tagged():
+    # The model tags "Harjit Thistlewood" as an organisation.
+    text = ("The college's complaints director suspended the permit of Harjit Thistlewood on Feb. 3. Thistlewood, 52, "
+            "had worked as a staff pharmacist at Sunnybrook Pharmacy since 2016. Red Deer RCMP arrested Thistlewood "
+            "on Jan. 31.")
+    _the_one(text, date(2025, 2, 20), "ARREST", ("Harjit Thistlewood", "ARRESTED"), (date(2025, 1, 31), date(2025, 1, 31)))
+
+
 def test_a_first_name_and_surname_the_model_takes_for_a_place_is_a_person():
     # The model tags "Wesley Arden" here as a facility.
     _the_one("For most of an hour of television, Wesley Arden kept his hands still. In a 2019 interview with Lumen "

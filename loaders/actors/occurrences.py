@@ -45,10 +45,10 @@ class _Occurrence:
     via: str = NAME
 
     def core_text(self, doc: Doc) -> str:
-        return " ".join(doc[self.core : self.end].text.split())
+        return _without_nickname(" ".join(doc[self.core : self.end].text.split()))
 
     def full_text(self, doc: Doc) -> str:
-        return " ".join(doc[self.start : self.end].text.split())
+        return _without_nickname(" ".join(doc[self.start : self.end].text.split()))
 
     def root(self, doc: Doc) -> Token:
         span = doc[self.core : self.end]
@@ -90,6 +90,9 @@ class _Names:
         tagged_places = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")
                          and not self._person_read_as_a_place(e.start, e.end)} - person_words
         self.place_names = tagged_places | set(lex.places)
+        # Words the text gives an age ("Thistlewood, 52, had worked as a pharmacist"): a person's name
+        self.aged_words = {fold(t.text) for t in doc if t.pos_ == "PROPN" and _is_capitalised(t)
+                           and _followed_by_age(doc, t.i + 1)}
         self.work_names = {fold(e.text) for e in doc.ents if e.label_ == "WORK_OF_ART"} | set(lex.works)
         self.entity_label = {t.i: e.label_ for e in doc.ents for t in e}
         self.rejected: set[str] = set()
@@ -97,7 +100,8 @@ class _Names:
         self.programme_names: set[str] = set()
 
     def _person_name_words(self) -> set[str]:
-        """Folded full names and surnames of the model's several-word PERSON entities."""
+        """Folded full names and surnames of the model's several-word PERSON entities, and of a
+        one-word PERSON that is a verb's subject or object ("A grand jury indicted Quartermaine")."""
         words: set[str] = set()
         for ent in self.doc.ents:
             if ent.label_ != "PERSON":
@@ -106,6 +110,8 @@ class _Names:
             if len(name) >= 2:
                 words.add(" ".join(name))
                 words.add(name[-1])
+            elif len(name) == 1 and ent.root.dep_ in {"nsubj", "nsubjpass", "dobj"} and ent.root.head.pos_ == "VERB":
+                words.add(name[0])
         return words
 
     # -- public
@@ -122,6 +128,7 @@ class _Names:
         found.extend(self._acting_acronyms_the_model_missed())
         found.extend(self._place_police())
         found.extend(self._aged_names_the_model_missed())
+        found.extend(self._nicknamed_people_the_model_missed())
         found.extend(self._first_named_people_the_model_missed())
         found.extend(self._first_names_the_model_missed(found))
         found.extend(self._owned_organisations())
@@ -323,6 +330,11 @@ class _Names:
             return None
         elif label == "PERSON":
             kind = ActorKind.PERSON
+        elif label in ("ORG", "GPE", "LOC", "FAC", "NORP") and not has_org_head \
+                and fold(doc[end - 1].text) in self.aged_words and fold(doc[start:end].text) not in lex.places:
+            # "suspended the permit of Harjit Thistlewood ... Thistlewood, 52, had worked as ...":
+            # a name the text gives an age is a person's, whatever the model tagged
+            kind, label = ActorKind.PERSON, "PERSON"
         elif label == "ORG" and not has_org_head and start > 0 and fold(doc[start - 1].text) in lex.honorifics:
             kind = ActorKind.PERSON  # "Dr. Helena Varga" tagged as an organisation
         elif label == "ORG" and self._titled_first_name(start, end):
@@ -716,6 +728,28 @@ class _Names:
                 and first.text not in self.lowercase_words and fold(first.text) not in self.lex.name_prefixes
                 and not self._title_cased(first.sent.start, first.sent.end))  # a headline capitalises every word
 
+    def _nicknamed_people_the_model_missed(self) -> list[_Occurrence]:
+        """ 'Renaldo "Rennie" Balogun, a 37-year-old former pharmacy technician': a first name,
+        a nickname in quotation marks and a surname are a person, whom the model often misses;
+        the name is "Renaldo Balogun"."""
+        doc, found = self.doc, []
+        for first in doc[:-4]:
+            if not self._could_be_name_word(first) or first.is_sent_start and fold(first.text) not in self.lex.first_names:
+                continue
+            opening = doc[first.i + 1]
+            if opening.text not in _OPENING_QUOTES:
+                continue
+            closing = next((t for t in doc[first.i + 2 : first.i + 5] if t.text in _CLOSING_QUOTES), None)
+            if closing is None or closing.i == first.i + 2 \
+                    or not all(_is_capitalised(t) and t.is_alpha for t in doc[first.i + 2 : closing.i]):
+                continue
+            end = closing.i + 1
+            while end < len(doc) and end < closing.i + 3 and self._could_be_name_word(doc[end]):
+                end += 1
+            if end > closing.i + 1:
+                found.append(_Occurrence(first.i, first.i, end, ActorKind.PERSON, certain=True))
+        return found
+
     def _aged_names_the_model_missed(self) -> list[_Occurrence]:
         """ "Ana Ruiz, 31, was found dead": two or three capitalised words followed by an age set
         off by commas are a person, whatever the model made of them."""
@@ -981,6 +1015,14 @@ class _Names:
                     found.append(acronym)
                 acronym.kind, acronym.certain, acronym.acronym_for = ActorKind.ORGANIZATION, True, occ
         found.sort(key=lambda o: o.start)
+
+
+_NICKNAME_RE = re.compile(r"\s*[\"“‘'][^\"”’']+[\"”’']\s*")
+
+
+def _without_nickname(name: str) -> str:
+    """ 'Renaldo "Rennie" Balogun' is named "Renaldo Balogun"."""
+    return _NICKNAME_RE.sub(" ", name).strip() if '"' in name or "“" in name or "‘" in name else name
 
 
 _AGE_APPOSITION_RE = re.compile(r"(?:an?\s+)?\d{1,3}\s*-\s*year\s*-\s*old", re.IGNORECASE)
