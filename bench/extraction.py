@@ -174,13 +174,15 @@ class Score:
 # ---------------------------------------------------------------- names and dates
 
 
-def name_key(name: str) -> tuple[str, ...]:
-    """The words that identify a name: lower-case ASCII, no titles, no leading "the"."""
+def name_key(name: str, hyphens_join: bool = True) -> tuple[str, ...]:
+    """The words that identify a name: lower-case ASCII, no titles, no leading "the". A hyphenated
+    surname is one word ("Okafor-Reyes" alone is "Devin Okafor-Reyes"), or, with `hyphens_join`
+    false, two ("Bristol-Myers Squibb" is "Bristol Myers Squibb")."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = text.replace("&", " and ").replace(".", "")  # "U.S." is "us", "M.D." is "md"
     text = re.sub(r"'s\b", "", text.replace("\u2019", "'"))
-    # a hyphenated surname is one word: "Okafor-Reyes" alone is "Devin Okafor-Reyes"
-    words = [w for w in re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) if w not in IGNORED_NAME_WORDS]
+    word = r"[a-z0-9]+(?:-[a-z0-9]+)*" if hyphens_join else r"[a-z0-9]+"
+    words = [w for w in re.findall(word, text) if w not in IGNORED_NAME_WORDS]
     if words[:1] == ["the"]:
         words = words[1:]
     return tuple(words)
@@ -195,7 +197,7 @@ def names_match(gold: Participant, predicted: Participant) -> bool:
             p = name_key(predicted_name)
             if not g or not p:
                 continue
-            if g == p:
+            if g == p or name_key(gold_name, hyphens_join=False) == name_key(predicted_name, hyphens_join=False):
                 return True
             if gold.is_person and predicted.is_person and g[-1] == p[-1] and (len(g) == 1 or len(p) == 1 or g[0] == p[0]):
                 return True

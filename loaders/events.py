@@ -643,6 +643,11 @@ def _in_apposition_phrase(root: Token, top: Token) -> bool:
 _LED_GROUPS = frozenset({"team", "group"})
 
 
+# What one takes part in on its day: "pleaded guilty in Tuesday's hearing", "died in Saturday's crash".
+_OCCASION_NOUNS = frozenset({"hearing", "raid", "crash", "collision", "fire", "blaze", "explosion", "meeting", "ruling",
+                             "operation", "appearance", "session", "sweep", "search", "sentencing", "arraignment"})
+
+
 @lru_cache(maxsize=1)
 def _acting_for_an_organisation() -> frozenset[str]:
     """People who act for the organisation named before them: "a DEA agent", "an FDA inspector"."""
@@ -650,7 +655,7 @@ def _acting_for_an_organisation() -> frozenset[str]:
     return frozenset(officials | {"agent", "detective", "trooper", "deputy"})
 
 
-def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
+def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False) -> list[ActorSpan]:
     """The actors a position's phrase refers to: "Perry's assistant" is the assistant,
     not Perry; "the X and Tesla owner" is the owner, not X or Tesla; "a team led by Dr.
     Oren Falk" is Dr. Falk's."""
@@ -689,9 +694,10 @@ def _actors_under(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
                     node.tag_ == "PRP$" or any(c.dep_ == "case" for c in node.children)):
                 inside_other = True  # "her second child was born": the child, whom the text does not name
                 break
-            # (but "Lumenra clinicians mailed ketamine", "a DEA agent arrested him": its staff act for it)
+            # (but "Lumenra clinicians mailed ketamine", and in a role that acts, "a DEA agent arrested
+            # him": its staff act for it; not "a former DEA agent was charged")
             if node.dep_ == "compound" and parent.tag_ == "NN" and parent.lemma_.lower() in people_words \
-                    and parent.lemma_.lower() not in _acting_for_an_organisation() \
+                    and not (acting and parent.lemma_.lower() in _acting_for_an_organisation()) \
                     and span.actor_id in actors.actors and actors.actors[span.actor_id].kind == ActorKind.ORGANIZATION:
                 inside_other = True  # "the Halvorsen junior accused of selling him the drugs": the junior
                 break
@@ -728,8 +734,9 @@ def _is_authority(actor: ActorRecord, actors: ActorAnalysis, taxonomy: Taxonomy)
     "DEA"), or by what the text calls it ("Health Canada ..., the agency said")."""
     described = (s.text for s in actors.spans if s.actor_id == actor.id and s.via == DESCRIPTION)
     for name in (actor.name, *actor.aliases, *described):
-        if is_acronym(name.replace(" ", "")) and name.replace(".", "").replace(" ", "").isupper():
-            return True  # "DEA", not "PwC"
+        initials = name.replace(".", "").replace(" ", "")
+        if is_acronym(initials) and all(c.isupper() or c in "of" for c in initials):
+            return True  # "DEA", "DoJ" (of Justice), not "PwC"
         if _name_words(name) & taxonomy.regulator_words or name.casefold() in taxonomy.regulator_names:
             return True
     return False
@@ -766,7 +773,8 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
             organization_only = role in match.event_type.organization_roles
             person_only = role in match.event_type.person_roles
             for token in positions.get(position, []):
-                spans = [s for s in _actors_under(token, actors) if not (trigger_span[0] <= s.start < trigger_span[1])]
+                spans = [s for s in _actors_under(token, actors, acting=role in _ROLES_STAFF_ACT_IN)
+                         if not (trigger_span[0] <= s.start < trigger_span[1])]
                 if organization_only:
                     # The organisation must head the phrase, or own what heads it: in "Dr. X
                     # from Avesta" the one cautioning is Dr. X, not Avesta; "CBS's '60 Minutes'"
@@ -1364,12 +1372,13 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         # what was traded in the sentence before (not "it", which may be anything handed over)
         sentence = verb_or_head.sent
         before = verb_or_head.doc[sentence.start - 1].sent if sentence.start > 0 else None
-        # by one named there as who got them (not "Paramedics later delivered them to hospital")
-        takers = {t.text for t in before if t.is_title and t.dep_ not in SUBJECTS} if before is not None else set()
+        # by someone named there (not "Paramedics later delivered them to hospital")
+        named = {t.text for t in before if t.pos_ == "PROPN" or (t.is_title and not t.is_sent_start)} \
+            if before is not None else set()
         return before is not None and verb_or_head.lemma_.lower() in _TRADING_VERBS \
             and any(o.lower_ == "them" for o in _children(verb_or_head, OBJECTS)) \
-            and any(s.text in takers for s in _children(verb_or_head, SUBJECTS)) \
-            and bool(words(before) & match.trigger.requires)
+            and any(s.text in named for s in _children(verb_or_head, SUBJECTS)) \
+            and bool(words(before) & match.trigger.requires) and any(t.lemma_.lower() in _TRADING_VERBS for t in before)
     return False
 
 
@@ -1681,10 +1690,12 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
         # a date holding its own preposition is as far from the verb as one hanging from "in"
         held_step = 1 if anchor is None and holds_preposition else 0
         for token in _attachment_tokens(expression, doc):
-            # "searched a house in connection with Monday's death": the death's day only; but what
-            # happens "at Wednesday's hearing" or "in Saturday's crash" happens that day
+            # "searched a house in connection with Monday's death", "charged in Saturday's shooting":
+            # the death's or the crime's day only; but what happens "at Wednesday's hearing" or "in
+            # Saturday's crash" happens that day
             possessed = any(c.dep_ == "poss" and expression.start <= c.idx < expression.end for c in token.children) \
-                and not (token.dep_ == "pobj" and token.head.lower_ in {"at", "during", "in"})
+                and not (token.dep_ == "pobj" and (token.head.lower_ in {"at", "during"} or (
+                    token.head.lower_ == "in" and token.lemma_.lower() in _OCCASION_NOUNS)))
             distance = 0
             node = token
             while True:
@@ -2135,6 +2146,9 @@ def _opened_after(draft: _Draft, drafts: list[_Draft], sentence_starts: list[int
 
 
 # Principal roles held by whoever acts, not whoever the act befalls.
+# Roles an organisation fills through its official: "a DEA agent arrested him", "an FDA official told Reuters".
+_ROLES_STAFF_ACT_IN = frozenset({"REGULATOR", "INVESTIGATOR", "ARRESTED_BY", "PROSECUTOR", "EXAMINER", "SPEAKER",
+                                 "INTERVIEWEE"})
 _ACTING_ROLES = frozenset({"REGULATOR", "INVESTIGATOR", "SUPPLIER", "ADMINISTERED_BY", "PROSECUTOR", "EXAMINER", "JUDGE",
                            "SPEAKER", "AUTHOR", "INTERVIEWER"})
 

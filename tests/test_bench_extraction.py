@@ -63,6 +63,7 @@ def test_a_hyphenated_surname_alone_matches_the_full_name_but_half_of_it_does_no
     gold = person("Devin Okafor-Reyes", "DECEASED")
     assert names_match(gold, person("Okafor-Reyes", "DECEASED"))
     assert not names_match(gold, person("Reyes", "DECEASED"))
+    assert names_match(gold, person("Devin Okafor Reyes", "DECEASED"))  # a hyphen or a space: one name
 
 
 def test_an_organisation_matches_by_name_or_alias_never_by_its_last_word():
