@@ -73,6 +73,8 @@ bench: install
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev9
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev10
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev11
+	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev12
+	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev13
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_unseen
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_heldout
 	$(BIN)/python -m bench load

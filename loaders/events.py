@@ -643,9 +643,11 @@ def _in_apposition_phrase(root: Token, top: Token) -> bool:
 _LED_GROUPS = frozenset({"team", "group"})
 
 
-# What one takes part in on its day: "pleaded guilty in Tuesday's hearing", "died in Saturday's crash".
-_OCCASION_NOUNS = frozenset({"hearing", "raid", "crash", "collision", "fire", "blaze", "explosion", "meeting", "ruling",
-                             "operation", "appearance", "session", "sweep", "search", "sentencing", "arraignment"})
+# A crime a charge is brought "in" long after its day: "charged in Saturday's fatal shooting" (but
+# "died in Saturday's shooting" and "pleaded guilty in Tuesday's hearing" are that day's).
+_CRIME_NOUNS = frozenset({"shooting", "stabbing", "death", "overdose", "killing", "murder", "attack", "assault",
+                          "robbery", "homicide", "crash", "collision", "fire", "theft", "break-in", "burglary"})
+_ACCUSING_VERBS = frozenset({"charge", "indict", "accuse", "convict", "prosecute", "arraign", "cite", "name", "sue"})
 
 
 @lru_cache(maxsize=1)
@@ -1307,6 +1309,10 @@ def _bare_passive(verb: Token) -> bool:
 _TRADING_VERBS = frozenset({"sell", "buy", "purchase", "supply", "obtain", "distribute", "resell", "deliver"})
 
 
+# Asking for a drug, told before "X delivered them": "Jones asked Smith for 50 oxycodone pills".
+_ASKING_VERBS = frozenset({"ask", "order", "request", "agree", "pay"})
+
+
 def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     """A broad verb ("sell", "give") is an event here only about what the taxonomy names.
     When its object is a pronoun ("sold it to ..."), what the pronoun stands for is looked
@@ -1378,7 +1384,8 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         return before is not None and verb_or_head.lemma_.lower() in _TRADING_VERBS \
             and any(o.lower_ == "them" for o in _children(verb_or_head, OBJECTS)) \
             and any(s.text in named for s in _children(verb_or_head, SUBJECTS)) \
-            and bool(words(before) & match.trigger.requires) and any(t.lemma_.lower() in _TRADING_VERBS for t in before)
+            and bool(words(before) & match.trigger.requires) \
+            and any(t.lemma_.lower() in _TRADING_VERBS | _ASKING_VERBS for t in before)
     return False
 
 
@@ -1695,7 +1702,8 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
             # Saturday's crash" happens that day
             possessed = any(c.dep_ == "poss" and expression.start <= c.idx < expression.end for c in token.children) \
                 and not (token.dep_ == "pobj" and (token.head.lower_ in {"at", "during"} or (
-                    token.head.lower_ == "in" and token.lemma_.lower() in _OCCASION_NOUNS)))
+                    token.head.lower_ == "in" and not (token.lemma_.lower() in _CRIME_NOUNS
+                                                       and token.head.head.lemma_.lower() in _ACCUSING_VERBS))))
             distance = 0
             node = token
             while True:

@@ -2619,12 +2619,13 @@ def test_a_name_with_apostrophes_keeps_them_and_a_company_is_no_person_for_a_nam
              FRIDAY, "REGULATORY_ACTION", ("Johnson & Johnson", "SUBJECT"), (date(2024, 6, 10), date(2024, 6, 10)))
 
 
-def test_a_name_right_after_a_noun_for_a_person_is_that_person():
-    # The model tags "Tamati" as an organisation and misses "Tjahjono".
-    _the_one("In July the singer-songwriter Tamati Tjahjono died at his home in Los Angeles.", FRIDAY, "DEATH",
-             ("Tamati Tjahjono", "DECEASED"), (date(2023, 7, 1), date(2023, 7, 31)))
-    assert not [roles for roles in _roles_of("The pharmacy chain Walgreens Boots Alliance sold oxycodone to Tom Lee.",
-                                             FRIDAY, "DRUG_SUPPLY") for name, _ in roles if name == "Walgreens Boots"]
+def test_a_death_or_arrest_in_a_days_shooting_or_bust_is_that_day():
+    _the_one("Ray Voss died in Saturday's shooting in Akron.", FRIDAY, "DEATH", ("Ray Voss", "DECEASED"),
+             (date(2024, 6, 8), date(2024, 6, 8)))
+    _the_one("Ray Voss was arrested in Wednesday's bust.", FRIDAY, "ARREST", ("Ray Voss", "ARRESTED"),
+             (date(2024, 6, 12), date(2024, 6, 12)))
+    _the_one("Jones asked Smith for 50 oxycodone pills on May 2. Smith delivered them the next day.", FRIDAY,
+             "DRUG_SUPPLY", ("Smith", "SUPPLIER"), (date(2024, 5, 3), date(2024, 5, 3)))
 
 
 def test_a_first_name_and_surname_the_model_takes_for_a_place_is_a_person():

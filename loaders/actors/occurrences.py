@@ -129,7 +129,6 @@ class _Names:
         found.extend(self._place_police())
         found.extend(self._aged_names_the_model_missed())
         found.extend(self._nicknamed_people_the_model_missed())
-        found.extend(self._described_people_the_model_missed())
         found.extend(self._first_named_people_the_model_missed())
         found.extend(self._first_names_the_model_missed(found))
         found.extend(self._owned_organisations())
@@ -729,30 +728,6 @@ class _Names:
                 and self.entity_label.get(first.i) not in ("ORG", "PERSON", "DATE", "NORP", "FAC")
                 and first.text not in self.lowercase_words and fold(first.text) not in self.lex.name_prefixes
                 and not self._title_cased(first.sent.start, first.sent.end))  # a headline capitalises every word
-
-    def _described_people_the_model_missed(self) -> list[_Occurrence]:
-        """ "the singer-songwriter Tamati Tjahjono died", "nurse Aroha Aldous injected it", "That
-        doctor, Wiremu Adeyemi of San Diego,": two or three capitalised words right after a noun
-        for a person (or after it and a comma) are that person, where the model tagged no person
-        or organisation there."""
-        doc, lex, found = self.doc, self.lex, []
-        describing = lex.describing_nouns
-        for noun in doc[:-2]:
-            if not noun.is_lower or noun.pos_ != "NOUN":
-                continue
-            parts = {noun.lemma_.lower()} | ({doc[noun.i - 2].lemma_.lower()} if noun.i > 1 and doc[noun.i - 1].text == "-" else set())
-            if not parts & describing:
-                continue
-            start = noun.i + 1 + (doc[noun.i + 1].text == ",")
-            end = start
-            while end < len(doc) and end < start + 3 and self._could_be_name_word(doc[end]):
-                end += 1
-            if end - start < 2 or any(self.entity_label.get(i) == "PERSON" for i in range(start, end)) \
-                    or self._has_organisation_head(start, end) \
-                    or fold(doc[start:end].text) in lex.places or fold(doc[end - 1].text) in lex.place_words:
-                continue
-            found.append(_Occurrence(start, start, end, ActorKind.PERSON, certain=True))
-        return found
 
     def _nicknamed_people_the_model_missed(self) -> list[_Occurrence]:
         """ 'Renaldo "Rennie" Balogun, a 37-year-old former pharmacy technician': a first name,
