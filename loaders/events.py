@@ -643,13 +643,6 @@ def _in_apposition_phrase(root: Token, top: Token) -> bool:
 _LED_GROUPS = frozenset({"team", "group"})
 
 
-# A crime a charge is brought "in" long after its day: "charged in Saturday's fatal shooting" (but
-# "died in Saturday's shooting" and "pleaded guilty in Tuesday's hearing" are that day's).
-_CRIME_NOUNS = frozenset({"shooting", "stabbing", "death", "overdose", "killing", "murder", "attack", "assault",
-                          "robbery", "homicide", "crash", "collision", "fire", "theft", "break-in", "burglary"})
-_ACCUSING_VERBS = frozenset({"charge", "indict", "accuse", "convict", "prosecute", "arraign", "cite", "name", "sue"})
-
-
 @lru_cache(maxsize=1)
 def _acting_for_an_organisation() -> frozenset[str]:
     """People who act for the organisation named before them: "a DEA agent", "an FDA inspector"."""
@@ -744,6 +737,12 @@ def _is_authority(actor: ActorRecord, actors: ActorAnalysis, taxonomy: Taxonomy)
     return False
 
 
+def _possessing_organisations(token: Token, actors: ActorAnalysis) -> list[ActorSpan]:
+    """The organisations a phrase's possessive names: "CBS's", "Queensland Health's"."""
+    return [s for c in token.children if c.dep_ == "poss" for s in _actors_under(c, actors)
+            if actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION]
+
+
 # What a public body's part is called: "Queensland Health's Monitored Medicines Unit".
 _UNIT_WORDS = frozenset({"unit", "division", "branch", "bureau", "section", "directorate"})
 
@@ -799,13 +798,11 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                     if role == "REGULATOR" and not spans and token.lower_ in _UNIT_WORDS:
                         # "Queensland Health's Monitored Medicines Unit issued a safety alert": a
                         # public body acts through its unit
-                        spans = [s for c in token.children if c.dep_ == "poss" for s in _actors_under(c, actors)
-                                 if actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION
-                                 and _is_authority(actors.actors[s.actor_id], actors, taxonomy)]
+                        spans = [s for s in _possessing_organisations(token, actors)
+                                 if _is_authority(actors.actors[s.actor_id], actors, taxonomy)]
                     if role == "OUTLET" and any(s.actor_id in actors.programmes for s in spans):
                         # "CBS's '60 Minutes'": the network is an outlet as much as its programme.
-                        spans += [s for c in token.children if c.dep_ == "poss" for s in _actors_under(c, actors)
-                                  if actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION]
+                        spans += _possessing_organisations(token, actors)
                 found.extend(spans)
             if person_only:  # "the death of Bayou City FC goalkeeper X" is X's
                 found = [s for s in found if actors.actors[s.actor_id].kind == ActorKind.PERSON]
@@ -1670,6 +1667,13 @@ def _plain_dates(expressions: Sequence[TimeExpression], start: int, end: int) ->
     return [e for e in expressions if start <= e.start < end and e.anchor is None and e.date.known]
 
 
+# A crime a charge is brought "in" long after its day: "charged in Saturday's fatal shooting" (but
+# "died in Saturday's shooting" and "pleaded guilty in Tuesday's hearing" are that day's).
+_CRIME_NOUNS = frozenset({"shooting", "stabbing", "death", "overdose", "killing", "murder", "attack", "assault",
+                          "robbery", "homicide", "crash", "collision", "fire", "theft", "break-in", "burglary"})
+_CHARGING_VERBS = frozenset({"charge", "indict", "accuse", "convict", "prosecute", "arraign", "cite", "name", "sue"})
+
+
 def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int], doc: Doc,
                          trigger_start: int, trigger_end: int,
                          reporting_verbs: frozenset[str] = frozenset()) -> TimeExpression | None:
@@ -1703,7 +1707,7 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
             possessed = any(c.dep_ == "poss" and expression.start <= c.idx < expression.end for c in token.children) \
                 and not (token.dep_ == "pobj" and (token.head.lower_ in {"at", "during"} or (
                     token.head.lower_ == "in" and not (token.lemma_.lower() in _CRIME_NOUNS
-                                                       and token.head.head.lemma_.lower() in _ACCUSING_VERBS))))
+                                                       and token.head.head.lemma_.lower() in _CHARGING_VERBS))))
             distance = 0
             node = token
             while True:
@@ -2153,10 +2157,10 @@ def _opened_after(draft: _Draft, drafts: list[_Draft], sentence_starts: list[int
             return
 
 
-# Principal roles held by whoever acts, not whoever the act befalls.
 # Roles an organisation fills through its official: "a DEA agent arrested him", "an FDA official told Reuters".
 _ROLES_STAFF_ACT_IN = frozenset({"REGULATOR", "INVESTIGATOR", "ARRESTED_BY", "PROSECUTOR", "EXAMINER", "SPEAKER",
                                  "INTERVIEWEE"})
+# Principal roles held by whoever acts, not whoever the act befalls.
 _ACTING_ROLES = frozenset({"REGULATOR", "INVESTIGATOR", "SUPPLIER", "ADMINISTERED_BY", "PROSECUTOR", "EXAMINER", "JUDGE",
                            "SPEAKER", "AUTHOR", "INTERVIEWER"})
 

@@ -10,7 +10,10 @@ name again; a surname read as a verb ("arrested Denning") is a name again; a
 name hung on the date of a long opening phrase is the main verb's subject
 again; "on ... occasions" is the verb's; a lone "his" after "entered" is its
 object; a name between a verb of giving and its object ("sold Whitlock
-ketamine") is who received it; a bare weekday after an object ("performed
+ketamine") is who received it, and what the model read as a clause's subject
+after such a name ("sold Okafor two grams ... and two pills stamped "M30"") is
+the object; a name right before a verb with no subject ("Jenna Aldous died")
+is its subject; a bare weekday after an object ("performed
 an autopsy Monday") is the verb's time, not the object's head; "what he
 believed was heroin" is the thing sold, its time the verb's; an opening "In a
 statement read ..." is the main verb's phrase; "that December" after a verb

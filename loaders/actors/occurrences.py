@@ -1024,7 +1024,7 @@ _NICKNAME_RE = re.compile(r"\s+[\"“‘][^\"”’]+[\"”’]\s+")
 
 def _without_nickname(name: str) -> str:
     """ 'Renaldo "Rennie" Balogun' is named "Renaldo Balogun"."""
-    return _NICKNAME_RE.sub(" ", name).strip() if '"' in name or "“" in name or "‘" in name else name
+    return _NICKNAME_RE.sub(" ", name)
 
 
 _AGE_APPOSITION_RE = re.compile(r"(?:an?\s+)?\d{1,3}\s*-\s*year\s*-\s*old", re.IGNORECASE)

@@ -66,7 +66,6 @@ _BYLINE_RE = re.compile(
 
 
 @dataclass(slots=True)
-
 class _Ref:
     actor: _Actor
     token: int  # the token that carries the reference (name root, pronoun, description head)
@@ -143,7 +142,7 @@ class _References:
         introductions_by_token = self._introductions()
         speakers = self._first_person_speakers()
         history: deque[_Ref] = deque()
-        credit_lines = self._leading_verbless_lines()
+        bylines = self._leading_bylines()
         for token in doc:
             sentence = self.sentence_of(token)
             while history and history[0].sentence < sentence - _PRONOUN_WINDOW:
@@ -153,7 +152,7 @@ class _References:
                 if token.i == occ.start:
                     root = occ.root(doc)
                     ref = self._add(occ.actor, root, occ.start, occ.end, occ.via, root.dep_ in _SUBJECT_DEPS)
-                    if sentence not in credit_lines:
+                    if sentence not in bylines:
                         history.append(ref)
                     for intro in introductions_by_token.get(occ.start, ()):
                         self._introduce(intro)
@@ -180,7 +179,7 @@ class _References:
             if ref is not None:
                 history.append(ref)
 
-    def _leading_verbless_lines(self) -> set[int]:
+    def _leading_bylines(self) -> set[int]:
         """Bylines before the story's first sentence with a verb ("By Jane Doe", "*News — Aisling
         Carter, London*", "Tom Reed, Staff Writer") name who wrote, not whom "he" or "she" stands
         for; a headline or a name line ("Kevin Tate obituary") does name whom."""
