@@ -2130,12 +2130,10 @@ def _opened_after(draft: _Draft, drafts: list[_Draft], sentence_starts: list[int
         return
     anchor = draft.expression.anchor if draft.expression is not None else None
     source_types = draft.match.trigger.inherit_principal_from
-    if anchor is None and draft.expression is not None:
-        return
     if anchor is None or anchor.anchor_start is None:
         # "the same day", "two days later" after an event of a source type; with no time told for
-        # the opening, a death ("Matthew Perry died on Oct. 28. Los Angeles police opened an
-        # investigation."): in its own or the sentence before, the latest first
+        # the opening, or a time of its own, a death ("Matthew Perry died on Oct. 28. Los Angeles
+        # police opened an investigation [on Nov. 2]."): in its own or the sentence before, the latest first
         types = {"DEATH"} if anchor is None else set(source_types)
         nearby = _sentences_around(sentence_starts, draft, 1, 0)
         sources = sorted((d for d in drafts if d is not draft and d.match.event_type.name in types
@@ -2169,13 +2167,14 @@ def _opened_as_its_own(match: _Match) -> bool:
     """Whether an opening trigger's inheritance may apply ("Police opened an investigation after
     the findings"): with "a" or "an", saying nothing of whom or what it is into ("an
     investigation into the pharmacy", "its investigation", "an ongoing investigation" cited in
-    passing)."""
+    passing); "on April 9" is its day, not what it is on."""
     nominal = _nominal_head(match.head)
     verb, relation = _governing_verb(nominal)
     return (verb is not None and relation in OBJECTS and verb.lemma_.lower() in _OPENING_VERBS
             and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in nominal.children)
             and not any(c.dep_ == "poss" for c in nominal.children)
-            and not {"into", "of", "on"} & (_prep_objects(nominal).keys() | _prep_objects(verb).keys()))
+            and not any(word in {"into", "of", "on"} and any(t.ent_type_ not in {"DATE", "TIME"} for t in objects)
+                        for word, objects in [*_prep_objects(nominal).items(), *_prep_objects(verb).items()]))
 
 
 _OPENING_VERBS = frozenset({"open", "launch", "begin", "start", "announce"})

@@ -2885,3 +2885,17 @@ def test_sixth_review_an_answer_saying_im_a_fire_and_a_year_the_story_moved_past
     # Told after a month without a year, the story has moved past the clinic's opening year.
     assert _dated("The clinic, which opened in 2021, was raided in February. By the end of the year, its owner, Ian "
                   "Cross, had been charged with fraud.", FRIDAY, "CHARGES")[1] == date(2024, 12, 31)
+
+
+def test_the_object_of_a_relative_clause_is_the_person_it_describes():
+    charged = _roles_of("Police arrested Dana Reyes, whom prosecutors charged with murder on Monday.", FRIDAY, "CHARGES")
+    assert charged == [{("Dana Reyes", "DEFENDANT")}]
+    investigated = _roles_of("Trevon Sandoval is a former warehouse worker whom the Kansas Bureau of Investigation "
+                             "had begun investigating by mid-2025.", FRIDAY, "INVESTIGATION")
+    assert investigated == [{("Trevon Sandoval", "SUBJECT"), ("Kansas Bureau of Investigation", "INVESTIGATOR")}]
+
+
+def test_an_investigation_opened_on_a_day_of_its_own_after_a_death_is_into_that_death():
+    opened, = _roles_of("Nadia Kellerman died at her home on March 3. Detectives opened an investigation on "
+                        "April 9.", FRIDAY, "INVESTIGATION")
+    assert ("Nadia Kellerman", "SUBJECT") in opened

@@ -422,10 +422,18 @@ class _References:
         return subject
 
     def _relative_pronoun(self, token: Token) -> _Ref | None:
-        """ "Ruth Hale, who pleaded guilty": the subject of a relative clause refers to the noun it describes."""
-        if token.dep_ not in _SUBJECT_DEPS or token.head.dep_ != "relcl":
+        """ "Ruth Hale, who pleaded guilty": the subject of a relative clause refers to the noun it
+        describes; so does its object ("Dana Reyes, whom prosecutors charged", "a warehouse worker
+        whom the bureau had begun investigating")."""
+        clause = token.head
+        if token.dep_ == "dobj":
+            while clause.dep_ == "xcomp":
+                clause = clause.head
+        elif token.dep_ not in _SUBJECT_DEPS:
             return None
-        noun = token.head.head
+        if clause.dep_ != "relcl":
+            return None
+        noun = clause.head
         wanted = _RELATIVE_PRONOUNS[token.lower_]
         if wanted == ActorKind.PERSON and noun.dep_ == "pobj" and noun.i not in self.ref_at and (
                 noun.ent_type_ in ("GPE", "LOC") or (noun.pos_ == "PROPN" and noun.head.lower_ in ("of", "from"))):
@@ -436,6 +444,8 @@ class _References:
         actor = self.ref_at.get(noun.i)
         if actor is None and noun.dep_ == "appos":  # "Jane Roe, a nurse who ..."
             actor = self.ref_at.get(noun.head.i)
+        if actor is None and noun.dep_ == "attr":  # "Sandoval is a former warehouse worker whom ..."
+            actor = next((self.ref_at.get(s.i) for s in noun.head.children if s.dep_ == "nsubj"), None)
         if actor is None or (wanted is not None and actor.kind != wanted):
             return None
         return self._add(actor, token, token.i, token.i + 1, PRONOUN, True)
