@@ -448,7 +448,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             elif not match.trigger.subject_ignored:
                 subjects = controller
         subjects = subjects + _shared_relative_antecedents(head, subjects)
-        if match.trigger.subject_is_experiencer:
+        if match.trigger.subject_is_experiencer or (match.trigger.subject_is_experiencer_alone and not _given_to_someone(head)):
             add("experiencer", subjects)
         else:
             add("agent", subjects)
@@ -495,6 +495,9 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         add("compound", [c for c in nominal.children if c.dep_ in {"compound", "nmod"} and c.i not in {t.i for t in match.tokens}])
         for prep, objs in _prep_objects(nominal).items():
             add(prep, objs)
+        for counted in _prep_objects(nominal).get("of", []):
+            # "a charge of professional misconduct against her": the parser hangs "against" on the offence
+            add("against", _prep_objects(counted).get("against", []))
         for clause in _children(nominal, {"relcl"}):
             # "an autopsy report the Clark County Coroner's Office released Tuesday": who made it
             if clause.lemma_.lower() in taxonomy.agent_light_verbs | taxonomy.release_verbs:
@@ -572,6 +575,21 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
 # Verbs whose passive subject is the one a charging document "in"/"on" them is against.
 _HELD_ON_A_CHARGE = frozenset({"name", "arrest", "detain", "hold", "book", "jail", "extradite", "arraign",
                                "accuse", "take"})
+
+
+def _given_to_someone(verb: Token) -> bool:
+    """Whether a clause names whom its act was given to, or who gives it by trade: "injected
+    him", "injected it into Ostrowski's thigh", "injected Perry with ketamine", "Nurse Pell
+    injected the ketamine"; not "she injected ketamine", "Mr Marlow injected the fentanyl"."""
+    objects = _children(verb, OBJECTS | PASSIVE_SUBJECTS | {"dative"})
+    clinician = any(t.lower_ in _CLINICIANS for s in _children(verb, SUBJECTS) for t in s.subtree)
+    return clinician or bool(_children(verb, {"dative"})) or any(p in _prep_objects(verb) for p in ("into", "to", "in")) \
+        or any(o.lower_ in _PERSONAL_OBJECTS or o.pos_ == "PROPN" or o.ent_type_ == "PERSON" for o in objects)
+
+
+_PERSONAL_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you", "himself", "herself", "themselves"})
+_CLINICIANS = frozenset({"dr", "dr.", "doctor", "nurse", "paramedic", "paramedics", "physician", "anesthesiologist",
+                         "anaesthetist", "medic", "medics", "emt", "emts", "clinician", "staff"})
 
 
 def _is_cited_source(nominal: Token) -> bool:
@@ -1306,6 +1324,8 @@ def _bare_passive(verb: Token) -> bool:
 _TRADING_VERBS = frozenset({"sell", "buy", "purchase", "supply", "obtain", "distribute", "resell", "deliver"})
 
 
+# The verbs that are a trade whoever does them (not "delivered them", "gave them").
+_BUYING_AND_SELLING = frozenset({"sell", "buy", "purchase", "resell"})
 # Asking for a drug, told before "X delivered them": "Jones asked Smith for 50 oxycodone pills".
 _ASKING_VERBS = frozenset({"ask", "order", "request", "agree", "pay"})
 
@@ -1316,6 +1336,8 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     for in the verb it is coordinated with and in the rest of the sentence."""
     if not match.trigger.requires:
         return True
+    if match.trigger.requires_clause and not _children(verb_or_head, {"ccomp"}):
+        return False  # "the coroner announced her retirement"
 
     def words(tokens: Iterable[Token]) -> set[str]:
         # "pepper spray": a noun before the word says it is something else, unless it is itself
@@ -1375,6 +1397,13 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         # what was traded in the sentence before (not "it", which may be anything handed over)
         sentence = verb_or_head.sent
         before = verb_or_head.doc[sentence.start - 1].sent if sentence.start > 0 else None
+        if before is not None and verb_or_head.lemma_.lower() in _BUYING_AND_SELLING \
+                and any(o.lower_ == "them" for o in _children(verb_or_head, OBJECTS)):
+            # "she swallowed two pills. They were counterfeit. She had bought them from X": buying
+            # and selling are trades, so what was told in the two sentences before is what was traded
+            earlier = verb_or_head.doc[before.start - 1].sent if before.start > 0 else before
+            if words(verb_or_head.doc[earlier.start:before.end]) & match.trigger.requires:
+                return True
         # by someone named there (not "Paramedics later delivered them to hospital")
         named = {t.text for t in before if t.pos_ == "PROPN" or (t.is_title and not t.is_sent_start)} \
             if before is not None else set()
@@ -2167,13 +2196,14 @@ def _opened_as_its_own(match: _Match) -> bool:
     """Whether an opening trigger's inheritance may apply ("Police opened an investigation after
     the findings"): with "a" or "an", saying nothing of whom or what it is into ("an
     investigation into the pharmacy", "its investigation", "an ongoing investigation" cited in
-    passing); "on April 9" is its day, not what it is on."""
+    passing); "on April 9" is its day, not what it is on, and "into how the drug got into the
+    jail" names no one."""
     nominal = _nominal_head(match.head)
     verb, relation = _governing_verb(nominal)
     return (verb is not None and relation in OBJECTS and verb.lemma_.lower() in _OPENING_VERBS
             and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in nominal.children)
             and not any(c.dep_ == "poss" for c in nominal.children)
-            and not any(word in {"into", "of", "on"} and any(t.ent_type_ not in {"DATE", "TIME"} for t in objects)
+            and not any(word in {"into", "of", "on"} and any(t.dep_ == "pobj" and t.ent_type_ not in {"DATE", "TIME"} for t in objects)
                         for word, objects in [*_prep_objects(nominal).items(), *_prep_objects(verb).items()]))
 
 

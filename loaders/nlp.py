@@ -13,7 +13,8 @@ object; a name between a verb of giving and its object ("sold Whitlock
 ketamine") is who received it, and what the model read as a clause's subject
 after such a name ("sold Okafor two grams ... and two pills stamped "M30"") is
 the object; a name right before a verb with no subject ("Jenna Aldous died")
-is its subject; a bare weekday after an object ("performed
+is its subject; a participle set off by commas after the subject ("sentencing,
+already postponed twice, is scheduled") describes it, not the main verb; a bare weekday after an object ("performed
 an autopsy Monday") is the verb's time, not the object's head; "what he
 believed was heroin" is the thing sold, its time the verb's; an opening "In a
 statement read ..." is the main verb's phrase; "that December" after a verb
@@ -162,6 +163,40 @@ def object_read_as_a_subject(doc: Doc) -> Doc:
                 if child.dep_ == "npadvmod" or child.i >= comma:
                     child.head = verb
             break
+    return doc
+
+
+@Language.component("aside_read_as_the_main_verb")
+def aside_read_as_the_main_verb(doc: Doc) -> Doc:
+    """ "Achterberg's sentencing, already postponed twice, is scheduled for July 8": the small
+    model may take the participle between commas for the main verb, and the verb after it for
+    a second one joined to it. A participle set off by commas right after its clause's subject,
+    with no auxiliary of its own, whose joined verb has an auxiliary and no subject, describes
+    the subject; the joined verb is the clause's."""
+    for aside in doc:
+        if aside.tag_ != "VBN" or aside.i < 2 or doc[aside.i - 1].text != "," and not (
+                doc[aside.i - 1].dep_ == "advmod" and aside.i >= 3 and doc[aside.i - 2].text == ","):
+            continue
+        subjects = [c for c in aside.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < aside.i]
+        if len(subjects) != 1 or any(c.dep_ in {"aux", "auxpass"} for c in aside.children):
+            continue
+        joined = [c for c in aside.children if c.dep_ == "conj" and c.i > aside.i and c.pos_ in {"VERB", "AUX"}
+                  and any(a.dep_ in {"aux", "auxpass"} and a.i < c.i for a in c.children)
+                  and not any(a.dep_ in _SUBJECT_RELATIONS for a in c.children)]
+        if not joined or not any(t.text == "," for t in doc[aside.i + 1 : joined[0].i]) \
+                or any(c.dep_ == "cc" for c in aside.children):
+            continue
+        verb, subject, sentence = joined[0], subjects[0], aside.sent
+        saved = [(t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sentence]
+        head = aside.head
+        for child in [c for c in aside.children if c.i > verb.i]:  # the final full stop
+            child.head = verb
+        verb.head, verb.dep_ = (verb, "ROOT") if head.i == aside.i else (head, aside.dep_)
+        subject.head = verb
+        subject.dep_ = "nsubjpass" if any(a.dep_ == "auxpass" for a in verb.children) else "nsubj"
+        aside.head, aside.dep_ = subject, "acl"
+        if not _is_tree(sentence):
+            _restore(sentence, saved)
     return doc
 
 
@@ -511,6 +546,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("what_they_believed_was_a_thing", last=True)
     nlp.add_pipe("participle_after_an_opening_noun_is_its", last=True)
     nlp.add_pipe("that_before_a_time_is_its_determiner", last=True)
+    nlp.add_pipe("aside_read_as_the_main_verb", last=True)
     return nlp
 
 

@@ -26,6 +26,8 @@ class Trigger:
     words: tuple[str, ...]  # lemma of the first word, the rest as written (lower case)
     part_of_speech: str  # "VERB" or "NOUN"
     subject_is_experiencer: bool = False
+    # ... when the clause gives it to no one: "she injected ketamine", not "injected him with ketamine"
+    subject_is_experiencer_alone: bool = False
     subject_is_agent: bool = False  # a noun whose light verb's subject acts, whatever the verb ("took immediate action")
     requires: frozenset[str] = frozenset()
     requires_also: frozenset[str] = frozenset()  # and a "to" phrase too ("passed them on to")
@@ -35,6 +37,7 @@ class Trigger:
     passive_meets_requires: bool = False
     requires_object: bool = False  # the required word must head (or modify) the object
     requires_object_head: bool = False  # ... head it, or what it counts ("one of the pills")
+    requires_clause: bool = False  # and the verb must tell a finding in a clause ("announced that he had died")
     habitual_when_progressive: bool = False  # "was taking pills" is a habit, not an event
     media_outlet: bool = False  # its OUTLET must be a news medium or programme ("told CBS", not "told the board")
     dated_by: frozenset[str] = frozenset()  # verbs whose date, told just before, is this event's ("found ..., pronounced dead")
@@ -138,6 +141,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         words=tuple(re.findall(r"[\w']+|[^\w\s]", entry["words"].lower())),
         part_of_speech=pos,
         subject_is_experiencer=entry.get("subject") == "experiencer",
+        subject_is_experiencer_alone=entry.get("subject") == "experiencer_alone",
         subject_is_agent=entry.get("subject") == "agent",
         requires=frozenset(w.lower() for w in entry.get("requires", ())),
         requires_also=frozenset(w.lower() for w in entry.get("requires_also", ())),
@@ -147,6 +151,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         passive_meets_requires=entry.get("passive") == "meets_requires",
         requires_object=entry.get("requires_in") == "object",
         requires_object_head=entry.get("requires_in") == "object_head",
+        requires_clause=bool(entry.get("clause", False)),
         habitual_when_progressive=entry.get("progressive") == "habitual",
         media_outlet=entry.get("outlet") == "media",
         dated_by=frozenset(w.lower() for w in entry.get("dated_by", ())),

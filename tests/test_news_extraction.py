@@ -2899,3 +2899,106 @@ def test_an_investigation_opened_on_a_day_of_its_own_after_a_death_is_into_that_
     opened, = _roles_of("Nadia Kellerman died at her home on March 3. Detectives opened an investigation on "
                         "April 9.", FRIDAY, "INVESTIGATION")
     assert ("Nadia Kellerman", "SUBJECT") in opened
+
+
+def test_a_day_or_month_of_that_year_or_the_following_one_is_in_the_year_the_story_last_named():
+    from loaders.records import DocumentRecord, FuzzyDate
+
+    text = ("Matthew Perry died on Oct. 28, 2023. On Dec. 15 of that year, the medical examiner ruled. "
+            "In June of the following year, his family sued. On Jan. 3 the next year, the clinic closed.")
+    document = DocumentRecord(id="doc-y", path="y.txt", title=None, text=text, sha256="y",
+                              published=FuzzyDate.day(date(2025, 12, 3)))
+    dates = {e.text: (e.date.start, e.date.end) for e in extract_document(document).expressions}
+    assert dates["Dec. 15 of that year"] == (date(2023, 12, 15), date(2023, 12, 15))
+    assert dates["June of the following year"] == (date(2024, 6, 1), date(2024, 6, 30))
+    assert dates["Jan. 3 the next year"] == (date(2024, 1, 3), date(2024, 1, 3))
+
+
+def test_an_examiner_announcing_how_someone_died_is_the_autopsy_and_the_investigation_opened_after_it_is_into_them():
+    events = _extract_text(
+        "Matthew Perry died on Oct. 28, 2023. On Dec. 15, the Los Angeles County medical examiner's office announced "
+        "that he had died from the acute effects of ketamine. The Los Angeles Police Department opened an "
+        "investigation after that ruling.", date(2024, 6, 14))
+    autopsy, roles = _only(events, "AUTOPSY")
+    assert ("Matthew Perry", "SUBJECT") in roles and _span(autopsy) == (date(2023, 12, 15), date(2023, 12, 15))
+    _, investigated = _only(events, "INVESTIGATION")
+    assert ("Matthew Perry", "SUBJECT") in investigated
+    assert _extract_text("The county coroner announced an inquest on Monday.", FRIDAY) == []
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("In August 2024, the Victorian Civil and Administrative Tribunal cancelled the registration of pharmacist "
+     "Lachlan Teague.", "Lachlan Teague"),
+    ("The General Pharmaceutical Council struck off pharmacist Rashid Qureshi in May.", "Rashid Qureshi"),
+])
+def test_cancelling_a_registration_or_striking_someone_off_is_a_regulatory_action(sentence, subject):
+    (roles,) = _roles_of(sentence, date(2025, 6, 1), "REGULATORY_ACTION")
+    assert (subject, "SUBJECT") in roles
+    assert _roles_of("The hearing was cancelled on Monday because the judge was ill.", FRIDAY, "REGULATORY_ACTION") == []
+
+
+def test_an_internal_review_of_someones_records_or_care_is_an_investigation_of_them():
+    (roles,) = _roles_of("The Virginia Board of Nursing has opened a separate review of the care Ellen Varga and "
+                         "Jordan Pell provided.", FRIDAY, "INVESTIGATION")
+    assert roles == {("Virginia Board of Nursing", "INVESTIGATOR"), ("Ellen Varga", "SUBJECT"), ("Jordan Pell", "SUBJECT")}
+    (roles,) = _roles_of("Mercy Hospital began an internal review of Dr. Ellen Varga's controlled drug entries on "
+                         "Monday.", FRIDAY, "INVESTIGATION")
+    assert ("Ellen Varga", "SUBJECT") in roles
+    assert _roles_of("A review of the research by Dr. Jane Poe found that ketamine helps.", FRIDAY, "INVESTIGATION") == []
+
+
+def test_one_charge_named_by_its_offence_is_a_charge_against_whom_it_is_laid_or_the_one_already_charged():
+    laid = _the_one("On 12 August 2024 the Committee laid a charge of professional misconduct against Anneliese "
+                    "Brook.", date(2025, 4, 11), "CHARGES", ("Anneliese Brook", "DEFENDANT"),
+                    (date(2024, 8, 12), date(2024, 8, 12)))
+    assert laid.status == EventStatus.OCCURRED
+    followed = _extract_text("Victoria Police arrested Mr Teague on 14 December 2022 and charged him with "
+                             "trafficking; a charge of manslaughter followed in June 2023.", date(2025, 5, 23))
+    assert sorted(_span(e) for e, roles in followed if e.type == "CHARGES" and ("Teague", "DEFENDANT") in roles) == [
+        (date(2022, 12, 14), date(2022, 12, 14)), (date(2023, 6, 1), date(2023, 6, 30))]
+    # not someone in charge of a case, nor a charge dropped
+    assert _roles_of("Detective Sam Lee was in charge of the case against Anneliese Brook.", FRIDAY, "CHARGES") == []
+    assert len(_roles_of("Anneliese Brook was charged with murder in May. The murder charge was dropped in June.",
+                         FRIDAY, "CHARGES")) == 1
+
+
+def test_a_name_with_a_personal_title_is_a_person_whatever_the_model_tagged():
+    events = _extract_text("Ms Anneliese Brook worked at Te Awaroa Hospital. In its decision, the Nursing Council "
+                           "cancelled Ms Brook's registration on 11 April 2025.", date(2025, 4, 14))
+    (_, roles), = [(e, r) for e, r in events if e.type == "REGULATORY_ACTION"]
+    assert ("Anneliese Brook", "SUBJECT") in roles
+
+
+def test_buying_them_after_the_drugs_were_told_is_a_drug_sale():
+    events = _extract_text(
+        "Kaylee Moss died on Jan. 14, 2023. The night before she died, she swallowed two pills she believed were "
+        "oxycodone. They were counterfeit and contained fentanyl. She had bought them two days before her death "
+        "from Dustin Reyher.", date(2024, 6, 1))
+    supply, roles = _only(events, "DRUG_SUPPLY")
+    assert ("Kaylee Moss", "BUYER") in roles and _span(supply) == (date(2023, 1, 12), date(2023, 1, 12))
+    assert _roles_of("Kaylee Moss loved red shoes. She had bought them in Paris.", FRIDAY, "DRUG_SUPPLY") == []
+
+
+@pytest.mark.parametrize("sentence, roles", [
+    ("Mr Jesse Marlow injected the fentanyl that night.", {("Jesse Marlow", "RECIPIENT")}),
+    ("Anneliese Brook admitted that she injected some of the fentanyl herself.", {("Anneliese Brook", "RECIPIENT")}),
+    ("Kenneth Iwamasa injected Matthew Perry with ketamine.",
+     {("Kenneth Iwamasa", "ADMINISTERED_BY"), ("Matthew Perry", "RECIPIENT")}),
+    ("Nurse Jordan Pell injected the ketamine at 11:41 p.m.", {("Jordan Pell", "ADMINISTERED_BY")}),
+])
+def test_injecting_a_drug_into_no_one_named_is_taking_it(sentence, roles):
+    assert _roles_of(sentence, FRIDAY, "DRUG_ADMINISTRATION") == [roles]
+
+
+def test_an_investigation_into_how_something_happened_after_a_death_is_into_that_death():
+    events = _extract_text("Dorian Pell died in the county jail on Dec. 29. Allegheny County Police opened an "
+                           "investigation after his death into how the drug got into the jail.", date(2025, 1, 24))
+    investigation, roles = _only(events, "INVESTIGATION")
+    assert ("Dorian Pell", "SUBJECT") in roles and investigation.date.start == date(2024, 12, 29)
+
+
+def test_a_participle_between_commas_after_the_subject_leaves_the_main_verb_its_own():
+    sentencing = _the_one("Dr. Warren Achterberg pleaded guilty in November. Achterberg's sentencing, already "
+                          "postponed twice, is scheduled for July 8.", date(2025, 3, 1), "SENTENCING",
+                          ("Warren Achterberg", "DEFENDANT"), (date(2025, 7, 8), date(2025, 7, 8)))
+    assert sentencing.status == EventStatus.SCHEDULED

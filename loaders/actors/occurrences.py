@@ -336,8 +336,10 @@ class _Names:
             # "suspended the permit of Harjit Thistlewood ... Thistlewood, 52, had worked as ...":
             # a name the text gives an age is a person's, whatever the model tagged
             kind, label = ActorKind.PERSON, "PERSON"
-        elif label == "ORG" and not has_org_head and start > 0 and fold(doc[start - 1].text) in lex.honorifics:
-            kind = ActorKind.PERSON  # "Dr. Helena Varga" tagged as an organisation
+        elif label == "ORG" and not has_org_head and (
+                (start > 0 and fold(doc[start - 1].text) in lex.honorifics)
+                or (end - start >= 2 and fold(doc[start].text) in lex.honorifics)):
+            kind = ActorKind.PERSON  # "Dr. Helena Varga", "Ms Brook's registration" tagged as an organisation
         elif label == "ORG" and self._titled_first_name(start, end):
             kind, has_org_head = ActorKind.PERSON, False  # "Sheriff Ramona Estrada-Kyle" tagged as an organisation
         elif label == "ORG":

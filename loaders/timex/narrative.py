@@ -35,7 +35,7 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
         month, day = _month_and_day(expression.text) if expression.kind == ABSOLUTE else (None, None)
         following = expressions[index + 1] if index + 1 < len(expressions) else None
         year_after = following is not None and _OF_THAT_YEAR_GAP_RE.fullmatch(text, expression.end, following.start) is not None
-        month_of_that_year = year_after and following.text.lower() == "that year"
+        years_on = _YEARS_ON.get(following.text.lower()) if year_after else None
         month_of_a_told_year = (year_after and following.text.lower() in _YEARS_FROM_NOW
                                 and following.date.start is not None and following.date.precision == Precision.YEAR)
         if (month is not None and month_of_a_told_year and not _EXPLICIT_YEAR_RE.search(expression.text)
@@ -47,10 +47,13 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
             expression = replace(expression, end=following.end, text=told,
                                  date=FuzzyDate.day(year_day, told) if year_day else FuzzyDate.month(year, month, told))
             skip = following
-        elif month is not None and last_year is not None and month_of_that_year and day is None:
-            # "In April of that year": one expression, the month of the year last named
-            expression = replace(expression, end=following.end, text=text[expression.start:following.end],
-                                 date=FuzzyDate.month(last_year, month, text[expression.start:following.end]))
+        elif month is not None and last_year is not None and years_on is not None:
+            # "In April of that year", "On Dec. 15 of that year", "in June of the following year":
+            # one expression, in the year last named (or the one after)
+            year, told = last_year + years_on, text[expression.start:following.end]
+            year_day = _safe_date(year, month, day) if day is not None else None
+            expression = replace(expression, end=following.end, text=told,
+                                 date=FuzzyDate.day(year_day, told) if year_day else FuzzyDate.month(year, month, told))
             skip = following
         elif (month is not None and last_year is not None and date_.precision == Precision.MONTH
                 and _THAT_MONTH_RE.search(text, max(0, expression.start - 8), expression.start)
@@ -84,6 +87,8 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
     return resolved
 
 
+# "April of that year", "June of the following year": years after the one the story last named.
+_YEARS_ON = {"that year": 0, "the same year": 0, "the following year": 1, "the next year": 1}
 # A relative clause a year is told in, years before or before the story moved on: background, not
 # the story's course.
 _BACKGROUND_YEARS = 5
