@@ -1764,6 +1764,13 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
     if not candidates:
         return None
     rank, best = min(candidates, key=lambda c: c[0])  # the first told of the nearest
+    if best.anchor is not None:
+        # "on 24 February 2023, before Mr Marlow's death", "the following morning, 14 March 2023":
+        # a date told beside the anchor as the same time says which day
+        beside = [e for _, e in candidates if e.anchor is None and e.date.known and (
+            _APPOSITION_RE.fullmatch(doc.text, e.end, best.start) or _APPOSITION_RE.fullmatch(doc.text, best.end, e.start))]
+        if beside:
+            return beside[0]
     # "died between March and May last year": of two dates told for one verb, the one inside the
     # other says more, unless it is an example (not "between 2019 and 2021, including in March 2020")
     inside = [e for r, e in candidates if r <= rank + 1 and e.anchor is None and best.anchor is None

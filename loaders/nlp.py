@@ -118,17 +118,22 @@ _GIVING_VERBS = frozenset({"sell", "give", "hand", "send", "offer", "mail", "shi
 def name_before_an_object_is_its_recipient(doc: Doc) -> Doc:
     """ "Halloran sold Whitlock ketamine": the small model may read "Whitlock ketamine" as one
     noun phrase. A capitalised name right after the verb, modifying its lower-case object, is
-    the one the verb's object went to."""
+    the one the verb's object went to; so is a person's name before a counted object ("selling
+    Erik Fleming 51 vials of ketamine")."""
     for obj in doc:
         verb = obj.head
         if (obj.dep_ != "dobj" or not obj.is_lower or verb.pos_ != "VERB" or obj.i <= verb.i + 1
                 or verb.lemma_.lower() not in _GIVING_VERBS or any(c.dep_ == "dative" for c in verb.children)):
             continue
-        name = doc[verb.i + 1:obj.i]
-        if not all(t.pos_ == "PROPN" and t.is_title and t.dep_ == "compound" for t in name):
+        end = verb.i + 1
+        while end < obj.i and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        name, counted = doc[verb.i + 1:end], doc[end:obj.i]
+        if not len(name) or any(t.head.i != obj.i or t.dep_ not in {"nummod", "amod", "quantmod"} for t in counted) \
+                or (len(counted) and not all(t.ent_type_ == "PERSON" for t in name)):
             continue
         last = name[-1]
-        if last.head.i != obj.i or any(t.head.i not in {last.i, obj.i} for t in name):
+        if last.head.i != obj.i or last.dep_ not in {"compound", "nmod"} or any(t.head.i not in {last.i, obj.i} for t in name):
             continue
         for t in name[:-1]:
             t.head = last

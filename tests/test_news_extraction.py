@@ -3002,3 +3002,21 @@ def test_a_participle_between_commas_after_the_subject_leaves_the_main_verb_its_
                           "postponed twice, is scheduled for July 8.", date(2025, 3, 1), "SENTENCING",
                           ("Warren Achterberg", "DEFENDANT"), (date(2025, 7, 8), date(2025, 7, 8)))
     assert sentencing.status == EventStatus.SCHEDULED
+
+
+def test_a_date_told_beside_an_anchored_phrase_as_the_same_time_gives_the_day():
+    events = _extract_text("Jesse Marlow died on 14 March 2023. The Nursing Council of New Zealand suspended Ms "
+                           "Anneliese Brook's practising certificate on 24 February 2023, before Mr Marlow's death.",
+                           date(2025, 4, 11))
+    action, _ = _only(events, "REGULATORY_ACTION")
+    assert _span(action) == (date(2023, 2, 24), date(2023, 2, 24))
+    examined = _the_one("Matthew Perry died on Oct. 28, 2023. Just under seven weeks later, on Dec. 15, the medical "
+                        "examiner ruled that he died of the acute effects of ketamine.", date(2024, 6, 14), "AUTOPSY",
+                        ("Matthew Perry", "SUBJECT"), (date(2023, 12, 15), date(2023, 12, 15)))
+    assert examined.status == EventStatus.OCCURRED
+
+
+def test_a_persons_name_before_a_counted_object_is_who_it_was_sold_to():
+    (roles,) = _roles_of("Sangha admitted selling Erik Fleming 51 vials of ketamine in October 2023.", FRIDAY,
+                         "DRUG_SUPPLY")
+    assert ("Erik Fleming", "BUYER") in roles
