@@ -159,17 +159,20 @@ def _a_habit_or_a_means(verb: Token) -> bool:
 
 
 def _verbs_with_object_between(tokens: list[Token], words: tuple[str, ...]) -> list[Token]:
-    """ "Agents took both into custody", "placed Dr. Ray on probation": a verb whose phrase
-    ("take into custody") its object splits. The verb alone is the trigger, so the object
-    between is not inside it."""
+    """ "Agents took both into custody", "placed Dr. Ray on probation", "struck her off": a verb
+    whose phrase ("take into custody") its object splits. The verb alone is the trigger, so the
+    object between is not inside it. A two-word phrase's second word must follow the object
+    ("struck Qureshi off the register"), not any phrase ("appeared in court on Monday")."""
     found = []
     for verb in tokens:
         if not _token_matches(verb, words[0], True, "VERB", False):
             continue
+        after_object = {o.right_edge.i + 1 for o in verb.children if o.dep_ in OBJECTS}
         for rest in verb.children:
             at = rest.i - tokens[0].i
             window = tokens[at:at + len(words) - 1]
-            if rest.i > verb.i + 1 and rest.dep_ in {"prep", "prt"} and len(window) == len(words) - 1 \
+            if rest.i > verb.i + 1 and rest.dep_ in {"prep", "prt"} and (len(words) > 2 or rest.i in after_object) \
+                    and len(window) == len(words) - 1 \
                     and all(_token_matches(t, w, False, "VERB", False) for t, w in zip(window, words[1:])):
                 found.append(verb)
                 break
@@ -186,7 +189,7 @@ def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
                 window = tokens[i : i + n]
                 if all(_token_matches(tok, w, k == 0, trigger.part_of_speech, n == 1) for k, (tok, w) in enumerate(zip(window, trigger.words))):
                     matches.append(_Match(event_type, trigger, tuple(window)))
-            if trigger.part_of_speech == "VERB" and n > 2:
+            if trigger.part_of_speech == "VERB" and n >= 2:
                 matches += [_Match(event_type, trigger, (verb,)) for verb in _verbs_with_object_between(tokens, trigger.words)]
     # A gerund used as a noun ("faces sentencing") is the noun trigger, not the verb.
     matches = [m for m in matches if not (
@@ -579,15 +582,31 @@ _HELD_ON_A_CHARGE = frozenset({"name", "arrest", "detain", "hold", "book", "jail
 
 def _given_to_someone(verb: Token) -> bool:
     """Whether a clause names whom its act was given to, or who gives it by trade: "injected
-    him", "injected it into Ostrowski's thigh", "injected Perry with ketamine", "Nurse Pell
-    injected the ketamine"; not "she injected ketamine", "Mr Marlow injected the fentanyl"."""
-    objects = _children(verb, OBJECTS | PASSIVE_SUBJECTS | {"dative"})
-    clinician = any(t.lower_ in _CLINICIANS for s in _children(verb, SUBJECTS) for t in s.subtree)
-    return clinician or bool(_children(verb, {"dative"})) or any(p in _prep_objects(verb) for p in ("into", "to", "in")) \
-        or any(o.lower_ in _PERSONAL_OBJECTS or o.pos_ == "PROPN" or o.ent_type_ == "PERSON" for o in objects)
+    him", "injected her friend with heroin", "injected it into Ostrowski's thigh", "injected
+    ketamine for Colm Byrne", "Nurse Pell injected the ketamine", "injected naloxone"; not "she
+    injected ketamine", "Mr Marlow injected the fentanyl in his car"."""
+    objects = _children(verb, OBJECTS | PASSIVE_SUBJECTS)
+    if _children(verb, {"dative"}) or any(p in _prep_objects(holder) for holder in (verb, *objects)
+                                          for p in ("into", "to", "for")):
+        return True  # the parser may hang "for Colm Byrne" on what was injected
+    subjects = _children(verb, SUBJECTS)
+    if any(t.lower_ in _CLINICIANS for s in subjects for t in (s, *_children(s, {"compound", "appos", "amod"}))):
+        return True
+    substances = get_lexicon().substances | _TAKEN_NOUNS
+    for thing in objects:
+        counted = [o for p in _children(thing, {"prep"}) if p.lower_ == "of" for o in _children(p, {"pobj"})]
+        heads = counted if thing.lower_ in {"some", "more", "most", "all", "part", "half", "one", "two"} and counted else [thing]
+        if any(h.lemma_.lower() in _RESCUE_DRUGS or (h.lemma_.lower() not in substances and h.lower_ not in substances)
+               for h in heads):
+            return True
+    return False
 
 
-_PERSONAL_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you", "himself", "herself", "themselves"})
+# What one takes oneself, besides the lexicon's substances ("injected the drug", "injected it").
+_TAKEN_NOUNS = frozenset({"drug", "drugs", "dose", "doses", "it", "powder", "substance", "mixture", "solution", "liquid",
+                          "shot", "shots", "vial", "vials", "syringe", "needle"})
+# Drugs given to someone else, to save them.
+_RESCUE_DRUGS = frozenset({"naloxone", "narcan", "epinephrine", "adrenaline"})
 _CLINICIANS = frozenset({"dr", "dr.", "doctor", "nurse", "paramedic", "paramedics", "physician", "anesthesiologist",
                          "anaesthetist", "medic", "medics", "emt", "emts", "clinician", "staff"})
 
@@ -1336,8 +1355,8 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     for in the verb it is coordinated with and in the rest of the sentence."""
     if not match.trigger.requires:
         return True
-    if match.trigger.requires_clause and not _children(verb_or_head, {"ccomp"}):
-        return False  # "the coroner announced her retirement"
+    if match.trigger.requires_clause and not any(_tells_how_someone_died(c) for c in _children(verb_or_head, {"ccomp"})):
+        return False  # "the coroner announced her retirement", "... that he would not hold an inquest"
 
     def words(tokens: Iterable[Token]) -> set[str]:
         # "pepper spray": a noun before the word says it is something else, unless it is itself
@@ -1362,7 +1381,7 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     if match.trigger.requires_object:
         # "received ketamine", not "received reports of adverse events with ketamine"
         # "reviewing the clinic's purchase and dispensing records": each object of a coordination.
-        objects = _children(verb_or_head, OBJECTS | {"dative"})
+        objects = _children(verb_or_head, OBJECTS | PASSIVE_SUBJECTS | {"dative"})  # "his registration was cancelled"
         if verb_or_head.dep_ == "relcl" and not objects:
             objects = [verb_or_head.head]  # "ketamine he had obtained from a distributor"
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
@@ -1418,6 +1437,15 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
 _CONTAINING = frozenset({"contain", "carry", "hold", "include"})
 
 
+def _tells_how_someone_died(clause: Token) -> bool:
+    """A finding: "that he had died of the acute effects of ketamine", "that the cause of death was
+    fentanyl toxicity"; not "that he would not hold an inquest", "that tests were still pending"."""
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could", "may", "might"} for c in clause.children):
+        return False
+    return clause.lemma_.lower() == "die" or (clause.lemma_.lower() == "be" and any(
+        t.lemma_.lower() in {"cause", "manner"} for t in clause.subtree))
+
+
 def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
            expressions: Sequence[TimeExpression], heading: TimeExpression | None, taxonomy: Taxonomy,
            doc: Doc) -> _Draft | None:
@@ -1438,9 +1466,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_heads \
             and _nominal_head(head).lower_ in match.event_type.exclude_heads:
         return None  # "paused all infusion services" tells of no infusion
-    if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_governors:
+    excluded_governors = match.event_type.exclude_governors | match.trigger.exclude_governors
+    if match.trigger.part_of_speech == "NOUN" and excluded_governors:
         governor, _ = _governing_verb(_nominal_head(head))
-        if governor is not None and governor.lemma_.lower() in match.event_type.exclude_governors:
+        if governor is not None and governor.lemma_.lower() in excluded_governors:
             return None  # "serving his sentence" is not a sentencing
     trigger_start, trigger_end = match.characters
     if match.trigger.part_of_speech == "NOUN" and _names_a_section(_nominal_head(head), doc.text):
@@ -2172,9 +2201,11 @@ def _opened_after(draft: _Draft, drafts: list[_Draft], sentence_starts: list[int
         # police opened an investigation [on Nov. 2]."): in its own or the sentence before, the latest first
         types = {"DEATH"} if anchor is None else set(source_types)
         nearby = _sentences_around(sentence_starts, draft, 1, 0)
+        # ("opened an investigation on June 1 after Sione Taufa died": its own sentence's, told after)
         sources = sorted((d for d in drafts if d is not draft and d.match.event_type.name in types
-                          and d.sentence.start in nearby and d.trigger_start < draft.trigger_start),
-                         key=lambda d: -d.trigger_start)
+                          and d.sentence.start in nearby
+                          and (d.trigger_start < draft.trigger_start or d.sentence.start == draft.sentence.start)),
+                         key=lambda d: (d.sentence.start != draft.sentence.start, -d.trigger_start))
     else:
         named = _anchor_noun_types(anchor.anchor_text, taxonomy)
         sources = [d for d in drafts if d is not draft and d.match.event_type.name in source_types

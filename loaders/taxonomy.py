@@ -32,6 +32,7 @@ class Trigger:
     requires: frozenset[str] = frozenset()
     requires_also: frozenset[str] = frozenset()  # and a "to" phrase too ("passed them on to")
     exclude_modifiers: frozenset[str] = frozenset()  # as the type's, for this trigger alone ("initial appearance")
+    exclude_governors: frozenset[str] = frozenset()  # as the type's, for this trigger alone ("the charge was dropped")
     subject_ignored: bool = False
     date_on_or_before: bool = False
     passive_meets_requires: bool = False
@@ -146,6 +147,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         requires=frozenset(w.lower() for w in entry.get("requires", ())),
         requires_also=frozenset(w.lower() for w in entry.get("requires_also", ())),
         exclude_modifiers=frozenset(w.lower() for w in entry.get("exclude_modifiers", ())),
+        exclude_governors=frozenset(w.lower() for w in entry.get("exclude_governors", ())),
         subject_ignored=entry.get("subject") == "ignore",
         date_on_or_before=entry.get("date_bound") == "on_or_before",
         passive_meets_requires=entry.get("passive") == "meets_requires",

@@ -2899,6 +2899,9 @@ def test_an_investigation_opened_on_a_day_of_its_own_after_a_death_is_into_that_
     opened, = _roles_of("Nadia Kellerman died at her home on March 3. Detectives opened an investigation on "
                         "April 9.", FRIDAY, "INVESTIGATION")
     assert ("Nadia Kellerman", "SUBJECT") in opened
+    opened, = _roles_of("Police opened an investigation on June 1 after Sione Taufa died at a party in Mangere.",
+                        FRIDAY, "INVESTIGATION")
+    assert ("Sione Taufa", "SUBJECT") in opened
 
 
 def test_a_day_or_month_of_that_year_or_the_following_one_is_in_the_year_the_story_last_named():
@@ -2911,7 +2914,7 @@ def test_a_day_or_month_of_that_year_or_the_following_one_is_in_the_year_the_sto
     dates = {e.text: (e.date.start, e.date.end) for e in extract_document(document).expressions}
     assert dates["Dec. 15 of that year"] == (date(2023, 12, 15), date(2023, 12, 15))
     assert dates["June of the following year"] == (date(2024, 6, 1), date(2024, 6, 30))
-    assert dates["Jan. 3 the next year"] == (date(2024, 1, 3), date(2024, 1, 3))
+    assert dates["Jan. 3 the next year"] == (date(2025, 1, 3), date(2025, 1, 3))  # the year after 2024
 
 
 def test_an_examiner_announcing_how_someone_died_is_the_autopsy_and_the_investigation_opened_after_it_is_into_them():
@@ -2924,12 +2927,18 @@ def test_an_examiner_announcing_how_someone_died_is_the_autopsy_and_the_investig
     _, investigated = _only(events, "INVESTIGATION")
     assert ("Matthew Perry", "SUBJECT") in investigated
     assert _extract_text("The county coroner announced an inquest on Monday.", FRIDAY) == []
+    for not_a_finding in ("Tamar Cohen died in Haifa in 2022. The coroner announced in March that he would not hold an inquest.",
+                          "Kaito Mori died on April 4. The medical examiner announced on Friday that toxicology tests "
+                          "were still pending."):
+        assert _roles_of(not_a_finding, FRIDAY, "AUTOPSY") == []
 
 
 @pytest.mark.parametrize("sentence, subject", [
     ("In August 2024, the Victorian Civil and Administrative Tribunal cancelled the registration of pharmacist "
      "Lachlan Teague.", "Lachlan Teague"),
     ("The General Pharmaceutical Council struck off pharmacist Rashid Qureshi in May.", "Rashid Qureshi"),
+    ("The General Pharmaceutical Council struck Rashid Qureshi off the register in May.", "Rashid Qureshi"),
+    ("Dr. Obinna Eze's registration was cancelled by the Medical Council of New Zealand in September.", "Obinna Eze"),
 ])
 def test_cancelling_a_registration_or_striking_someone_off_is_a_regulatory_action(sentence, subject):
     (roles,) = _roles_of(sentence, date(2025, 6, 1), "REGULATORY_ACTION")
@@ -2960,6 +2969,9 @@ def test_one_charge_named_by_its_offence_is_a_charge_against_whom_it_is_laid_or_
     assert _roles_of("Detective Sam Lee was in charge of the case against Anneliese Brook.", FRIDAY, "CHARGES") == []
     assert len(_roles_of("Anneliese Brook was charged with murder in May. The murder charge was dropped in June.",
                          FRIDAY, "CHARGES")) == 1
+    # charges dropped still tell that someone was charged
+    assert _roles_of("Prosecutors dropped the charges against Ezekiel Obi on Monday.", FRIDAY, "CHARGES") == [
+        {("Ezekiel Obi", "DEFENDANT")}]
 
 
 def test_a_name_with_a_personal_title_is_a_person_whatever_the_model_tagged():
@@ -2985,6 +2997,13 @@ def test_buying_them_after_the_drugs_were_told_is_a_drug_sale():
     ("Kenneth Iwamasa injected Matthew Perry with ketamine.",
      {("Kenneth Iwamasa", "ADMINISTERED_BY"), ("Matthew Perry", "RECIPIENT")}),
     ("Nurse Jordan Pell injected the ketamine at 11:41 p.m.", {("Jordan Pell", "ADMINISTERED_BY")}),
+    ("Camila Restrepo injected heroin in a Vancouver alley.", {("Camila Restrepo", "RECIPIENT")}),
+    ("Dr. Ravi Patel's patient, Colm Byrne, injected ketamine at home.", {("Colm Byrne", "RECIPIENT")}),
+    # given to someone: named after "for", a noun for a person, or a drug that rescues
+    ("Marco Rossi injected ketamine for Colm Byrne.", {("Marco Rossi", "ADMINISTERED_BY"), ("Colm Byrne", "RECIPIENT")}),
+    ("Jasmine Ortiz injected her friend with heroin.",
+     {("Jasmine Ortiz", "ADMINISTERED_BY"), ("Jasmine Ortiz's friend", "RECIPIENT")}),
+    ("Security guard Tomas Horvath injected naloxone and saved the man's life.", {("Tomas Horvath", "ADMINISTERED_BY")}),
 ])
 def test_injecting_a_drug_into_no_one_named_is_taking_it(sentence, roles):
     assert _roles_of(sentence, FRIDAY, "DRUG_ADMINISTRATION") == [roles]
@@ -3020,3 +3039,10 @@ def test_a_persons_name_before_a_counted_object_is_who_it_was_sold_to():
     (roles,) = _roles_of("Sangha admitted selling Erik Fleming 51 vials of ketamine in October 2023.", FRIDAY,
                          "DRUG_SUPPLY")
     assert ("Erik Fleming", "BUYER") in roles
+
+
+def test_a_business_the_model_once_tags_as_a_work_is_still_an_organisation_by_its_head_word():
+    (roles,) = _roles_of("He opened an infusion room at the back of his clinic, which he called Prairie Light Wellness. "
+                         "The Kansas Bureau of Investigation opened an investigation into Prairie Light Wellness in "
+                         "February 2023.", FRIDAY, "INVESTIGATION")
+    assert ("Prairie Light Wellness", "SUBJECT") in roles

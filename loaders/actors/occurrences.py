@@ -529,7 +529,10 @@ class _Names:
             # "An Austin physician", "a 27-year-old Red Deer pharmacist": where they work; not
             # "an FDA spokesperson" or "a Pfizer executive", who work for an organisation.
             return "place"
-        if label != "PERSON" and (text in self.work_names or self._is_quoted_title(occ) or self._modifies_work_noun(root)):
+        # A name the model once tagged a work is still an organisation where an organisation's word
+        # heads it ("a clinic he called Prairie Light Wellness"), unless quoted or said to be a work.
+        if label != "PERSON" and ((text in self.work_names and not has_org_head) or self._is_quoted_title(occ)
+                                  or self._modifies_work_noun(root)):
             return "work"
         if not has_org_head and (words[-1:] and (words[-1] in lex.substances or words[-1] in lex.diseases)
                                  or all(w in lex.substances or w in lex.diseases or w in lex.name_connectors for w in words)):

@@ -54,7 +54,7 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
             year_day = _safe_date(year, month, day) if day is not None else None
             expression = replace(expression, end=following.end, text=told,
                                  date=FuzzyDate.day(year_day, told) if year_day else FuzzyDate.month(year, month, told))
-            skip = following
+            skip, last_year = following, year  # the story goes on in that year
         elif (month is not None and last_year is not None and date_.precision == Precision.MONTH
                 and _THAT_MONTH_RE.search(text, max(0, expression.start - 8), expression.start)
                 and not _EXPLICIT_YEAR_RE.search(expression.text)):
