@@ -1345,6 +1345,8 @@ _TRADING_VERBS = frozenset({"sell", "buy", "purchase", "supply", "obtain", "dist
 
 # The verbs that are a trade whoever does them (not "delivered them", "gave them").
 _BUYING_AND_SELLING = frozenset({"sell", "buy", "purchase", "resell"})
+
+
 # Asking for a drug, told before "X delivered them": "Jones asked Smith for 50 oxycodone pills".
 _ASKING_VERBS = frozenset({"ask", "order", "request", "agree", "pay"})
 

@@ -14,10 +14,11 @@ ketamine") is who received it, and what the model read as a clause's subject
 after such a name ("sold Okafor two grams ... and two pills stamped "M30"") is
 the object; a name right before a verb with no subject ("Jenna Aldous died")
 is its subject; a participle set off by commas after the subject ("sentencing,
-already postponed twice, is scheduled") describes it, not the main verb; a bare weekday after an object ("performed
-an autopsy Monday") is the verb's time, not the object's head; "what he
-believed was heroin" is the thing sold, its time the verb's; an opening "In a
-statement read ..." is the main verb's phrase; "that December" after a verb
+already postponed twice, is scheduled") describes it and is not the main verb;
+a bare weekday after an object ("performed an autopsy Monday") is the verb's
+time, not the object's head; "what he believed was heroin" is the thing sold,
+its time the verb's; an opening "In a statement read ..." is the main verb's
+phrase; "that December" after a verb
 other than one of saying is a time, not a clause; and Markdown's opening
 emphasis marks read as spaces, so the name beside them is found.
 """
@@ -179,8 +180,9 @@ def aside_read_as_the_main_verb(doc: Doc) -> Doc:
     with no auxiliary of its own, whose joined verb has an auxiliary and no subject, describes
     the subject; the joined verb is the clause's."""
     for aside in doc:
-        if aside.tag_ != "VBN" or aside.i < 2 or doc[aside.i - 1].text != "," and not (
-                doc[aside.i - 1].dep_ == "advmod" and aside.i >= 3 and doc[aside.i - 2].text == ","):
+        after_comma = doc[aside.i - 1].text == "," or (  # ", already postponed"
+            doc[aside.i - 1].dep_ == "advmod" and aside.i >= 3 and doc[aside.i - 2].text == ",")
+        if aside.tag_ != "VBN" or aside.i < 2 or not after_comma:
             continue
         subjects = [c for c in aside.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < aside.i]
         if len(subjects) != 1 or any(c.dep_ in {"aux", "auxpass"} for c in aside.children):

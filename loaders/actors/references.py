@@ -448,7 +448,7 @@ class _References:
             actor = next((self.ref_at.get(s.i) for s in noun.head.children if s.dep_ == "nsubj"), None)
         if actor is None or (wanted is not None and actor.kind != wanted):
             return None
-        return self._add(actor, token, token.i, token.i + 1, PRONOUN, True)
+        return self._add(actor, token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
 
     # -- organisations named by a description
 
