@@ -585,26 +585,29 @@ def _given_to_someone(verb: Token) -> bool:
     him", "injected her friend with heroin", "injected it into Ostrowski's thigh", "injected
     ketamine for Colm Byrne", "Nurse Pell injected the ketamine", "injected naloxone"; not "she
     injected ketamine", "Mr Marlow injected the fentanyl in his car"."""
+    lex = get_lexicon()
+
+    def someone(token: Token) -> bool:  # "him", "Perry", "her friend", "two clients", "Ostrowski's thigh"
+        lemma = token.lemma_.lower()
+        return token.lower_ in _PERSONAL_OBJECTS or token.pos_ == "PROPN" or token.ent_type_ == "PERSON" \
+            or lemma in lex.person_nouns or lemma in lex.describing_nouns or lemma in lex.relation_nouns \
+            or lemma in _PEOPLE_GIVEN_TO or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children)
+
     objects = _children(verb, OBJECTS | PASSIVE_SUBJECTS)
-    if _children(verb, {"dative"}) or any(p in _prep_objects(holder) for holder in (verb, *objects)
-                                          for p in ("into", "to", "for")):
-        return True  # the parser may hang "for Colm Byrne" on what was injected
+    # the parser may hang "for Colm Byrne" on what was injected; "for years", "into her arm" are no one
+    if _children(verb, {"dative"}) or any(someone(o) for holder in (verb, *objects) for p, found in _prep_objects(holder).items()
+                                          if p in ("into", "to", "for") for o in found):
+        return True
     subjects = _children(verb, SUBJECTS)
     if any(t.lower_ in _CLINICIANS for s in subjects for t in (s, *_children(s, {"compound", "appos", "amod"}))):
         return True
-    substances = get_lexicon().substances | _TAKEN_NOUNS
-    for thing in objects:
-        counted = [o for p in _children(thing, {"prep"}) if p.lower_ == "of" for o in _children(p, {"pobj"})]
-        heads = counted if thing.lower_ in {"some", "more", "most", "all", "part", "half", "one", "two"} and counted else [thing]
-        if any(h.lemma_.lower() in _RESCUE_DRUGS or (h.lemma_.lower() not in substances and h.lower_ not in substances)
-               for h in heads):
-            return True
-    return False
+    return any(someone(o) or o.lemma_.lower() in _RESCUE_DRUGS for o in objects)
 
 
-# What one takes oneself, besides the lexicon's substances ("injected the drug", "injected it").
-_TAKEN_NOUNS = frozenset({"drug", "drugs", "dose", "doses", "it", "powder", "substance", "mixture", "solution", "liquid",
-                          "shot", "shots", "vial", "vials", "syringe", "needle"})
+_PERSONAL_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you", "himself", "herself", "themselves"})
+# People a drug is given to whom the lexicon does not describe otherwise.
+_PEOPLE_GIVEN_TO = frozenset({"patient", "client", "customer", "inmate", "prisoner", "victim", "resident", "person",
+                              "people", "child", "baby", "infant"})
 # Drugs given to someone else, to save them.
 _RESCUE_DRUGS = frozenset({"naloxone", "narcan", "epinephrine", "adrenaline"})
 _CLINICIANS = frozenset({"dr", "dr.", "doctor", "nurse", "paramedic", "paramedics", "physician", "anesthesiologist",
@@ -1441,11 +1444,14 @@ _CONTAINING = frozenset({"contain", "carry", "hold", "include"})
 
 def _tells_how_someone_died(clause: Token) -> bool:
     """A finding: "that he had died of the acute effects of ketamine", "that the cause of death was
-    fentanyl toxicity"; not "that he would not hold an inquest", "that tests were still pending"."""
+    fentanyl toxicity", "that her death was due to / caused by an overdose"; not "that he would
+    not hold an inquest", "that tests were still pending"."""
     if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could", "may", "might"} for c in clause.children):
         return False
-    return clause.lemma_.lower() == "die" or (clause.lemma_.lower() == "be" and any(
-        t.lemma_.lower() in {"cause", "manner"} for t in clause.subtree))
+    return clause.lemma_.lower() == "die" or any(t.lemma_.lower() in _FINDING_WORDS for t in clause.subtree)
+
+
+_FINDING_WORDS = frozenset({"cause", "manner", "due", "toxicity", "overdose", "intoxication", "poisoning"})
 
 
 def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
@@ -1797,8 +1803,9 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
     rank, best = min(candidates, key=lambda c: c[0])  # the first told of the nearest
     if best.anchor is not None:
         # "on 24 February 2023, before Mr Marlow's death", "the following morning, 14 March 2023":
-        # a date told beside the anchor as the same time says which day
-        beside = [e for _, e in candidates if e.anchor is None and e.date.known and (
+        # a date told beside the anchor as the same time says which day, when it says its year
+        # (a yearless "Six weeks later, on Feb. 21" is read from publication, not from the story)
+        beside = [e for _, e in candidates if e.anchor is None and e.date.known and _YEAR_RE.search(e.text) and (
             _APPOSITION_RE.fullmatch(doc.text, e.end, best.start) or _APPOSITION_RE.fullmatch(doc.text, best.end, e.start))]
         if beside:
             return beside[0]
@@ -1809,6 +1816,7 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
     return min(inside, key=lambda e: e.date.end - e.date.start) if inside else best
 
 
+_YEAR_RE = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
 # Words that give one instance of what is told over a longer time.
 _EXAMPLE_RE = re.compile(r"\b(?:including|mostly|mainly|largely|especially|notably|such as|among them)\W+(?:\w+\W+)?$",
                          re.IGNORECASE)

@@ -2931,6 +2931,10 @@ def test_an_examiner_announcing_how_someone_died_is_the_autopsy_and_the_investig
                           "Kaito Mori died on April 4. The medical examiner announced on Friday that toxicology tests "
                           "were still pending."):
         assert _roles_of(not_a_finding, FRIDAY, "AUTOPSY") == []
+    for finding in ("The coroner announced that the death of Lyra Blaise was due to fentanyl toxicity.",
+                    "The coroner announced that Mr Lyra Rook's death was caused by an overdose of fentanyl."):
+        (roles,) = _roles_of(finding, FRIDAY, "AUTOPSY")
+        assert {role for _, role in roles} == {"SUBJECT"}
 
 
 @pytest.mark.parametrize("sentence, subject", [
@@ -3004,6 +3008,11 @@ def test_buying_them_after_the_drugs_were_told_is_a_drug_sale():
     ("Jasmine Ortiz injected her friend with heroin.",
      {("Jasmine Ortiz", "ADMINISTERED_BY"), ("Jasmine Ortiz's friend", "RECIPIENT")}),
     ("Security guard Tomas Horvath injected naloxone and saved the man's life.", {("Tomas Horvath", "ADMINISTERED_BY")}),
+    ("Roxanne Pierce injected two clients with Botox at a house in Leeds.", {("Roxanne Pierce", "ADMINISTERED_BY")}),
+    # "for the first time", "the contents of three vials", "into her own arm" give it to no one else
+    ("Leilani Kahananui injected heroin for the first time at age 16.", {("Leilani Kahananui", "RECIPIENT")}),
+    ("Amelia Thornbury injected the contents of three vials before her death.", {("Amelia Thornbury", "RECIPIENT")}),
+    ("Gemma Marchetti injected the heroin into her own arm.", {("Gemma Marchetti", "RECIPIENT")}),
 ])
 def test_injecting_a_drug_into_no_one_named_is_taking_it(sentence, roles):
     assert _roles_of(sentence, FRIDAY, "DRUG_ADMINISTRATION") == [roles]
@@ -3029,10 +3038,10 @@ def test_a_date_told_beside_an_anchored_phrase_as_the_same_time_gives_the_day():
                            date(2025, 4, 11))
     action, _ = _only(events, "REGULATORY_ACTION")
     assert _span(action) == (date(2023, 2, 24), date(2023, 2, 24))
-    examined = _the_one("Matthew Perry died on Oct. 28, 2023. Just under seven weeks later, on Dec. 15, the medical "
-                        "examiner ruled that he died of the acute effects of ketamine.", date(2024, 6, 14), "AUTOPSY",
-                        ("Matthew Perry", "SUBJECT"), (date(2023, 12, 15), date(2023, 12, 15)))
-    assert examined.status == EventStatus.OCCURRED
+    # a day told without its year is read from publication, so the story's anchor says more
+    plea, _ = _only(_extract_text("Marisol Quintero was indicted in Houston on Jan. 4, 2023. Just under seven weeks "
+                                  "later, on Feb. 21, she pleaded guilty.", FRIDAY), "PLEA")
+    assert plea.date.start.year == plea.date.end.year == 2023
 
 
 def test_a_persons_name_before_a_counted_object_is_who_it_was_sold_to():
