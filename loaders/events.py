@@ -49,7 +49,7 @@ from loaders.records import (
     width,
 )
 from loaders.taxonomy import EventType, Taxonomy, Trigger
-from loaders.timex import AnchoredOffset, TimeExpression, hours_into_the_night, whole_number
+from loaders.timex import AnchoredOffset, TimeExpression, hours_into_the_night, told_with_year, whole_number
 
 # Dependents that lead out of the trigger's own clause: actors found below them
 # belong to another statement.
@@ -606,8 +606,8 @@ def _given_to_someone(verb: Token) -> bool:
 
 _PERSONAL_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you", "himself", "herself", "themselves"})
 # People a drug is given to whom the lexicon does not describe otherwise.
-_PEOPLE_GIVEN_TO = frozenset({"patient", "client", "customer", "inmate", "prisoner", "victim", "resident", "person",
-                              "people", "child", "baby", "infant"})
+_PEOPLE_GIVEN_TO = frozenset({"patient", "client", "customer", "inmate", "prisoner", "victim", "resident", "child",
+                              "baby", "infant"})
 # Drugs given to someone else, to save them.
 _RESCUE_DRUGS = frozenset({"naloxone", "narcan", "epinephrine", "adrenaline"})
 _CLINICIANS = frozenset({"dr", "dr.", "doctor", "nurse", "paramedic", "paramedics", "physician", "anesthesiologist",
@@ -1421,8 +1421,9 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         # what was traded in the sentence before (not "it", which may be anything handed over)
         sentence = verb_or_head.sent
         before = verb_or_head.doc[sentence.start - 1].sent if sentence.start > 0 else None
-        if before is not None and verb_or_head.lemma_.lower() in _BUYING_AND_SELLING \
-                and any(o.lower_ == "them" for o in _children(verb_or_head, OBJECTS)):
+        lemma = verb_or_head.lemma_.lower()
+        them = any(o.lower_ == "them" for o in _children(verb_or_head, OBJECTS))
+        if before is not None and them and lemma in _BUYING_AND_SELLING:
             # "she swallowed two pills. They were counterfeit. She had bought them from X": buying
             # and selling are trades, so what was told in the two sentences before is what was traded
             earlier = verb_or_head.doc[before.start - 1].sent if before.start > 0 else before
@@ -1431,8 +1432,7 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         # by someone named there (not "Paramedics later delivered them to hospital")
         named = {t.text for t in before if t.pos_ == "PROPN" or (t.is_title and not t.is_sent_start)} \
             if before is not None else set()
-        return before is not None and verb_or_head.lemma_.lower() in _TRADING_VERBS \
-            and any(o.lower_ == "them" for o in _children(verb_or_head, OBJECTS)) \
+        return before is not None and them and lemma in _TRADING_VERBS \
             and any(s.text in named for s in _children(verb_or_head, SUBJECTS)) \
             and bool(words(before) & match.trigger.requires) \
             and any(t.lemma_.lower() in _TRADING_VERBS | _ASKING_VERBS for t in before)
@@ -1805,7 +1805,7 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
         # "on 24 February 2023, before Mr Marlow's death", "the following morning, 14 March 2023":
         # a date told beside the anchor as the same time says which day, when it says its year
         # (a yearless "Six weeks later, on Feb. 21" is read from publication, not from the story)
-        beside = [e for _, e in candidates if e.anchor is None and e.date.known and _YEAR_RE.search(e.text) and (
+        beside = [e for _, e in candidates if e.anchor is None and e.date.known and told_with_year(e) and (
             _APPOSITION_RE.fullmatch(doc.text, e.end, best.start) or _APPOSITION_RE.fullmatch(doc.text, best.end, e.start))]
         if beside:
             return beside[0]
@@ -1816,7 +1816,6 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
     return min(inside, key=lambda e: e.date.end - e.date.start) if inside else best
 
 
-_YEAR_RE = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
 # Words that give one instance of what is told over a longer time.
 _EXAMPLE_RE = re.compile(r"\b(?:including|mostly|mainly|largely|especially|notably|such as|among them)\W+(?:\w+\W+)?$",
                          re.IGNORECASE)

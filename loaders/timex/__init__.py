@@ -187,8 +187,8 @@ without one beside a day told with one ("on Oct. 12" after "between Sept. 30 and
 from loaders.timex.api import find_time_expressions
 from loaders.timex.base import ABSOLUTE, ANCHORED, RELATIVE, AnchoredOffset, TimeExpression
 from loaders.timex.calendar import whole_number
-from loaders.timex.narrative import narrative_days, narrative_months
+from loaders.timex.narrative import narrative_days, narrative_months, told_with_year
 from loaders.timex.scanner import hours_into_the_night
 
 __all__ = ["ABSOLUTE", "ANCHORED", "RELATIVE", "AnchoredOffset", "TimeExpression", "find_time_expressions",
-           "hours_into_the_night", "narrative_days", "narrative_months", "whole_number"]
+           "hours_into_the_night", "narrative_days", "narrative_months", "told_with_year", "whole_number"]

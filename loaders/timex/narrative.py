@@ -76,7 +76,7 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
             # the year the story is telling, not the year of publication (but not "Dr. Ito, who
             # was first licensed in 1990, ...": a life's background, long before)
             expression = replace(expression, date=_in_year(expression.date, last_year))
-        elif _told_with_year(expression):
+        elif told_with_year(expression):
             last_year = expression.date.start.year
             last_told = expression
             background = bool(_BACKGROUND_CLAUSE_RE.search(text, max(0, expression.start - 60), expression.start))
@@ -117,7 +117,7 @@ _DAYS_TOLD = 31  # a day or a few weeks of days: "between Sept. 30 and Oct. 12, 
 _DAYS_APART = 14  # how near the days told with their year the day told without one must fall
 
 
-def _told_with_year(expression: TimeExpression) -> bool:
+def told_with_year(expression: TimeExpression) -> bool:
     """A date whose year is written out: "Oct. 24, 2023", "in 2019"."""
     return (expression.kind == ABSOLUTE and expression.date.start is not None
             and _EXPLICIT_YEAR_RE.search(expression.text) is not None)
@@ -129,7 +129,7 @@ def _next_told_with_year(expressions: Sequence[TimeExpression]) -> list[TimeExpr
     told: TimeExpression | None = None
     for index in range(len(expressions) - 1, -1, -1):
         following[index] = told
-        if _told_with_year(expressions[index]):
+        if told_with_year(expressions[index]):
             told = expressions[index]
     return following
 
