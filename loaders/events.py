@@ -458,6 +458,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         objects = _children(head, OBJECTS)
         if head.lemma_.lower() in ADDRESSEE_VERBS:  # "told CBS News": whom it was told to
             add("recipient", objects)
+            # "telling host Brent Yoakum": one who hosts is who interviews
+            add("with", [o for o in objects if _is_broadcaster(o)])
             objects = []
         add("patient", objects + passive_subjects)
         for complement in _children(head, {"ccomp", "xcomp", "oprd"}):
@@ -479,6 +481,9 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             for token in _subtree_excluding_clauses(head)[1:]:
                 if token.dep_ == "prep" and token.lower_ in {"on", "with", "to"}:
                     preps.setdefault(token.lower_, []).extend(_children(token, {"pobj"}))
+            if head.dep_ == "advcl" and head.tag_ == "VBG" and "on" not in preps:
+                # "defended his protocols on the podcast 'Ketamine Frontiers,' telling host ...": where it was said
+                preps["on"] = _prep_objects(head.head).get("on", [])
         if "by" in preps and passive_subjects:
             add("agent", preps.pop("by"))
         # "recalling the vials at the FDA's request": the parser may hang it on the object
@@ -502,9 +507,14 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             # "a charge of professional misconduct against her": the parser hangs "against" on the offence
             add("against", _prep_objects(counted).get("against", []))
         for clause in _children(nominal, {"relcl"}):
-            # "an autopsy report the Clark County Coroner's Office released Tuesday": who made it
-            if clause.lemma_.lower() in taxonomy.agent_light_verbs | taxonomy.release_verbs:
-                add("agent", [s for s in _children(clause, SUBJECTS) if s.tag_ not in {"WDT", "WP"}])
+            makers = [s for s in _children(clause, SUBJECTS) if s.tag_ not in {"WDT", "WP"}]
+            if clause.lemma_.lower() in match.event_type.given_by_principal:
+                positions.pop("possessor", None)
+                add("experiencer", makers)  # "an interview Fairweather gave to WFAL-TV": his, WFAL-TV's
+                add("recipient", _recipients(clause))
+            elif clause.lemma_.lower() in taxonomy.agent_light_verbs | taxonomy.release_verbs:
+                # "an autopsy report the Clark County Coroner's Office released Tuesday": who made it
+                add("agent", makers)
         for participle in _children(nominal, {"acl"}):
             # "an indictment returned against Sangha", "warning letters sent to three companies";
             # not "an injection made by Sandor Pharma"
@@ -526,14 +536,16 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             if relation in OBJECTS:
                 if match.trigger.subject_is_agent:
                     add("agent", subjects)  # "the Board took immediate action"
+                elif lemma in match.event_type.given_by_principal:
+                    positions.pop("possessor", None)  # "gave her first interview": hers, the giver's
+                    add("experiencer", subjects)  # "Perry gave an interview to CNN"
+                    add("recipient", _recipients(verb))
                 elif lemma in taxonomy.experiencer_light_verbs:
                     add("experiencer", subjects)
                 elif lemma in taxonomy.agent_light_verbs:
                     add("agent", subjects)
                     add("recipient", _children(verb, PASSIVE_SUBJECTS))  # "was handed a sentence"
-                    add("recipient", _children(verb, {"dative", "iobj"}))
-                    for obj in _prep_objects(verb).get("to", []):
-                        add("recipient", [obj])
+                    add("recipient", _recipients(verb))
                     add("on", _prep_objects(verb).get("on", []))  # "imposed an interim suspension on Qureshi"
                 else:
                     add("host", subjects)
@@ -573,6 +585,20 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         add("requester", _children(clause.head, SUBJECTS))
         add("recipient", _children(clause.head, OBJECTS | {"dative"}))
     return positions, nominal, verb
+
+
+def _is_broadcaster(person: Token) -> bool:
+    """ "host Brent Yoakum", "anchor Lester Holt", "Dee Rollins, the show's host"."""
+    describing = [c for c in person.children if c.dep_ in {"compound", "appos"}] + [person]
+    return any(get_lexicon().description_group.get(t.lemma_.lower()) == "broadcast" for t in describing)
+
+
+def _recipients(verb: Token) -> list[Token]:
+    """Whom a verb of giving gives to: "gave CNN an interview", "gave it to CNN" (the parser
+    may make that "to" a dative of its own)."""
+    given = [c for c in _children(verb, {"dative", "iobj"}) if c.pos_ != "ADP"]
+    return given + [o for p in verb.children if p.lower_ == "to" and p.dep_ in {"prep", "dative"}
+                    for o in _children(p, {"pobj"})]
 
 
 # Verbs whose passive subject is the one a charging document "in"/"on" them is against.
@@ -822,6 +848,9 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                     # is CBS's.
                     # "the podcast 'Health Matters'" is the podcast's.
                     owners = {c.idx for c in token.children if c.dep_ in {"poss", "compound", "appos", "nmod"}}
+                    if role == "OUTLET" and token.lower_ in get_lexicon().programme_nouns:
+                        # "on the evening newscast of the Omaha television station KOMV"
+                        owners |= {o.idx for o in _prep_objects(token).get("of", [])}
                     title = _title_after(token, actors)  # "on the podcast 'After the Podium'"
                     if title is not None:
                         owners.add(title.start)
@@ -1076,7 +1105,7 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     # "the inquest, which was opened ... on June 20"; "sentencing, which she set for Dec. 3". Only
     # what lasts opens: "the inquest into his death, which opened in October", parsed as the
     # death's clause, does not date the death.
-    dating_verbs = taxonomy.setting_verbs | match.event_type.dated_by_clause \
+    dating_verbs = taxonomy.setting_verbs | match.event_type.dated_by_clause | match.event_type.given_by_principal \
         | (taxonomy.onset_verbs if match.event_type.lasting else frozenset())
     for clause in _children(nominal, {"relcl", "acl"}):
         if clause.lemma_.lower() in dating_verbs:

@@ -142,6 +142,40 @@ def name_before_an_object_is_its_recipient(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("name_split_into_two_objects")
+def name_split_into_two_objects(doc: Doc) -> Doc:
+    """ "told People magazine that ...": the small model may read the name's first word as
+    whom it was told to and the rest as what was told. One name (or a capitalised name
+    before a medium's noun) is one noun phrase: the one told."""
+    media = _media_nouns()
+    for last in doc:
+        verb = last.head
+        if last.dep_ != "dobj" or verb.pos_ != "VERB" or last.i < 1 or verb.i > last.i:
+            continue
+        start = last.i
+        if last.ent_type_:
+            while start > verb.i + 1 and doc[start - 1].ent_type_ == last.ent_type_ and doc[start - 1].ent_iob_ != "O" \
+                    and doc[start].ent_iob_ == "I":
+                start -= 1
+        if start == last.i and last.lower_ in media:
+            while start > verb.i + 1 and doc[start - 1].is_title:
+                start -= 1
+        name = doc[start:last.i]
+        if not len(name) or not any(t.dep_ == "dative" and t.head.i == verb.i for t in name) \
+                or any(t.head.i not in {verb.i, last.i} for t in name):
+            continue
+        for token in name:
+            token.head, token.dep_ = last, "compound"
+        last.dep_ = "dative"
+    return doc
+
+
+def _media_nouns() -> frozenset[str]:
+    from loaders.actors.lexicon import get_lexicon
+
+    return get_lexicon().media_nouns
+
+
 @Language.component("object_read_as_a_subject")
 def object_read_as_a_subject(doc: Doc) -> Doc:
     """ "sold Okafor two grams of ketamine and two pills stamped "M30" the night of Jan. 31": the
@@ -548,6 +582,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("occasions_are_the_verbs", last=True)
     nlp.add_pipe("his_standing_alone", last=True)
     nlp.add_pipe("name_before_an_object_is_its_recipient", last=True)
+    nlp.add_pipe("name_split_into_two_objects", last=True)
     nlp.add_pipe("object_read_as_a_subject", last=True)
     nlp.add_pipe("weekday_after_an_object_is_adverbial", last=True)
     nlp.add_pipe("what_they_believed_was_a_thing", last=True)

@@ -83,6 +83,9 @@ class EventType:
     present_passive_is_state: bool = False
     takes_story_day: bool = True  # undated, told just after a day: on that day (not an autopsy's findings)
     dated_by_clause: frozenset[str] = frozenset()  # "an indictment unsealed Tuesday": the verbs whose date is a noun's
+    # verbs whose subject gives a noun trigger as its principal, and whose recipient takes it:
+    # "Perry gave an interview to CNN", "the interview she granted the BBC"
+    given_by_principal: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +225,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             present_passive_is_state=bool(spec.get("present_passive_is_state", False)),
             takes_story_day=bool(spec.get("takes_story_day", True)),
             dated_by_clause=frozenset(spec.get("dated_by_clause") or ()),
+            given_by_principal=frozenset(spec.get("given_by_principal") or ()),
         )
     for event_type in types.values():
         sources = set(event_type.inherit_principal_from).union(*(t.inherit_principal_from for t in event_type.triggers))

@@ -263,6 +263,12 @@ def test_arraigned_and_pleaded_not_guilty_is_a_plea_on_that_day():
     ('Leon Hart describes it in an interview on the basketball podcast "Full Court Hour."', "Full Court Hour"),
     ('Leon Hart described learning of it from a phone call in an interview with the podcast "Villa Talk" in March.',
      "Villa Talk"),
+    ("Leon Hart gave an interview to CNN in March.", "CNN"),
+    ("Jurors watched an interview Leon Hart gave to WFAL-TV in March 2023.", "WFAL-TV"),
+    ("Last fall Leon Hart told People magazine that he had been sober for 18 months.", "People"),
+    ('Leon Hart defended his clinic on the podcast "Ketamine Frontiers," telling host Brent Yoakum it was safe.',
+     "Ketamine Frontiers"),
+    ("Leon Hart spoke about the clinic last week on the evening newscast of the Omaha television station KOMV.", "KOMV"),
 ])
 def test_programmes_podcasts_and_news_media_someone_spoke_to_are_interview_outlets(sentence, outlet):
     _, roles = _only(_extract_text(sentence, FRIDAY), "INTERVIEW")
@@ -3051,3 +3057,20 @@ def test_a_business_the_model_once_tags_as_a_work_is_still_an_organisation_by_it
                          "The Kansas Bureau of Investigation opened an investigation into Prairie Light Wellness in "
                          "February 2023.", FRIDAY, "INVESTIGATION")
     assert ("Prairie Light Wellness", "SUBJECT") in roles
+
+
+def test_who_gives_an_interview_is_interviewed_on_the_day_the_clause_gives():
+    text = ("Tamsin Greaves died in May. In March 2024 her mother, Denise Halloway, gave her first interview "
+            'about her death to "CBS Sunday Morning," saying she had found a note.')
+    event, roles = _only(_extract_text(text, FRIDAY), "INTERVIEW")
+    assert ("Denise Halloway", "INTERVIEWEE") in roles and {r for _, r in roles} == {"INTERVIEWEE", "OUTLET"}
+    assert all(name.startswith("CBS") for name, role in roles if role == "OUTLET")
+    assert _span(event) == (date(2024, 3, 1), date(2024, 3, 31))
+    assert _the_one("Jurors watched a clip of an interview Leon Hart gave to WFAL-TV in March 2023.", FRIDAY,
+                    "INTERVIEW", ("Leon Hart", "INTERVIEWEE"), (date(2023, 3, 1), date(2023, 3, 31)))
+
+
+def test_a_programme_named_after_a_network_holds_no_weekday():
+    text = 'Denise Halloway spoke to "CBS Sunday Morning" about her son.'
+    event, _ = _only(_extract_text(text, FRIDAY), "INTERVIEW")
+    assert _span(event) == (None, None)

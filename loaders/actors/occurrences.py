@@ -141,9 +141,11 @@ class _Names:
         found = [occ for occ in found if fold(occ.core_text(self.doc)) not in self.rejected]
         # ...except a programme someone was interviewed on: that is the outlet.
         framed = self._programmes()
-        # A quoted programme title holds the names inside it: "Unfiltered with Dee Rollins".
+        # A quoted programme title holds the names inside it: "Unfiltered with Dee Rollins"; and
+        # the model's person is the programme's name ("the podcast 'Ketamine Frontiers'").
         titles = [p for p in framed if self._is_quoted_title(p)]
-        found = [o for o in found if not any(p.start <= o.start and o.end <= p.end and o.end - o.start < p.end - p.start
+        found = [o for o in found if not any(p.start <= o.start and o.end <= p.end
+                                             and (o.end - o.start < p.end - p.start or o.kind == ActorKind.PERSON)
                                              for p in titles)]
         programmes = [p for p in framed if not any(p.start < o.end and o.start < p.end for o in found)]
         # A title the model already took for an organisation is still the programme it names.
@@ -978,7 +980,7 @@ class _Names:
             if token.lower_ not in lex.media_nouns or not token.is_lower:
                 continue
             before, after = token.i - 1, token.i + 1
-            if before >= 0 and self._media_name_word(doc[before]):
+            if before >= 0 and (self._media_name_word(doc[before]) or self._title_word_before_medium(doc[before])):
                 start = before
                 while start > 0 and self._media_name_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
                     start -= 1
@@ -997,6 +999,12 @@ class _Names:
         return (token.pos_ == "PROPN" and _is_capitalised(token) and label not in ("GPE", "LOC", "NORP", "DATE")
                 and fold(token.text) not in self.place_names and fold(token.text) not in self.lex.substances
                 and not token.is_sent_start)
+
+    def _title_word_before_medium(self, token: Token) -> bool:
+        """ "told People magazine", "a Time magazine cover": a capitalised common noun inside
+        a sentence, right before the medium's noun, is its name."""
+        return token.pos_ == "NOUN" and token.is_title and not token.is_sent_start \
+            and self.entity_label.get(token.i) not in ("GPE", "LOC", "NORP", "DATE")
 
     def _looks_like_a_name(self, token: Token) -> bool:
         """A capitalised word that the text never writes in lower case and the lexicon does not know as a noun."""

@@ -219,6 +219,10 @@ _WEEKDAY_BLOCK_RE = re.compile(r"(?:\b(?i:every|each|alternate|a|an)|\b(?:Super|
 # A weekday inside a title: "the Sunday Times", "Monday Night Football".
 _WEEKDAY_TITLE_RE = re.compile(r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Independent|Tribune|Mail|Sport|"
                                r"Night\s+(?:Football|Live)|School|Service|Club|Mass|Edition|Magazine)\b")
+# ... and after a name, a part of the day written with a capital: "CBS Sunday Morning", "ABC's Sunday Night".
+_PART_OF_DAY_TITLE_RE = re.compile(r"\s+(?:Morning|Night|Evening|Afternoon)\b")
+_NAME_BEFORE_RE = re.compile(r"(?<![.:;!?—–\"“‘(\[]\s)(?<!^)\b(?!(?:On|By|Last|Next|This|Early|Late|Since|Until|Before|After)\b)"
+                             r"[A-Z][\w'’]*\s+$")
 _SENTENCE_START_RE = re.compile(r"^[\s\"'“‘(\[]*$")
 _CAPITALISED_DEICTIC_RE = re.compile(r"(?:This|Next|Last|Today|Tonight|Tomorrow|Yesterday|Earlier|Later)\b")
 # Where a capital may open a clause: the start, or after a stop, a colon, a dash or a quote.

@@ -96,6 +96,8 @@ from loaders.timex.patterns import (
     _WEEKDAY_BLOCK_RE,
     _WEEKDAY_RE,
     _WEEKDAY_TITLE_RE,
+    _NAME_BEFORE_RE,
+    _PART_OF_DAY_TITLE_RE,
     _WINDOW_RE,
     _WITHIN_FRONTED_RE,
     _WITHIN_OF_RE,
@@ -791,8 +793,9 @@ class _Scanner:
             yield _Found(m.start(), m.end(), RELATIVE,
                          self.relative(partial(_window, before=-shift, after=shift)), future=future)
         for m in _WEEKDAY_RE.finditer(text):
-            if self.before(_WEEKDAY_BLOCK_RE, m.start(), 20) or _WEEKDAY_TITLE_RE.match(text, m.end("wd")):
-                continue  # "every Thursday" is a frequency, "Super Tuesday" and "the Sunday Times" names
+            if self.before(_WEEKDAY_BLOCK_RE, m.start(), 20) or _WEEKDAY_TITLE_RE.match(text, m.end("wd")) \
+                    or (self.before(_NAME_BEFORE_RE, m.start(), 20) and _PART_OF_DAY_TITLE_RE.match(text, m.end("wd"))):
+                continue  # "every Thursday" is a frequency, "Super Tuesday", "the Sunday Times", "CBS Sunday Morning" names
             weekday = _WEEKDAY_NUMBER[m.group("wd").lower()]
             future = self.future_at(m.start(), m.end())
             yield _Found(m.start(), m.end(), RELATIVE,
