@@ -1910,6 +1910,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _definite_mentions_keep_their_dates(drafts)
     _pronoun_deaths_are_of_the_dead(drafts, actors)
     _principals_of_the_events_they_undergo(drafts, taxonomy)
+    _about_the_one_the_story_follows(drafts)
     _one_event_told_twice_in_a_sentence(drafts, actors)
     mentions: list[EventMention] = []
     last_dated: tuple[str, FuzzyDate, int] | None = None  # id, date, where the text gives the date
@@ -2212,6 +2213,32 @@ def _inherit_principals(drafts: list[_Draft], taxonomy: Taxonomy) -> None:
                 # the doctor); another kind lends its principal ("the trial" of the one charged).
                 same_kind = source.match.event_type is event_type
                 draft.participants.extend((a, r if same_kind else event_type.principal[0]) for a, r in inherited)
+                break
+
+
+def _about_the_one_the_story_follows(drafts: list[_Draft]) -> None:
+    """ "The DEA opened its own investigation in January 2022", "The case remains under
+    investigation by the department's detective bureau": a mention of a type marked
+    about_whom_the_story_follows that names no one and nothing it is on is on the one the
+    story last told something happening to. Not "the investigation", told before, nor one
+    named in passing by no one ("part of an ongoing investigation"), nor one the text ties to
+    what it followed."""
+    for index, draft in enumerate(drafts):
+        event_type = draft.match.event_type
+        if not event_type.about_whom_the_story_follows or _has_principal(draft) or draft.undergoing \
+                or draft.of_a_thing or _is_definite(draft.match):
+            continue
+        if not draft.participants and _nominal_head(draft.match.head).dep_ == "pobj":
+            continue
+        if draft.expression is not None and draft.expression.anchor is not None:
+            continue  # "opened an investigation after patients complained about the Sunrise clinic": what it followed
+        acting = {a for a, _ in draft.participants}
+        for earlier in reversed(drafts[:index]):
+            kind = earlier.match.event_type
+            undergone = [a for a, r in earlier.participants if r in kind.principal and r not in _ACTING_ROLES
+                         and a not in acting]
+            if undergone:
+                draft.participants.extend((a, event_type.principal[0]) for a in dict.fromkeys(undergone))
                 break
 
 

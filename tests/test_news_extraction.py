@@ -3074,3 +3074,20 @@ def test_a_programme_named_after_a_network_holds_no_weekday():
     text = 'Denise Halloway spoke to "CBS Sunday Morning" about her son.'
     event, _ = _only(_extract_text(text, FRIDAY), "INTERVIEW")
     assert _span(event) == (None, None)
+
+
+def test_an_investigation_naming_no_one_is_into_the_one_the_story_follows():
+    text = ("Colleen Farraday, a nurse, was arrested in December 2021 on a charge of diverting fentanyl. "
+            "The DEA opened its own investigation in January 2022.")
+    assert _the_one(text, FRIDAY, "INVESTIGATION", ("Colleen Farraday", "SUBJECT"), (date(2022, 1, 1), date(2022, 1, 31)))
+    text = ("Derek Lunsford, 37, was found dead in his car on Sept. 18. "
+            "The case remains under investigation by the Granger Mills Police Department.")
+    _, roles = _only(_extract_text(text, FRIDAY), "INVESTIGATION")
+    assert ("Derek Lunsford", "SUBJECT") in roles
+
+
+def test_an_investigation_told_before_or_named_in_passing_borrows_no_one():
+    text = "Ann Lowe was arrested on Monday. A spokesperson said the arrest was part of an ongoing investigation."
+    assert _roles_of(text, FRIDAY, "INVESTIGATION") == []
+    text = "Ann Lowe was arrested on Monday. The sheriff will discuss the investigation at a news conference."
+    assert _roles_of(text, FRIDAY, "INVESTIGATION") == []
