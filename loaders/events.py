@@ -381,7 +381,29 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
         return _children(_clause_holding(governor), SUBJECTS), False  # "she died after swallowing ...": she swallowed
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.head.pos_ == "NOUN":
         return _children(governor.head, {"poss"}), False  # "his role in supplying ketamine": he supplied it
+    if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBG":
+        return _issuer(governor), False
     return [], False
+
+
+# Verbs by which a body puts out a document that does what it says: "issued an order suspending ...".
+_ISSUING_VERBS = frozenset({"issue", "send", "release", "publish", "post", "adopt", "distribute", "circulate"})
+
+
+def _issuer(document: Token) -> list[Token]:
+    """Who issued a document a participle describes: "the FDA issued a safety communication
+    warning that ...", "Health Canada issued an advisory warning Canadians ...", "the board
+    adopted an emergency rule scheduling nine compounds". The parser may make the document the
+    subject of the clause that follows it ("a safety communication warning that [products] had
+    not been evaluated")."""
+    holder = document.head
+    if document.dep_ in SUBJECTS | PASSIVE_SUBJECTS and holder.dep_ == "ccomp" and holder.head.i < document.i:
+        holder = holder.head
+    elif document.dep_ not in OBJECTS:
+        return []
+    if holder.pos_ != "VERB" or holder.lemma_.lower() not in _ISSUING_VERBS:
+        return []
+    return _children(holder, SUBJECTS)
 
 
 def _members(group: Token) -> list[Token]:
@@ -563,6 +585,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             for prep, objs in _prep_objects(verb).items():
                 if prep in {"by", "with", "against", "into"} or (prep == "from" and relation in SUBJECTS):
                     add(prep, objs)  # "a shipment arrived from Northstar", not "distanced itself from X"
+        if nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+            add("agent", _issuer(nominal))  # "issued a safety communication warning that [products] had not been"
         if _is_cited_source(nominal):
             # "According to an indictment returned on Dec. 4, Dr. Vasko sold ...": whom the
             # source tells of, the subject of the clause it is cited for.
@@ -1118,6 +1142,12 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
                   if c.lemma_.lower() in match.event_type.dated_by_clause
                   # the document's passive participle, not the defendant's own act ("and filed a motion")
                   and not _children(c, OBJECTS) and not {"to", "from", "into"} & _prep_objects(c).keys()}
+    # "issued an order suspending his license on May 2", "On Monday, Health Canada issued an
+    # advisory warning Canadians": the issuing's date is what the document does
+    document = match.head.head if match.trigger.part_of_speech == "VERB" and match.head.dep_ in {"acl", "amod"} \
+        and match.head.tag_ == "VBG" else nominal if match.trigger.part_of_speech == "NOUN" else None
+    if document is not None and _issuer(document):
+        heads.add(document.head.i if document.dep_ in OBJECTS else document.head.head.i)
     copula = _copula_of_anyone(match.head.head) if match.trigger.part_of_speech == "VERB" \
         and match.head.dep_ == "acl" else None
     if copula is not None:

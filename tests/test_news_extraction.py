@@ -3091,3 +3091,19 @@ def test_an_investigation_told_before_or_named_in_passing_borrows_no_one():
     assert _roles_of(text, FRIDAY, "INVESTIGATION") == []
     text = "Ann Lowe was arrested on Monday. The sheriff will discuss the investigation at a news conference."
     assert _roles_of(text, FRIDAY, "INVESTIGATION") == []
+
+
+@pytest.mark.parametrize("text, regulator, span", [
+    ("On Monday, Health Canada issued an advisory warning Canadians about counterfeit hydromorphone tablets.",
+     "Health Canada", (date(2024, 6, 10), date(2024, 6, 10))),
+    ("In May the Food and Drug Administration issued a safety communication warning that compounded ketamine "
+     "products had not been evaluated for safety.", "Food and Drug Administration", (date(2024, 5, 1), date(2024, 5, 31))),
+    ("The FDA on Tuesday sent a letter warning the Acme clinic to stop.", "FDA", (date(2024, 6, 11), date(2024, 6, 11))),
+])
+def test_a_document_issued_that_warns_is_the_issuers_warning_on_the_day_it_was_issued(text, regulator, span):
+    _the_one(text, FRIDAY, "REGULATORY_WARNING", (regulator, "REGULATOR"), span)
+
+
+def test_an_order_issued_that_suspends_is_the_issuers_action():
+    _the_one("The Texas Medical Board issued an order suspending the license of Dr. Ray Voss on May 2.", FRIDAY,
+             "REGULATORY_ACTION", ("Texas Medical Board", "REGULATOR"), (date(2024, 5, 2), date(2024, 5, 2)))
