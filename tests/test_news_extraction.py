@@ -3107,3 +3107,10 @@ def test_a_document_issued_that_warns_is_the_issuers_warning_on_the_day_it_was_i
 def test_an_order_issued_that_suspends_is_the_issuers_action():
     _the_one("The Texas Medical Board issued an order suspending the license of Dr. Ray Voss on May 2.", FRIDAY,
              "REGULATORY_ACTION", ("Texas Medical Board", "REGULATOR"), (date(2024, 5, 2), date(2024, 5, 2)))
+
+
+def test_the_division_is_the_public_body_named_before_as_a_division():
+    text = ("The Nevada Division of Public and Behavioral Health licenses IV clinics. "
+            "In October, the division warned consumers about IV therapy businesses.")
+    _the_one(text, FRIDAY, "REGULATORY_WARNING", ("Nevada Division of Public and Behavioral Health", "REGULATOR"),
+             (date(2023, 10, 1), date(2023, 10, 31)))
