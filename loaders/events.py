@@ -2486,7 +2486,8 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
         wrong_names = lexicon.female_first_names if word in MALE_PRONOUNS or word in lexicon.male_nouns else \
             lexicon.male_first_names if word in FEMALE_PRONOUNS or word in lexicon.female_nouns else frozenset()
         pool = named_dead or ([(w, d) for w, d in told_dead if d != actor_id] if id(draft) in acting else [])
-        candidates = [(abs(where - draft.trigger_start), where > draft.trigger_start, dead) for where, dead in pool
+        # a pronoun looks back: the nearest death told before it, else the nearest after
+        candidates = [(where > draft.trigger_start, abs(where - draft.trigger_start), dead) for where, dead in pool
                       if actors.actors[dead].name.split()[0].lower() not in wrong_names]
         if candidates:
             dead = min(candidates)[2]

@@ -3114,3 +3114,10 @@ def test_the_division_is_the_public_body_named_before_as_a_division():
             "In October, the division warned consumers about IV therapy businesses.")
     _the_one(text, FRIDAY, "REGULATORY_WARNING", ("Nevada Division of Public and Behavioral Health", "REGULATOR"),
              (date(2023, 10, 1), date(2023, 10, 31)))
+
+
+def test_a_pronoun_death_an_act_is_dated_by_is_the_death_told_before_not_one_told_after():
+    text = ("Eli Sorkin, 24, died on July 29, 2023. Police allege that Dan Pyle sold Sorkin what he believed was "
+            "heroin the day before he died. Wren Hale died on Oct. 14, 2021.")
+    event, roles = _only(_extract_text(text, FRIDAY), "DRUG_SUPPLY")
+    assert ("Eli Sorkin", "BUYER") in roles and _span(event) == (date(2023, 7, 28), date(2023, 7, 28))
