@@ -2264,6 +2264,8 @@ def _about_the_one_the_story_follows(drafts: list[_Draft]) -> None:
             continue  # "opened an investigation after patients complained about the Sunrise clinic": what it followed
         acting = {a for a, _ in draft.participants}
         for earlier in reversed(drafts[:index]):
+            if earlier.status == EventStatus.NEGATED:
+                continue  # "Her partner was not charged": not whom the story follows
             kind = earlier.match.event_type
             undergone = [a for a, r in earlier.participants if r in kind.principal and r not in _ACTING_ROLES
                          and a not in acting]

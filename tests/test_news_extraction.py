@@ -3091,6 +3091,9 @@ def test_an_investigation_told_before_or_named_in_passing_borrows_no_one():
     assert _roles_of(text, FRIDAY, "INVESTIGATION") == []
     text = "Ann Lowe was arrested on Monday. The sheriff will discuss the investigation at a news conference."
     assert _roles_of(text, FRIDAY, "INVESTIGATION") == []
+    text = ("Dr. Carla Wei was indicted on Thursday on 12 counts of fraud. Her former business partner, Jason Kim, "
+            "was not charged. The Justice Department began an investigation in 2021.")
+    assert all(("Jason Kim", "SUBJECT") not in roles for roles in _roles_of(text, FRIDAY, "INVESTIGATION"))
 
 
 @pytest.mark.parametrize("text, regulator, span", [
