@@ -390,20 +390,24 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
 _ISSUING_VERBS = frozenset({"issue", "send", "release", "publish", "post", "adopt", "distribute", "circulate"})
 
 
-def _issuer(document: Token) -> list[Token]:
-    """Who issued a document a participle describes: "the FDA issued a safety communication
-    warning that ...", "Health Canada issued an advisory warning Canadians ...", "the board
-    adopted an emergency rule scheduling nine compounds". The parser may make the document the
-    subject of the clause that follows it ("a safety communication warning that [products] had
-    not been evaluated")."""
+def _issuing_verb(document: Token) -> Token | None:
+    """The verb that issued a document a participle describes: "the FDA issued a safety
+    communication warning that ...", "Health Canada issued an advisory warning Canadians ...",
+    "the board adopted an emergency rule scheduling nine compounds". The parser may make the
+    document the subject of the clause that follows it ("a safety communication warning that
+    [products] had not been evaluated")."""
     holder = document.head
     if document.dep_ in SUBJECTS | PASSIVE_SUBJECTS and holder.dep_ == "ccomp" and holder.head.i < document.i:
         holder = holder.head
     elif document.dep_ not in OBJECTS:
-        return []
-    if holder.pos_ != "VERB" or holder.lemma_.lower() not in _ISSUING_VERBS:
-        return []
-    return _children(holder, SUBJECTS)
+        return None
+    return holder if holder.pos_ == "VERB" and holder.lemma_.lower() in _ISSUING_VERBS else None
+
+
+def _issuer(document: Token) -> list[Token]:
+    """Who issued the document (see _issuing_verb)."""
+    verb = _issuing_verb(document)
+    return _children(verb, SUBJECTS) if verb is not None else []
 
 
 def _members(group: Token) -> list[Token]:
@@ -1146,8 +1150,9 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     # advisory warning Canadians": the issuing's date is what the document does
     document = match.head.head if match.trigger.part_of_speech == "VERB" and match.head.dep_ in {"acl", "amod"} \
         and match.head.tag_ == "VBG" else nominal if match.trigger.part_of_speech == "NOUN" else None
-    if document is not None and _issuer(document):
-        heads.add(document.head.i if document.dep_ in OBJECTS else document.head.head.i)
+    issuing = _issuing_verb(document) if document is not None else None
+    if issuing is not None and _children(issuing, SUBJECTS):
+        heads.add(issuing.i)
     copula = _copula_of_anyone(match.head.head) if match.trigger.part_of_speech == "VERB" \
         and match.head.dep_ == "acl" else None
     if copula is not None:
@@ -2262,15 +2267,10 @@ def _about_the_one_the_story_follows(drafts: list[_Draft]) -> None:
             continue
         if draft.expression is not None and draft.expression.anchor is not None:
             continue  # "opened an investigation after patients complained about the Sunrise clinic": what it followed
-        acting = {a for a, _ in draft.participants}
         for earlier in reversed(drafts[:index]):
             if earlier.status == EventStatus.NEGATED:
                 continue  # "Her partner was not charged": not whom the story follows
-            kind = earlier.match.event_type
-            undergone = [a for a, r in earlier.participants if r in kind.principal and r not in _ACTING_ROLES
-                         and a not in acting]
-            if undergone:
-                draft.participants.extend((a, event_type.principal[0]) for a in dict.fromkeys(undergone))
+            if _take_whom_it_befell(draft, earlier):
                 break
 
 
@@ -2310,13 +2310,19 @@ def _opened_after(draft: _Draft, drafts: list[_Draft], sentence_starts: list[int
         if not sources and named & set(source_types):
             sources = sorted((d for d in drafts if d.match.event_type.name in named & set(source_types)
                               and d.trigger_start < draft.trigger_start), key=lambda d: -d.trigger_start)
-    acting = {a for a, _ in draft.participants}
     for source in sources:
-        undergone = [a for a, r in source.participants if r in source.match.event_type.principal
-                     and r not in _ACTING_ROLES and a not in acting]
-        if undergone:
-            draft.participants.extend((a, draft.match.event_type.principal[0]) for a in dict.fromkeys(undergone))
+        if _take_whom_it_befell(draft, source):
             return
+
+
+def _take_whom_it_befell(draft: _Draft, source: _Draft) -> bool:
+    """Give the draft, as its principal, whoever the source event befell (its principals that do
+    not act, nor act in the draft); whether there was anyone."""
+    acting = {a for a, _ in draft.participants}
+    undergone = [a for a, r in source.participants if r in source.match.event_type.principal
+                 and r not in _ACTING_ROLES and a not in acting]
+    draft.participants.extend((a, draft.match.event_type.principal[0]) for a in dict.fromkeys(undergone))
+    return bool(undergone)
 
 
 # Roles an organisation fills through its official: "a DEA agent arrested him", "an FDA official told Reuters".

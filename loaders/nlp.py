@@ -28,12 +28,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from loaders.records import WEEKDAY_NAMES, Sentence
 from loaders.timex import find_time_expressions
+
+if TYPE_CHECKING:
+    from loaders.actors.lexicon import ActorLexicon
 
 
 # A bold label of words that opens a paragraph: "**The company's response:** In a statement ..."
@@ -147,7 +151,7 @@ def name_split_into_two_objects(doc: Doc) -> Doc:
     """ "told People magazine that ...": the small model may read the name's first word as
     whom it was told to and the rest as what was told. One name (or a capitalised name
     before a medium's noun) is one noun phrase: the one told."""
-    media = _media_nouns()
+    media = _lexicon().media_nouns
     for last in doc:
         verb = last.head
         if last.dep_ != "dobj" or verb.pos_ != "VERB" or last.i < 1 or verb.i > last.i:
@@ -168,12 +172,6 @@ def name_split_into_two_objects(doc: Doc) -> Doc:
             token.head, token.dep_ = last, "compound"
         last.dep_ = "dative"
     return doc
-
-
-def _media_nouns() -> frozenset[str]:
-    from loaders.actors.lexicon import get_lexicon
-
-    return get_lexicon().media_nouns
 
 
 @Language.component("object_read_as_a_subject")
@@ -487,17 +485,16 @@ def _free_relative_thing(what: Token) -> tuple[Token, Token, list[Token]] | None
             break  # "heroin the day before": a new phrase
         thing.append(token)
     # the thing's name, or a substance the model tagged an adjective ("was ketamine")
-    nouns = [t for t in thing if t.is_alpha and (t.pos_ in {"NOUN", "PROPN", "VERB"} or t.lower_ in _substances())]
+    nouns = [t for t in thing if t.is_alpha and (t.pos_ in {"NOUN", "PROPN", "VERB"} or t.lower_ in _lexicon().substances)]
     if not nouns:
         return None
     return believing, nouns[-1], thing[:thing.index(nouns[-1]) + 1]
 
 
-@lru_cache(maxsize=1)
-def _substances() -> frozenset[str]:
-    from loaders.actors.lexicon import get_lexicon
+def _lexicon() -> ActorLexicon:
+    from loaders.actors.lexicon import get_lexicon  # imported late: the actors package imports this module
 
-    return get_lexicon().substances
+    return get_lexicon()
 
 
 @Language.component("what_they_believed_was_a_thing")

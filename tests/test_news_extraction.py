@@ -1357,11 +1357,10 @@ def test_a_day_told_as_a_possessive_dates_only_its_noun_or_what_happens_at_it():
 
 
 def test_a_plea_is_dated_by_its_own_month_not_by_the_span_of_the_counts():
-    events = _extract_text(
+    assert _dated(
         "Declan Furlong had pleaded guilty in February to 11 counts of selling prescription-only medicines "
-        "without a prescription, all between January 2021 and August 2022.", date(2025, 5, 9))
-    plea, _ = _only(events, "PLEA")
-    assert _span(plea) == (date(2025, 2, 1), date(2025, 2, 28))
+        "without a prescription, all between January 2021 and August 2022.", date(2025, 5, 9), "PLEA",
+    ) == (date(2025, 2, 1), date(2025, 2, 28))
 
 
 def test_a_byline_is_not_whom_he_or_she_stands_for():
@@ -1953,12 +1952,11 @@ def test_no_evidence_that_something_happened_tells_it_did_not():
 
 
 def test_pronounced_dead_after_returning_to_find_him_is_the_day_he_was_found():
-    events = _extract_text(
+    assert _dated(
         "Kenneth Iwamasa admitted that on October 28, 2023, he injected Matthew Perry with ketamine at least three "
         "times. Iwamasa left the house to run errands and returned that afternoon to find Perry face down in the hot "
-        "tub. Perry, 54, was pronounced dead at the scene.", date(2024, 8, 15))
-    death, _ = _only(events, "DEATH")
-    assert _span(death) == (date(2023, 10, 28), date(2023, 10, 28))
+        "tub. Perry, 54, was pronounced dead at the scene.", date(2024, 8, 15), "DEATH",
+    ) == (date(2023, 10, 28), date(2023, 10, 28))
 
 
 def test_the_death_a_pronoun_tells_beside_someone_investigated_is_not_theirs():
