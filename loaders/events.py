@@ -1609,10 +1609,11 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if expression is None and not cited_source:
         expression = heading
     clause = _clause_anchor(match, nominal, verb)
-    if expression is None and clause.dep_ == "ROOT" and not cited_source \
+    if expression is None and (clause.dep_ == "ROOT" or _said_after_an_aside(clause, taxonomy)) and not cited_source \
             and not _told_by_another_event(match, nominal, verb, taxonomy):
         # "In October 2023, the same month Eli's first package arrived, the FDA warned ...": a
-        # date opening the sentence frames its main clause, wherever the parser hung it.
+        # date opening the sentence frames its main clause, wherever the parser hung it; so too
+        # past an aside saying who tells it ("On the evening of Sept. 21, the complaint says, ...").
         expression = _opening_expression(expressions, span, trigger_start)
     if expression is None and _is_when_clause(clause):
         # "concerns the FDA raised in October 2023, when it warned ...": the when-clause's time,
@@ -1905,6 +1906,15 @@ def _opening_expression(expressions: Sequence[TimeExpression], sentence: Span,
         if opens and after.startswith(",") and expression.end <= trigger_start:
             return expression
     return None
+
+
+def _said_after_an_aside(clause: Token, taxonomy: Taxonomy) -> bool:
+    """The clause after "..., the complaint says, ...", which the parser hangs on the saying."""
+    saying = clause.head
+    return clause.dep_ == "ccomp" and saying.dep_ == "ROOT" and saying.i < clause.i \
+        and saying.lemma_.lower() in taxonomy.speech_verbs | taxonomy.allegation_verbs and saying.i + 1 < len(saying.doc) \
+        and saying.doc[saying.i + 1].text == "," and bool(_children(saying, SUBJECTS)) \
+        and all(t.i > saying.i for t in _children(clause, SUBJECTS))
 
 
 def _is_attribution_aside(verb: Token) -> bool:
@@ -2766,8 +2776,19 @@ def _told_with_same_verb(anchor: AnchoredOffset, draft: _Draft, drafts: list[_Dr
     """ "X was found dead on July 6 ... sold him pills the night before he was found": the
     anchor's verb is the trigger, dated outright, of an event about someone this one involves."""
     verbs = _anchor_verbs(anchor, draft.match.head.doc)
-    return _last_before_else_first([d for d in _about_someone_involved(draft, drafts)
-                                    if d.match.tokens[0].lemma_.lower() in verbs and _dated_outright(d)], draft)
+    told = [d for d in drafts if d is not draft and d.match.tokens[0].lemma_.lower() in verbs and _dated_outright(d)]
+    involved = [d for d in _about_someone_involved(draft, drafts) if d in told]
+    # "who prosecutors say sold Faraday the pills the night before he was found", with the buyer
+    # unrecognised: the one finding the story dates is the one meant
+    if involved:
+        return _last_before_else_first(involved, draft)
+    return _of_the_only_one(told, draft) if _someone_in(anchor, draft.match.head.doc) else None
+
+
+def _of_the_only_one(candidates: list[_Draft], draft: _Draft) -> _Draft | None:
+    """Of mentions all about one and the same person, the last told before this one, else the first."""
+    people = {a for d in candidates for a, r in d.participants if r in d.match.event_type.principal}
+    return _last_before_else_first(candidates, draft) if len(people) == 1 else None
 
 
 _FINDING_VERBS = frozenset({"find", "discover"})
@@ -2783,7 +2804,23 @@ def _death_of_the_one_found(anchor: AnchoredOffset, draft: _Draft, drafts: list[
     dated = [d for d in deaths if _dated_outright(d)]
     if dated:
         return min(dated, key=lambda d: (width(d.expression.date), abs(d.trigger_start - draft.trigger_start)))
-    return _last_before_else_first(deaths, draft)
+    if deaths:
+        return _last_before_else_first(deaths, draft)
+    # with no one the event involves recognised, the death the story dates, when it tells of one
+    # only and the one found is someone ("he was found", not "particles were found")
+    all_deaths = [d for d in drafts if d.match.event_type.name == "DEATH"]
+    if _of_the_only_one(all_deaths, draft) is None or not _someone_in(anchor, draft.match.head.doc):
+        return None
+    return _of_the_only_one([d for d in all_deaths if _dated_outright(d)], draft)
+
+
+def _someone_in(anchor: AnchoredOffset, doc: Doc) -> bool:
+    """Whether the phrase naming the anchor tells of a person ("he was found", not "particles
+    were found")."""
+    assert anchor.anchor_start is not None and anchor.anchor_end is not None
+    phrase = doc.char_span(anchor.anchor_start, anchor.anchor_end, alignment_mode="expand")
+    return any(t.dep_ in PASSIVE_SUBJECTS | SUBJECTS and (t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS or t.ent_type_ == "PERSON")
+               for t in phrase or ())
 
 
 def _told_elsewhere(types: set[str], anchor: _Draft, drafts: list[_Draft], ids: list[str], *,

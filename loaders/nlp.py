@@ -18,7 +18,9 @@ already postponed twice, is scheduled") describes it and is not the main verb;
 a bare weekday after an object ("performed an autopsy Monday") is the verb's
 time, not the object's head; "what he believed was heroin" is the thing sold,
 its time the verb's; an opening "In a statement read ..." is the main verb's
-phrase; "that December" after a verb
+phrase; "the Aug. 12, 2019, overdose death" is a death the date
+modifies, not the date's apposition; "admits that she went ..., injected him ... and left":
+the past verbs go on with what is said; "that December" after a verb
 other than one of saying is a time, not a clause; and Markdown's opening
 emphasis marks read as spaces, so the name beside them is found.
 """
@@ -453,6 +455,52 @@ def that_before_a_time_is_its_determiner(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("past_series_after_what_is_said_is_its")
+def past_series_after_what_is_said_is_its(doc: Doc) -> Doc:
+    """ "Kessler admits that she went to his house on the night of March 1, injected him ...
+    and left": the small model may join "injected" to "admits", so that it is said, not done,
+    and loses the night it was done. A past verb with no subject of its own, joined to a
+    present verb of saying after what is said, in the past with a subject, continues what is
+    said."""
+    for verb in doc:
+        saying = verb.head
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" or saying.tag_ not in {"VBZ", "VBP"} \
+                or saying.lemma_.lower() not in _REPORTING_VERBS \
+                or any(c.dep_ in _SUBJECT_RELATIONS for c in verb.children):
+            continue
+        said = [c for c in saying.children if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ == "VBD"
+                and any(s.dep_ in _SUBJECT_RELATIONS for s in c.children)]
+        if said:
+            verb.head = said[-1]
+    return doc
+
+
+@Language.component("date_before_a_noun_modifies_it")
+def date_before_a_noun_modifies_it(doc: Doc) -> Doc:
+    """ "a count tied to the Aug. 12, 2019, overdose death of Daniel Ostrander": a full date set
+    off by commas before a noun, after "the", is that noun's modifier. The small model may make
+    the noun an apposition of the date, so that the date, not the death, is what the count is
+    tied to. The noun takes the date's place, and the date and its "the" hang on the noun."""
+    for noun in doc:
+        date = noun.head
+        if noun.dep_ != "appos" or noun.pos_ != "NOUN" or date.i >= noun.i or date.ent_type_ != "DATE" \
+                or date.pos_ != "PROPN" or noun.ent_type_:
+            continue
+        article = [c for c in date.children if c.dep_ == "det" and c.lower_ == "the" and c.i < date.i]
+        told = next((e for e in doc.ents if e.start <= date.i < e.end), None)
+        between = doc[told.end : noun.left_edge.i] if told is not None else []
+        if not article or [t.text for t in between] != [","] or not any(t.like_num and len(t.text) == 4 for t in told):
+            continue  # "the Aug. 12, 2019, overdose death", not "June, the month of his death"
+        sentence = date.sent
+        saved = [(t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sentence]
+        noun.head, noun.dep_ = (noun, "ROOT") if date.head.i == date.i else (date.head, date.dep_)
+        date.head, date.dep_ = noun, "nmod"
+        article[0].head = noun
+        if not _is_tree(sentence):
+            _restore(sentence, saved)
+    return doc
+
+
 # "what he believed was heroin": verbs of believing or saying that make a free relative of a thing.
 _BELIEVING_VERBS = frozenset({"believe", "think", "promise", "say", "claim", "assume", "tell", "describe", "advertise"})
 _COPULA_WORDS = frozenset({"was", "were", "is", "are", "be"})
@@ -586,6 +634,8 @@ def get_nlp() -> Language:
     nlp.add_pipe("participle_after_an_opening_noun_is_its", last=True)
     nlp.add_pipe("that_before_a_time_is_its_determiner", last=True)
     nlp.add_pipe("aside_read_as_the_main_verb", last=True)
+    nlp.add_pipe("date_before_a_noun_modifies_it", last=True)
+    nlp.add_pipe("past_series_after_what_is_said_is_its", last=True)
     return nlp
 
 

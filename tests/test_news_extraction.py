@@ -3122,3 +3122,33 @@ def test_a_pronoun_death_an_act_is_dated_by_is_the_death_told_before_not_one_tol
             "heroin the day before he died. Wren Hale died on Oct. 14, 2021.")
     event, roles = _only(_extract_text(text, FRIDAY), "DRUG_SUPPLY")
     assert ("Eli Sorkin", "BUYER") in roles and _span(event) == (date(2023, 7, 28), date(2023, 7, 28))
+
+
+def test_a_full_date_set_off_before_a_death_dates_the_death():
+    _the_one("The indictment added a count tied to the Aug. 12, 2019, overdose death of Daniel Ostrander.", FRIDAY,
+             "DEATH", ("Daniel Ostrander", "DECEASED"), (date(2019, 8, 12), date(2019, 8, 12)))
+
+
+def test_the_night_before_he_was_found_is_counted_from_the_one_finding_the_story_dates():
+    # the model does not take "Faraday" for a person here: the buyer is not recognised
+    text = ("Tom Faraday was found dead on Nov. 3, 2024. In April, police arrested Rafael Quiroga, 29, a North "
+            "Hollywood man who prosecutors say sold Faraday the pills the night before he was found.")
+    _the_one(text, date(2025, 6, 13), "DRUG_SUPPLY", ("Rafael Quiroga", "SUPPLIER"), (date(2024, 11, 2), date(2024, 11, 2)))
+
+
+def test_things_found_are_not_someone_found_dead():
+    text = ("Owen Latchford was found dead at his flat on 3 June 2024. Separately, last month the MHRA asked the "
+            "manufacturer Harlow Pharma to recall two batches of its ketamine injection after particles were found.")
+    event, _ = _only(_extract_text(text, date(2025, 2, 14)), "REGULATORY_ACTION")
+    assert event.date.start != date(2024, 6, 3)
+
+
+def test_past_verbs_after_what_a_document_says_go_on_with_it_and_share_its_night():
+    text = ("In the agreement, Kessler admits that she went to Lowry's house on the night of March 1, 2024, "
+            "injected him with two doses of ketamine, and left before midnight.")
+    assert _dated(text, FRIDAY, "DRUG_ADMINISTRATION") == (date(2024, 3, 1), date(2024, 3, 1))
+
+
+def test_a_date_opening_the_sentence_dates_what_is_told_past_an_aside_saying_who_tells_it():
+    text = "On the evening of Sept. 21, 2023, the complaint says, Denning delivered 10 more pills to Vale's house."
+    assert _dated(text, FRIDAY, "DRUG_SUPPLY") == (date(2023, 9, 21), date(2023, 9, 21))
