@@ -49,7 +49,7 @@ from loaders.records import (
     width,
 )
 from loaders.taxonomy import EventType, Taxonomy, Trigger
-from loaders.timex import AnchoredOffset, TimeExpression, hours_into_the_night, told_with_year, whole_number
+from loaders.timex import ABSOLUTE, AnchoredOffset, TimeExpression, hours_into_the_night, told_with_year, whole_number
 
 # Dependents that lead out of the trigger's own clause: actors found below them
 # belong to another statement.
@@ -1176,8 +1176,11 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
                             or _undergone_through_preposition(nominal, verb, taxonomy)):
         return heads
     if verb is not match.head and verb.lemma_.lower() in taxonomy.reschedule_verbs:
-        # "postponed the trial to Aug. 19", however definite the trial
+        # "postponed the trial to Aug. 19", however definite the trial; and "postponed the trial of
+        # X, the woman prosecutors say sold ..., to Aug. 19", which the parser hangs on the aside
         heads |= {c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "until", "till", "for"}}
+        heads |= {t.i for t in verb.sent if t.i > nominal.i and t.dep_ == "prep" and t.lower_ in {"to", "until"}
+                  and t.doc[t.i - 1].text == "," and t.head.i != verb.i}
         return heads
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS and _is_definite(match) \
             and verb.lemma_.lower() not in taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs:
@@ -1570,7 +1573,8 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     carrier = _carrying_verb(match, nominal, verb)
     if (expression is None and carrier is not None
             and (carrier.dep_ == "conj" or (carrier.dep_ == "advcl" and carrier.tag_ == "VBG"))
-            and not _own_subjects(carrier) and not _children(carrier, PASSIVE_SUBJECTS)):
+            and not _own_subjects(carrier) and not _children(carrier, PASSIVE_SUBJECTS)
+            and not _present_perfect(carrier)):
         # "found unresponsive on Oct. 28 and pronounced dead": the coordinated verb shares the date,
         # and so does a participle ("released its findings on Sept. 12, concluding that ..."), and
         # the verb carrying a noun ("was arraigned Friday and entered a plea of not guilty").
@@ -1658,6 +1662,11 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
 # What a verb may hold and still be bare of a time of its own: "was arrested and charged on
 # Monday", "opened and adjourned on 14 June" (not "arrested in Mexico and extradited Monday").
 _BARE_VERB_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "neg", "punct", "dobj", "prt", "acomp"})
+
+
+def _present_perfect(verb: Token) -> bool:
+    """ "was charged in April and has pleaded not guilty": done since, by now, not on that day."""
+    return any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"} for c in verb.children)
 
 
 def _said_together(first: Token, later: Token, taxonomy: Taxonomy) -> bool:
@@ -2629,13 +2638,23 @@ def _dated_by_apposed_anchor(draft: _Draft, expressions: Sequence[TimeExpression
             if told.anchor is not None or not told.date.known or told.future:
                 continue
             if _APPOSITION_RE.fullmatch(text, told.end, anchored.start) \
-                    or _APPOSITION_RE.fullmatch(text, anchored.end, told.start):
+                    or _APPOSITION_RE.fullmatch(text, anchored.end, told.start) \
+                    or (told.kind == ABSOLUTE and _told_of_the_verb_the_phrase_follows(told, anchored, draft, text)):
                 if own is not None and own is not told:
                     return None
                 lo = None if anchor.max_offset_days is None else -anchor.max_offset_days
                 hi = None if anchor.min_offset_days is None else -anchor.min_offset_days
                 return told.date.shifted(lo, hi, f"{told.text}, {anchored.text}")
     return None
+
+
+def _told_of_the_verb_the_phrase_follows(told: TimeExpression, anchored: TimeExpression, draft: _Draft,
+                                        text: str) -> bool:
+    """ "pleaded guilty on Aug. 7 to conspiracy ..., eight days before prosecutors charged all
+    five": the phrase, after a comma, is a clause of the verb the date is told for."""
+    clause = draft.match.head
+    return clause.dep_ == "advcl" and told.end <= anchored.start and text[:anchored.start].rstrip().endswith(",") \
+        and _hangs_on(told, {clause.head.i}, clause.doc)
 
 
 # How far narration keeps the day it last gave: the sentence after it, and the one after that.

@@ -3152,3 +3152,21 @@ def test_past_verbs_after_what_a_document_says_go_on_with_it_and_share_its_night
 def test_a_date_opening_the_sentence_dates_what_is_told_past_an_aside_saying_who_tells_it():
     text = "On the evening of Sept. 21, 2023, the complaint says, Denning delivered 10 more pills to Vale's house."
     assert _dated(text, FRIDAY, "DRUG_SUPPLY") == (date(2023, 9, 21), date(2023, 9, 21))
+
+
+def test_a_clause_days_before_another_event_dates_that_event_from_the_date_of_its_verb():
+    text = ("Ken Iwamasa pleaded guilty on Aug. 7 to conspiracy to distribute ketamine, eight days before "
+            "prosecutors charged Salvador Plasencia.")
+    _the_one(text, FRIDAY, "CHARGES", ("Salvador Plasencia", "DEFENDANT"), (date(2023, 8, 15), date(2023, 8, 15)))
+
+
+def test_what_has_been_done_since_is_not_dated_by_the_past_verb_it_is_joined_to():
+    text = "Caden Voss was charged in April with delivery of a controlled substance and has pleaded not guilty."
+    assert _dated(text, FRIDAY, "PLEA") == (None, None)
+
+
+def test_a_trial_moved_to_a_day_after_a_long_aside_is_on_that_day_ahead():
+    text = ("A federal judge on Tuesday postponed the trial of Jasveen Sangha, the North Hollywood woman prosecutors "
+            "say sold the ketamine that killed Matthew Perry, to Aug. 19, giving her lawyers more time.")
+    _the_one(text, date(2025, 2, 20), "TRIAL", ("Jasveen Sangha", "DEFENDANT"), (date(2025, 8, 19), date(2025, 8, 19)))
+

@@ -237,7 +237,7 @@ class _Scanner:
         The comma-bounded segment is read first ("stayed until 2020, will finish by 2025");
         when it has no tense marker, the whole clause ("In March, the trial will begin").
         """
-        if _MOVED_TO_RE.search(self.text, max(0, start - 120), start):
+        if _MOVED_TO_RE.search(self.text, max(0, start - 200), start):
             return True  # "postponed the trial of Jasveen Sangha to Aug. 19": where it was moved to
         if self._breaks is None:  # found once per sentence
             self._breaks = ([(b.start(), b.end()) for b in _CLAUSE_BREAK_RE.finditer(self.text)],
