@@ -75,6 +75,7 @@ bench: install
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev11
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev12
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev13
+	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev14
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_unseen
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_heldout
 	$(BIN)/python -m bench load
