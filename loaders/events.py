@@ -1519,6 +1519,7 @@ def _tells_how_someone_died(clause: Token) -> bool:
 
 
 _FINDING_WORDS = frozenset({"cause", "manner", "due", "toxicity", "overdose", "intoxication", "poisoning"})
+_RULING_VERBS = frozenset({"rule", "determine", "conclude", "find", "attribute", "classify"})
 
 
 def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
@@ -1561,6 +1562,11 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     participants = _assign_roles(match, held, actors, (trigger_start, trigger_end), taxonomy)
     heads = _event_heads(match, nominal, verb, taxonomy)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end, taxonomy.speech_verbs)
+    if expression is None and verb is not None and verb is not match.head \
+            and verb.lemma_.lower() in taxonomy.reschedule_verbs:
+        # "deferred sentence until 24 July": the expression holds its "until", which hangs on the verb
+        moved_until = {c.idx for c in verb.children if c.dep_ == "prep" and c.lower_ in {"until", "till"}}
+        expression = next((e for e in expressions if e.start in moved_until), None)
     fronted = _fronted_participle_span(match.head)
     if expression is None and fronted is not None:
         # "Born in Tulsa, Oklahoma, in 1974, Dorsey moved ...": the parser hangs the year on the
@@ -1610,7 +1616,9 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
                 expression = None
     # what a cited source ("according to the indictment") says happened is no date of the source's
     cited_source = _is_cited_source(nominal)
-    if expression is None and not cited_source:
+    # "Dec. 15: the office rules that he died of ...": the heading is the ruling's day, not the death's
+    ruled_on = head.dep_ == "ccomp" and head.head.lemma_.lower() in _RULING_VERBS and _tells_how_someone_died(head)
+    if expression is None and not cited_source and not ruled_on:
         expression = heading
     clause = _clause_anchor(match, nominal, verb)
     if expression is None and (clause.dep_ == "ROOT" or _said_after_an_aside(clause, taxonomy)) and not cited_source \
@@ -2448,14 +2456,19 @@ def _plural_pronouns_are_the_people_before(drafts: list[_Draft], actors: ActorAn
         # a bare "both" is no subject of its own ("X and Y were arraigned and both pleaded"), so
         # it is looked for on the verb too
         places = [doc[i] for i in draft.undergoing] + (_children(head, SUBJECTS) if head.pos_ in {"VERB", "AUX"} else [])
-        pronoun = next((t for t in places if t.lower_ in _PAIR_PRONOUNS), None)
+        pronoun = next((t for t in places if t.lower_ in _PAIR_PRONOUNS or _the_two(t)), None)
         if pronoun is None or pronoun.sent.start == 0:
             continue
         before = doc[pronoun.sent.start - 1].sent
-        groups = [[a for a, r in d.participants if r in d.match.event_type.principal and r not in _ACTING_ROLES
-                   and actors.actors[a].kind == ActorKind.PERSON]
-                  for d in drafts if before.start_char <= d.trigger_start < before.end_char]
+        groups = [_people_undergoing(d, actors) for d in drafts if before.start_char <= d.trigger_start < before.end_char]
         people = [list(dict.fromkeys(g)) for g in groups if len(set(g)) >= 2]
+        if not people and _the_two(pronoun) and before.start > 0:
+            # "Police arrested Dalgleish on 19 March. Haig was arrested the following week. Both men
+            # were charged": the two told one by one in the two sentences before
+            earlier = doc[before.start - 1].sent
+            told = [a for d in drafts if earlier.start_char <= d.trigger_start < before.end_char
+                    for a in _people_undergoing(d, actors)]
+            people = [list(dict.fromkeys(told))] if len(set(told)) == 2 else []
         if not people and draft.match.event_type.principal[0] in _ROLES_THE_LAW_GIVES:
             people = [[span.actor_id for subject in _children(before.root, SUBJECTS | PASSIVE_SUBJECTS)
                        if subject.conjuncts for span in _actors_under(subject, actors)
@@ -2464,6 +2477,18 @@ def _plural_pronouns_are_the_people_before(drafts: list[_Draft], actors: ActorAn
         if len(people) == 1 or (people and all(p == people[0] for p in people)):
             principal = draft.match.event_type.principal[0]
             draft.participants.extend((a, principal) for a in people[0])
+
+
+def _the_two(word: Token) -> bool:
+    """"both", "both men", "the two women" (not "the two defendants in a similar Texas case": others)."""
+    return word.lower_ == "both" or (word.tag_ == "NNS" and any(c.lower_ in {"both", "two"} for c in word.children)
+                                     and not _children(word, {"prep", "relcl", "acl", "amod", "compound"}))
+
+
+def _people_undergoing(draft: _Draft, actors: ActorAnalysis) -> list[str]:
+    """The people in an event's principal place who undergo it (those arrested, not the officers)."""
+    return [a for a, r in draft.participants if r in draft.match.event_type.principal and r not in _ACTING_ROLES
+            and actors.actors[a].kind == ActorKind.PERSON]
 
 
 # The roles of those the law acts on: who "They were arrested" may be, told by the sentence before.

@@ -20,7 +20,8 @@ time, not the object's head; "what he believed was heroin" is the thing sold,
 its time the verb's; an opening "In a statement read ..." is the main verb's
 phrase; "the Aug. 12, 2019, overdose death" is a death the date
 modifies, not the date's apposition; "admits that she went ..., injected him ... and left":
-the past verbs go on with what is said; "that December" after a verb
+the past verbs go on with what is said; "the office rules that he died" in a timeline's present
+is the office ruling; "that December" after a verb
 other than one of saying is a time, not a clause; and Markdown's opening
 emphasis marks read as spaces, so the name beside them is found.
 """
@@ -475,6 +476,40 @@ def past_series_after_what_is_said_is_its(doc: Doc) -> Doc:
     return doc
 
 
+# Verbs of finding or saying whose third-person form is also a plural noun ("rules", "finds").
+_FINDING_VERBS_READ_AS_NOUNS = {"rules": "rule", "finds": "find", "concludes": "conclude", "warns": "warn",
+                                "says": "say", "states": "state", "claims": "claim"}
+
+
+@Language.component("verb_of_finding_read_as_a_noun")
+def verb_of_finding_read_as_a_noun(doc: Doc) -> Doc:
+    """ "Dec. 15, 2023: The medical examiner's office rules that he died of ...": in the present
+    tense of a timeline the small model may read "rules" as a plural noun the office possesses,
+    and what it rules as a relative clause. A sentence's root read as such a noun, right before
+    "that" and a clause with a subject of its own, is the verb; the noun before it, its subject."""
+    for root in doc:
+        clause = root.doc[root.i + 2] if root.i + 2 < len(doc) else None
+        that = root.doc[root.i + 1] if root.i + 1 < len(doc) else None
+        if root.dep_ != "ROOT" or root.tag_ != "NNS" or root.lower_ not in _FINDING_VERBS_READ_AS_NOUNS \
+                or that is None or that.lower_ != "that" or that.head.head.i != root.i or that.head.dep_ != "relcl" \
+                or not any(c.dep_ in _SUBJECT_RELATIONS for c in that.head.children if c.i != that.i):
+            continue
+        subject = next((c for c in reversed(list(root.lefts)) if c.dep_ in {"compound", "poss", "nsubj"}
+                        and c.pos_ in {"NOUN", "PROPN"}), None)
+        if subject is None:
+            continue
+        said = that.head
+        sentence = root.sent
+        saved = [(t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sentence]
+        root.pos_, root.tag_, root.lemma_ = "VERB", "VBZ", _FINDING_VERBS_READ_AS_NOUNS[root.lower_]
+        subject.dep_ = "nsubj"
+        said.dep_ = "ccomp"
+        that.head, that.dep_, that.pos_, that.tag_ = said, "mark", "SCONJ", "IN"
+        if not _is_tree(sentence):
+            _restore(sentence, saved)
+    return doc
+
+
 @Language.component("date_before_a_noun_modifies_it")
 def date_before_a_noun_modifies_it(doc: Doc) -> Doc:
     """ "a count tied to the Aug. 12, 2019, overdose death of Daniel Ostrander": a full date set
@@ -636,6 +671,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("aside_read_as_the_main_verb", last=True)
     nlp.add_pipe("date_before_a_noun_modifies_it", last=True)
     nlp.add_pipe("past_series_after_what_is_said_is_its", last=True)
+    nlp.add_pipe("verb_of_finding_read_as_a_noun", last=True)
     return nlp
 
 

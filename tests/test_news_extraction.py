@@ -3170,3 +3170,44 @@ def test_a_trial_moved_to_a_day_after_a_long_aside_is_on_that_day_ahead():
             "say sold the ketamine that killed Matthew Perry, to Aug. 19, giving her lawyers more time.")
     _the_one(text, date(2025, 2, 20), "TRIAL", ("Jasveen Sangha", "DEFENDANT"), (date(2025, 8, 19), date(2025, 8, 19)))
 
+
+
+def test_a_day_without_a_year_a_few_sentences_after_a_dated_night_is_in_that_year():
+    text = ("Dalgleish sold Kayleigh Moffat ten tablets outside a supermarket on 30 January 2024. She took two of "
+            "them at her flat that evening. Her sister found her unresponsive the following morning. "
+            "Kayleigh Moffat died in the Victoria Hospital in Kirkcaldy on 2 February.")
+    _the_one(text, date(2025, 6, 27), "DEATH", ("Kayleigh Moffat", "DECEASED"), (date(2024, 2, 2), date(2024, 2, 2)))
+
+
+def test_sentence_deferred_until_a_day_is_a_sentencing_scheduled_on_that_day():
+    text = ("A jury found Ryan Dalgleish guilty of culpable homicide. Lord Ardmore deferred sentence on Dalgleish "
+            "until 24 July for background reports.")
+    event = _the_one(text, date(2025, 6, 27), "SENTENCING", ("Ryan Dalgleish", "DEFENDANT"),
+                     (date(2025, 7, 24), date(2025, 7, 24)))
+    assert event.status == "SCHEDULED"
+
+
+def test_both_men_are_the_two_told_one_by_one_in_the_sentences_before():
+    text = ("Police Scotland arrested Ryan Dalgleish at a flat in Kirkcaldy on 19 March 2024. Connor Haig was "
+            "arrested the following week. Both men were charged with culpable homicide.")
+    (roles,) = _roles_of(text, FRIDAY, "CHARGES")
+    assert ("Ryan Dalgleish", "DEFENDANT") in roles and ("Connor Haig", "DEFENDANT") in roles
+
+
+def test_a_name_someone_gives_an_interview_to_is_no_place_whatever_the_model_tagged():
+    text = "In a February interview with Bloomberg, Ruth Okonjo put the likely price closer to $1,500."
+    _the_one(text, FRIDAY, "INTERVIEW", ("Bloomberg", "OUTLET"), (date(2024, 2, 1), date(2024, 2, 29)))
+
+
+def test_the_following_month_is_the_first_such_month_after_the_time_last_told():
+    text = "Austin Kerr pleaded guilty in August 2021 and was sentenced the following March to 30 years."
+    _the_one(text, date(2025, 9, 18), "SENTENCING", ("Austin Kerr", "DEFENDANT"), (date(2022, 3, 1), date(2022, 3, 31)))
+
+
+def test_a_timelines_present_tense_ruling_is_the_examiners_finding_on_that_day_and_not_the_deaths_day():
+    text = ("- **Dec. 15, 2023:** The Los Angeles County medical examiner's office rules that Matthew Perry died "
+            "of the acute effects of ketamine.")
+    events = _extract_text(text, FRIDAY)
+    autopsy, _ = _only(events, "AUTOPSY")
+    death, _ = _only(events, "DEATH")
+    assert _span(autopsy) == (date(2023, 12, 15), date(2023, 12, 15)) and _span(death) == (None, None)

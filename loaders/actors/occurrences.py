@@ -87,8 +87,10 @@ class _Names:
         # A word the model tags as a place in one sentence and as part of a person's
         # name in another ("Okafor") is the person's name: only the lexicon's places stay.
         person_words = self.person_words = self._person_name_words()
+        # Nor is a name someone is interviewed by or tells something ("told Bloomberg").
         tagged_places = {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")
-                         and not self._person_read_as_a_place(e.start, e.end)} - person_words
+                         and not self._person_read_as_a_place(e.start, e.end)} - person_words \
+            - {fold(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC") and self._spoken_to(e.start, e.end)}
         self.place_names = tagged_places | set(lex.places)
         # Words the text gives an age ("Thistlewood, 52, had worked as a pharmacist"): a person's name
         self.aged_words = {fold(t.text) for t in doc if t.pos_ == "PROPN" and _is_capitalised(t)
@@ -351,6 +353,8 @@ class _Names:
         elif label in ("FAC", "GPE", "LOC", "NORP") and self._person_read_as_a_place(start, end):
             # "a third defendant, Crystal Mayhew, 29": a name the model took for a place
             kind, label = ActorKind.PERSON, "PERSON"
+        elif label in ("GPE", "LOC") and self._spoken_to(start, end):
+            kind = ActorKind.ORGANIZATION  # "in an interview with Bloomberg", "told Bloomberg": no place
         else:
             return None
         core = start
@@ -391,6 +395,13 @@ class _Names:
         return (end - start >= 3 and self._is_title(doc[start])
                 and fold(doc[start + 1].text) in lex.first_names
                 and all(self._name_like(t) for t in doc[start + 1 : end]))
+
+    def _spoken_to(self, start: int, end: int) -> bool:
+        """A name someone gives an interview to or tells something: "an interview with X", "told X"."""
+        root = self.doc[start:end].root
+        return (root.dep_ == "pobj" and root.head.lower_ == "with"
+                and root.head.head.lemma_.lower() in {"interview", "conversation"}) \
+            or (root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() == "tell")
 
     def _person_read_as_a_place(self, start: int, end: int) -> bool:
         """A known first name and a surname, not ending in a place's word ("Virginia Beach"): a

@@ -55,6 +55,15 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
             expression = replace(expression, end=following.end, text=told,
                                  date=FuzzyDate.day(year_day, told) if year_day else FuzzyDate.month(year, month, told))
             skip, last_year = following, year  # the story goes on in that year
+        elif (month is not None and last_told is not None and last_told.date.end is not None
+                and date_.precision == Precision.MONTH and not _EXPLICIT_YEAR_RE.search(expression.text)
+                and _FOLLOWING_MONTH_RE.search(text, max(0, expression.start - 16), expression.start)):
+            # "pleaded guilty in August 2021 and was sentenced the following March": the first
+            # March after the time last told with its year
+            told_end = last_told.date.end
+            year = told_end.year if month > told_end.month else told_end.year + 1
+            expression = replace(expression, date=FuzzyDate.month(year, month, expression.text))
+            last_year = year
         elif (month is not None and last_year is not None and date_.precision == Precision.MONTH
                 and _THAT_MONTH_RE.search(text, max(0, expression.start - 8), expression.start)
                 and not _EXPLICIT_YEAR_RE.search(expression.text)):
@@ -87,6 +96,8 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
     return resolved
 
 
+# "the following March", "the next May": the first such month after the story's last told time.
+_FOLLOWING_MONTH_RE = re.compile(r"(?<![\w-])(?i:the\s+(?:following|next))\s+$")
 # "April of that year", "June of the following year": years after the one the story last named.
 _YEARS_ON = {"that year": 0, "the same year": 0, "the following year": 1, "the next year": 1}
 # A relative clause a year is told in, years before or before the story moved on: background, not
@@ -137,12 +148,22 @@ def _next_told_with_year(expressions: Sequence[TimeExpression]) -> list[TimeExpr
 def _day_told_beside(expression: TimeExpression, before: TimeExpression | None, after: TimeExpression | None,
                      text: str) -> TimeExpression | None:
     """A day told with its year in the same sentence or the one next to it: "Sorlie died there
-    on Jan. 5. On Jan. 3, 2022, two days before she died, ..." """
-    if before is not None and len(_SENTENCE_BREAK_RE.findall(text, before.end, expression.start)) <= 1:
+    on Jan. 5. On Jan. 3, 2022, two days before she died, ..."; or, before it, in the same
+    paragraph a few sentences back: "... on 30 January 2024. She took two that evening. Her
+    sister found her the following morning, and she died on 2 February." """
+    if before is not None and _near(text, before.end, expression.start, _PARAGRAPH_SENTENCES):
         return before
-    if after is not None and len(_SENTENCE_BREAK_RE.findall(text, expression.end, after.start)) <= 1:
+    if after is not None and _near(text, expression.end, after.start, 1):
         return after
     return None
+
+
+_PARAGRAPH_SENTENCES = 3  # how many sentences on a day told earlier in the paragraph still sets the year
+
+
+def _near(text: str, start: int, end: int, sentences: int) -> bool:
+    breaks = _SENTENCE_BREAK_RE.findall(text, start, end)
+    return len(breaks) <= 1 or (len(breaks) <= sentences and "\n" not in text[start:end])
 
 
 def _in_year_told_beside(expression: TimeExpression, month: int, day: int, told: TimeExpression) -> TimeExpression:

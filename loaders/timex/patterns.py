@@ -193,10 +193,12 @@ _RANGE_JOIN_RE = re.compile(r"\s*(?:(?i:and|to|through|thru|until|till)\s+|[-–
 _FREQUENCY_BEFORE_RE = re.compile(r"(?i:\b(?:twice|once|times|per|every|each|other|a|an))\s+$")
 
 # Signals that make a bare month name a month ("in March"); "May" gets only the first list.
-_MAY_SIGNAL_RE = re.compile(r"(?<![\w-])(?i:in|on|since|until|till|by|during|early|late|last|next|this|that)\s+$|(?i:mid)\s*-\s*$")
+# "the following March" is the month after the story's last told time (see narrative_months).
+_MAY_SIGNAL_RE = re.compile(r"(?<![\w-])(?i:in|on|since|until|till|by|during|early|late|last|next|this|that"
+                            r"|the\s+following)\s+$|(?i:mid)\s*-\s*$")
 _MONTH_SIGNAL_RE = re.compile(
     r"(?<![\w-])(?i:in|on|since|until|till|by|during|early|late|last|next|this|that|through|throughout|from|"
-    r"before|after|of|between|for)\s+$|(?i:mid)\s*-\s*$")
+    r"before|after|of|between|for|the\s+following)\s+$|(?i:mid)\s*-\s*$")
 # "arrested that August": the month of the year the story is telling, resolved in
 # narrative_months once the document's earlier dates are known.
 _THAT_MONTH_RE = re.compile(r"(?<![\w-])(?i:that)\s+$")
@@ -239,7 +241,7 @@ _FUTURE_MARKER_RE = re.compile(
     re.IGNORECASE)
 # A date something is moved to is still to come: "postponed the trial to Aug. 19".
 _MOVED_TO_RE = re.compile(
-    r"\b(?i:postpon|delay|reschedul|adjourn|push(?:ed|es|ing)?\s+back|pushed)\w*\b[^.;:]{0,160}?\b(?i:to|until|till)\s+$")
+    r"\b(?i:postpon|delay|defer|reschedul|adjourn|push(?:ed|es|ing)?\s+back|pushed)\w*\b[^.;:]{0,160}?\b(?i:to|until|till)\s+$")
 # Present-tense schedule verbs: "the comment period ends Jan. 16", "the rule takes effect July 1".
 # Third-person forms stand alone; plural forms ("hearings begin March 3") need a plural subject
 # word right before them and are checked in code, because "begin"/"end"/"start" are also infinitives and nouns.

@@ -905,7 +905,9 @@ class _Scanner:
             if signal is None:
                 continue
             word = " ".join(signal.group("sig").lower().split())
-            resolved = _bounded(word, base.date)
+            # "deferred sentence until 24 July": the day it was moved to, not a bound
+            moved = word in {"until", "till"} and _MOVED_TO_RE.search(self.text, max(0, base.start - 200), base.start)
+            resolved = base.date if moved else _bounded(word, base.date)
             yield _Found(signal.start(), base.end, base.kind, resolved, future=self.future_at(signal.start(), base.end))
 
     # ---- pass 3: anchored expressions
