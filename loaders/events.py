@@ -1179,8 +1179,9 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         # "postponed the trial to Aug. 19", however definite the trial; and "postponed the trial of
         # X, the woman prosecutors say sold ..., to Aug. 19", which the parser hangs on the aside
         heads |= {c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "until", "till", "for"}}
-        heads |= {t.i for t in verb.sent if t.i > nominal.i and t.dep_ == "prep" and t.lower_ in {"to", "until"}
-                  and t.doc[t.i - 1].text == "," and t.head.i != verb.i}
+        if nominal.dep_ in OBJECTS | PASSIVE_SUBJECTS and verb.lemma_.lower() in _PUT_OFF_VERBS:
+            heads |= {t.i for t in verb.sent if t.i > nominal.i and t.dep_ == "prep" and t.lower_ in {"to", "until"}
+                      and t.doc[t.i - 1].text == "," and t.head.i != verb.i}
         return heads
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS and _is_definite(match) \
             and verb.lemma_.lower() not in taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs:
@@ -1194,6 +1195,11 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         return heads
     heads.add(verb.i)
     return heads
+
+
+# Verbs that put an event off to a later day, whose "to"/"until" is that day read forward (not "moved
+# the trial to Aug. 25", told of as often after the day as before it).
+_PUT_OFF_VERBS = frozenset({"postpone", "delay", "defer", "reschedule", "adjourn", "push"})
 
 
 def _told_by_another_event(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> bool:
@@ -1562,7 +1568,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     participants = _assign_roles(match, held, actors, (trigger_start, trigger_end), taxonomy)
     heads = _event_heads(match, nominal, verb, taxonomy)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end, taxonomy.speech_verbs)
-    if expression is None and verb is not None and verb is not match.head \
+    if expression is None and verb is not None and verb is not match.head and nominal.dep_ in OBJECTS | PASSIVE_SUBJECTS \
             and verb.lemma_.lower() in taxonomy.reschedule_verbs:
         # "deferred sentence until 24 July": the expression holds its "until", which hangs on the verb
         moved_until = {c.idx for c in verb.children if c.dep_ == "prep" and c.lower_ in {"until", "till"}}
@@ -1617,7 +1623,8 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     # what a cited source ("according to the indictment") says happened is no date of the source's
     cited_source = _is_cited_source(nominal)
     # "Dec. 15: the office rules that he died of ...": the heading is the ruling's day, not the death's
-    ruled_on = head.dep_ == "ccomp" and head.head.lemma_.lower() in _RULING_VERBS and _tells_how_someone_died(head)
+    ruled_on = head.dep_ == "ccomp" and head.head.lemma_.lower() in _RULING_VERBS and _tells_how_someone_died(head) \
+        and any(t.lower_ in {"of", "from"} or t.lemma_.lower() in _FINDING_WORDS for t in head.subtree)
     if expression is None and not cited_source and not ruled_on:
         expression = heading
     clause = _clause_anchor(match, nominal, verb)
@@ -2482,6 +2489,7 @@ def _plural_pronouns_are_the_people_before(drafts: list[_Draft], actors: ActorAn
 def _the_two(word: Token) -> bool:
     """"both", "both men", "the two women" (not "the two defendants in a similar Texas case": others)."""
     return word.lower_ == "both" or (word.tag_ == "NNS" and any(c.lower_ in {"both", "two"} for c in word.children)
+                                     and word.lemma_.lower() in get_lexicon().describing_nouns
                                      and not _children(word, {"prep", "relcl", "acl", "amod", "compound"}))
 
 
@@ -2820,19 +2828,8 @@ def _told_with_same_verb(anchor: AnchoredOffset, draft: _Draft, drafts: list[_Dr
     """ "X was found dead on July 6 ... sold him pills the night before he was found": the
     anchor's verb is the trigger, dated outright, of an event about someone this one involves."""
     verbs = _anchor_verbs(anchor, draft.match.head.doc)
-    told = [d for d in drafts if d is not draft and d.match.tokens[0].lemma_.lower() in verbs and _dated_outright(d)]
-    involved = [d for d in _about_someone_involved(draft, drafts) if d in told]
-    # "who prosecutors say sold Faraday the pills the night before he was found", with the buyer
-    # unrecognised: the one finding the story dates is the one meant
-    if involved:
-        return _last_before_else_first(involved, draft)
-    return _of_the_only_one(told, draft) if _someone_in(anchor, draft.match.head.doc) else None
-
-
-def _of_the_only_one(candidates: list[_Draft], draft: _Draft) -> _Draft | None:
-    """Of mentions all about one and the same person, the last told before this one, else the first."""
-    people = {a for d in candidates for a, r in d.participants if r in d.match.event_type.principal}
-    return _last_before_else_first(candidates, draft) if len(people) == 1 else None
+    return _last_before_else_first([d for d in _about_someone_involved(draft, drafts)
+                                    if d.match.tokens[0].lemma_.lower() in verbs and _dated_outright(d)], draft)
 
 
 _FINDING_VERBS = frozenset({"find", "discover"})
@@ -2848,23 +2845,7 @@ def _death_of_the_one_found(anchor: AnchoredOffset, draft: _Draft, drafts: list[
     dated = [d for d in deaths if _dated_outright(d)]
     if dated:
         return min(dated, key=lambda d: (width(d.expression.date), abs(d.trigger_start - draft.trigger_start)))
-    if deaths:
-        return _last_before_else_first(deaths, draft)
-    # with no one the event involves recognised, the death the story dates, when it tells of one
-    # only and the one found is someone ("he was found", not "particles were found")
-    all_deaths = [d for d in drafts if d.match.event_type.name == "DEATH"]
-    if _of_the_only_one(all_deaths, draft) is None or not _someone_in(anchor, draft.match.head.doc):
-        return None
-    return _of_the_only_one([d for d in all_deaths if _dated_outright(d)], draft)
-
-
-def _someone_in(anchor: AnchoredOffset, doc: Doc) -> bool:
-    """Whether the phrase naming the anchor tells of a person ("he was found", not "particles
-    were found")."""
-    assert anchor.anchor_start is not None and anchor.anchor_end is not None
-    phrase = doc.char_span(anchor.anchor_start, anchor.anchor_end, alignment_mode="expand")
-    return any(t.dep_ in PASSIVE_SUBJECTS | SUBJECTS and (t.lower_ in MALE_PRONOUNS | FEMALE_PRONOUNS or t.ent_type_ == "PERSON")
-               for t in phrase or ())
+    return _last_before_else_first(deaths, draft)
 
 
 def _told_elsewhere(types: set[str], anchor: _Draft, drafts: list[_Draft], ids: list[str], *,

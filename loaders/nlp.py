@@ -488,7 +488,6 @@ def verb_of_finding_read_as_a_noun(doc: Doc) -> Doc:
     and what it rules as a relative clause. A sentence's root read as such a noun, right before
     "that" and a clause with a subject of its own, is the verb; the noun before it, its subject."""
     for root in doc:
-        clause = root.doc[root.i + 2] if root.i + 2 < len(doc) else None
         that = root.doc[root.i + 1] if root.i + 1 < len(doc) else None
         if root.dep_ != "ROOT" or root.tag_ != "NNS" or root.lower_ not in _FINDING_VERBS_READ_AS_NOUNS \
                 or that is None or that.lower_ != "that" or that.head.head.i != root.i or that.head.dep_ != "relcl" \

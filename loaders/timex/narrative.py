@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from loaders.records import WEEKDAY_NAMES, FuzzyDate, Precision, Sentence
-from loaders.timex.base import ABSOLUTE, RELATIVE, TimeExpression
+from loaders.timex.base import ABSOLUTE, ANCHORED, RELATIVE, TimeExpression
 from loaders.timex.calendar import _safe_date
 from loaders.timex.patterns import _DMY_RE, _EXPLICIT_YEAR_RE, _MONTH, _OF_THAT_YEAR_GAP_RE, _THAT_MONTH_RE
 from loaders.timex.resolution import _month_number
@@ -75,7 +75,8 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
         elif (month is not None and day is not None and date_.precision == Precision.DAY and date_.start is not None
                 and expression.kind == ABSOLUTE and not _EXPLICIT_YEAR_RE.search(expression.text)
                 and not expression.future  # "is scheduled to be sentenced Oct. 21": read forward
-                and (told := _day_told_beside(expression, last_told, next_told[index], text)) is not None):
+                and (told := _day_told_beside(expression, last_told, next_told[index], text,
+                                              _story_goes_on(expressions, last_told, expression))) is not None):
             expression = _in_year_told_beside(expression, month, day, told)
         elif (expression.kind == RELATIVE and not expression.future and last_year is not None
                 and _PART_OF_THE_YEAR_RE.search(expression.text) and expression.date.end is not None
@@ -146,12 +147,14 @@ def _next_told_with_year(expressions: Sequence[TimeExpression]) -> list[TimeExpr
 
 
 def _day_told_beside(expression: TimeExpression, before: TimeExpression | None, after: TimeExpression | None,
-                     text: str) -> TimeExpression | None:
+                     text: str, story_goes_on: bool) -> TimeExpression | None:
     """A day told with its year in the same sentence or the one next to it: "Sorlie died there
     on Jan. 5. On Jan. 3, 2022, two days before she died, ..."; or, before it, in the same
-    paragraph a few sentences back: "... on 30 January 2024. She took two that evening. Her
-    sister found her the following morning, and she died on 2 February." """
-    if before is not None and _near(text, before.end, expression.start, _PARAGRAPH_SENTENCES):
+    paragraph a few sentences back when the story goes on from that day: "... on 30 January
+    2024. She took two that evening. Her sister found her the following morning, and she died
+    on 2 February." (not "was born on June 9, 1990. She worked as a nurse. She was arrested on
+    June 12")."""
+    if before is not None and _near(text, before.end, expression.start, _PARAGRAPH_SENTENCES if story_goes_on else 1):
         return before
     if after is not None and _near(text, expression.end, after.start, 1):
         return after
@@ -159,6 +162,14 @@ def _day_told_beside(expression: TimeExpression, before: TimeExpression | None, 
 
 
 _PARAGRAPH_SENTENCES = 3  # how many sentences on a day told earlier in the paragraph still sets the year
+
+
+def _story_goes_on(expressions: Sequence[TimeExpression], told: TimeExpression | None,
+                   expression: TimeExpression) -> bool:
+    """Whether a time counted on from the story's last day ("that evening", "the next morning")
+    is told between that day and this expression."""
+    return told is not None and any(e.kind == ANCHORED and e.anchor is not None and e.anchor.anchor_start is None
+                                    and told.end <= e.start and e.end <= expression.start for e in expressions)
 
 
 def _near(text: str, start: int, end: int, sentences: int) -> bool:
