@@ -1568,8 +1568,8 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     participants = _assign_roles(match, held, actors, (trigger_start, trigger_end), taxonomy)
     heads = _event_heads(match, nominal, verb, taxonomy)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end, taxonomy.speech_verbs)
-    if expression is None and verb is not None and verb is not match.head and nominal.dep_ in OBJECTS | PASSIVE_SUBJECTS \
-            and verb.lemma_.lower() in taxonomy.reschedule_verbs:
+    if expression is None and verb is not None and verb is not match.head \
+            and nominal.dep_ in OBJECTS | PASSIVE_SUBJECTS and verb.lemma_.lower() in taxonomy.reschedule_verbs:
         # "deferred sentence until 24 July": the expression holds its "until", which hangs on the verb
         moved_until = {c.idx for c in verb.children if c.dep_ == "prep" and c.lower_ in {"until", "till"}}
         expression = next((e for e in expressions if e.start in moved_until), None)
@@ -1936,8 +1936,9 @@ def _said_after_an_aside(clause: Token, taxonomy: Taxonomy) -> bool:
     """The clause after "..., the complaint says, ...", which the parser hangs on the saying."""
     saying = clause.head
     return clause.dep_ == "ccomp" and saying.dep_ == "ROOT" and saying.i < clause.i \
-        and saying.lemma_.lower() in taxonomy.speech_verbs | taxonomy.allegation_verbs and saying.i + 1 < len(saying.doc) \
-        and saying.doc[saying.i + 1].text == "," and bool(_children(saying, SUBJECTS)) \
+        and saying.lemma_.lower() in taxonomy.speech_verbs | taxonomy.allegation_verbs \
+        and saying.i + 1 < len(saying.doc) and saying.doc[saying.i + 1].text == "," \
+        and bool(_children(saying, SUBJECTS)) \
         and all(t.i > saying.i for t in _children(clause, SUBJECTS))
 
 
@@ -2467,7 +2468,8 @@ def _plural_pronouns_are_the_people_before(drafts: list[_Draft], actors: ActorAn
         if pronoun is None or pronoun.sent.start == 0:
             continue
         before = doc[pronoun.sent.start - 1].sent
-        groups = [_people_undergoing(d, actors) for d in drafts if before.start_char <= d.trigger_start < before.end_char]
+        groups = [_people_undergoing(d, actors) for d in drafts
+                  if before.start_char <= d.trigger_start < before.end_char]
         people = [list(dict.fromkeys(g)) for g in groups if len(set(g)) >= 2]
         if not people and _the_two(pronoun) and before.start > 0:
             # "Police arrested Dalgleish on 19 March. Haig was arrested the following week. Both men

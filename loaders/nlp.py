@@ -18,10 +18,10 @@ already postponed twice, is scheduled") describes it and is not the main verb;
 a bare weekday after an object ("performed an autopsy Monday") is the verb's
 time, not the object's head; "what he believed was heroin" is the thing sold,
 its time the verb's; an opening "In a statement read ..." is the main verb's
-phrase; "the Aug. 12, 2019, overdose death" is a death the date
-modifies, not the date's apposition; "admits that she went ..., injected him ... and left":
-the past verbs go on with what is said; "the office rules that he died" in a timeline's present
-is the office ruling; "that December" after a verb
+phrase; "the Aug. 12, 2019, overdose death" is a death the date modifies, not
+the date's apposition; in "admits that she went ..., injected him ... and
+left" the past verbs go on with what is said; "the office rules that he died"
+in a timeline's present is the office ruling; "that December" after a verb
 other than one of saying is a time, not a clause; and Markdown's opening
 emphasis marks read as spaces, so the name beside them is found.
 """

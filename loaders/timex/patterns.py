@@ -241,7 +241,8 @@ _FUTURE_MARKER_RE = re.compile(
     re.IGNORECASE)
 # A date something is moved to is still to come: "postponed the trial to Aug. 19".
 _MOVED_TO_RE = re.compile(
-    r"\b(?i:postpon|delay|defer|reschedul|adjourn|push(?:ed|es|ing)?\s+back|pushed)\w*\b[^.;:]{0,160}?\b(?i:to|until|till)\s+$")
+    r"\b(?i:postpon|delay|defer|reschedul|adjourn|push(?:ed|es|ing)?\s+back|pushed)\w*\b"
+    r"[^.;:]{0,160}?\b(?i:to|until|till)\s+$")
 # Present-tense schedule verbs: "the comment period ends Jan. 16", "the rule takes effect July 1".
 # Third-person forms stand alone; plural forms ("hearings begin March 3") need a plural subject
 # word right before them and are checked in code, because "begin"/"end"/"start" are also infinitives and nouns.
