@@ -46,6 +46,7 @@ from loaders.records import (
     FuzzyDate,
     Precision,
     Sentence,
+    end_before_blanks,
     width,
 )
 from loaders.taxonomy import EventType, Taxonomy, Trigger
@@ -1802,11 +1803,11 @@ def _section_heading(expressions: Sequence[TimeExpression], text: str, position:
                 return None
             # an undated lead-in right under a heading: "**Actions, April 2025**" / "The Board took
             # the following actions:"; not one that opens a second list after the first
-            above = text[:previous_start].rstrip()
-            heading_start = above.rfind("\n") + 1
-            if not _HEADING_LINE_RE.fullmatch(above[heading_start:]):
+            above = end_before_blanks(text, previous_start)
+            heading_start = text.rfind("\n", 0, above) + 1
+            if not _HEADING_LINE_RE.fullmatch(text, heading_start, above):
                 return None
-            dated = _plain_dates(expressions, heading_start, len(above))
+            dated = _plain_dates(expressions, heading_start, above)
             return dated[0] if len(dated) == 1 else None
         if line.strip() and not _LIST_ITEM_RE.match(line):
             return None  # a paragraph between: the list is not the heading's
@@ -2688,8 +2689,10 @@ def _told_of_the_verb_the_phrase_follows(told: TimeExpression, anchored: TimeExp
     """ "pleaded guilty on Aug. 7 to conspiracy ..., eight days before prosecutors charged all
     five": the phrase, after a comma, is a clause of the verb the date is told for."""
     clause = draft.match.head
-    return clause.dep_ == "advcl" and told.end <= anchored.start and text[:anchored.start].rstrip().endswith(",") \
-        and _hangs_on(told, {clause.head.i}, clause.doc)
+    if clause.dep_ != "advcl" or told.end > anchored.start:
+        return False
+    before = end_before_blanks(text, anchored.start)
+    return before > 0 and text[before - 1] == "," and _hangs_on(told, {clause.head.i}, clause.doc)
 
 
 # How far narration keeps the day it last gave: the sentence after it, and the one after that.

@@ -28,6 +28,8 @@ from loaders.records import (
     Participant,
     Precision,
     Sentence,
+    end_before_blanks,
+    start_after_blanks,
 )
 from loaders.taxonomy import Taxonomy, load_taxonomy
 from loaders.timex import TimeExpression, find_time_expressions, narrative_days, narrative_months
@@ -84,9 +86,9 @@ def _is_live(day: date | None, published: FuzzyDate | None) -> bool:
 
 def _whole_line(sentence: Sentence, text: str) -> bool:
     """Whether a sentence is a line of its own, as a heading is."""
-    before = text[:sentence.start].rstrip(" \t")
-    after = text[sentence.end:].lstrip(" \t")
-    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    before = end_before_blanks(text, sentence.start, " \t")
+    after = start_after_blanks(text, sentence.end, " \t")
+    return (before == 0 or text[before - 1] == "\n") and (after == len(text) or text[after] == "\n")
 
 
 def _dated_heading(sentence: Sentence, expressions: Sequence[TimeExpression]) -> date | None:

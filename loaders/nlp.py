@@ -229,7 +229,7 @@ def aside_read_as_the_main_verb(doc: Doc) -> Doc:
                 or any(c.dep_ == "cc" for c in aside.children):
             continue
         verb, subject, sentence = joined[0], subjects[0], aside.sent
-        saved = [(t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sentence]
+        saved = _saved(sentence)
         head = aside.head
         for child in [c for c in aside.children if c.i > verb.i]:  # the final full stop
             child.head = verb
@@ -237,8 +237,7 @@ def aside_read_as_the_main_verb(doc: Doc) -> Doc:
         subject.head = verb
         subject.dep_ = "nsubjpass" if any(a.dep_ == "auxpass" for a in verb.children) else "nsubj"
         aside.head, aside.dep_ = subject, "acl"
-        if not _is_tree(sentence):
-            _restore(sentence, saved)
+        _undo_unless_a_tree(sentence, saved)
     return doc
 
 
@@ -499,13 +498,12 @@ def verb_of_finding_read_as_a_noun(doc: Doc) -> Doc:
             continue
         said = that.head
         sentence = root.sent
-        saved = [(t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sentence]
+        saved = _saved(sentence)
         root.pos_, root.tag_, root.lemma_ = "VERB", "VBZ", _FINDING_VERBS_READ_AS_NOUNS[root.lower_]
         subject.dep_ = "nsubj"
         said.dep_ = "ccomp"
         that.head, that.dep_, that.pos_, that.tag_ = said, "mark", "SCONJ", "IN"
-        if not _is_tree(sentence):
-            _restore(sentence, saved)
+        _undo_unless_a_tree(sentence, saved)
     return doc
 
 
@@ -526,12 +524,11 @@ def date_before_a_noun_modifies_it(doc: Doc) -> Doc:
         if not article or [t.text for t in between] != [","] or not any(t.like_num and len(t.text) == 4 for t in told):
             continue  # "the Aug. 12, 2019, overdose death", not "June, the month of his death"
         sentence = date.sent
-        saved = [(t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sentence]
+        saved = _saved(sentence)
         noun.head, noun.dep_ = (noun, "ROOT") if date.head.i == date.i else (date.head, date.dep_)
         date.head, date.dep_ = noun, "nmod"
         article[0].head = noun
-        if not _is_tree(sentence):
-            _restore(sentence, saved)
+        _undo_unless_a_tree(sentence, saved)
     return doc
 
 
@@ -594,7 +591,7 @@ def what_they_believed_was_a_thing(doc: Doc) -> Doc:
         believing, thing_head, thing = found
         span = range(what.i, thing_head.i + 1)
         sentence = what.sent
-        saved = [(t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sentence]
+        saved = _saved(sentence)
         for token in doc[sentence.start:what.i]:
             if token.head.i in span:  # "after swallowing half of" hung on the clause's "was"
                 exit_ = token.head
@@ -626,8 +623,7 @@ def what_they_believed_was_a_thing(doc: Doc) -> Doc:
             for other in outer.children:
                 if other.dep_ == "dobj" and other.i < what.i and other.i != thing_head.i:
                     other.dep_ = "dative"  # "sold him what he thought was ...": him, the buyer
-        if not _is_tree(sentence):
-            _restore(sentence, saved)
+        _undo_unless_a_tree(sentence, saved)
     return doc
 
 
@@ -641,9 +637,23 @@ def _is_tree(sentence: Span) -> bool:
     return True
 
 
-def _restore(sentence: Span, saved: list[tuple[Token, str, str, str, str]]) -> None:
+_Saved = list[tuple[Token, str, str, str, str]]
+
+
+def _saved(sentence: Span) -> _Saved:
+    """What a repair may change of each token of a sentence, to put back if the repair fails."""
+    return [(t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sentence]
+
+
+def _restore(sentence: Span, saved: _Saved) -> None:
     for token, (head, dep, pos, tag, lemma) in zip(sentence, saved):
         token.head, token.dep_, token.pos_, token.tag_, token.lemma_ = head, dep, pos, tag, lemma
+
+
+def _undo_unless_a_tree(sentence: Span, saved: _Saved) -> None:
+    """A repair that left the sentence's heads in a loop is undone."""
+    if not _is_tree(sentence):
+        _restore(sentence, saved)
 
 
 @lru_cache(maxsize=1)

@@ -409,6 +409,21 @@ def width(d: FuzzyDate) -> int:
     return (d.end - d.start).days
 
 
+def end_before_blanks(text: str, position: int, blanks: str | None = None) -> int:
+    """Where the text before `position` ends without the blanks that close it (whitespace, or
+    the given characters): what `text[:position].rstrip(blanks)` would keep, without copying."""
+    while position > 0 and (text[position - 1] in blanks if blanks is not None else text[position - 1].isspace()):
+        position -= 1
+    return position
+
+
+def start_after_blanks(text: str, position: int, blanks: str | None = None) -> int:
+    """Where the text from `position` starts without the blanks that open it (see end_before_blanks)."""
+    while position < len(text) and (text[position] in blanks if blanks is not None else text[position].isspace()):
+        position += 1
+    return position
+
+
 def slugify(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: the readable part of stable ids."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

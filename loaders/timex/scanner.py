@@ -215,6 +215,10 @@ class _AnchorPhrase:
     base: _Found | None = None
 
 
+# How far back a verb that moves something may stand from the date it moves it to.
+_MOVED_TO_REACH = 200
+
+
 class _Scanner:
     def __init__(self, text: str, published: FuzzyDate | None, lowered: str | None = None) -> None:
         self.text = text
@@ -237,7 +241,7 @@ class _Scanner:
         The comma-bounded segment is read first ("stayed until 2020, will finish by 2025");
         when it has no tense marker, the whole clause ("In March, the trial will begin").
         """
-        if _MOVED_TO_RE.search(self.text, max(0, start - 200), start):
+        if self._moved_to(start):
             return True  # "postponed the trial of Jasveen Sangha to Aug. 19": where it was moved to
         if self._breaks is None:  # found once per sentence
             self._breaks = ([(b.start(), b.end()) for b in _CLAUSE_BREAK_RE.finditer(self.text)],
@@ -250,6 +254,11 @@ class _Scanner:
             if markers:
                 return min(markers, key=lambda marker: (marker[0], not marker[1]))[1]
         return False
+
+    def _moved_to(self, start: int) -> bool:
+        """Whether the text before `start` moves something to what starts there: "postponed the
+        trial of X, ..., to", "deferred sentence until"."""
+        return _MOVED_TO_RE.search(self.text, max(0, start - _MOVED_TO_REACH), start) is not None
 
     def _tense_markers(self, lo: int, hi: int, start: int, end: int) -> list[tuple[int, bool]]:
         """(distance to the expression, is_future) for each tense marker in text[lo:hi]."""
@@ -906,7 +915,7 @@ class _Scanner:
                 continue
             word = " ".join(signal.group("sig").lower().split())
             # "deferred sentence until 24 July": the day it was moved to, not a bound
-            moved = word in {"until", "till"} and _MOVED_TO_RE.search(self.text, max(0, base.start - 200), base.start)
+            moved = word in {"until", "till"} and self._moved_to(base.start)
             resolved = base.date if moved else _bounded(word, base.date)
             yield _Found(signal.start(), base.end, base.kind, resolved, future=self.future_at(signal.start(), base.end))
 
