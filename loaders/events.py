@@ -2343,6 +2343,8 @@ def _opened_after(draft: _Draft, drafts: list[_Draft], sentence_starts: list[int
         named = _anchor_noun_types(anchor.anchor_text, taxonomy)
         sources = [d for d in drafts if d is not draft and d.match.event_type.name in source_types
                    and (anchor.anchor_start <= d.trigger_start < (anchor.anchor_end or 0))]
+        if not sources and "DEATH" in source_types and _anchor_verbs(anchor, draft.match.head.doc) & _FINDING_VERBS:
+            named.add("DEATH")  # "the morning Vale was found": found dead (see _death_of_the_one_found)
         if not sources and named & set(source_types):
             sources = sorted((d for d in drafts if d.match.event_type.name in named & set(source_types)
                               and d.trigger_start < draft.trigger_start), key=lambda d: -d.trigger_start)

@@ -914,6 +914,29 @@ def test_a_places_police_is_an_organisation_whatever_the_model_made_of_the_place
                for n in ("Tempe police", "Los Angeles police"))
 
 
+def test_a_place_and_the_lower_case_name_of_its_office_are_one_organisation():
+    analysis = analyse("The Wabash County coroner's office released a statement. The Los Angeles County medical "
+                       "examiner ruled the death an accident. Lakewood police declined to comment, and Harlan "
+                       "County sheriff's deputies searched the house.")
+    assert {"Wabash County coroner's office", "Los Angeles County medical examiner", "Lakewood police"} <= names(analysis)
+    assert "Los Angeles County" not in names(analysis)
+    assert all(analysis.actors[actor_named(analysis, n)].kind == ActorKind.ORGANIZATION
+               for n in ("Wabash County coroner's office", "Los Angeles County medical examiner"))
+
+
+def test_an_office_holders_title_before_a_name_is_not_an_office():
+    analysis = analyse("Wabash County coroner Jim Beal said the death was accidental.")
+    assert "Jim Beal" in names(analysis)
+    assert not any("coroner" in n for n in names(analysis))
+
+
+def test_a_broadcast_stations_call_letters_name_an_organisation_but_a_war_is_no_station():
+    analysis = analyse("Mary Cole gave her first interview to WCNH-TV on May 1 and later spoke to KDSR. "
+                       "Her grandfather served in WWII.")
+    assert {"WCNH-TV", "KDSR"} <= names(analysis)
+    assert "WWII" not in names(analysis)
+
+
 def test_the_department_after_a_places_police_is_that_police_not_an_earlier_department():
     text = ("Henderson Fire Department paramedics found Dario Fontaine at home. Henderson police opened a criminal "
             "investigation into his death in March. In a statement Tuesday, the department said detectives were "

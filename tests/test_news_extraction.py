@@ -3232,3 +3232,19 @@ def test_both_things_are_not_the_two_people_told_before():
     text = ("Police arrested Tim Bale on Monday. His wife, Nora Bale, was arrested on Wednesday. Both clinics were "
             "raided by federal agents.")
     assert not _roles_of(text, FRIDAY, "INVESTIGATION")
+
+
+def test_an_investigation_opened_the_day_someone_was_found_is_into_their_death_and_dated_by_it():
+    _the_one("Dana Cole, 24, was found dead in her apartment on March 3. Ohio State Police opened an investigation "
+             "the morning she was found.", FRIDAY, "INVESTIGATION", ("Dana Cole", "SUBJECT"),
+             (date(2024, 3, 3), date(2024, 3, 3)))
+
+
+def test_an_office_named_by_its_place_in_lower_case_speaks_in_its_statement():
+    _the_one("Dana Cole, 24, died on March 3. The Wabash County coroner's office released a statement on March 5.",
+             FRIDAY, "STATEMENT", ("Wabash County coroner's office", "SPEAKER"), (date(2024, 3, 5), date(2024, 3, 5)))
+
+
+def test_an_interview_given_to_a_station_named_by_its_call_letters_has_that_outlet():
+    _the_one("Dana Cole, 24, died on March 3. Her mother, Mary Cole, gave her first interview to WCNH-TV on May 1.",
+             FRIDAY, "INTERVIEW", ("WCNH-TV", "OUTLET"), (date(2024, 5, 1), date(2024, 5, 1)))

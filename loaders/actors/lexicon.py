@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ class ActorLexicon:
     interview_cues: frozenset[tuple[str, ...]]
     programme_nouns: frozenset[str]
     residence_nouns: frozenset[str]
+    place_offices: frozenset[tuple[str, ...]]  # word sequences, as the tokeniser splits them
     media_nouns: frozenset[str]
     mastheads: frozenset[str]
 
@@ -186,9 +188,15 @@ class ActorLexicon:
             interview_cues=frozenset(tuple(cue.split()) for cue in words("interview_cues")),
             programme_nouns=words("programme_nouns"),
             residence_nouns=words("residence_nouns"),
+            place_offices=frozenset(tuple(_tokens(phrase)) for phrase in words("place_offices")),
             media_nouns=words("media_nouns"),
             mastheads=words("mastheads"),
         )
+
+
+def _tokens(phrase: str) -> list[str]:
+    """A phrase's words as the tokeniser splits them: "coroner's office" → coroner, 's, office."""
+    return re.findall(r"'s\b|[^\s']+", phrase)
 
 
 def _read_mapping(path: Path) -> dict:

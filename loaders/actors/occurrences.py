@@ -128,14 +128,14 @@ class _Names:
         found.extend(self._offices_the_model_missed())
         found.extend(self._companies_the_model_missed())
         found.extend(self._acting_acronyms_the_model_missed())
-        found.extend(self._place_police())
+        found.extend(self._place_offices())
         found.extend(self._aged_names_the_model_missed())
         found.extend(self._nicknamed_people_the_model_missed())
         found.extend(self._first_named_people_the_model_missed())
         found.extend(self._first_names_the_model_missed(found))
         found.extend(self._owned_organisations())
         found.extend(self._designated_organisations())
-        media = self._media_names()
+        media = self._media_names() + self._call_signs()
         found.extend(media)
         found = _without_overlaps(found)
         self._mark_parenthesised_acronyms(found)
@@ -884,17 +884,49 @@ class _Names:
             start -= 1
         return start
 
-    def _place_police(self) -> list[_Occurrence]:
-        """ "Tempe police opened a death investigation", "Los Angeles police arrested": a place's
-        police is an organisation, whatever the model made of the place."""
+    def _place_offices(self) -> list[_Occurrence]:
+        """ "Tempe police opened a death investigation", "The Wabash County coroner's office
+        released a statement", "the Los Angeles County medical examiner ruled": a place and the
+        lower-case name of a public office after it are that office, an organisation, whatever
+        the model made of the place. An office holder's title before a name ("county coroner
+        Jim Beal") is the person's."""
         doc, found = self.doc, []
-        for police in doc:
-            if police.lower_ != "police" or not police.is_lower:
+        by_length = sorted(self.lex.place_offices, key=len, reverse=True)
+        words = [t.text.replace("\u2019", "'") for t in doc]
+        i = 1
+        while i < len(doc):
+            phrase = next((p for p in by_length if tuple(words[i:i + len(p)]) == p), None)
+            if phrase is None:
+                i += 1
                 continue
-            start = self._place_before(police, lambda t: self.entity_label.get(t.i) != "PERSON" and not self._is_title(t))
-            if start < police.i:
-                found.append(_Occurrence(start, start, police.i + 1, ActorKind.ORGANIZATION, certain=True))
+            end = i + len(phrase)
+            start = self._place_before(doc[end - 1], lambda t: self.entity_label.get(t.i) != "PERSON" and not self._is_title(t))
+            if start >= i:
+                start = self._place_ending_at(i - 1)
+            names_holder = phrase[-1] not in self.lex.organisation_heads and end < len(doc) \
+                and (self.entity_label.get(end) == "PERSON" or (doc[end].pos_ == "PROPN" and _is_capitalised(doc[end])))
+            if start < i and not names_holder:
+                found.append(_Occurrence(start, start, end, ActorKind.ORGANIZATION, certain=True))
+            i = end
         return found
+
+    def _place_ending_at(self, last: int) -> int:
+        """Where a place the model tagged, or capitalised words, ending at token `last` begin
+        ("Lakewood" read as an adjective); `last + 1` when there is none. At the start of a
+        sentence only a proper noun or a known place counts ("Local police")."""
+        doc = self.doc
+        start = last + 1
+        while start > 0 and start - 1 >= doc[last].sent.start:
+            token = doc[start - 1]
+            label = self.entity_label.get(token.i)
+            if label in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL") or self._is_title(token) \
+                    or not _is_capitalised(token) or token.pos_ not in ("PROPN", "ADJ", "NOUN"):
+                break
+            if token.is_sent_start and token.pos_ != "PROPN" and label not in ("GPE", "LOC") \
+                    and fold(token.text) not in self.place_names:
+                break
+            start -= 1
+        return start
 
     def _acting_acronyms_the_model_missed(self) -> list[_Occurrence]:
         """ "Red Deer RCMP arrested Dhaliwal", with no entity: an acronym that acts (a subject, or
@@ -1003,6 +1035,23 @@ class _Names:
                 found.append(_Occurrence(after, after, end, ActorKind.ORGANIZATION, certain=True))
         return found
 
+    def _call_signs(self) -> list[_Occurrence]:
+        """North American broadcast stations named by their call letters, which the model
+        rarely tags: "told WCNH-TV", "an interview with KDSR". Three letters only with a
+        band ("KXL-FM"): a bare three-letter word is too often something else."""
+        doc, found = self.doc, []
+        for token in doc:
+            if self.entity_label.get(token.i) == "PERSON" or not _CALL_SIGN_RE.fullmatch(token.text) \
+                    or not any(t.is_lower for t in token.sent):
+                continue
+            banded = token.i + 2 < len(doc) and doc[token.i + 1].text == "-" \
+                and doc[token.i + 2].text in _BROADCAST_BANDS and not doc[token.i + 1].whitespace_
+            if banded:
+                found.append(_Occurrence(token.i, token.i, token.i + 3, ActorKind.ORGANIZATION, certain=True))
+            elif len(token.text) == 4:
+                found.append(_Occurrence(token.i, token.i, token.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
     def _media_name_word(self, token: Token) -> bool:
         """A word of a name next to a media noun. The model's PERSON label is set aside there:
         "the sports magazine Cancha", "Glossline magazine" name the magazine."""
@@ -1043,6 +1092,8 @@ class _Names:
         found.sort(key=lambda o: o.start)
 
 
+_CALL_SIGN_RE = re.compile(r"[KW](?!W?[IVX]+$)[A-Z]{2,3}")  # not "WWII"
+_BROADCAST_BANDS = frozenset({"TV", "FM", "AM", "DT"})
 _NICKNAME_RE = re.compile(r"\s+[\"“‘][^\"”’]+[\"”’]\s+")
 
 
