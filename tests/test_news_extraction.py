@@ -3248,3 +3248,11 @@ def test_an_office_named_by_its_place_in_lower_case_speaks_in_its_statement():
 def test_an_interview_given_to_a_station_named_by_its_call_letters_has_that_outlet():
     _the_one("Dana Cole, 24, died on March 3. Her mother, Mary Cole, gave her first interview to WCNH-TV on May 1.",
              FRIDAY, "INTERVIEW", ("WCNH-TV", "OUTLET"), (date(2024, 5, 1), date(2024, 5, 1)))
+
+
+def test_a_surname_the_model_reads_as_a_verb_still_names_the_person_a_pronoun_then_follows():
+    text = ('Jonah Vale died in September. He was 36. He had played the Ryman three days before he died. By the '
+            'summer, Vale was buying pills from a man saved in his phone as "Dee." Prosecutors say "Dee" was Marcus '
+            'Lyle Denning, 41, of Antioch. Denning sold Vale pills at $25 apiece, the complaint alleges. Denning was '
+            'no stranger to the courts. In March 2023, he pleaded guilty to possession of oxycodone.')
+    assert _roles_of(text, FRIDAY, "PLEA") == [{("Marcus Lyle Denning", "DEFENDANT")}]

@@ -133,6 +133,7 @@ class _Names:
         found.extend(self._nicknamed_people_the_model_missed())
         found.extend(self._first_named_people_the_model_missed())
         found.extend(self._first_names_the_model_missed(found))
+        found.extend(self._surnames_the_model_missed(found))
         found.extend(self._owned_organisations())
         found.extend(self._designated_organisations())
         media = self._media_names() + self._call_signs()
@@ -736,6 +737,25 @@ class _Names:
                 added.append(_Occurrence(token.i - 1, token.i - 1, token.i + 1, ActorKind.PERSON, certain=True))
         return added
 
+    def _surnames_the_model_missed(self, found: list[_Occurrence]) -> list[_Occurrence]:
+        """ "Denning was no stranger to the courts": a person's surname, once the story has named
+        them in full, is that person wherever the model tagged nothing, whatever part of speech
+        it guessed (here a verb ending in -ing). Not a word the text also writes in lower case
+        ("Will", "Price"), nor in a headline."""
+        doc = self.doc
+        taken = {i for occ in found for i in range(occ.start, occ.end)}
+        surnames = {fold(doc[o.end - 1].text) for o in found if o.kind == ActorKind.PERSON and o.end - o.core >= 2}
+        added: list[_Occurrence] = []
+        for token in doc:
+            if token.i in taken or token.i in self.entity_label or fold(token.text) not in surnames \
+                    or not _is_capitalised(token) or token.text.lower() in self.lowercase_words \
+                    or not token.is_alpha or self._title_cased(token.sent.start, token.sent.end):
+                continue
+            if token.pos_ not in ("PROPN", "NOUN", "VERB") or token.dep_ in _MODIFIER_DEPS:
+                continue  # "Young people wept" after Anna Young: a word modifying another
+            added.append(_Occurrence(token.i, token.i, token.i + 1, ActorKind.PERSON, certain=True))
+        return added
+
     def _first_name_before(self, i: int) -> bool:
         """Whether the word before token `i` reads as a first name of the name at `i`."""
         doc = self.doc
@@ -1092,6 +1112,7 @@ class _Names:
         found.sort(key=lambda o: o.start)
 
 
+_MODIFIER_DEPS = frozenset({"amod", "compound", "det", "advmod", "nummod", "aux", "auxpass", "prep", "mark", "cc"})
 _CALL_SIGN_RE = re.compile(r"[KW](?!W?[IVX]+$)[A-Z]{2,3}")  # not "WWII"
 _BROADCAST_BANDS = frozenset({"TV", "FM", "AM", "DT"})
 _NICKNAME_RE = re.compile(r"\s+[\"“‘][^\"”’]+[\"”’]\s+")
