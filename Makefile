@@ -76,6 +76,7 @@ bench: install
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev12
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev13
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev14
+	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_dev15
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_unseen
 	$(BIN)/python -m bench extraction --figures-only --fixtures tests/fixtures/eval_heldout
 	$(BIN)/python -m bench load
