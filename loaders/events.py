@@ -2461,7 +2461,8 @@ def _plural_pronouns_are_the_people_before(drafts: list[_Draft], actors: ActorAn
     does to people (a plea, an arrest, a sentence), the people that sentence's main clause
     coordinates as its subject: "Chavez and Plasencia ran a clinic. They were arrested ..."."""
     for draft in drafts:
-        if _has_principal(draft) or draft.match.event_type.principal[0] in _ACTING_ROLES:
+        principal = draft.match.event_type.principal[0]
+        if _has_principal(draft) or (principal in _ACTING_ROLES and principal not in _ROLES_A_PAIR_TAKES):
             continue  # "they seized ..." are officers, whoever the sentence before told of
         doc, head = draft.match.head.doc, draft.match.head
         # a bare "both" is no subject of its own ("X and Y were arraigned and both pleaded"), so
@@ -2481,13 +2482,14 @@ def _plural_pronouns_are_the_people_before(drafts: list[_Draft], actors: ActorAn
             told = [a for d in drafts if earlier.start_char <= d.trigger_start < before.end_char
                     for a in _people_undergoing(d, actors)]
             people = [list(dict.fromkeys(told))] if len(set(told)) == 2 else []
-        if not people and draft.match.event_type.principal[0] in _ROLES_THE_LAW_GIVES:
+        if not people and principal in _ROLES_A_PAIR_TAKES:
+            # "Her parents, Tom and Ann Cole, attended the hearing. Afterwards, they released a statement"
             people = [[span.actor_id for subject in _children(before.root, SUBJECTS | PASSIVE_SUBJECTS)
-                       if subject.conjuncts for span in _actors_under(subject, actors)
+                       if subject.conjuncts or any(a.conjuncts for a in _children(subject, {"appos"}))
+                       for span in _actors_under(subject, actors)
                        if actors.actors[span.actor_id].kind == ActorKind.PERSON]]
             people = [p for p in people if len(set(p)) >= 2]
         if len(people) == 1 or (people and all(p == people[0] for p in people)):
-            principal = draft.match.event_type.principal[0]
             draft.participants.extend((a, principal) for a in people[0])
 
 
@@ -2504,8 +2506,9 @@ def _people_undergoing(draft: _Draft, actors: ActorAnalysis) -> list[str]:
             and actors.actors[a].kind == ActorKind.PERSON]
 
 
-# The roles of those the law acts on: who "They were arrested" may be, told by the sentence before.
-_ROLES_THE_LAW_GIVES = frozenset({"DEFENDANT", "ARRESTED"})
+# The roles of those the law acts on, and of those who speak for themselves: who "They were
+# arrested", "they released a statement" may be, told by the people the sentence before coordinates.
+_ROLES_A_PAIR_TAKES = frozenset({"DEFENDANT", "ARRESTED", "SPEAKER"})
 
 
 def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis) -> None:

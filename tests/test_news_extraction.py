@@ -3256,3 +3256,9 @@ def test_a_surname_the_model_reads_as_a_verb_still_names_the_person_a_pronoun_th
             'Lyle Denning, 41, of Antioch. Denning sold Vale pills at $25 apiece, the complaint alleges. Denning was '
             'no stranger to the courts. In March 2023, he pleaded guilty to possession of oxycodone.')
     assert _roles_of(text, FRIDAY, "PLEA") == [{("Marcus Lyle Denning", "DEFENDANT")}]
+
+
+def test_they_who_release_a_statement_are_the_two_people_the_sentence_before_names_together():
+    assert _roles_of("Dana Cole, 19, died on March 3. Her parents, Tom and Ann Cole, attended the hearing. "
+                     "Afterwards, they released a statement.", FRIDAY, "STATEMENT") \
+        == [{("Tom Cole", "SPEAKER"), ("Ann Cole", "SPEAKER")}]
