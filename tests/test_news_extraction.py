@@ -3262,3 +3262,9 @@ def test_they_who_release_a_statement_are_the_two_people_the_sentence_before_nam
     assert _roles_of("Dana Cole, 19, died on March 3. Her parents, Tom and Ann Cole, attended the hearing. "
                      "Afterwards, they released a statement.", FRIDAY, "STATEMENT") \
         == [{("Tom Cole", "SPEAKER"), ("Ann Cole", "SPEAKER")}]
+
+
+def test_a_pharmacist_who_dispensed_a_drug_supplied_it():
+    _the_one("Between January 2022 and June 2023, Ola Oyelaran dispensed more than 300 vials of ketamine without a "
+             "valid prescription.", FRIDAY, "DRUG_SUPPLY", ("Ola Oyelaran", "SUPPLIER"),
+             (date(2022, 1, 1), date(2023, 6, 30)))
