@@ -3268,3 +3268,8 @@ def test_a_pharmacist_who_dispensed_a_drug_supplied_it():
     _the_one("Between January 2022 and June 2023, Ola Oyelaran dispensed more than 300 vials of ketamine without a "
              "valid prescription.", FRIDAY, "DRUG_SUPPLY", ("Ola Oyelaran", "SUPPLIER"),
              (date(2022, 1, 1), date(2023, 6, 30)))
+
+
+def test_whoever_received_a_warning_letter_is_what_it_warned():
+    _the_one("Canyon Crest Pharmacy received a warning letter from the FDA in May.", FRIDAY, "REGULATORY_WARNING",
+             ("Canyon Crest Pharmacy", "SUBJECT"), (date(2024, 5, 1), date(2024, 5, 31)))
