@@ -2472,6 +2472,8 @@ def _plural_pronouns_are_the_people_before(drafts: list[_Draft], actors: ActorAn
         if pronoun is None or pronoun.sent.start == 0:
             continue
         before = doc[pronoun.sent.start - 1].sent
+        if principal == "SPEAKER" and _another_party(before, actors):
+            continue  # "X and Y were arrested by deputies. They released a statement ...": the deputies
         groups = [_people_undergoing(d, actors) for d in drafts
                   if before.start_char <= d.trigger_start < before.end_char]
         people = [list(dict.fromkeys(g)) for g in groups if len(set(g)) >= 2]
@@ -2491,6 +2493,18 @@ def _plural_pronouns_are_the_people_before(drafts: list[_Draft], actors: ActorAn
             people = [p for p in people if len(set(p)) >= 2]
         if len(people) == 1 or (people and all(p == people[0] for p in people)):
             draft.participants.extend((a, principal) for a in people[0])
+
+
+def _another_party(sentence: Span, actors: ActorAnalysis) -> bool:
+    """Whether a sentence has a second party that "they" could be as well as its subject: an
+    agent ("were arrested by sheriff's deputies") or two or more actors outside the subject
+    ("sued the clinic and Dr. Hart")."""
+    root = sentence.root
+    if _children(root, {"agent"}):
+        return True
+    outside = {span.actor_id for child in root.children if child.dep_ not in SUBJECTS | PASSIVE_SUBJECTS
+               for span in _actors_under(child, actors)}
+    return len(outside) >= 2
 
 
 def _the_two(word: Token) -> bool:

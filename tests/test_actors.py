@@ -937,6 +937,12 @@ def test_a_broadcast_stations_call_letters_name_an_organisation_but_a_war_is_no_
     assert "WWII" not in names(analysis)
 
 
+def test_neither_a_notices_capitals_nor_a_kind_of_place_make_an_organisation():
+    analysis = analyse("The WARN notice was filed on May 1. County fire department crews found the body of Ben Tate, "
+                       "44, in the river on April 7. Jan Ode told WADA investigators what she knew.")
+    assert names(analysis) == {"Ben Tate", "Jan Ode"}
+
+
 def test_the_department_after_a_places_police_is_that_police_not_an_earlier_department():
     text = ("Henderson Fire Department paramedics found Dario Fontaine at home. Henderson police opened a criminal "
             "investigation into his death in March. In a statement Tuesday, the department said detectives were "

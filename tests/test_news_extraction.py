@@ -3273,3 +3273,25 @@ def test_a_pharmacist_who_dispensed_a_drug_supplied_it():
 def test_whoever_received_a_warning_letter_is_what_it_warned():
     _the_one("Canyon Crest Pharmacy received a warning letter from the FDA in May.", FRIDAY, "REGULATORY_WARNING",
              ("Canyon Crest Pharmacy", "SUBJECT"), (date(2024, 5, 1), date(2024, 5, 31)))
+
+
+def test_a_common_word_that_is_also_a_surname_is_not_the_person():
+    assert _roles_of("Ryan Sterling pleaded guilty on March 28 to supplying heroin. Sterling silver jewelry worth "
+                     "$9,000 was also seized.", FRIDAY, "REGULATORY_ACTION") == []
+
+
+def test_they_who_release_a_statement_may_be_another_party_the_sentence_before_names():
+    arrested_by = ("Jake Ross and Mia Dunn were arrested by Harlan County sheriff's deputies on Monday. They released "
+                   "a statement on Tuesday identifying the two suspects.")
+    sued = ("Tom and Ann Cole sued the Northside Clinic and Dr. Neil Hart on Monday over the death of their son. "
+            "They released a statement denying any wrongdoing.")
+    charged = ("Paul and Diane Ross were charged on April 9 with child neglect. They released a statement through "
+               "their lawyer denying the charges.")
+    assert _roles_of(arrested_by, FRIDAY, "STATEMENT") == []
+    assert _roles_of(sued, FRIDAY, "STATEMENT") == []
+    assert _roles_of(charged, FRIDAY, "STATEMENT") == [{("Paul Ross", "SPEAKER"), ("Diane Ross", "SPEAKER")}]
+
+
+def test_a_county_attorneys_office_that_charges_prosecutes():
+    _the_one("The Hennepin County attorney's office charged Lamar Cain with third-degree murder on Dec. 14.", FRIDAY,
+             "CHARGES", ("Hennepin County attorney's office", "PROSECUTOR"), (date(2023, 12, 14), date(2023, 12, 14)))

@@ -68,6 +68,7 @@ class ActorLexicon:
     interview_cues: frozenset[tuple[str, ...]]
     programme_nouns: frozenset[str]
     residence_nouns: frozenset[str]
+    generic_place_words: frozenset[str]
     place_offices: frozenset[tuple[str, ...]]  # word sequences, as the tokeniser splits them
     media_nouns: frozenset[str]
     mastheads: frozenset[str]
@@ -188,6 +189,7 @@ class ActorLexicon:
             interview_cues=frozenset(tuple(cue.split()) for cue in words("interview_cues")),
             programme_nouns=words("programme_nouns"),
             residence_nouns=words("residence_nouns"),
+            generic_place_words=words("generic_place_words"),
             place_offices=frozenset(tuple(_tokens(phrase)) for phrase in words("place_offices")),
             media_nouns=words("media_nouns"),
             mastheads=words("mastheads"),

@@ -751,8 +751,9 @@ class _Names:
                     or not _is_capitalised(token) or token.text.lower() in self.lowercase_words \
                     or not token.is_alpha or self._title_cased(token.sent.start, token.sent.end):
                 continue
-            if token.pos_ not in ("PROPN", "NOUN", "VERB") or token.dep_ in _MODIFIER_DEPS:
-                continue  # "Young people wept" after Anna Young: a word modifying another
+            if token.pos_ not in ("PROPN", "NOUN", "VERB") or token.dep_ in _MODIFIER_DEPS \
+                    or any(c.dep_ not in _BARE_NAME_DEPS for c in token.children):
+                continue  # a word used as a word: "Young people wept", "Hope for an arrest faded", "Reading the order"
             added.append(_Occurrence(token.i, token.i, token.i + 1, ActorKind.PERSON, certain=True))
         return added
 
@@ -920,9 +921,12 @@ class _Names:
                 i += 1
                 continue
             end = i + len(phrase)
-            start = self._place_before(doc[end - 1], lambda t: self.entity_label.get(t.i) != "PERSON" and not self._is_title(t))
+            start = self._place_before(doc[end - 1], lambda t: self.entity_label.get(t.i) not in ("PERSON", "DATE", "TIME")
+                                       and not self._is_title(t))
             if start >= i:
                 start = self._place_ending_at(i - 1)
+            if all(fold(t.text) in self.lex.generic_place_words for t in doc[start:i]):
+                start = i  # "County fire department crews", "State police": no place named
             names_holder = phrase[-1] not in self.lex.organisation_heads and end < len(doc) \
                 and (self.entity_label.get(end) == "PERSON" or (doc[end].pos_ == "PROPN" and _is_capitalised(doc[end])))
             if start < i and not names_holder:
@@ -1068,7 +1072,8 @@ class _Names:
                 and doc[token.i + 2].text in _BROADCAST_BANDS and not doc[token.i + 1].whitespace_
             if banded:
                 found.append(_Occurrence(token.i, token.i, token.i + 3, ActorKind.ORGANIZATION, certain=True))
-            elif len(token.text) == 4:
+            elif len(token.text) == 4 and token.dep_ not in _MODIFIER_DEPS and token.head.lemma_.lower() in _ADDRESSING_WORDS:
+                # "spoke to KDSR", "told WXYZ", "KDSR reported"; not "the WARN notice", "WADA investigators"
                 found.append(_Occurrence(token.i, token.i, token.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
 
@@ -1113,8 +1118,10 @@ class _Names:
 
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "det", "advmod", "nummod", "aux", "auxpass", "prep", "mark", "cc"})
+_BARE_NAME_DEPS = frozenset({"punct", "case", "appos"})  # "Denning, 41,", "Denning's lawyer"
 _CALL_SIGN_RE = re.compile(r"[KW](?!W?[IVX]+$)[A-Z]{2,3}")  # not "WWII"
 _BROADCAST_BANDS = frozenset({"TV", "FM", "AM", "DT"})
+_ADDRESSING_WORDS = frozenset({"to", "with", "on", "by", "tell", "report", "say", "air", "broadcast"})
 _NICKNAME_RE = re.compile(r"\s+[\"“‘][^\"”’]+[\"”’]\s+")
 
 
