@@ -926,7 +926,7 @@ class _Names:
             if start >= i:
                 start = self._place_ending_at(i - 1)
             if all(fold(t.text) in self.lex.generic_place_words for t in doc[start:i]):
-                start = i  # "County fire department crews", "State police": no place named
+                start = i  # "County fire department crews": no place named
             names_holder = phrase[-1] not in self.lex.organisation_heads and end < len(doc) \
                 and (self.entity_label.get(end) == "PERSON" or (doc[end].pos_ == "PROPN" and _is_capitalised(doc[end])))
             if start < i and not names_holder:
