@@ -1180,7 +1180,7 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         # "postponed the trial to Aug. 19", however definite the trial; and "postponed the trial of
         # X, the woman prosecutors say sold ..., to Aug. 19", which the parser hangs on the aside
         heads |= {c.i for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "until", "till", "for"}}
-        if nominal.dep_ in OBJECTS | PASSIVE_SUBJECTS and verb.lemma_.lower() in _PUT_OFF_VERBS:
+        if nominal.dep_ in OBJECTS | PASSIVE_SUBJECTS and verb.lemma_.lower() not in _MOVED_EITHER_WAY:
             heads |= {t.i for t in verb.sent if t.i > nominal.i and t.dep_ == "prep" and t.lower_ in {"to", "until"}
                       and t.doc[t.i - 1].text == "," and t.head.i != verb.i}
         return heads
@@ -1198,9 +1198,10 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     return heads
 
 
-# Verbs that put an event off to a later day, whose "to"/"until" is that day read forward (not "moved
-# the trial to Aug. 25", told of as often after the day as before it).
-_PUT_OFF_VERBS = frozenset({"postpone", "delay", "defer", "reschedule", "adjourn", "push"})
+# Of the taxonomy's reschedule_verbs, those that may move an event earlier as well as put it off:
+# "moved the trial to Aug. 25", told of as often after the day as before it. The others' "to"/"until"
+# is the later day, read forward.
+_MOVED_EITHER_WAY = frozenset({"move", "continue"})
 
 
 def _told_by_another_event(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> bool:
