@@ -443,7 +443,8 @@ def _controller(verb: Token) -> list[Token]:
     ("the FDA decided to issue a warning")."""
     if not (verb.dep_ == "xcomp" or _is_infinitive_clause(verb)) or verb.head.i == verb.i:
         return []
-    return _children(verb.head, {"dobj"}) or _children(verb.head, SUBJECTS)
+    # "is expected to enter a plea", "was ordered to surrender": the passive's subject does it
+    return _children(verb.head, {"dobj"}) or _children(verb.head, SUBJECTS) or _children(verb.head, PASSIVE_SUBJECTS)
 
 
 def _conjunct_subject(verb: Token) -> list[Token]:
@@ -567,7 +568,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                     positions.pop("possessor", None)  # "gave her first interview": hers, the giver's
                     add("experiencer", subjects)  # "Perry gave an interview to CNN"
                     add("recipient", _recipients(verb))
-                elif lemma in taxonomy.experiencer_light_verbs:
+                elif lemma in taxonomy.experiencer_light_verbs | match.event_type.taken_by_principal:
                     add("experiencer", subjects)
                 elif lemma in taxonomy.agent_light_verbs:
                     add("agent", subjects)
@@ -580,6 +581,13 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                     add("court", subjects)
             elif relation == "prep":
                 add("host", subjects or _stranded_subject(verb))
+                if _placed_under(nominal, verb):  # "remains under investigation", "placed Dunn under arrest"
+                    placed = _children(verb, {"dobj"}) or subjects or _children(verb, PASSIVE_SUBJECTS)
+                    # someone named, or someone's death; "the case remains under investigation" is on
+                    # whoever the story follows
+                    add("patient", [t for t in placed if t.pos_ in {"PROPN", "PRON"} or "of" in _prep_objects(t)])
+                if _undergone_through_preposition(nominal, verb, taxonomy):
+                    add("experiencer", subjects)  # "agreed to a plea deal", "went through a course of infusions"
                 add("host_object", _children(verb, OBJECTS))  # "placed the doctor on probation"
                 if lemma in _HELD_ON_A_CHARGE and not (_prep_objects(verb).get("as") or _prep_objects(nominal).get("as")):
                     # "were named in an indictment", "was arrested on a criminal complaint"; not "named in it as victims"
@@ -1135,6 +1143,7 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     # what lasts opens: "the inquest into his death, which opened in October", parsed as the
     # death's clause, does not date the death.
     dating_verbs = taxonomy.setting_verbs | match.event_type.dated_by_clause | match.event_type.given_by_principal \
+        | match.event_type.taken_by_principal \
         | (taxonomy.onset_verbs if match.event_type.lasting else frozenset())
     for clause in _children(nominal, {"relcl", "acl"}):
         if clause.lemma_.lower() in dating_verbs:
@@ -1165,12 +1174,13 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     carried_by_host = any("host_object" in positions for positions in match.event_type.roles.values())
     if verb is not None and nominal.dep_ == "pobj" and (
         verb.lemma_.lower() in taxonomy.speech_verbs or (carried_by_host and _children(verb, OBJECTS))
-        or nominal.head.lower_ in FRAMING_PREPOSITIONS
+        or nominal.head.lower_ in FRAMING_PREPOSITIONS or _placed_under(nominal, verb)
     ):
         # "said at a news conference on Thursday": the saying is the statement, and what is
         # done "in a statement Monday" or "during the trial" is done when that event was;
         # "placed the doctor on probation on Monday": for types whose taxonomy takes the
-        # host verb's object as a participant, the placing is the probation.
+        # host verb's object as a participant, the placing is the probation; "placed Dunn under
+        # arrest on Tuesday": the placing is the arrest.
         heads.add(verb.i)
         return heads
     if verb is None or not (match.trigger.part_of_speech == "VERB" or nominal.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS
@@ -1212,6 +1222,17 @@ def _told_by_another_event(match: _Match, nominal: Token, verb: Token | None, ta
         and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS | OBJECTS \
         and nominal.lemma_.lower() in taxonomy.once_only_nouns.get(match.event_type.name, ()) \
         and verb.lemma_.lower() in taxonomy.verbs_except(match.event_type)
+
+
+def _placed_under(nominal: Token, verb: Token) -> bool:
+    """ "remains under investigation", "was placed under arrest": the verb says only that
+    someone is subject to the event; not "suspended him under an interim order", whose verb
+    is an act of its own."""
+    return nominal.dep_ == "pobj" and nominal.head.lower_ == "under" and nominal.head.head.i == verb.i \
+        and verb.lemma_.lower() in _PLACING_VERBS
+
+
+_PLACING_VERBS = frozenset({"be", "remain", "stay", "come", "fall", "place", "put", "keep", "go"})
 
 
 def _undergone_through_preposition(nominal: Token, verb: Token, taxonomy: Taxonomy) -> bool:
@@ -1256,7 +1277,11 @@ def find_event_mentions(
         # the parser makes "- Feb. 27, 2024:" a sentence of its own.
         heading = _timeline_heading(expressions, doc.text, sentence.start)
         section = _section_heading(expressions, doc.text, sentence.start, sentence_starts) if heading is None else None
-        matches = _find_matches(span, taxonomy)
+        names = [(s.start, s.end) for s in actors.spans_between(sentence.start, sentence.end)
+                 if s.via == NAME and actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION]
+        # "the Advisory Council on the Misuse of Drugs" is a body; it issues no advisory
+        matches = [m for m in _find_matches(span, taxonomy)
+                   if not (m.trigger.part_of_speech == "NOUN" and _inside_a_name(m, names))]
         carriers = _carrying_verbs(matches, taxonomy)
         sentence_drafts = []
         for match in matches:
@@ -1276,6 +1301,13 @@ def find_event_mentions(
         previous = span
     _drop_own_outlet(drafts, document, actors)
     return _link_anchors_and_finish(drafts, document, actors, taxonomy, sentences, expressions)
+
+
+def _inside_a_name(match: _Match, names: Sequence[tuple[int, int]]) -> bool:
+    """The trigger's words lead into more of an organisation's name ("Advisory Council"); one
+    that ends the name may still be the event ("an FDA Drug Safety Communication")."""
+    start, end = match.characters
+    return any(name_start <= start and end < name_end for name_start, name_end in names)
 
 
 def _restates_earlier(match: _Match, matches: Sequence[_Match]) -> bool:
@@ -1464,6 +1496,8 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         objects = _children(verb_or_head, OBJECTS | PASSIVE_SUBJECTS | {"dative"})  # "his registration was cancelled"
         if verb_or_head.dep_ == "relcl" and not objects:
             objects = [verb_or_head.head]  # "ketamine he had obtained from a distributor"
+        if not objects:
+            objects = _prep_objects(verb_or_head).get("to", [])  # "admitted to one count of conspiracy"
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
         if match.trigger.requires_also and any(o.tag_ == "PRP" for o in objects):
             # "sold 50 vials ... and Fleming passed them on to ...": what the sentence told was sold
@@ -1669,8 +1703,11 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
                 and t.lemma_.lower() not in once_only | match.trigger.requires
                 for t in _prep_objects(nominal).get("of", []))
     filled = {role for _, role in participants}
+    # someone unnamed in the principal's place; not a host verb's subject, which may be anything
+    # ("The letters follow an October 2023 safety communication")
     undergoing = tuple(t.i for role in match.event_type.principal if role not in filled
-                       for position in match.event_type.roles.get(role, ()) for t in positions.get(position, []))
+                       for position in match.event_type.roles.get(role, ()) if position != "host"
+                       for t in positions.get(position, []))
     return _Draft(match, sentence, participants, expression, status, object_text,
                   trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause, precedes_dated_event,
                   calendar_date, introduces_people, of_a_thing, undergoing)

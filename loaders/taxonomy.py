@@ -86,6 +86,8 @@ class EventType:
     # verbs whose subject gives a noun trigger as its principal, and whose recipient takes it:
     # "Perry gave an interview to CNN", "the interview she granted the BBC"
     given_by_principal: frozenset[str] = frozenset()
+    # verbs whose subject takes a noun trigger as its principal: "Ruiz reached a plea deal"
+    taken_by_principal: frozenset[str] = frozenset()
     # a mention naming no one it is on is on the one the story last told something happening to
     about_whom_the_story_follows: bool = False
 
@@ -228,6 +230,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             takes_story_day=bool(spec.get("takes_story_day", True)),
             dated_by_clause=frozenset(spec.get("dated_by_clause") or ()),
             given_by_principal=frozenset(spec.get("given_by_principal") or ()),
+            taken_by_principal=frozenset(spec.get("taken_by_principal") or ()),
             about_whom_the_story_follows=bool(spec.get("about_whom_the_story_follows", False)),
         )
     for event_type in types.values():

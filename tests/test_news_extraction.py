@@ -3295,3 +3295,69 @@ def test_they_who_release_a_statement_may_be_another_party_the_sentence_before_n
 def test_a_county_attorneys_office_that_charges_prosecutes():
     _the_one("The Hennepin County attorney's office charged Lamar Cain with third-degree murder on Dec. 14.", FRIDAY,
              "CHARGES", ("Hennepin County attorney's office", "PROSECUTOR"), (date(2023, 12, 14), date(2023, 12, 14)))
+
+
+def test_a_defendant_who_reaches_signs_or_agrees_to_a_plea_deal_has_made_the_plea():
+    charged = "Federal prosecutors charged Sandra Ruiz in March. "
+    february = (date(2024, 2, 1), date(2024, 2, 29))
+    for told in ("Ruiz reached a plea deal with prosecutors in February.", "Ruiz signed a plea agreement in February.",
+                 "Ruiz agreed to a plea deal in February."):
+        _the_one(charged + told, FRIDAY, "PLEA", ("Sandra Ruiz", "DEFENDANT"), february)
+
+
+def test_the_judge_who_accepts_a_plea_deal_is_not_its_defendant():
+    assert all(("Ann Holt", "DEFENDANT") not in roles for roles in _roles_of(
+        "Prosecutors charged Dan Reyes in March. Judge Ann Holt accepted the plea deal on Monday.", FRIDAY, "PLEA"))
+
+
+def test_admitting_to_counts_in_court_is_a_plea():
+    _the_one("Federal prosecutors charged Sandra Ruiz in March. Ruiz admitted to one count of conspiracy in February.",
+             FRIDAY, "PLEA", ("Sandra Ruiz", "DEFENDANT"), (date(2024, 2, 1), date(2024, 2, 29)))
+
+
+def test_a_plea_someone_is_expected_to_enter_is_expected_of_them():
+    plea = _the_one("Federal prosecutors charged Sandra Ruiz in March. Ruiz is expected to enter a plea next week.",
+                    FRIDAY, "PLEA", ("Sandra Ruiz", "DEFENDANT"), (date(2024, 6, 17), date(2024, 6, 23)))
+    assert plea.status == EventStatus.EXPECTED
+
+
+def test_what_a_lawyer_says_she_did_is_the_client_s_doing():
+    _the_one("Federal prosecutors charged Sandra Ruiz in March. Ruiz's attorney said she pleaded not guilty on Monday.",
+             FRIDAY, "PLEA", ("Sandra Ruiz", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+
+
+def test_whoever_remains_under_investigation_is_its_subject():
+    _the_one("Police said Dr. Ellen Wu is under investigation by the Medical Board of California.", FRIDAY,
+             "INVESTIGATION", ("Ellen Wu", "SUBJECT"), (None, None))
+    assert ("Tom Barker", "SUBJECT") in _only(_extract_text(
+        "The death of Tom Barker remains under investigation, police said Friday.", FRIDAY), "INVESTIGATION")[1]
+
+
+def test_someone_placed_under_arrest_is_arrested_on_the_day_of_the_placing():
+    _the_one("Officers placed Mark Dunn under arrest on Tuesday.", FRIDAY, "ARREST", ("Mark Dunn", "ARRESTED"),
+             (date(2024, 6, 11), date(2024, 6, 11)))
+
+
+def test_a_regulator_that_cites_a_firm_in_a_warning_letter_warns_that_firm():
+    _the_one("The FDA cited Acme Pharmacy for sterility failures in a warning letter posted Tuesday.", FRIDAY,
+             "REGULATORY_WARNING", ("Acme Pharmacy", "SUBJECT"), (date(2024, 6, 11), date(2024, 6, 11)))
+
+
+def test_a_regulator_urging_consumers_warns_them_but_a_mother_urging_young_people_does_not():
+    _the_one("The FDA urged consumers on Thursday not to buy ketamine lozenges online.", FRIDAY,
+             "REGULATORY_WARNING", ("FDA", "REGULATOR"), (date(2024, 6, 13), date(2024, 6, 13)))
+    assert _roles_of("Alison Lomax urged young people on Thursday to look after each other.", FRIDAY,
+                     "REGULATORY_WARNING") == []
+
+
+def test_a_trigger_word_leading_into_an_organisation_s_name_is_no_event():
+    text = ("The Home Office said in a statement in January that it had asked the Advisory Council on the Misuse of "
+            "Drugs to review whether ketamine should move from class B to class A.")
+    assert _roles_of(text, FRIDAY, "REGULATORY_WARNING") == []
+
+
+def test_a_regulator_s_later_letters_do_not_swallow_the_earlier_communication_they_follow():
+    text = ("Today, the U.S. Food and Drug Administration issued warning letters to three companies. The letters "
+            "follow an October 2023 safety communication in which the agency cautioned patients about the risks.")
+    warnings = [e for e, _ in _extract_text(text, FRIDAY) if e.type == "REGULATORY_WARNING"]
+    assert sorted(_span(e) for e in warnings) == [(date(2023, 10, 1), date(2023, 10, 31)), (FRIDAY, FRIDAY)]

@@ -41,6 +41,8 @@ from loaders.actors.occurrences import _Actor, _Occurrence
 from loaders.nlp import clause_verb
 from loaders.records import ActorKind, Sentence
 
+_SPEAKING_FOR = frozenset({"REPRESENTS", "SPOKESPERSON_FOR"})  # a lawyer's, a spokesperson's
+
 
 # The story's subject, out of a pronoun's reach, still competes for it: as a name (5, see
 # _pronoun's scores) told a sentence beyond the window, never over a subject just before.
@@ -115,6 +117,7 @@ class _References:
         self.descriptor_tokens: set[int] = set()
         self.role_links: dict[tuple[int, str], _Actor] = {}  # (id(possessor), role) -> actor
         self.role_actors: dict[tuple[int, str], _Actor] = {}
+        self.clients: dict[int, _Actor] = {}  # id(a lawyer or spokesperson) -> the person they speak for
         self.last_seen: dict[int, int] = {}  # id(actor) -> last token referring to it
         # The people referred to by name or pronoun so far: id(actor) -> (count, actor)
         self.people_referred: dict[int, tuple[int, _Actor]] = {}
@@ -276,6 +279,8 @@ class _References:
         sentence = self.sentence_of(token)
         excluded = self._finders(token) | ({self._clause_subject(token)} - {None})
         reporter = self._reporting_subject(token)
+        # "Ruiz's lawyer said she would plead not guilty": a lawyer or spokesperson tells of the client
+        reporter = self.clients.get(id(reporter), reporter)
         # A subject in this sentence or the one before scores at least 6, anyone named only as
         # an object at most 5: a person mentioned in another clause's object never wins over a
         # compatible subject; a name that says the pronoun fits settles a tie. A subject two or
@@ -853,6 +858,8 @@ class _References:
                 or self._role_actor(possessor, role, relation)
         if holder.gender is None:
             holder.gender = self._noun_gender(role)
+        if relation in _SPEAKING_FOR and possessor.kind == ActorKind.PERSON:
+            self.clients[id(holder)] = possessor
         self.affiliations.append((holder, possessor, relation, token.i))
         self.descriptor_tokens.add(token.i)
         return self._add(holder, token, token.i, token.i + 1, ROLE, token.dep_ in _SUBJECT_DEPS)
