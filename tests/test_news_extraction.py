@@ -3361,3 +3361,16 @@ def test_a_regulator_s_later_letters_do_not_swallow_the_earlier_communication_th
             "follow an October 2023 safety communication in which the agency cautioned patients about the risks.")
     warnings = [e for e, _ in _extract_text(text, FRIDAY) if e.type == "REGULATORY_WARNING"]
     assert sorted(_span(e) for e in warnings) == [(date(2023, 10, 1), date(2023, 10, 31)), (FRIDAY, FRIDAY)]
+
+
+def test_taking_drugs_from_an_employer_is_obtaining_them_from_it():
+    text = ("Pharmacist Ashley Noe was charged in May. She admitted taking about 1,800 hydrocodone tablets from her "
+            "employer, Midtown Family Pharmacy, between May and August 2024.")
+    _, roles = _only(_extract_text(text, FRIDAY), "DRUG_SUPPLY")
+    assert roles == {("Ashley Noe", "BUYER"), ("Midtown Family Pharmacy", "SUPPLIER")}
+
+
+def test_a_sale_of_codeine_methadone_or_controlled_substances_is_a_drug_supply():
+    for drug in ("codeine", "methadone", "controlled substances"):
+        _the_one(f"Mark Dunn sold {drug} to undercover officers in May.", FRIDAY, "DRUG_SUPPLY",
+                 ("Mark Dunn", "SUPPLIER"), (date(2024, 5, 1), date(2024, 5, 31)))
