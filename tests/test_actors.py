@@ -1124,3 +1124,8 @@ def test_a_companys_first_word_before_a_job_is_the_company_not_a_place():
     # A city no company's name begins with stays a place.
     text = "Halcyon Direct sells ketamine. An Austin physician, Dr. Lee Park, was reprimanded in May."
     assert resolved(analyse(text), text, "Austin") is None
+
+
+def test_a_town_before_a_customer_or_patient_says_where_they_live_whatever_the_model_tags_it():
+    found = names(analyse("The lawsuit asks what the company knew about the death of a Duluth customer this summer."))
+    assert "Duluth" not in found
