@@ -568,6 +568,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                     positions.pop("possessor", None)  # "gave her first interview": hers, the giver's
                     add("experiencer", subjects)  # "Perry gave an interview to CNN"
                     add("recipient", _recipients(verb))
+                elif lemma in match.event_type.taken_by_principal and any(map(_is_legal_party, subjects)):
+                    add("experiencer", [*_prep_objects(verb).get("with", []), *_prep_objects(nominal).get("with", [])])
                 elif lemma in taxonomy.experiencer_light_verbs | match.event_type.taken_by_principal:
                     add("experiencer", subjects)
                 elif lemma in taxonomy.agent_light_verbs:
@@ -621,6 +623,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
     if (clause.dep_ == "xcomp" or _is_infinitive_clause(clause)) and clause.head.lemma_.lower() in taxonomy.request_verbs:
         add("requester", _children(clause.head, SUBJECTS))
         add("recipient", _children(clause.head, OBJECTS | {"dative"}))
+    if match.trigger.from_is_place:
+        positions.pop("from", None)  # "took fentanyl from the drug cupboard": nobody supplied it
     return positions, nominal, verb
 
 
@@ -1222,6 +1226,14 @@ def _told_by_another_event(match: _Match, nominal: Token, verb: Token | None, ta
         and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS | OBJECTS \
         and nominal.lemma_.lower() in taxonomy.once_only_nouns.get(match.event_type.name, ()) \
         and verb.lemma_.lower() in taxonomy.verbs_except(match.event_type)
+
+
+def _is_legal_party(subject: Token) -> bool:
+    """A lawyer, prosecutor or judge: "Prosecutor Maria Dunleavy", "Assistant U.S. Attorney Kyle
+    Ng", "Baptiste's lawyer, Ann Ferris", "prosecutors"."""
+    groups = get_lexicon().description_group
+    words = [*(t for t in subject.subtree if t.i <= subject.i), *(c for c in subject.children if c.dep_ == "appos")]
+    return any(groups.get(t.lemma_.lower()) == "legal" or groups.get(t.lower_) == "legal" for t in words)
 
 
 def _placed_under(nominal: Token, verb: Token) -> bool:

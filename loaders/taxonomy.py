@@ -46,6 +46,8 @@ class Trigger:
     # ... only for "opened an investigation" with no one it is into: an investigation of its own
     inherit_when_opened: bool = False
     takes_story_day: bool = True  # as the type's, for this trigger alone ("investigated": the whole of it)
+    # "from" names where a thing was taken, not who gave it: "took fentanyl from the drug cupboard"
+    from_is_place: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +169,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         inherit_principal_from=_names(entry.get("inherit_principal_from")),
         inherit_when_opened=entry.get("inherit") == "when_opened",
         takes_story_day=bool(entry.get("story_day", True)),
+        from_is_place=entry.get("from") == "place",
     )
 
 

@@ -3305,6 +3305,15 @@ def test_a_defendant_who_reaches_signs_or_agrees_to_a_plea_deal_has_made_the_ple
         _the_one(charged + told, FRIDAY, "PLEA", ("Sandra Ruiz", "DEFENDANT"), february)
 
 
+def test_a_prosecutor_or_lawyer_who_signs_or_reaches_a_plea_deal_is_not_its_defendant():
+    charged = "Corey Baptiste was charged in March. "
+    _the_one(charged + "Prosecutor Maria Dunleavy reached a plea agreement with Corey Baptiste on Tuesday.", FRIDAY,
+             "PLEA", ("Corey Baptiste", "DEFENDANT"), (date(2024, 6, 11), date(2024, 6, 11)))
+    for told in ("Prosecutor Maria Dunleavy signed the plea agreement on behalf of the state on Tuesday.",
+                 "Assistant U.S. Attorney Kyle Ng negotiated the plea deal on Tuesday."):
+        assert all(roles <= {("Corey Baptiste", "DEFENDANT")} for roles in _roles_of(charged + told, FRIDAY, "PLEA"))
+
+
 def test_the_judge_who_accepts_a_plea_deal_is_not_its_defendant():
     assert all(("Ann Holt", "DEFENDANT") not in roles for roles in _roles_of(
         "Prosecutors charged Dan Reyes in March. Judge Ann Holt accepted the plea deal on Monday.", FRIDAY, "PLEA"))
@@ -3363,11 +3372,14 @@ def test_a_regulator_s_later_letters_do_not_swallow_the_earlier_communication_th
     assert sorted(_span(e) for e in warnings) == [(date(2023, 10, 1), date(2023, 10, 31)), (FRIDAY, FRIDAY)]
 
 
-def test_taking_drugs_from_an_employer_is_obtaining_them_from_it():
+def test_taking_drugs_from_an_employer_is_obtaining_them_though_the_employer_supplied_nothing():
     text = ("Pharmacist Ashley Noe was charged in May. She admitted taking about 1,800 hydrocodone tablets from her "
             "employer, Midtown Family Pharmacy, between May and August 2024.")
-    _, roles = _only(_extract_text(text, FRIDAY), "DRUG_SUPPLY")
-    assert roles == {("Ashley Noe", "BUYER"), ("Midtown Family Pharmacy", "SUPPLIER")}
+    supply = _the_one(text, FRIDAY, "DRUG_SUPPLY", ("Ashley Noe", "BUYER"), (date(2024, 5, 1), date(2024, 8, 31)))
+    assert _roles_of(text, FRIDAY, "DRUG_SUPPLY") == [{("Ashley Noe", "BUYER")}] and supply.status == EventStatus.OCCURRED
+    # an unnamed technician's theft is nobody's supply: the store from which it was taken is no supplier
+    assert _roles_of("The pharmacy technician was accused of taking controlled substances from the Walgreens store "
+                     "where she worked.", FRIDAY, "DRUG_SUPPLY") == []
 
 
 def test_a_sale_of_codeine_methadone_or_controlled_substances_is_a_drug_supply():

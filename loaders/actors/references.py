@@ -279,7 +279,7 @@ class _References:
         sentence = self.sentence_of(token)
         excluded = self._finders(token) | ({self._clause_subject(token)} - {None})
         reporter = self._reporting_subject(token)
-        # "Ruiz's lawyer said she would plead not guilty": a lawyer or spokesperson tells of the client
+        # "Ruiz's lawyer said she had pleaded not guilty": a lawyer or spokesperson tells of the client
         reporter = self.clients.get(id(reporter), reporter)
         # A subject in this sentence or the one before scores at least 6, anyone named only as
         # an object at most 5: a person mentioned in another clause's object never wins over a
