@@ -1000,7 +1000,9 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
     """OCCURRED, ALLEGED, SCHEDULED, EXPECTED or NEGATED; None when the sentence only asks for it."""
     anchor = _clause_anchor(match, nominal, verb)
     trigger_ids = {t.i for t in match.tokens}  # "pleaded not guilty" is a plea
-    if any((c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")) and c.i not in trigger_ids
+    # "was not charged until 2021" was charged then
+    not_until = any(c.dep_ == "prep" and c.lower_ in {"until", "till"} for c in anchor.children)
+    if any((c.dep_ == "neg" and not not_until or (c.dep_ == "det" and c.lower_ == "no")) and c.i not in trigger_ids
            for c in [*anchor.children, *nominal.children]):
         return EventStatus.NEGATED
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in anchor.children):
@@ -1917,7 +1919,8 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
             distance = 0
             node = token
             while True:
-                if node.i in heads:
+                focus = _cleft_focus(node)
+                if node.i in heads or (focus is not None and focus.i in heads):
                     rank = distance + held_step
                     if anchor is not None:
                         rank += adjacent_penalty if distance == 0 else 0.5
@@ -1954,6 +1957,16 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
     inside = [e for r, e in candidates if r <= rank + 1 and e.anchor is None and best.anchor is None
               and _narrower(e.date, best.date) and not _EXAMPLE_RE.search(doc.text[max(0, e.start - 20):e.start])]
     return min(inside, key=lambda e: e.date.end - e.date.start) if inside else best
+
+
+def _cleft_focus(copula: Token) -> Token | None:
+    """The clause a cleft sentence dates: "It was not until May that police opened an
+    investigation", "It was in 2019 that she began"."""
+    if copula.lemma_.lower() != "be" or not any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it"
+                                                 for c in copula.children):
+        return None
+    return next((c for c in copula.children if c.dep_ == "ccomp" and c.i > copula.i
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
 
 
 # Words that give one instance of what is told over a longer time.
@@ -2928,10 +2941,15 @@ def _told_elsewhere(types: set[str], anchor: _Draft, drafts: list[_Draft], ids: 
     dates elsewhere — the last one of those types before it, or failing that the next.
     With `latest`, the most recent of them: "the hearing" of a story is its news peg,
     not the plea it recalls."""
-    same = [(d, i) for d, i in zip(drafts, ids)
-            if d is not anchor and d.match.event_type.name in types and _has_principal(d)
-            and d.expression is not None and d.expression.anchor is None]  # dated outright: no anchor cycles
-    dated = [(d, i) for d, i in same if d.expression.date.end is not None]
+    told = [(d, i) for d, i in zip(drafts, ids)
+            if d is not anchor and d.match.event_type.name in types and _has_principal(d)]
+    same = [(d, i) for d, i in told
+            if d.expression is not None and d.expression.anchor is None]  # dated outright: no anchor cycles
+    if not same:
+        # "In a statement after the sentencing": a sentencing the story tells with no date of its
+        # own is dated, if at all, by the story's day; it has no anchor of its own either.
+        same = [(d, i) for d, i in told if d.expression is None]
+    dated = [(d, i) for d, i in same if d.expression is not None and d.expression.date.end is not None]
     if latest and dated:
         return max(dated, key=lambda pair: (pair[0].expression.date.end, -pair[0].trigger_start))[1]
     before = [(d, i) for d, i in same if d.trigger_start < anchor.trigger_start]

@@ -446,6 +446,26 @@ def test_after_the_hearing_is_after_the_hearing_the_story_reports():
     assert _span(event) == (date(2024, 6, 13), None)
 
 
+def test_an_event_named_as_an_anchor_dates_what_follows_it_even_when_only_the_news_day_dates_it():
+    # The arrest has no date of its own, only the fortnight before publication.
+    _the_one("Nurse Delia Sorensen was arrested by Concord police. Within hours of the arrest, the New Hampshire "
+             "Board of Nursing suspended her license.", FRIDAY, "REGULATORY_ACTION",
+             ("New Hampshire Board of Nursing", "REGULATOR"), (date(2024, 5, 31), date(2024, 6, 14)))
+
+
+def test_a_cleft_sentence_dates_the_clause_it_focuses_on():
+    _the_one("It was not until May that the Los Angeles Police Department opened a criminal investigation into "
+             "Jane Doe's death.", FRIDAY, "INVESTIGATION", ("Los Angeles Police Department", "INVESTIGATOR"),
+             (date(2024, 5, 1), date(2024, 5, 31)))
+
+
+def test_not_until_a_date_is_when_it_happened_not_a_bound_nor_a_denial():
+    event = _the_one("Jane Doe was not charged until 2021.", FRIDAY, "CHARGES", ("Jane Doe", "DEFENDANT"),
+                     (date(2021, 1, 1), date(2021, 12, 31)))
+    assert event.status == EventStatus.OCCURRED
+    assert not [e for e, _ in _extract_text("Jane Doe was not charged.", FRIDAY) if e.type == "CHARGES"]
+
+
 def test_the_following_month_is_the_next_calendar_month():
     events = _extract_text(
         "Travis Oyelaran was arrested in January at the gym where he worked, and a grand jury returned an "

@@ -72,6 +72,7 @@ from loaders.timex.patterns import (
     _MY_RE,
     _NAME_BEFORE_RE,
     _NON_DIGITS_RE,
+    _NOT_UNTIL_RE,
     _NO_ANCHOR_NEXT_RE,
     _OFFSET_RE,
     _PARTICIPLE_LEAD_RE,
@@ -914,8 +915,10 @@ class _Scanner:
             if signal is None:
                 continue
             word = " ".join(signal.group("sig").lower().split())
-            # "deferred sentence until 24 July": the day it was moved to, not a bound
-            moved = word in {"until", "till"} and self._moved_to(base.start)
+            # "deferred sentence until 24 July": the day it was moved to, not a bound; and
+            # "not until May": the time it happened
+            moved = word in {"until", "till"} and (self._moved_to(base.start) or _NOT_UNTIL_RE.search(
+                self.text, max(0, base.start - _MOVED_TO_REACH), base.start) is not None)
             resolved = base.date if moved else _bounded(word, base.date)
             yield _Found(signal.start(), base.end, base.kind, resolved, future=self.future_at(signal.start(), base.end))
 
