@@ -269,6 +269,7 @@ def test_arraigned_and_pleaded_not_guilty_is_a_plea_on_that_day():
     ('Leon Hart defended his clinic on the podcast "Ketamine Frontiers," telling host Brent Yoakum it was safe.',
      "Ketamine Frontiers"),
     ("Leon Hart spoke about the clinic last week on the evening newscast of the Omaha television station KOMV.", "KOMV"),
+    ('Leon Hart defended the clinic in an episode of the "Second Opinion" podcast released Friday.', "Second Opinion"),
 ])
 def test_programmes_podcasts_and_news_media_someone_spoke_to_are_interview_outlets(sentence, outlet):
     _, roles = _only(_extract_text(sentence, FRIDAY), "INTERVIEW")
@@ -278,6 +279,7 @@ def test_programmes_podcasts_and_news_media_someone_spoke_to_are_interview_outle
 def test_telling_a_board_or_a_court_is_no_interview_and_neither_is_acting_in_a_show():
     assert _extract_text("Leon Hart told the Ohio Medical Board in May that the clinic was safe.", FRIDAY) == []
     assert _extract_text("Matthew Perry starred in Friends. Perry appeared on Friends for ten seasons.", FRIDAY) == []
+    assert _extract_text('An episode of "Grey\'s Anatomy" featured a ketamine overdose.', FRIDAY) == []
 
 
 def test_the_publishers_own_interview_is_sourcing_even_under_a_short_name():
