@@ -1076,6 +1076,19 @@ def test_a_band_the_story_names_as_a_band_stays_an_organisation_where_the_model_
     assert resolved(analysis, text, "his", 1) == actor_named(analysis, "Elliot Marchbanks")
 
 
+def test_a_woman_named_as_often_as_the_man_a_story_is_about_leaves_him_its_far_off_he():
+    text = ("Priya Santhanam let herself into the hotel room with the spare key card. She found Jonah Ferreira-Blake on "
+            "the bathroom floor. She called 911 and waited in the hallway. \"I knew before I touched him,\" she says now. "
+            "Santhanam had managed the band's tours for a decade.\n\n"
+            "Ferreira-Blake was 33. For a decade he had been the voice of the band. The band was on its first European "
+            "tour in 2017. Someone backstage offered him ketamine. The record that followed sold well. The tour ran long. "
+            "Nobody in the crew saw it coming.\n\n"
+            "In October 2024, he told the music podcast \"Backline\" that ketamine had been the one drug he never took "
+            "seriously.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "he told") == actor_named(analysis, "Jonah Ferreira-Blake")
+
+
 def test_a_story_that_opens_on_the_nurse_who_did_it_means_her_by_the_former_nurse():
     text = ("MILWAUKEE — For seven months, patients at Lakeview Memorial Hospital were getting salt water instead of "
             "fentanyl. On Wednesday, the nurse who made the switch was sent to federal prison.\n\n"

@@ -324,8 +324,11 @@ class _References:
     def _topic(self, gender: str, excluded: set[_Actor]) -> _Actor | None:
         """The person a story is about, once it is clear: referred to at least three times, and
         twice as often as anyone else. A profile's "He was born in Council Bluffs", after a
-        paragraph quoting a bandmate, is the drummer's, however far back he was last named."""
-        ranked = sorted(self.people_referred.values(), key=lambda c: -c[0])
+        paragraph quoting a bandmate, is the drummer's, however far back he was last named.
+        Only people the pronoun may stand for compete: the woman who found him makes a story
+        about a man no less his."""
+        ranked = sorted((c for c in self.people_referred.values() if c[1].gender in {None, gender}),
+                        key=lambda c: -c[0])
         if not ranked or ranked[0][0] < _TOPIC_MENTIONS or (len(ranked) > 1 and 2 * ranked[1][0] > ranked[0][0]):
             return None
         actor = ranked[0][1]
