@@ -456,6 +456,14 @@ def _conjunct_subject(verb: Token) -> list[Token]:
     return subjects
 
 
+def _participle_subject(verb: Token) -> list[Token]:
+    """ "Speaking at a news conference, the U.S. attorney said ...": an active participle
+    clause's subject is its main clause's."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return _understood_subject(verb)[0]
+    return []
+
+
 def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]], Token, Token | None]:
     """Grammatical positions around the trigger → the tokens heading them."""
     head = match.head
@@ -559,7 +567,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         if verb is not None and any(c.lower_ == "their" for c in _children(nominal, {"poss"})):
             add("possessor", _coordinated_subjects(verb))  # "X and Y are set to learn their sentences"
         if verb is not None:
-            subjects = _children(verb, SUBJECTS) or _controller(verb) or _conjunct_subject(verb)
+            subjects = _children(verb, SUBJECTS) or _controller(verb) or _conjunct_subject(verb) \
+                or _participle_subject(verb)
             lemma = verb.lemma_.lower()
             if relation in OBJECTS:
                 if match.trigger.subject_is_agent:

@@ -468,6 +468,12 @@ def test_not_until_a_date_is_when_it_happened_not_a_bound_nor_a_denial():
     assert not [e for e, _ in _extract_text("Jane Doe was not charged.", FRIDAY) if e.type == "CHARGES"]
 
 
+def test_who_speaks_at_a_news_conference_is_the_subject_the_participle_clause_shares():
+    _the_one("Speaking at a news conference on Monday, U.S. Attorney Gwendolyn Ashby-Rourke said a complaint accuses "
+             "Corey Lindahl of stealing ketamine.", FRIDAY, "STATEMENT", ("Gwendolyn Ashby-Rourke", "SPEAKER"),
+             (date(2024, 6, 10), date(2024, 6, 10)))
+
+
 def test_the_following_month_is_the_next_calendar_month():
     events = _extract_text(
         "Travis Oyelaran was arrested in January at the gym where he worked, and a grand jury returned an "
