@@ -200,8 +200,10 @@ def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
     matches = [m for m in matches if not (m.trigger.habitual_when_progressive and _a_habit_or_a_means(m.head))]
     # Before overlaps are settled: "found guilty" is a verdict, not "found dead".
     matches = [m for m in matches if _requires_met(m, m.head)]
-    # Longest match wins where matches overlap ("infusion therapy" over "infusion").
-    matches.sort(key=lambda m: (-len(m.tokens), m.tokens[0].i))
+    # Longest match wins where matches overlap ("infusion therapy" over "infusion"); of two on
+    # the same words, the one that asked for more ("took tablets from the pharmacy's stock" is
+    # obtaining them, which needs the "from", over taking them).
+    matches.sort(key=lambda m: (-len(m.tokens), m.tokens[0].i, not m.trigger.requires_also))
     kept: list[_Match] = []
     taken: set[int] = set()
     for match in matches:
@@ -1526,6 +1528,9 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
             # "sold 50 vials ... and Fleming passed them on to ...": what the sentence told was sold
             return bool(words(verb_or_head.sent) & match.trigger.requires) and any(
                 t.lemma_.lower() in _TRADING_VERBS for t in verb_or_head.sent if t.i < verb_or_head.i)
+        # "posted her five supplies of 30 troches each": what the object is a quantity of, too
+        objects += [t for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for t in _children(p, {"pobj"})]
         return any(words([o, *(c for c in o.children if c.dep_ in {"compound", "amod"})]) & match.trigger.requires
                    for o in objects)
     if match.trigger.part_of_speech == "NOUN":

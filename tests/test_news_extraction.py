@@ -3410,6 +3410,22 @@ def test_taking_drugs_from_an_employer_is_obtaining_them_though_the_employer_sup
                      "where she worked.", FRIDAY, "DRUG_SUPPLY") == []
 
 
+def test_tablets_taken_from_a_pharmacy_s_stock_were_obtained_not_swallowed():
+    text = "Dwayne Keeler took more than 11,000 tablets from the pharmacy's stock between March 2023 and January 2025."
+    _the_one(text, FRIDAY, "DRUG_SUPPLY", ("Dwayne Keeler", "BUYER"), (date(2023, 3, 1), date(2025, 1, 31)))
+    assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "DRUG_ADMINISTRATION"]
+    _the_one("Dwayne Keeler took two tablets on Monday.", FRIDAY, "DRUG_ADMINISTRATION",
+             ("Dwayne Keeler", "RECIPIENT"), (date(2024, 6, 10), date(2024, 6, 10)))
+
+
+def test_a_pharmacy_that_posted_someone_supplies_of_troches_supplied_them():
+    _the_one("Between August 2022 and February 2023, Coastline Compounding Pharmacy posted Meredith Calloway five "
+             "supplies of 30 troches each.", FRIDAY, "DRUG_SUPPLY", ("Coastline Compounding Pharmacy", "SUPPLIER"),
+             (date(2022, 8, 1), date(2023, 2, 28)))
+    assert all(e.type != "DRUG_SUPPLY" for e, _ in _extract_text(
+        "Coastline Compounding Pharmacy posted a statement on Monday about its troches.", FRIDAY))
+
+
 def test_a_sale_of_codeine_methadone_or_controlled_substances_is_a_drug_supply():
     for drug in ("codeine", "methadone", "controlled substances"):
         _the_one(f"Mark Dunn sold {drug} to undercover officers in May.", FRIDAY, "DRUG_SUPPLY",
