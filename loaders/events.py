@@ -458,6 +458,18 @@ def _conjunct_subject(verb: Token) -> list[Token]:
     return subjects
 
 
+_AUXILIARY_LEMMAS = frozenset({"be", "have", "do"})
+
+
+def _ones_who_did_the_same(verb: Token) -> list[Token]:
+    """ "Plasencia has pleaded not guilty, as has Sangha", "Iwamasa pleaded guilty, as did
+    Fleming": the subjects of a clause that only repeats the verb's auxiliary."""
+    return [s for clause in _children(verb, {"advcl"})
+            if clause.lemma_.lower() in _AUXILIARY_LEMMAS and any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
+            and not any(c.dep_ in OBJECTS | {"acomp", "attr", "xcomp", "ccomp"} for c in clause.children)
+            for s in _children(clause, SUBJECTS)]
+
+
 def _participle_subject(verb: Token) -> list[Token]:
     """ "Speaking at a news conference, the U.S. attorney said ...": an active participle
     clause's subject is its main clause's."""
@@ -489,6 +501,11 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             elif not match.trigger.subject_ignored:
                 subjects = controller
         subjects = subjects + _shared_relative_antecedents(head, subjects)
+        # "Plasencia has pleaded not guilty, as has Sangha"; "X was arrested, as was Y"
+        if subjects:
+            subjects += _ones_who_did_the_same(head)
+        elif passive_subjects:
+            passive_subjects += _ones_who_did_the_same(head)
         if match.trigger.subject_is_experiencer or (match.trigger.subject_is_experiencer_alone and not _given_to_someone(head)):
             add("experiencer", subjects)
         else:

@@ -474,6 +474,15 @@ def test_who_speaks_at_a_news_conference_is_the_subject_the_participle_clause_sh
              (date(2024, 6, 10), date(2024, 6, 10)))
 
 
+def test_as_has_or_as_was_someone_else_tells_the_same_act_of_them_too():
+    assert _roles_of("Salvador Plasencia has pleaded not guilty, as has Jasveen Sangha.", FRIDAY, "PLEA") == [
+        {("Salvador Plasencia", "DEFENDANT")}, {("Jasveen Sangha", "DEFENDANT")}]
+    assert _roles_of("Salvador Plasencia was arrested on Aug. 15, as was Jasveen Sangha.", FRIDAY, "ARREST") == [
+        {("Salvador Plasencia", "ARRESTED")}, {("Jasveen Sangha", "ARRESTED")}]
+    assert _roles_of("Jasveen Sangha pleaded guilty in September, as she had promised.", FRIDAY, "PLEA") == [
+        {("Jasveen Sangha", "DEFENDANT")}]
+
+
 def test_the_following_month_is_the_next_calendar_month():
     events = _extract_text(
         "Travis Oyelaran was arrested in January at the gym where he worked, and a grand jury returned an "
