@@ -60,6 +60,14 @@ DISTRIBUTIVE_PRONOUNS = {"each", "both", "all"}
 CONDITIONAL_WORDS = {"if", "unless"}
 TIME_CLAUSE_WORDS = {"when", "once", "until", "after", "before"}
 SERIES_NOUNS = {"course", "series", "round", "cycle", "regimen", "total"}  # "a course of six infusions"
+# What someone carries their own things in.
+_CARRIED_IN = frozenset({"purse", "pocket", "bag", "handbag", "wallet", "backpack", "jacket", "coat", "drawer",
+                         "nightstand", "bottle", "pillbox", "tin", "jar"})
+# What holds or measures an amount of something: "a 90-day supply of lozenges", "two bags of powder".
+_AMOUNT_NOUNS = frozenset({"supply", "batch", "box", "bottle", "bag", "pack", "package", "parcel", "packet",
+                           "shipment", "quantity", "amount", "carton", "case", "kit", "lot", "load", "gram",
+                           "kilogram", "ounce", "pound", "strip", "jar", "tin", "envelope", "total", "number",
+                           "dozen", "hundreds", "thousands"})
 PLURAL_CUES = {"both", "each", "all", "were", "are", "have", "together"}  # "who died within weeks of each other"
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -237,7 +245,8 @@ def _governing_verb(nominal: Token) -> tuple[Token | None, str]:
     if nominal.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head
         if verb.pos_ in {"VERB", "AUX"}:
-            return verb, "prep"
+            # "It was in a 2020 interview that Ames first described it": the clause it frames
+            return _cleft_focus(verb) or verb, "prep"
         if head.lower_ in FRAMING_PREPOSITIONS:
             # "described learning of it from a phone call in an interview with X", "announced
             # the arrest at a news conference": the parser hangs the preposition on the nearest
@@ -471,11 +480,17 @@ def _ones_who_did_the_same(verb: Token) -> list[Token]:
 
 
 def _participle_subject(verb: Token) -> list[Token]:
-    """ "Speaking at a news conference, the U.S. attorney said ...": an active participle
-    clause's subject is its main clause's."""
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+    """ "Speaking at a news conference, the U.S. attorney said ...", "Holding a news conference,
+    ...", "Writing in an essay, ...", "Facing charges, ...": a participle clause of speaking,
+    giving out or facing has its main clause's subject (not a watcher's: "Watching the news
+    conference, her mother wept"; nor whoever quotes it: "Quoting a statement from the family")."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.lemma_.lower() in _SHARING_PARTICIPLES:
         return _understood_subject(verb)[0]
     return []
+
+
+_SHARING_PARTICIPLES = frozenset({"speak", "talk", "testify", "appear", "hold", "give", "write", "issue", "release",
+                                  "face"})
 
 
 def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]], Token, Token | None]:
@@ -882,6 +897,14 @@ def _possessing_organisations(token: Token, actors: ActorAnalysis) -> list[Actor
 _UNIT_WORDS = frozenset({"unit", "division", "branch", "bureau", "section", "directorate"})
 
 
+def _own_medium(medium: Token, participants: list[tuple[str, str]], actors: ActorAnalysis) -> bool:
+    """A medium the one interviewed owns: "his YouTube channel", "her podcast" (but the host's
+    "her podcast" in "talked with host Nia Brooks on her podcast" is an outlet)."""
+    interviewed = {actor_id for actor_id, role in participants if role == "INTERVIEWEE"}
+    owners = [actors.actor_at(c.idx, c.idx + len(c.text)) for c in medium.children if c.dep_ == "poss"]
+    return any(owner is not None and owner.actor_id in interviewed for owner in owners)
+
+
 def _is_medium(actor_id: str, actors: ActorAnalysis, taxonomy: Taxonomy) -> bool:
     """A news medium or programme: "CBS News", "People magazine", "KPBS", "60 Minutes"."""
     if actor_id in actors.programmes:
@@ -909,6 +932,8 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
             organization_only = role in match.event_type.organization_roles
             person_only = role in match.event_type.person_roles
             for token in positions.get(position, []):
+                if role == "OUTLET" and _own_medium(token, participants, actors):
+                    continue  # "discussed the case in an episode of his YouTube channel": no one interviewed him
                 spans = [s for s in _actors_under(token, actors, acting=role in _ROLES_STAFF_ACT_IN)
                          if not (trigger_span[0] <= s.start < trigger_span[1])]
                 if organization_only:
@@ -1524,6 +1549,10 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
             c.lower_ in match.trigger.requires_also and c.dep_ in {"prep", "dative"}
             for v in (verb_or_head, *_children(verb_or_head, {"prt"})) for c in v.children):
         return False  # "passed them on to Iwamasa", not "passed a drug test to return to work"
+    if match.trigger.from_is_place:
+        sources = [o for v in (verb_or_head, *_children(verb_or_head, OBJECTS)) for o in _prep_objects(v).get("from", [])]
+        if sources and all(o.lemma_.lower() in _CARRIED_IN for o in sources):
+            return False  # "took two pills from her purse and swallowed them": her own, not obtained
 
     if match.trigger.requires_object_head:
         # "took both tablets", "took one of the pills": not "took a drug test", "took a break";
@@ -1546,8 +1575,9 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
             return bool(words(verb_or_head.sent) & match.trigger.requires) and any(
                 t.lemma_.lower() in _TRADING_VERBS for t in verb_or_head.sent if t.i < verb_or_head.i)
         # "posted her five supplies of 30 troches each": what the object is a quantity of, too
-        objects += [t for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for t in _children(p, {"pobj"})]
+        # (not "photos of pills", "samples of the lozenges", "complaints of diversion")
+        objects += [t for o in objects if o.lemma_.lower() in _AMOUNT_NOUNS
+                    for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for t in _children(p, {"pobj"})]
         return any(words([o, *(c for c in o.children if c.dep_ in {"compound", "amod"})]) & match.trigger.requires
                    for o in objects)
     if match.trigger.part_of_speech == "NOUN":

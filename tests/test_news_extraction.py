@@ -280,6 +280,8 @@ def test_telling_a_board_or_a_court_is_no_interview_and_neither_is_acting_in_a_s
     assert _extract_text("Leon Hart told the Ohio Medical Board in May that the clinic was safe.", FRIDAY) == []
     assert _extract_text("Matthew Perry starred in Friends. Perry appeared on Friends for ten seasons.", FRIDAY) == []
     assert _extract_text('An episode of "Grey\'s Anatomy" featured a ketamine overdose.', FRIDAY) == []
+    # one's own channel is no outlet that interviewed one
+    assert _extract_text("Dr. Wes Tolliver discussed the case in an episode of his YouTube channel.", FRIDAY) == []
 
 
 def test_the_publishers_own_interview_is_sourcing_even_under_a_short_name():
@@ -459,6 +461,9 @@ def test_a_cleft_sentence_dates_the_clause_it_focuses_on():
     _the_one("It was not until May that the Los Angeles Police Department opened a criminal investigation into "
              "Jane Doe's death.", FRIDAY, "INVESTIGATION", ("Los Angeles Police Department", "INVESTIGATOR"),
              (date(2024, 5, 1), date(2024, 5, 31)))
+    # the phrase in focus frames the clause: the interview is the one in which she described it
+    _the_one("It was in a 2020 interview with CBS News that Dr. Frances Ames first described the treatment.", FRIDAY,
+             "INTERVIEW", ("Frances Ames", "INTERVIEWEE"), (date(2020, 1, 1), date(2020, 12, 31)))
 
 
 def test_not_until_a_date_is_when_it_happened_not_a_bound_nor_a_denial():
@@ -472,6 +477,14 @@ def test_who_speaks_at_a_news_conference_is_the_subject_the_participle_clause_sh
     _the_one("Speaking at a news conference on Monday, U.S. Attorney Gwendolyn Ashby-Rourke said a complaint accuses "
              "Corey Lindahl of stealing ketamine.", FRIDAY, "STATEMENT", ("Gwendolyn Ashby-Rourke", "SPEAKER"),
              (date(2024, 6, 10), date(2024, 6, 10)))
+    _the_one("Facing charges of manslaughter, Dr. Owen Tate surrendered to police in Boise on Monday.", FRIDAY,
+             "CHARGES", ("Owen Tate", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+    # one who watches or quotes does not speak nor face what the clause tells
+    assert _extract_text("Watching the news conference from her home, Halsey Grant's mother wept.", FRIDAY) == []
+    assert _extract_text("Quoting a statement from the family, the Herald reported that the funeral would be "
+                         "private.", FRIDAY) == []
+    assert _roles_of("Attending the sentencing, relatives of Mia Costa wore photographs of her.", FRIDAY,
+                     "SENTENCING") == []
 
 
 def test_as_has_or_as_was_someone_else_tells_the_same_act_of_them_too():
@@ -3425,6 +3438,9 @@ def test_tablets_taken_from_a_pharmacy_s_stock_were_obtained_not_swallowed():
     assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "DRUG_ADMINISTRATION"]
     _the_one("Dwayne Keeler took two tablets on Monday.", FRIDAY, "DRUG_ADMINISTRATION",
              ("Dwayne Keeler", "RECIPIENT"), (date(2024, 6, 10), date(2024, 6, 10)))
+    # what one carries is one's own: taken out and swallowed, not obtained
+    text = "Cora Harper took two pills from her purse on Monday and swallowed them, a witness testified."
+    assert [e.type for e, _ in _extract_text(text, FRIDAY)] == ["DRUG_ADMINISTRATION"]
 
 
 def test_a_pharmacy_that_posted_someone_supplies_of_troches_supplied_them():
@@ -3433,6 +3449,11 @@ def test_a_pharmacy_that_posted_someone_supplies_of_troches_supplied_them():
              (date(2022, 8, 1), date(2023, 2, 28)))
     assert all(e.type != "DRUG_SUPPLY" for e, _ in _extract_text(
         "Coastline Compounding Pharmacy posted a statement on Monday about its troches.", FRIDAY))
+    # an amount of the drug, not photos, samples or complaints of it
+    assert _extract_text("Investigators said Dean Marsh posted photos of oxycodone pills on Instagram.", FRIDAY) == []
+    assert _extract_text("Dr. Sean Ward received complaints of fentanyl diversion from three nurses.", FRIDAY) == []
+    assert all(e.type != "DRUG_SUPPLY" for e, _ in _extract_text(
+        "The FDA obtained samples of the ketamine lozenges from the pharmacy during an inspection.", FRIDAY))
 
 
 def test_a_sale_of_codeine_methadone_or_controlled_substances_is_a_drug_supply():
