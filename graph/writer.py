@@ -29,7 +29,7 @@ from typing import Any
 
 import structlog
 from neo4j import ManagedTransaction
-from neo4j.exceptions import ClientError
+from neo4j.exceptions import ClientError, ResultFailedError
 
 from graph.connection import Graph
 from graph.lookup import DOCUMENT_HASHES
@@ -341,8 +341,9 @@ def write_documents(
         try:
             with graph.session() as session:
                 summary = session.execute_write(_write_batch, docs, replace)
-        except ClientError as exc:
-            if not _lost_a_race(exc, graph) or attempt == MAX_WRITE_ATTEMPTS:
+        except (ClientError, ResultFailedError) as failure:
+            exc = _server_error(failure)
+            if exc is None or not _lost_a_race(exc, graph) or attempt == MAX_WRITE_ATTEMPTS:
                 raise
             backoff = min(RETRY_MAX_DELAY_SECONDS, RETRY_BASE_DELAY_SECONDS * 2 ** (attempt - 1))
             delay = backoff * (1 + random.random())  # jitter, so racing writers spread out
@@ -359,6 +360,16 @@ def write_documents(
         )
         return summary
     raise AssertionError("unreachable: the last attempt either returns or raises")
+
+
+def _server_error(failure: ClientError | ResultFailedError) -> ClientError | None:
+    """The server's error behind a failure. Reading a result the server already failed raises
+    the driver's ResultFailedError, whose cause is the server's error (under load, a race
+    can surface that way rather than directly)."""
+    if isinstance(failure, ClientError):
+        return failure
+    cause = failure.__cause__
+    return cause if isinstance(cause, ClientError) else None
 
 
 def _lost_a_race(exc: ClientError, graph: Graph) -> bool:
