@@ -474,7 +474,8 @@ def _ones_who_did_the_same(verb: Token) -> list[Token]:
     """ "Plasencia has pleaded not guilty, as has Sangha", "Iwamasa pleaded guilty, as did
     Fleming": the subjects of a clause that only repeats the verb's auxiliary."""
     return [s for clause in _children(verb, {"advcl"})
-            if clause.lemma_.lower() in _AUXILIARY_LEMMAS and any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
+            if clause.lemma_.lower() in _AUXILIARY_LEMMAS
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children)
             and not any(c.dep_ in OBJECTS | {"acomp", "attr", "xcomp", "ccomp"} for c in clause.children)
             for s in _children(clause, SUBJECTS)]
 
@@ -1550,7 +1551,8 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
             for v in (verb_or_head, *_children(verb_or_head, {"prt"})) for c in v.children):
         return False  # "passed them on to Iwamasa", not "passed a drug test to return to work"
     if match.trigger.from_is_place:
-        sources = [o for v in (verb_or_head, *_children(verb_or_head, OBJECTS)) for o in _prep_objects(v).get("from", [])]
+        sources = [o for v in (verb_or_head, *_children(verb_or_head, OBJECTS))
+                   for o in _prep_objects(v).get("from", [])]
         if sources and all(o.lemma_.lower() in _CARRIED_IN for o in sources):
             return False  # "took two pills from her purse and swallowed them": her own, not obtained
 

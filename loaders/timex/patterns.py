@@ -244,7 +244,7 @@ _MOVED_TO_RE = re.compile(
     r"\b(?i:postpon|delay|defer|reschedul|adjourn|push(?:ed|es|ing)?\s+back|pushed)\w*\b"
     r"[^.;:]{0,160}?\b(?i:to|until|till)\s+$")
 # "It was not until May that ...", "was not charged until 2021": it happened then, not before.
-_NOT_UNTIL_RE = re.compile(r"\b(?i:not|never)\s+(?:\w+\s+){0,3}?(?i:until|till)\s+$|n't\s+(?:\w+\s+){0,3}?(?i:until|till)\s+$")
+_NOT_UNTIL_RE = re.compile(r"(?:\b(?i:not|never)|n't)\s+(?:\w+\s+){0,3}?(?i:until|till)\s+$")
 # Present-tense schedule verbs: "the comment period ends Jan. 16", "the rule takes effect July 1".
 # Third-person forms stand alone; plural forms ("hearings begin March 3") need a plural subject
 # word right before them and are checked in code, because "begin"/"end"/"start" are also infinitives and nouns.
