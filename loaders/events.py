@@ -2483,8 +2483,7 @@ def _take_whom_it_befell(draft: _Draft, source: _Draft) -> bool:
     """Give the draft, as its principal, whoever the source event befell (its principals that do
     not act, nor act in the draft); whether there was anyone."""
     acting = {a for a, _ in draft.participants}
-    undergone = [a for a, r in source.participants if r in source.match.event_type.principal
-                 and r not in _ACTING_ROLES and a not in acting]
+    undergone = [a for a in _undergoing_actors(source) if a not in acting]
     draft.participants.extend((a, draft.match.event_type.principal[0]) for a in dict.fromkeys(undergone))
     return bool(undergone)
 
@@ -2642,8 +2641,12 @@ def _the_two(word: Token) -> bool:
 
 def _people_undergoing(draft: _Draft, actors: ActorAnalysis) -> list[str]:
     """The people in an event's principal place who undergo it (those arrested, not the officers)."""
-    return [a for a, r in draft.participants if r in draft.match.event_type.principal and r not in _ACTING_ROLES
-            and actors.actors[a].kind == ActorKind.PERSON]
+    return [a for a in _undergoing_actors(draft) if actors.actors[a].kind == ActorKind.PERSON]
+
+
+def _undergoing_actors(draft: _Draft) -> list[str]:
+    """The actors in an event's principal roles that undergo it, not act (see _ACTING_ROLES)."""
+    return [a for a, r in draft.participants if r in draft.match.event_type.principal and r not in _ACTING_ROLES]
 
 
 # The roles of those the law acts on, and of those who speak for themselves: who "They were

@@ -216,7 +216,8 @@ class _AnchorPhrase:
     base: _Found | None = None
 
 
-# How far back a verb that moves something may stand from the date it moves it to.
+# How far back a verb that moves something may stand from the date it moves it to (and how far
+# back "not ... until" is looked for, which its own pattern bounds to a few words).
 _MOVED_TO_REACH = 200
 
 
@@ -259,7 +260,12 @@ class _Scanner:
     def _moved_to(self, start: int) -> bool:
         """Whether the text before `start` moves something to what starts there: "postponed the
         trial of X, ..., to", "deferred sentence until"."""
-        return _MOVED_TO_RE.search(self.text, max(0, start - _MOVED_TO_REACH), start) is not None
+        return self.before(_MOVED_TO_RE, start, _MOVED_TO_REACH) is not None
+
+    def _not_until(self, start: int) -> bool:
+        """Whether "not ... until" ends right before `start`: "It was not until May", "was not
+        charged until 2021" (it happened then)."""
+        return self.before(_NOT_UNTIL_RE, start, _MOVED_TO_REACH) is not None
 
     def _tense_markers(self, lo: int, hi: int, start: int, end: int) -> list[tuple[int, bool]]:
         """(distance to the expression, is_future) for each tense marker in text[lo:hi]."""
@@ -917,8 +923,7 @@ class _Scanner:
             word = " ".join(signal.group("sig").lower().split())
             # "deferred sentence until 24 July": the day it was moved to, not a bound; and
             # "not until May": the time it happened
-            moved = word in {"until", "till"} and (self._moved_to(base.start) or _NOT_UNTIL_RE.search(
-                self.text, max(0, base.start - _MOVED_TO_REACH), base.start) is not None)
+            moved = word in {"until", "till"} and (self._moved_to(base.start) or self._not_until(base.start))
             resolved = base.date if moved else _bounded(word, base.date)
             yield _Found(signal.start(), base.end, base.kind, resolved, future=self.future_at(signal.start(), base.end))
 
