@@ -1094,6 +1094,11 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
             return None  # "Sangha's trial had been set to begin next month": a plan overtaken
         if lemma in taxonomy.future_verbs:  # "her sentencing is set for October"
             return EventStatus.EXPECTED if lemma in {"expect", "likely", "poised"} else EventStatus.SCHEDULED
+        if lemma in taxonomy.happening_verbs and any(
+                c.dep_ in {"aux", "auxpass"} and c.lower_ in taxonomy.future_cues for c in verb.children):
+            return EventStatus.SCHEDULED  # "her trial will begin Monday", "the memoir will be published"
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in taxonomy.future_verbs for c in verb.children):
+            return EventStatus.SCHEDULED  # "the memoir is due out in September"
     if (match.event_type.awaited and verb is not None and nominal.dep_ in OBJECTS
             and verb.lemma_.lower() in taxonomy.awaiting_verbs and verb.tag_ in {"VBZ", "VBP"}):
         return EventStatus.SCHEDULED  # "faces sentencing on Aug. 2", "awaits trial"
@@ -1228,9 +1233,10 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     if copula is not None:
         heads.add(copula.i)  # "On Feb. 3, X became the first person charged under the law"
     if "OUTLET" in match.event_type.roles:
-        # "sat down with X for an episode of 'Unfiltered' released Monday": when it aired.
-        heads |= {t.i for t in (verb or nominal).subtree
-                  if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_.lower() in taxonomy.release_verbs}
+        # "sat down with X for an episode of 'Unfiltered' released Monday", "an interview that ABC
+        # broadcast last October": when it aired.
+        heads |= {t.i for t in (verb or nominal).subtree if t.lemma_.lower() in taxonomy.release_verbs
+                  and ((t.dep_ == "acl" and t.tag_ == "VBN") or t.dep_ == "relcl")}
     carried_by_host = any("host_object" in positions for positions in match.event_type.roles.values())
     if verb is not None and nominal.dep_ == "pobj" and (
         verb.lemma_.lower() in taxonomy.speech_verbs or (carried_by_host and _children(verb, OBJECTS))

@@ -114,6 +114,7 @@ class Taxonomy:
     release_verbs: frozenset[str] = frozenset()
     product_verbs: frozenset[str] = frozenset()
     onset_verbs: frozenset[str] = frozenset()
+    happening_verbs: frozenset[str] = frozenset()  # "the trial will begin": the event itself, ahead
     enacting_verbs: frozenset[str] = frozenset()
     setting_verbs: frozenset[str] = frozenset()
     court_verbs: frozenset[str] = frozenset()
@@ -264,6 +265,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         release_verbs=frozenset(data.get("release_verbs", ())),
         product_verbs=frozenset(data.get("product_verbs", ())),
         onset_verbs=frozenset(data.get("onset_verbs", ())),
+        happening_verbs=frozenset(data.get("happening_verbs", ())),
         enacting_verbs=frozenset(data.get("enacting_verbs", ())),
         setting_verbs=frozenset(data.get("setting_verbs", ())),
         court_verbs=frozenset(data.get("court_verbs", ())),

@@ -174,6 +174,18 @@ def test_sentencings_in_the_words_courts_reporters_use(sentence, status, day):
     assert sentencing.status == status and (sentencing.date.start, sentencing.date.end) == (day, day)
 
 
+@pytest.mark.parametrize("text, event_type, status", [
+    ("Jasveen Sangha was charged in 2024. Her trial will begin Monday.", "TRIAL", EventStatus.SCHEDULED),
+    ("Jasveen Sangha was charged in 2024. Her sentencing will be held in March.", "SENTENCING", EventStatus.SCHEDULED),
+    ("Wesley Arden's memoir is due out in September.", "PUBLICATION", EventStatus.SCHEDULED),
+    ("Wesley Arden's memoir came out in May.", "PUBLICATION", EventStatus.OCCURRED),
+    ("Matthew Perry died in October 2023. His death will be examined by the board.", "DEATH", EventStatus.OCCURRED),
+])
+def test_an_event_that_will_begin_or_come_out_lies_ahead(text, event_type, status):
+    event, _ = _only(_extract_text(text, date(2024, 6, 14)), event_type)
+    assert event.status == status
+
+
 def test_facing_charges_is_no_future_event_but_awaiting_trial_is():
     events = _extract_text("Karen Holt faces charges of theft. Mark Ruiz awaits trial in a county jail.", date(2024, 6, 14))
     statuses = {e.type: e.status for e, _ in events}
@@ -353,6 +365,12 @@ def test_a_host_one_sits_down_with_is_the_interviewer_and_the_episodes_release_d
     assert roles == {("Amara Frost", "INTERVIEWEE"), ("Dee Rollins", "INTERVIEWER"),
                      ("Unfiltered with Dee Rollins", "OUTLET")}
     assert _span(event) == (date(2024, 6, 10), date(2024, 6, 10))
+
+
+def test_an_interview_is_dated_by_when_the_network_broadcast_it_before_any_event_it_preceded():
+    _the_one("Lena Voss wrote a memoir. In an interview with Diane Sawyer that ABC broadcast last October, "
+             "shortly before the book came out, she said she wanted to help people get sober.",
+             FRIDAY, "INTERVIEW", ("ABC", "OUTLET"), (date(2023, 10, 1), date(2023, 10, 31)))
 
 
 def test_two_interviews_of_one_person_on_different_outlets_stay_two_events():
