@@ -239,6 +239,8 @@ def _nominal_head(token: Token) -> Token:
 
 def _governing_verb(nominal: Token) -> tuple[Token | None, str]:
     """The verb a noun trigger hangs from, and how: "dobj", "nsubj", "prep" (adjunct) or ""."""
+    if nominal.dep_ == "appos" and nominal.head.dep_ in OBJECTS | {"pobj"}:
+        nominal = nominal.head  # "wrote about it in 'Second Act,' a memoir published in May": the title's verb
     head = nominal.head
     if nominal.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS and head.pos_ in {"VERB", "AUX"}:
         return head, nominal.dep_
@@ -2483,6 +2485,13 @@ def _opened_after(draft: _Draft, drafts: list[_Draft], sentence_starts: list[int
     for source in sources:
         if _take_whom_it_befell(draft, source):
             return
+    if anchor is not None and "AUTOPSY" in _anchor_noun_types(anchor.anchor_text, taxonomy) and "DEATH" in source_types:
+        # "opened an investigation after the medical examiner's findings", told before the story
+        # tells the examination: findings on the death told last
+        for source in sorted((d for d in drafts if d.match.event_type.name == "DEATH"
+                              and d.trigger_start < draft.trigger_start), key=lambda d: -d.trigger_start):
+            if _take_whom_it_befell(draft, source):
+                return
 
 
 def _take_whom_it_befell(draft: _Draft, source: _Draft) -> bool:

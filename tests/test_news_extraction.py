@@ -860,6 +860,12 @@ def test_a_publishing_house_publishes_a_memoir_but_did_not_write_it():
     assert _span(event) == (date(2019, 1, 1), date(2019, 12, 31))
 
 
+def test_the_book_one_wrote_about_it_in_named_by_its_title_is_their_publication():
+    _the_one('Hollis Grant spoke often about addiction. He wrote about all of it in "Loose Ends," a memoir '
+             "published last November that spent weeks on bestseller lists.",
+             FRIDAY, "PUBLICATION", ("Hollis Grant", "AUTHOR"), (date(2023, 11, 1), date(2023, 11, 30)))
+
+
 def test_a_warrant_for_an_arrest_and_a_motion_for_a_new_trial_are_no_arrest_and_no_trial():
     assert _extract_text("Keon Pennington had not been located by Tuesday night, and a judge issued a warrant "
                          "for his arrest.", FRIDAY) == []
@@ -2291,6 +2297,15 @@ def test_an_investigation_opened_after_the_examiners_findings_starts_with_them()
                            "after those findings.", date(2025, 12, 4))
     investigation, _ = _only(events, "INVESTIGATION")
     assert investigation.date.start == date(2023, 12, 1) and investigation.date.end is None
+
+
+def test_an_investigation_opened_after_findings_the_story_tells_later_is_into_the_death_told_before():
+    text = ("Matthew Perry died in October 2023. The Los Angeles Police Department opened an investigation after "
+            "the medical examiner's findings. Timeline: On Dec. 15, 2023, the medical examiner ruled that Perry died "
+            "of the acute effects of ketamine.")
+    investigation, roles = _only(_extract_text(text, date(2025, 7, 23)), "INVESTIGATION")
+    assert roles == {("Los Angeles Police Department", "INVESTIGATOR"), ("Matthew Perry", "SUBJECT")}
+    assert investigation.date.start == date(2023, 12, 15)
 
 
 def test_third_review_sentences_keep_their_plain_reading():
