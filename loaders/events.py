@@ -803,6 +803,10 @@ def _acting_for_an_organisation() -> frozenset[str]:
     return frozenset(officials | {"agent", "detective", "trooper", "deputy"})
 
 
+def _is_organisation(span: ActorSpan, actors: ActorAnalysis) -> bool:
+    return span.actor_id in actors.actors and actors.actors[span.actor_id].kind == ActorKind.ORGANIZATION
+
+
 def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False) -> list[ActorSpan]:
     """The actors a position's phrase refers to: "Perry's assistant" is the assistant,
     not Perry; "the X and Tesla owner" is the owner, not X or Tesla; "a team led by Dr.
@@ -839,14 +843,18 @@ def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False) -> 
                 inside_other = True  # "his label, Crescent Row Records": the label's name, not "his"
                 break
             if node.dep_ == "poss" and parent.pos_ == "NOUN" and parent.lemma_.lower() in people_words and (
-                    node.tag_ == "PRP$" or any(c.dep_ == "case" for c in node.children)):
-                inside_other = True  # "her second child was born": the child, whom the text does not name
+                    node.tag_ == "PRP$" or any(c.dep_ == "case" for c in node.children)) \
+                    and not (acting and parent.lemma_.lower() in _acting_for_an_organisation()
+                             and _is_organisation(span, actors)):
+                # "her second child was born": the child, whom the text does not name (but in a
+                # role that acts, "its inspectors seized ...": the organisation's staff act for it)
+                inside_other = True
                 break
             # (but "Lumenra clinicians mailed ketamine", and in a role that acts, "a DEA agent arrested
             # him": its staff act for it; not "a former DEA agent was charged")
             if node.dep_ == "compound" and parent.tag_ == "NN" and parent.lemma_.lower() in people_words \
                     and not (acting and parent.lemma_.lower() in _acting_for_an_organisation()) \
-                    and span.actor_id in actors.actors and actors.actors[span.actor_id].kind == ActorKind.ORGANIZATION:
+                    and _is_organisation(span, actors):
                 inside_other = True  # "the Halvorsen junior accused of selling him the drugs": the junior
                 break
             node = parent

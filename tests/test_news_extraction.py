@@ -158,6 +158,22 @@ def test_a_verb_the_model_lemmatizes_wrongly_still_triggers_its_event():
     assert [(e.type, r) for e, r in events] == [("REGULATORY_ACTION", {("Drug Enforcement Administration", "REGULATOR")})]
 
 
+def test_an_authority_whose_inspectors_seized_goods_from_a_firm_acted_against_that_firm():
+    event, roles = _only(_extract_text("Brightwell Botanicals sold the tea. Health Canada said its inspectors seized "
+                                       "more than 3,000 bottles from Brightwell's warehouse last month.", FRIDAY),
+                         "REGULATORY_ACTION")
+    assert roles == {("Health Canada", "REGULATOR"), ("Brightwell Botanicals", "SUBJECT")}
+    assert _span(event) == (date(2024, 5, 1), date(2024, 5, 31))
+
+
+def test_a_board_imposing_conditions_on_a_registration_acts_against_its_holder_but_a_breach_is_no_action():
+    _the_one("Dr. Harrison Vell prescribed the drugs. The Medical Board of Australia imposed conditions on his "
+             "registration in July last year that bar him from prescribing by telehealth.",
+             FRIDAY, "REGULATORY_ACTION", ("Harrison Vell", "SUBJECT"), (date(2023, 7, 1), date(2023, 7, 31)))
+    assert _roles_of("Dr Owen Farrant prescribed the drugs. He breached the conditions on his registration in May.",
+                     FRIDAY, "REGULATORY_ACTION") == []
+
+
 def test_a_company_recalling_its_product_is_not_a_regulator():
     events = _extract_text("Zenith Labs recalled 40,000 bottles of eye drops last week.", date(2024, 6, 14))
     assert not any(("Zenith Labs", "REGULATOR") in roles for _, roles in events)

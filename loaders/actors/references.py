@@ -393,11 +393,14 @@ class _References:
         if self.in_quote[token.i]:
             return None
         subject: Token | None = None
-        if token.lower_ == "its":
-            verb = _governing_verb(token)
-            subject = _subject_of(verb) if verb is not None else None
-        elif token.dep_ in _SUBJECT_DEPS:
-            verb = token.head
+        verb = _governing_verb(token) if token.lower_ == "its" else None
+        own_subject = _subject_of(verb) if verb is not None else None
+        if own_subject is not None and token.i not in {t.i for t in own_subject.subtree}:
+            subject = own_subject
+        elif verb is not None or token.dep_ in _SUBJECT_DEPS:
+            # "it said", and "Health Canada said its inspectors seized ...": within the clause's own
+            # subject, the pronoun is the one the clause depends on or follows
+            verb = verb if verb is not None else token.head
             parent = verb.head
             if verb.dep_ in ("ccomp", "advcl") and parent.i != verb.i:
                 subject = _subject_of(parent)
