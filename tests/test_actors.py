@@ -99,6 +99,15 @@ def test_a_surname_goes_to_the_person_last_named_with_it():
     assert resolved(analysis, text, "Perry performed") == "person-katy-perry"
 
 
+def test_a_titled_surname_is_never_someone_of_the_other_sex_who_shares_it():
+    text = ("Mr Aldous, a lorry driver, was found dead in bed. "
+            "Mr Aldous's sister, Leanne Aldous, told BBC Radio Suffolk the family never knew.")
+    analysis = analyse(text)
+    leanne = actor_named(analysis, "Leanne Aldous")
+    assert resolved(analysis, text, "Aldous", 0) not in {None, leanne}
+    assert resolved(analysis, text, "Aldous", 0) == resolved(analysis, text, "Aldous", 1)
+
+
 def test_a_surname_the_model_tags_as_a_place_or_misses_is_still_the_person():
     place = "Helen Dallas, a nurse, was charged on Monday. Prosecutors said Dallas stole fentanyl. Dallas pleaded guilty."
     analysis = analyse(place)

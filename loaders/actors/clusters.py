@@ -271,11 +271,14 @@ class _Clusters:
             actor.gender = gender
 
     def _of_title_gender(self, candidates: list[_Actor], occ: _Occurrence) -> list[_Actor]:
-        """ "Mrs. Garner" among Paul and Helen Garner is the woman."""
+        """ "Mrs. Garner" among Paul and Helen Garner is the woman; "Mr Aldous" is not his sister
+        Leanne Aldous, even where she is the only Aldous the story names in full."""
         gender = _title_gender(self.doc[occ.start : occ.core], self.lex)
-        if gender is None or len(candidates) < 2:
+        if gender is None:
             return candidates
         agreeing = [a for a in candidates if a.gender in (gender, None)]
+        if not agreeing and all(a.gender is not None for a in candidates):
+            return []
         return agreeing or candidates
 
     def _merge_bare_heads(self, orgs: dict[str, _Actor]) -> None:
