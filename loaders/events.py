@@ -940,7 +940,8 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
     for role, wanted in match.event_type.roles.items():
         for position in wanted:
             found = []
-            organization_only = role in match.event_type.organization_roles
+            organization_only = role in match.event_type.organization_roles \
+                or position in match.event_type.organisation_positions
             person_only = role in match.event_type.person_roles
             for token in positions.get(position, []):
                 if role == "OUTLET" and _own_medium(token, participants, actors):

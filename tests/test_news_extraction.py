@@ -172,6 +172,15 @@ def test_a_board_imposing_conditions_on_a_registration_acts_against_its_holder_b
              FRIDAY, "REGULATORY_ACTION", ("Harrison Vell", "SUBJECT"), (date(2023, 7, 1), date(2023, 7, 31)))
     assert _roles_of("Dr Owen Farrant prescribed the drugs. He breached the conditions on his registration in May.",
                      FRIDAY, "REGULATORY_ACTION") == []
+    # A court's conditions are no regulator's
+    assert _roles_of("The judge imposed bail conditions on Nathan Rowe, barring him from contacting witnesses.",
+                     FRIDAY, "REGULATORY_ACTION") == []
+
+
+def test_police_seizing_drugs_from_a_person_take_no_regulatory_action_against_them():
+    for text in ("Police seized 2 kilograms of fentanyl from Marco Lopez on Friday.",
+                 "Officers seized pills from the car of Jason Fry during a traffic stop."):
+        assert _roles_of(text, FRIDAY, "REGULATORY_ACTION") == []
 
 
 def test_a_company_recalling_its_product_is_not_a_regulator():
