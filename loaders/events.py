@@ -1105,9 +1105,11 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
             return None  # "Sangha's trial had been set to begin next month": a plan overtaken
         if lemma in taxonomy.future_verbs:  # "her sentencing is set for October"
             return EventStatus.EXPECTED if lemma in {"expect", "likely", "poised"} else EventStatus.SCHEDULED
-        if lemma in taxonomy.happening_verbs and any(
+        done_by_someone = nominal.dep_ in PASSIVE_SUBJECTS and lemma in taxonomy.agent_light_verbs
+        if (lemma in taxonomy.happening_verbs or done_by_someone) and any(
                 c.dep_ in {"aux", "auxpass"} and c.lower_ in taxonomy.future_cues for c in verb.children):
-            return EventStatus.SCHEDULED  # "her trial will begin Monday", "the memoir will be published"
+            # "her trial will begin Monday", "the memoir will be published", "an autopsy will be performed"
+            return EventStatus.SCHEDULED
         if any(c.dep_ == "acomp" and c.lemma_.lower() in taxonomy.future_verbs for c in verb.children):
             return EventStatus.SCHEDULED  # "the memoir is due out in September"
     if (match.event_type.awaited and verb is not None and nominal.dep_ in OBJECTS

@@ -203,6 +203,9 @@ def test_sentencings_in_the_words_courts_reporters_use(sentence, status, day):
     ("Jasveen Sangha was charged in 2024. Her trial will begin Monday.", "TRIAL", EventStatus.SCHEDULED),
     ("Jasveen Sangha was charged in 2024. Her sentencing will be held in March.", "SENTENCING", EventStatus.SCHEDULED),
     ("Wesley Arden's memoir is due out in September.", "PUBLICATION", EventStatus.SCHEDULED),
+    ("Jasveen Sangha was charged in 2024. Her trial won't begin until next year.", "TRIAL", EventStatus.SCHEDULED),
+    ("Matthew Perry died on Oct. 28. An autopsy will be performed on Monday.", "AUTOPSY", EventStatus.SCHEDULED),
+    ("Matthew Perry died on Oct. 28. An autopsy was performed on Monday.", "AUTOPSY", EventStatus.OCCURRED),
     ("Wesley Arden's memoir came out in May.", "PUBLICATION", EventStatus.OCCURRED),
     ("Matthew Perry died in October 2023. His death will be examined by the board.", "DEATH", EventStatus.OCCURRED),
 ])
