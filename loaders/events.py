@@ -941,7 +941,7 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
         for position in wanted:
             found = []
             organization_only = role in match.event_type.organization_roles \
-                or position in match.event_type.organisation_positions
+                or position in match.event_type.organization_positions
             person_only = role in match.event_type.person_roles
             for token in positions.get(position, []):
                 if role == "OUTLET" and _own_medium(token, participants, actors):

@@ -73,7 +73,7 @@ class EventType:
     requested_counts: bool = False
     awaited: bool = False
     organization_roles: frozenset[str] = frozenset()
-    organisation_positions: frozenset[str] = frozenset()  # positions only an organisation fills a role from
+    organization_positions: frozenset[str] = frozenset()  # positions only an organisation fills a role from
     excluded_name_words: dict[str, frozenset[str]] = field(default_factory=dict)  # role → words no name in it holds
     person_roles: frozenset[str] = frozenset()
     inherit_principal_from: tuple[str, ...] = ()
@@ -224,7 +224,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             requested_counts=bool(spec.get("requested_counts", False)),
             awaited=bool(spec.get("awaited", False)),
             organization_roles=frozenset(spec.get("organization_roles") or ()),
-            organisation_positions=frozenset(spec.get("organisation_positions") or ()),
+            organization_positions=frozenset(spec.get("organization_positions") or ()),
             person_roles=frozenset(spec.get("person_roles") or ()),
             excluded_name_words={role: frozenset(words) for role, words in (spec.get("excluded_name_words") or {}).items()},
             inherit_principal_from=_names(spec.get("inherit_principal_from")),
