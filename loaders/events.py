@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import lru_cache
@@ -2415,8 +2415,7 @@ def _inherit_principals(drafts: list[_Draft], taxonomy: Taxonomy) -> None:
             # of the one the story told of last. Undated, "the trial" is only a reference
             # ("vindicated at the second trial"). "An inquest" is always into the death told of
             # last, however far back.
-            sources = sorted((d for d in drafts if d.match.event_type.name in source_types and d is not draft
-                              and d.trigger_start < draft.trigger_start), key=lambda d: -d.trigger_start)
+            sources = _latest_before(draft, drafts, source_types)
         if not any(_has_principal(d) for d in sources) and draft.sentence.start == sentence_starts[0]:
             # A lede that names nobody: "A federal judge declared a mistrial in the case of a
             # Houston pharmacist ...", whom the story names when it tells of the charges.
@@ -2491,18 +2490,20 @@ def _opened_after(draft: _Draft, drafts: list[_Draft], sentence_starts: list[int
         if not sources and "DEATH" in source_types and _anchor_verbs(anchor, draft.match.head.doc) & _FINDING_VERBS:
             named.add("DEATH")  # "the morning Vale was found": found dead (see _death_of_the_one_found)
         if not sources and named & set(source_types):
-            sources = sorted((d for d in drafts if d.match.event_type.name in named & set(source_types)
-                              and d.trigger_start < draft.trigger_start), key=lambda d: -d.trigger_start)
+            sources = _latest_before(draft, drafts, named & set(source_types))
+        if "AUTOPSY" in named and "DEATH" in source_types:
+            # "opened an investigation after the medical examiner's findings", told before the story
+            # tells the examination: findings on the death told last
+            sources += _latest_before(draft, drafts, {"DEATH"})
     for source in sources:
         if _take_whom_it_befell(draft, source):
             return
-    if anchor is not None and "AUTOPSY" in _anchor_noun_types(anchor.anchor_text, taxonomy) and "DEATH" in source_types:
-        # "opened an investigation after the medical examiner's findings", told before the story
-        # tells the examination: findings on the death told last
-        for source in sorted((d for d in drafts if d.match.event_type.name == "DEATH"
-                              and d.trigger_start < draft.trigger_start), key=lambda d: -d.trigger_start):
-            if _take_whom_it_befell(draft, source):
-                return
+
+
+def _latest_before(draft: _Draft, drafts: list[_Draft], types: Collection[str]) -> list[_Draft]:
+    """The mentions of those types told before the draft, the latest first."""
+    return sorted((d for d in drafts if d.match.event_type.name in types and d.trigger_start < draft.trigger_start),
+                  key=lambda d: -d.trigger_start)
 
 
 def _take_whom_it_befell(draft: _Draft, source: _Draft) -> bool:
