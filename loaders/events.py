@@ -1384,10 +1384,38 @@ def find_event_mentions(
             if draft is not None and draft.expression is None and match.trigger.dated_by:
                 draft.expression = _date_of_earlier_verb(match, [span, previous], expressions, doc)
             sentence_drafts.append(draft)
+            repeated = _done_again_on(draft, sentence_expressions, span)
+            if draft is not None and repeated is not None:
+                # "sold Fleming 50 vials on Oct. 13 and another 25 on Oct. 24": two sales
+                draft.expression = repeated[0]
+                sentence_drafts.append(replace(draft, expression=repeated[1], participants=list(draft.participants)))
         drafts.extend(_absorb_nested([d for d in sentence_drafts if d is not None]))
         previous = span
     _drop_own_outlet(drafts, document, actors)
     return _link_anchors_and_finish(drafts, document, actors, taxonomy, sentences, expressions)
+
+
+# What joins a second time the same act was done, told without its verb: "on Oct. 13, and another
+# 25 vials on Oct. 24", "on March 3 and 30 more on March 9", "on Oct. 24 and again on Oct. 26".
+_DONE_AGAIN_RE = re.compile(r"\s*,?\s*and\s+(?:again|another\b[^.;,]{0,30}?|\S+\s+more(?:\s+\S+)?|(?:twice|once)\s+more)"
+                            r"\s+(?:on|in)\s+", re.IGNORECASE)
+
+
+def _done_again_on(draft: _Draft | None, expressions: Sequence[TimeExpression],
+                   span: Span) -> tuple[TimeExpression, TimeExpression] | None:
+    """The calendar dates of a verb's act and of its repeat told right after it, whichever
+    of the two the parse hangs on the verb."""
+    if draft is None or draft.match.trigger.part_of_speech != "VERB" or draft.expression is None \
+            or draft.expression.anchor is not None:
+        return None
+    text = span.doc.text
+    dates = [e for e in expressions if e.anchor is None and e.date.known]
+    for first, second in zip(dates, dates[1:]):
+        if draft.expression in (first, second) and first.date != second.date \
+                and _DONE_AGAIN_RE.fullmatch(text, first.end, second.start) \
+                and not any(t.pos_ in {"VERB", "AUX"} for t in span if first.end <= t.idx < second.start):
+            return first, second
+    return None
 
 
 def _inside_a_name(match: _Match, names: Sequence[tuple[int, int]]) -> bool:
@@ -2115,7 +2143,10 @@ def _is_when_clause(verb: Token, words: frozenset[str] | set[str] = frozenset({"
 def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis,
                              taxonomy: Taxonomy, sentences: Sequence[Sentence],
                              expressions: Sequence[TimeExpression]) -> list[EventMention]:
-    ids = [f"{document.id}:{d.trigger_start}" for d in drafts]
+    ids: list[str] = []
+    for draft in drafts:  # a repeat told without its verb shares its trigger, not its id
+        at = f"{document.id}:{draft.trigger_start}"
+        ids.append(at if at not in ids else f"{at}@{draft.expression.start if draft.expression else len(ids)}")
     # Whose death a pronoun tells is settled before other mentions borrow its principal, and
     # again for those that borrowed one ("the autopsy" of a death told as "his").
     _pronoun_deaths_are_of_the_dead(drafts, actors)

@@ -3521,3 +3521,22 @@ def test_a_sale_of_codeine_methadone_or_controlled_substances_is_a_drug_supply()
     for drug in ("codeine", "methadone", "controlled substances"):
         _the_one(f"Mark Dunn sold {drug} to undercover officers in May.", FRIDAY, "DRUG_SUPPLY",
                  ("Mark Dunn", "SUPPLIER"), (date(2024, 5, 1), date(2024, 5, 31)))
+
+
+def test_a_second_sale_told_without_its_verb_is_a_sale_of_its_own_on_its_own_date():
+    for text in ("Kara Voss sold Dean Marsh 50 vials of ketamine on Oct. 13, 2023, and another 25 vials on Oct. 24, 2023.",
+                 "Kara Voss sold Dean Marsh 50 vials of ketamine on Oct. 13, 2023 and 25 more on Oct. 24, 2023."):
+        sales = [e for e, roles in _extract_text(text, FRIDAY)
+                 if e.type == "DRUG_SUPPLY" and ("Kara Voss", "SUPPLIER") in roles and ("Dean Marsh", "BUYER") in roles]
+        assert sorted(_span(e) for e in sales) == [(date(2023, 10, 13), date(2023, 10, 13)),
+                                                  (date(2023, 10, 24), date(2023, 10, 24))]
+    injections = [e for e, _ in _extract_text(
+        "Iwamasa injected Perry with ketamine on Oct. 24, 2023, and again on Oct. 26, 2023.", FRIDAY)
+        if e.type == "DRUG_ADMINISTRATION"]
+    assert sorted(_span(e) for e in injections) == [(date(2023, 10, 24), date(2023, 10, 24)),
+                                                   (date(2023, 10, 26), date(2023, 10, 26))]
+    # a second verb is an act of its own, and a place is no second act
+    for text in ("Kara Voss sold Dean Marsh 50 vials on Oct. 13, 2023 and was arrested on Oct. 24, 2023.",
+                 "Kara Voss sold Dean Marsh 50 vials on Oct. 13, 2023 and in Denver on Oct. 24, 2023."):
+        assert [_span(e) for e, _ in _extract_text(text, FRIDAY) if e.type == "DRUG_SUPPLY"] == [
+            (date(2023, 10, 13), date(2023, 10, 13))]

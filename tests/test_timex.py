@@ -234,6 +234,7 @@ def test_coordinated_dates_without_a_publication_year_are_one_unknown_expression
     ("He talked with April and June.", []),
     ("He sold 2019 and 2020 shares.", []),
     ("It closed Feb. 28 and 30, 2023.", []),
+    ("She sold him 20 vials on March 3 and 30 more on March 9.", ["March 3", "March 9"]),
 ])
 def test_coordinations_that_are_not_lists_of_dates(sentence: str, expected: list[str]) -> None:
     assert texts(sentence) == expected

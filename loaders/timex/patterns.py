@@ -129,8 +129,9 @@ _LIST_ITEM_RE = re.compile(
     rf"(?P<yo>{_YEAR})|(?:(?P<m>{_MONTH})(?:\s+(?P<d>{_DAY}))?|(?P<d2>{_DAY})(?:\s+(?:of\s+)?(?P<m2>{_MONTH}))?)"
     rf"(?:,?\s+(?P<y>{_YEAR}))?")
 _LIST_SEP_RE = re.compile(r"\s*,(?!\s*(?i:and|or)\s)\s*|(?:\s*,)?\s+(?i:and|or)\s+")
-# After a list ending in a bare number, a plural noun makes the number a count: "Oct. 26 and 27 people".
-_COUNT_NOUN_AFTER_RE = re.compile(r"\s+(?:[a-z]*[b-hj-rtv-z]s|people|percent|men|women|children)\b")
+# After a list ending in a bare number, a plural noun makes the number a count: "Oct. 26 and 27 people",
+# and so does "more": "20 vials on March 3 and 30 more on March 9".
+_COUNT_NOUN_AFTER_RE = re.compile(r"\s+(?:[a-z]*[b-hj-rtv-z]s|people|percent|men|women|children|more|additional)\b")
 
 _DAYWORD_RE = re.compile(
     r"(?<![\w-])(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|"
