@@ -534,6 +534,11 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             # "telling host Brent Yoakum": one who hosts is who interviews
             add("with", [o for o in objects if _is_broadcaster(o)])
             objects = []
+        direct = _children(head, {"dobj"})
+        if len(direct) == 2 and direct[0].tag_ in {"NNP", "PRP"} and direct[0].i < direct[1].i:
+            # "sold Faraday the pills": the parser's first of two objects is whom it went to
+            add("recipient", direct[:1])
+            objects = [o for o in objects if o is not direct[0]]
         add("patient", objects + passive_subjects)
         for complement in _children(head, {"ccomp", "xcomp", "oprd"}):
             if complement.pos_ == "ADJ":  # "found Webb not guilty": the small clause's subject

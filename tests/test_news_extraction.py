@@ -1510,6 +1510,17 @@ def test_a_story_without_a_publication_date_tells_days_in_the_year_it_last_named
     assert dates["October of that year"] == (date(2025, 10, 1), date(2025, 10, 31))
 
 
+def test_a_span_told_without_a_year_in_a_story_without_a_publication_date_runs_to_its_last_day():
+    from loaders.records import DocumentRecord
+
+    text = ("Dr. Ray Voss met Ann Rowe's assistant in late September 2023. Between Sept. 30 and Oct. 12, Voss sold "
+            "Ann Rowe about 20 vials of ketamine. From Dec. 20 to Jan. 4, he treated her at home.")
+    document = DocumentRecord(id="doc-u", path="u.txt", title=None, text=text, sha256="u", published=None)
+    dates = {e.text: (e.date.start, e.date.end) for e in extract_document(document).expressions}
+    assert dates["Between Sept. 30 and Oct. 12"] == (date(2023, 9, 30), date(2023, 10, 12))
+    assert dates["From Dec. 20 to Jan. 4"] == (date(2023, 12, 20), date(2024, 1, 4))
+
+
 @pytest.mark.parametrize("text", [
     "Jordan Whitlock, 24, was a student. A roommate found him dead in their apartment on Jan. 19, 2024, and told "
     "police he had last seen Whitlock alive the night before.",
@@ -3540,3 +3551,10 @@ def test_a_second_sale_told_without_its_verb_is_a_sale_of_its_own_on_its_own_dat
                  "Kara Voss sold Dean Marsh 50 vials on Oct. 13, 2023 and in Denver on Oct. 24, 2023."):
         assert [_span(e) for e, _ in _extract_text(text, FRIDAY) if e.type == "DRUG_SUPPLY"] == [
             (date(2023, 10, 13), date(2023, 10, 13))]
+
+
+def test_whom_a_drug_was_sold_to_is_the_first_of_two_objects_even_when_the_parser_calls_both_objects():
+    text = ("Owen Faraday, 31, was found dead at his home on Nov. 3, 2024. Prosecutors say Rafael Quiroga sold "
+            "Faraday the pills the night before he was found.")
+    sale = _the_one(text, FRIDAY, "DRUG_SUPPLY", ("Owen Faraday", "BUYER"), (date(2024, 11, 2), date(2024, 11, 2)))
+    assert sale.status == EventStatus.ALLEGED

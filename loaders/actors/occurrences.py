@@ -27,7 +27,7 @@ from loaders.actors.names import (
     is_acronym,
     is_call_letters,
 )
-from loaders.records import ActorKind
+from loaders.records import MONTH_NAMES, WEEKDAY_NAMES, ActorKind
 
 
 @dataclass(eq=False)
@@ -747,7 +747,8 @@ class _Names:
         surnames = {fold(doc[o.end - 1].text) for o in found if o.kind == ActorKind.PERSON and o.end - o.core >= 2}
         added: list[_Occurrence] = []
         for token in doc:
-            if token.i in taken or token.i in self.entity_label or fold(token.text) not in surnames \
+            if token.i in taken or (token.i in self.entity_label and not _one_word_misread_as_a_time(token)) \
+                    or fold(token.text) not in surnames \
                     or not _is_capitalised(token) or token.text.lower() in self.lowercase_words \
                     or not token.is_alpha or self._title_cased(token.sent.start, token.sent.end):
                 continue
@@ -1149,3 +1150,13 @@ def _without_overlaps(found: list[_Occurrence]) -> list[_Occurrence]:
             continue
         kept.append(occ)
     return kept
+
+
+_TIME_NAMES = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES))
+
+
+def _one_word_misread_as_a_time(token: Token) -> bool:
+    """ "sold Faraday the pills": a surname the model took alone for a date, naming no month or day."""
+    doc = token.doc
+    return token.ent_type_ in ("DATE", "TIME") and token.ent_iob_ == "B" and token.lower_ not in _TIME_NAMES \
+        and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")

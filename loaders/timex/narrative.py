@@ -72,6 +72,7 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
             year_day = _safe_date(last_year, month, day) if day is not None else None
             expression = replace(expression, date=FuzzyDate.day(year_day, expression.text) if year_day
                                  else FuzzyDate.month(last_year, month, expression.text))
+            expression = _to_the_last_told(expression, last_year)
         elif (month is not None and day is not None and date_.precision == Precision.DAY and date_.start is not None
                 and expression.kind == ABSOLUTE and not _EXPLICIT_YEAR_RE.search(expression.text)
                 and not expression.future  # "is scheduled to be sentenced Oct. 21": read forward
@@ -202,6 +203,27 @@ def _in_year_told_beside(expression: TimeExpression, month: int, day: int, told:
 
 
 _MONTH_DAY_RE = re.compile(r"(?P<month>" + _MONTH + r")(?:\s+(?P<day>[0-3]?\d)(?!\d))?")
+
+
+# What joins the sides of a span or the last item of a list: "between Sept. 30 and Oct. 12".
+_SPAN_JOIN_RE = re.compile(r"(?i)\s+(?:and|or|to|through|thru|until|till)\s+|\s*[-–]\s*")
+
+
+def _to_the_last_told(expression: TimeExpression, year: int) -> TimeExpression:
+    """A span or a list told without a year, in the story's year: "between Sept. 30 and
+    Oct. 12" runs to the last day it names (into the next year when that comes first)."""
+    joins = list(_SPAN_JOIN_RE.finditer(expression.text))
+    if not joins or expression.date.start is None:
+        return expression
+    last = expression.text[joins[-1].end():]
+    month, day = _month_and_day(last)
+    if month is None:
+        return expression
+    end_year = year if (month, day or 31) >= (expression.date.start.month, expression.date.start.day) else year + 1
+    end = _safe_date(end_year, month, day) if day is not None else FuzzyDate.month(end_year, month).end
+    if end is None:
+        return expression
+    return replace(expression, date=FuzzyDate.between(expression.date.start, end, expression.text))
 
 
 def _month_and_day(told: str) -> tuple[int | None, int | None]:

@@ -619,7 +619,8 @@ class _Scanner:
         return spans
 
     def _side_range(self, m: re.Match[str]) -> FuzzyDate | None:
-        """'between March and May 2023', 'from Oct. 1 to Oct. 28', 'between 2019 and 2021'."""
+        """'between March and May 2023', 'from Oct. 1 to Oct. 28', 'between 2019 and 2021';
+        unknown when no year is told or can be inferred, None when it is no span."""
         sides: list[tuple[int | None, int | None, int | None]] = []
         for n in (1, 2):
             if m.group(f"yo{n}"):
@@ -640,8 +641,8 @@ class _Scanner:
             future = self.future_at(m.start(), m.end())
             last_day = d2 or 1
             y2 = self.infer_year(future, lambda y: _pair(_safe_date(y, m2, last_day)))  # type: ignore[arg-type]
-            if y2 is None:
-                return None
+            if y2 is None:  # no publication date: the story's year may still tell it
+                return FuzzyDate.unknown(m.group(0))
         if y1 is None:
             y1 = y2 if (m1 or 1, d1 or 1) <= (m2 or 12, d2 or 31) else y2 - 1
         start = _safe_date(y1, m1 or 1, d1 or 1)
