@@ -2081,7 +2081,8 @@ def test_the_death_a_pronoun_tells_beside_someone_investigated_is_not_theirs():
     death, roles = _only(events, "DEATH")
     assert roles == {("Ellen Haugland", "DECEASED")}
     investigation, _ = _only(events, "INVESTIGATION")
-    assert _span(investigation) == (date(2024, 7, 20), date(2024, 7, 27))
+    # the week after the death: from the day after it
+    assert _span(investigation) == (date(2024, 7, 21), date(2024, 7, 27))
 
 
 def test_passing_the_drug_on_to_someone_is_a_supply_and_passing_a_test_or_a_file_is_not():

@@ -458,6 +458,8 @@ def test_bare_days_before_an_anchor_that_carries_its_own_date() -> None:
     ("During the trial he wept.", "During", "the trial", 0, 0),
     ("The concentration was higher at the time of his death.", "at the time of", "his death", 0, 0),
     ("He died a week after Perry's arrest.", "a week after", "Perry's arrest", 7, 7),
+    ("An inquiry opened the week after her death.", "the week after", "her death", 1, 7),
+    ("He was warned the month before his arrest.", "the month before", "his arrest", -31, -1),
     ("Clinics faced questions following Perry’s death.", "following", "Perry’s death", 0, None),
     ("Charges came ten years after the death of actor Matthew Perry.", "ten years after",
      "the death of actor Matthew Perry", 3651, 3653),

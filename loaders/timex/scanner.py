@@ -1045,11 +1045,9 @@ class _Scanner:
             elif unit in ("day", "night", "morning", "evening", "afternoon"):
                 low = high = 1 if after else -1
             else:
+                # "the week after her death" starts the day after it, as "the weekend after" does
                 length = {"week": 7, "weekend": 7, "month": 31, "year": 366}[unit]
-                if unit == "weekend":
-                    low, high = (1, length) if after else (-length, -1)
-                else:
-                    low, high = (0, length) if after else (-length, 0)
+                low, high = (1, length) if after else (-length, -1)
             found = self._offset_found(m.start(), m.end(), low, high, require_event=False,
                                        allow_discourse=rel != "of")
             if found is not None:
