@@ -94,6 +94,7 @@ class EventMention:
     confidence: float
     title: str = ""
     kind: str | None = None  # see the taxonomy's `kinds`
+    agreed: bool = False  # told as agreed to, not yet done (see the taxonomy's `agreed_by`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -2193,6 +2194,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
                 sentence=draft.sentence, participants=tuple(participants), claim=claim,
                 object_text=draft.object_text, confidence=draft.confidence,
                 title=_render_title(event_type, names, draft.object_text), kind=_kind(draft),
+                agreed=any(t.lemma_.lower() in event_type.agreed_by for t in draft.match.tokens),
             )
             mentions.append(mention)
         if claim.date.start is not None and claim.date.end is not None and claim.anchor is None \
@@ -2237,8 +2239,12 @@ def _described_by_who(noun: Token) -> bool:
 def _described_subject_misparsed(verb: Token, subjects: list[Token]) -> Token | None:
     """In "A personal trainer who sold pills to reality star Delia Marchetti pleaded guilty",
     the small parser makes the name ending the relative clause the subject of "pleaded":
-    the subject is the described person that the relative clause modifies."""
-    if verb.dep_ != "ROOT" or not subjects:
+    the subject is the described person that the relative clause modifies. So too when it folds
+    the main verb into the relative clause: "A physician who supplied Perry in the weeks before
+    the actor's death pleaded guilty" (the death made the subject of "pleaded")."""
+    folded = verb.dep_ == "advcl" and verb.head.dep_ == "relcl" and any(
+        c.dep_ == "mark" and c.lower_ in {"before", "after", "until", "since"} for c in verb.children)
+    if (verb.dep_ != "ROOT" and not folded) or not subjects:
         return None
     subject = subjects[-1]
     for noun in verb.sent:

@@ -44,6 +44,7 @@ class Candidate:
     # (actor id, role) in the type's `distinct_by` roles: two interviews on different outlets differ.
     distinguishing: frozenset[tuple[str, str]] = frozenset()
     kind: str | None = None  # the taxonomy kind its mentions say ("not guilty"), None when none does
+    agreed: bool = False  # told only as agreed to: done on or after the day it was agreed
     # The interval its claims consolidate to, found once: every pair it is weighed in reads it.
     date: FuzzyDate = field(init=False, compare=False)
 
@@ -104,7 +105,23 @@ def _dated_apart(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
     if event_type is None or event_type.singular or (event_type.lasting and not event_type.acts_dated_apart) \
             or _anchor_refs(a.claims) & _anchor_refs(b.claims):
         return False
-    return a.date.known and b.date.known and not a.date.overlaps(b.date)
+    return a.date.known and b.date.known and not a.date.overlaps(b.date) and not _agreed_before(a, b)
+
+
+def _agreed_before(a: Candidate, b: Candidate) -> bool:
+    """One told as agreed to in the months before the other was done: "agreed in August to
+    plead guilty" and "entered their pleas later that year" are one plea."""
+    if a.agreed == b.agreed:
+        return False
+    agreed, done = (a, b) if a.agreed else (b, a)
+    if None in (agreed.date.start, agreed.date.end, done.date.start):
+        return False
+    return agreed.date.start <= done.date.start \
+        and (done.date.start - agreed.date.end).days <= _AGREED_AT_MOST_DAYS_BEFORE
+
+
+# An agreement to plead is signed weeks, at most a few months, before the plea is entered.
+_AGREED_AT_MOST_DAYS_BEFORE = 92
 
 
 def same_event(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
@@ -117,7 +134,7 @@ def same_event(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
         return True
     if _anchor_refs(a.claims) & _anchor_refs(b.claims):
         return True
-    return a.date.overlaps(b.date)
+    return a.date.overlaps(b.date) or _agreed_before(a, b)
 
 
 def group_candidates(candidates: Sequence[Candidate], taxonomy: Taxonomy) -> list[list[Candidate]]:
@@ -170,7 +187,7 @@ def merge_records(records: Sequence[EventRecord], event_id: str) -> EventRecord:
     return EventRecord(
         id=event_id, type=main.type, status=status, title=main.title, date=date,
         participants=participants, evidence=tuple(sorted(evidence.values(), key=lambda e: (e.document_id, e.start))),
-        confidence=round(min(0.99, 1 - confidence), 2), kind=kind,
+        confidence=round(min(0.99, 1 - confidence), 2), kind=kind, agreed=all(r.agreed for r in records),
     )
 
 
@@ -212,7 +229,7 @@ def merge_events(records: Sequence[EventRecord], taxonomy: Taxonomy, existing: S
         Candidate(id=r.id, type=r.type,
                   principal=principal_roles(((p.actor_id, p.role) for p in r.participants), r.type, taxonomy),
                   distinguishing=distinguishing_roles(((p.actor_id, p.role) for p in r.participants), r.type, taxonomy),
-                  claims=tuple(e.claim for e in d.evidence), record=r, kind=r.kind)
+                  claims=tuple(e.claim for e in d.evidence), record=r, kind=r.kind, agreed=r.agreed)
         for r, d in zip(records, dated)
     ] + list(existing)
     merged: list[EventRecord] = []

@@ -317,6 +317,7 @@ class EventRecord:
     evidence: tuple[Evidence, ...]
     confidence: float
     kind: str | None = None  # a taxonomy kind ("not guilty"): kinds told apart are events told apart
+    agreed: bool = False  # every mention tells it as agreed to, before it was done ("agreed to plead guilty")
 
 
 @dataclass(frozen=True, slots=True)

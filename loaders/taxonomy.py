@@ -93,6 +93,9 @@ class EventType:
     taken_by_principal: frozenset[str] = frozenset()
     # a mention naming no one it is on is on the one the story last told something happening to
     about_whom_the_story_follows: bool = False
+    # Trigger words that tell the event as agreed to, before it is done: "agreed to plead guilty"
+    # in August and "entered their pleas later that year" are one plea.
+    agreed_by: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +241,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             given_by_principal=frozenset(spec.get("given_by_principal") or ()),
             taken_by_principal=frozenset(spec.get("taken_by_principal") or ()),
             about_whom_the_story_follows=bool(spec.get("about_whom_the_story_follows", False)),
+            agreed_by=frozenset(str(w).lower() for w in spec.get("agreed_by") or ()),
         )
     for event_type in types.values():
         sources = set(event_type.inherit_principal_from).union(*(t.inherit_principal_from for t in event_type.triggers))

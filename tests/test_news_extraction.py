@@ -3559,3 +3559,24 @@ def test_whom_a_drug_was_sold_to_is_the_first_of_two_objects_even_when_the_parse
             "Faraday the pills the night before he was found.")
     sale = _the_one(text, FRIDAY, "DRUG_SUPPLY", ("Owen Faraday", "BUYER"), (date(2024, 11, 2), date(2024, 11, 2)))
     assert sale.status == EventStatus.ALLEGED
+
+
+def test_an_agreement_to_plead_guilty_and_the_plea_entered_weeks_later_are_one_plea():
+    text = ("In August, Kara Voss agreed to plead guilty to one count of distributing ketamine. "
+            "She entered her plea in federal court on Oct. 2.")
+    plea, roles = _only(_extract_text(text, date(2024, 11, 20)), "PLEA")
+    assert roles == {("Kara Voss", "DEFENDANT")}
+    assert len(plea.evidence) == 2
+    # an agreement is signed weeks before the plea, not years
+    text = ("Kara Voss agreed to plead guilty in March 2022. "
+            "She pleaded guilty to the same count on Oct. 2, 2024, after the deal collapsed and was revived.")
+    assert len([e for e, _ in _extract_text(text, date(2024, 11, 20)) if e.type == "PLEA"]) == 2
+
+
+def test_a_lede_the_parser_folds_into_its_relative_clause_still_tells_what_the_one_described_did():
+    text = ("A Santa Monica physician who supplied Ray Dunn with ketamine in the weeks before the actor's death "
+            "pleaded guilty Wednesday to four federal drug counts. Dr. Salvador Plasencia, 43, entered his plea "
+            "before U.S. District Judge Sherilyn Peace Garnett.")
+    plea, roles = _only(_extract_text(text, FRIDAY), "PLEA")
+    assert roles == {("Salvador Plasencia", "DEFENDANT")}
+    assert _span(plea) == (date(2024, 6, 12), date(2024, 6, 12))
