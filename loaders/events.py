@@ -2051,7 +2051,8 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                         node.dep_ == "advcl" and anchor and anchor.anchor_start is not None
                         and anchor.anchor_start <= node.idx < (anchor.anchor_end or 0)) \
                         and not (node.dep_ == "advcl" and _is_when_clause(node)) \
-                        and not (node.dep_ == "ccomp" and node.pos_ == "ADJ"):  # "found him dead ... on Jan. 19"
+                        and not (node.dep_ == "ccomp" and node.pos_ == "ADJ") \
+                        and not _subjectless_copula(node):  # "found him dead ... on Jan. 19"
                     # "Four days after Freya died, police arrested ...": the anchor's own clause is
                     # crossed, and so is a when-clause ("pleaded not guilty when he was arraigned in June").
                     break
@@ -2073,6 +2074,12 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
     inside = [e for r, e in candidates if r <= rank + 1 and e.anchor is None and best.anchor is None
               and _narrower(e.date, best.date) and not _EXAMPLE_RE.search(doc.text[max(0, e.start - 20):e.start])]
     return min(inside, key=lambda e: e.date.end - e.date.start) if inside else best
+
+
+def _subjectless_copula(node: Token) -> bool:
+    """ "swallowed a pill they believed was Percocet on the night of Sept. 19": the parser hangs
+    the "was" of the belief on the main verb, with no subject; the time is the main verb's."""
+    return node.dep_ == "ccomp" and node.lemma_ == "be" and not _children(node, SUBJECTS | PASSIVE_SUBJECTS)
 
 
 def _cleft_focus(copula: Token) -> Token | None:

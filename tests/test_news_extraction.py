@@ -3580,3 +3580,9 @@ def test_a_lede_the_parser_folds_into_its_relative_clause_still_tells_what_the_o
     plea, roles = _only(_extract_text(text, FRIDAY), "PLEA")
     assert roles == {("Salvador Plasencia", "DEFENDANT")}
     assert _span(plea) == (date(2024, 6, 12), date(2024, 6, 12))
+
+
+def test_a_time_after_what_someone_believed_a_pill_was_dates_the_swallowing():
+    _the_one("Caleb Yoder and Mia Santangelo each swallowed a pill they believed was Percocet on the night of "
+             "Sept. 19, 2020.", FRIDAY, "DRUG_ADMINISTRATION", ("Mia Santangelo", "RECIPIENT"),
+             (date(2020, 9, 19), date(2020, 9, 19)))
