@@ -1151,3 +1151,22 @@ def test_a_companys_first_word_before_a_job_is_the_company_not_a_place():
 def test_a_town_before_a_customer_or_patient_says_where_they_live_whatever_the_model_tags_it():
     found = names(analyse("The lawsuit asks what the company knew about the death of a Duluth customer this summer."))
     assert "Duluth" not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Nursing and Midwifery Council suspended Joanne Platt's registration on Monday.",
+     "Nursing and Midwifery Council"),
+    ("The Medicines and Healthcare products Regulatory Agency warned Calder Pharma in March.",
+     "Medicines and Healthcare products Regulatory Agency"),
+    ("The Crown Office and Procurator Fiscal Service said the verdict was welcome.",
+     "Crown Office and Procurator Fiscal Service"),
+])
+def test_an_organisation_named_with_and_is_one_organisation_from_its_article(text, name):
+    analysis = analyse(text)
+    assert name in names(analysis)
+    assert not any(n in names(analysis) for n in ("Midwifery Council", "Regulatory Agency", "Crown Office"))
+
+
+def test_two_agencies_joined_by_and_stay_two():
+    analysis = analyse("Agents from the DEA and the FBI arrested Tom Reed on Monday.")
+    assert {"DEA", "FBI"} <= names(analysis)

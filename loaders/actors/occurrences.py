@@ -322,6 +322,7 @@ class _Names:
             end += 1  # "Acme Health LLC": the model often leaves the legal form out of the name
         if label == "ORG":  # "the Governor's Office of Substance Use Policy", the post tagged apart
             start = self._office_holder(start, across_names=self._after_titled_possessive(start))
+            start = self._named_with_and(start, end)
             # "the state Attorney General's Office", tagged from "General's": the post is all of it
             while (start > 0 and _is_capitalised(doc[start - 1]) and fold(doc[start - 1].text) in lex.titles
                    and fold(doc[start].text) in lex.titles and end - start >= 2 and doc[start + 1].tag_ == "POS"):
@@ -757,6 +758,24 @@ class _Names:
                 continue  # a word used as a word: "Young people wept", "Hope for an arrest faded", "Reading the order"
             added.append(_Occurrence(token.i, token.i, token.i + 1, ActorKind.PERSON, certain=True))
         return added
+
+    def _named_with_and(self, start: int, end: int) -> int:
+        """ "the Nursing and Midwifery Council", "the Medicines and Healthcare products Regulatory
+        Agency": the model tags only the words after "and" (or tags the words before it apart);
+        the name of a body ("Agency", "Council") runs back to its article over the capitalised
+        words before it, and a lower-case word between two. Not "the DEA and the FBI", nor "the
+        X and Tesla owner"."""
+        doc = self.doc
+        i = start - 1
+        while i > 0 and (_is_capitalised(doc[i]) or doc[i].lower_ in ("and", "&")
+                         or (doc[i].is_lower and doc[i].is_alpha and _is_capitalised(doc[i - 1])
+                             and _is_capitalised(doc[i + 1]))):
+            i -= 1
+        words = doc[i + 1 : start]
+        if i < 0 or doc[i].lower_ != "the" or not words or not _is_capitalised(words[0]) \
+                or not any(t.lower_ in ("and", "&") for t in words):
+            return start
+        return i + 1 if self._has_organisation_head(start, end) else start
 
     def _first_name_before(self, i: int) -> bool:
         """Whether the word before token `i` reads as a first name of the name at `i`."""
