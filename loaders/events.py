@@ -67,7 +67,9 @@ _CARRIED_IN = frozenset({"purse", "pocket", "bag", "handbag", "wallet", "backpac
 _AMOUNT_NOUNS = frozenset({"supply", "batch", "box", "bottle", "bag", "pack", "package", "parcel", "packet",
                            "shipment", "quantity", "amount", "carton", "case", "kit", "lot", "load", "gram",
                            "kilogram", "ounce", "pound", "strip", "jar", "tin", "envelope", "total", "number",
-                           "dozen", "hundreds", "thousands"})
+                           "dozen", "hundreds", "thousands",
+                           # "was given 10mg of morphine"
+                           "mg", "milligram", "microgram", "mcg", "ml", "millilitre", "milliliter"})
 PLURAL_CUES = {"both", "each", "all", "were", "are", "have", "together"}  # "who died within weeks of each other"
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}

@@ -3586,3 +3586,21 @@ def test_a_time_after_what_someone_believed_a_pill_was_dates_the_swallowing():
     _the_one("Caleb Yoder and Mia Santangelo each swallowed a pill they believed was Percocet on the night of "
              "Sept. 19, 2020.", FRIDAY, "DRUG_ADMINISTRATION", ("Mia Santangelo", "RECIPIENT"),
              (date(2020, 9, 19), date(2020, 9, 19)))
+
+
+def test_the_drug_that_killed_someone_tells_their_death_and_its_date():
+    text = ("Justice Margaret Howe jailed Connor Bright, 31, for nine years on Tuesday for supplying the MDMA that "
+            "killed festival-goer Ava Lin in January 2022.")
+    _the_one(text, FRIDAY, "DEATH", ("Ava Lin", "DECEASED"), (date(2022, 1, 1), date(2022, 1, 31)))
+    _the_one("Connor Bright supplied the MDMA that killed Ava Lin in January 2022.", FRIDAY, "DRUG_SUPPLY",
+             ("Connor Bright", "SUPPLIER"), (None, None))
+    # a threat to kill is no death
+    assert _extract_text("Police said Dale Moss had threatened to kill Tina Reyes.", FRIDAY) == []
+
+
+def test_a_dose_given_by_weight_is_a_drug_administration():
+    _the_one("An inquest heard that Abigail Kerr was given 10mg of morphine by a nurse, Lucy Dunn, on 8 November "
+             "2023.", FRIDAY, "DRUG_ADMINISTRATION", ("Lucy Dunn", "ADMINISTERED_BY"),
+             (date(2023, 11, 8), date(2023, 11, 8)))
+    _the_one("Nurse Alan Fitch gave Doris Kemp diamorphine in 2020.", FRIDAY, "DRUG_ADMINISTRATION",
+             ("Doris Kemp", "RECIPIENT"), (date(2020, 1, 1), date(2020, 12, 31)))
