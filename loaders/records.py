@@ -102,10 +102,32 @@ class FuzzyDate:
         return cls(start, end, Precision.BOUND, text)
 
     def shifted(self, lo_days: int | None, hi_days: int | None, text: str | None = None) -> FuzzyDate:
-        """The interval [start + lo_days, end + hi_days]; a None offset leaves that side open."""
+        """The interval [start + lo_days, end + hi_days]; a None offset leaves that side open.
+        A month or a year moved by whole months or years stays one: "two years later" after
+        2020 is 2022, "three months after" April is July (not days spilling over their edges)."""
+        whole = self._moved_in_whole_units(lo_days, hi_days, text)
+        if whole is not None:
+            return whole
         start = self.start + timedelta(days=lo_days) if (self.start and lo_days is not None) else None
         end = self.end + timedelta(days=hi_days) if (self.end and hi_days is not None) else None
         return FuzzyDate.between(start, end, text)
+
+    def _moved_in_whole_units(self, lo_days: int | None, hi_days: int | None, text: str | None) -> FuzzyDate | None:
+        if lo_days is None or hi_days is None or self.start is None or lo_days * hi_days <= 0 \
+                or self.precision not in (Precision.MONTH, Precision.YEAR):
+            return None
+        sign = 1 if lo_days > 0 else -1
+        near, far = sorted((abs(lo_days), abs(hi_days)))
+        if self.precision is Precision.YEAR:
+            years = round(near / 365.25)
+            if years and 365 * years <= near and far <= 366 * years + 1:
+                return FuzzyDate.year(self.start.year + sign * years, text)
+            return None
+        months = round(near / 30.44)
+        if months and 28 * months <= near and far <= 31 * months + 1:
+            index = self.start.year * 12 + self.start.month - 1 + sign * months
+            return FuzzyDate.month(index // 12, index % 12 + 1, text)
+        return None
 
     def in_calendar_units(self, lo: int, hi: int, unit: str, text: str | None = None) -> FuzzyDate:
         """The calendar weeks, months or years from `lo` after this interval's first to `hi` after

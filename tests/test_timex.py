@@ -939,3 +939,19 @@ def test_later_in_the_year_and_the_end_of_the_year_in_a_past_story_are_in_the_ye
     assert later.text == "Later in the year" and offsets(later) == (1, 365)
     assert past_end.date.end == date(2021, 12, 31)
     assert future_end.date.end == date(2023, 12, 31)
+
+
+@pytest.mark.parametrize("anchor, low, high, expected", [
+    (FuzzyDate.year(2020), 730, 731, FuzzyDate.year(2022)),  # "two years later"
+    (FuzzyDate.year(2007), -366, -365, FuzzyDate.year(2006)),  # "a year earlier"
+    (FuzzyDate.month(2024, 4), 89, 92, FuzzyDate.month(2024, 7)),  # "three months after"
+    (FuzzyDate.month(2024, 1), -123, -120, FuzzyDate.month(2023, 9)),  # "four months before"
+])
+def test_a_month_or_a_year_moved_by_whole_months_or_years_stays_a_month_or_a_year(anchor, low, high, expected):
+    moved = anchor.shifted(low, high)
+    assert (moved.start, moved.end, moved.precision) == (expected.start, expected.end, expected.precision)
+
+
+def test_a_month_moved_by_weeks_or_days_moves_day_by_day():
+    moved = FuzzyDate.month(2024, 4).shifted(42, 42)  # "six weeks later"
+    assert (moved.start, moved.end) == (date(2024, 5, 13), date(2024, 6, 11))
