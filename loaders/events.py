@@ -2893,8 +2893,7 @@ def _dated_by_apposed_anchor(draft: _Draft, expressions: Sequence[TimeExpression
     own = draft.expression
     for anchored in expressions:
         anchor = anchored.anchor
-        if (anchor is None or anchor.calendar is not None or anchor.anchor_start is None
-                or not anchor.anchor_start <= draft.trigger_start < (anchor.anchor_end or 0)):
+        if anchor is None or anchor.calendar is not None or not _names_the_event(anchor, draft):
             continue
         for told in expressions:
             if told.anchor is not None or not told.date.known or told.future:
@@ -2902,12 +2901,25 @@ def _dated_by_apposed_anchor(draft: _Draft, expressions: Sequence[TimeExpression
             if _APPOSITION_RE.fullmatch(text, told.end, anchored.start) \
                     or _APPOSITION_RE.fullmatch(text, anchored.end, told.start) \
                     or (told.kind == ABSOLUTE and _told_of_the_verb_the_phrase_follows(told, anchored, draft, text)):
-                if own is not None and own is not told:
-                    return None
+                if own is not None and own is not told and own is not anchored:
+                    return None  # (the phrase naming it is no date of its own)
                 lo = None if anchor.max_offset_days is None else -anchor.max_offset_days
                 hi = None if anchor.min_offset_days is None else -anchor.min_offset_days
                 return told.date.shifted(lo, hi, f"{told.text}, {anchored.text}")
     return None
+
+
+def _names_the_event(anchor: AnchoredOffset, draft: _Draft) -> bool:
+    """Whether an anchored phrase names this event: in its words ("four days before Perry
+    died"), or as what the verb ending its clause took ("three days after she received a
+    ketamine infusion": the infusion).)"""
+    if anchor.anchor_start is None or anchor.anchor_end is None:
+        return False
+    if anchor.anchor_start <= draft.trigger_start < anchor.anchor_end:
+        return True
+    nominal = _nominal_head(draft.match.head)
+    return draft.match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS \
+        and anchor.anchor_start <= nominal.head.idx < anchor.anchor_end
 
 
 def _told_of_the_verb_the_phrase_follows(told: TimeExpression, anchored: TimeExpression, draft: _Draft,

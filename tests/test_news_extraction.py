@@ -3604,3 +3604,9 @@ def test_a_dose_given_by_weight_is_a_drug_administration():
              (date(2023, 11, 8), date(2023, 11, 8)))
     _the_one("Nurse Alan Fitch gave Doris Kemp diamorphine in 2020.", FRIDAY, "DRUG_ADMINISTRATION",
              ("Doris Kemp", "RECIPIENT"), (date(2020, 1, 1), date(2020, 12, 31)))
+
+
+def test_an_infusion_received_days_before_a_dated_death_is_dated_back_from_it():
+    _the_one("Emma Tierney, 26, died at her home in Navan on 14 April, three days after she received a ketamine "
+             "infusion at the Calmwater clinic in Dublin.", FRIDAY, "INFUSION_SESSION",
+             ("Emma Tierney", "RECIPIENT"), (date(2024, 4, 11), date(2024, 4, 11)))
