@@ -3610,3 +3610,15 @@ def test_an_infusion_received_days_before_a_dated_death_is_dated_back_from_it():
     _the_one("Emma Tierney, 26, died at her home in Navan on 14 April, three days after she received a ketamine "
              "infusion at the Calmwater clinic in Dublin.", FRIDAY, "INFUSION_SESSION",
              ("Emma Tierney", "RECIPIENT"), (date(2024, 4, 11), date(2024, 4, 11)))
+
+
+def test_a_first_name_that_is_also_a_word_still_starts_a_name_the_model_missed():
+    _the_one("Brent Hollis pleaded guilty on Monday.", FRIDAY, "PLEA", ("Brent Hollis", "DEFENDANT"),
+             (date(2024, 6, 10), date(2024, 6, 10)))
+
+
+def test_a_month_told_of_a_future_sentencing_is_the_next_one_whatever_the_clause_after_it_says():
+    sentencing = _the_one("Tessa Ward, a former nurse, will be sentenced in September after she was convicted in "
+                          "April of tampering with vials of hydromorphone.", FRIDAY, "SENTENCING",
+                          ("Tessa Ward", "DEFENDANT"), (date(2024, 9, 1), date(2024, 9, 30)))
+    assert sentencing.status == EventStatus.SCHEDULED
