@@ -1421,7 +1421,9 @@ def _done_again_on(draft: _Draft | None, expressions: Sequence[TimeExpression],
     for first, second in zip(dates, dates[1:]):
         if draft.expression in (first, second) and first.date != second.date \
                 and _DONE_AGAIN_RE.fullmatch(text, first.end, second.start) \
-                and not any(t.pos_ in {"VERB", "AUX"} for t in span if first.end <= t.idx < second.start):
+                and not any(t.pos_ in {"VERB", "AUX", "PROPN"} or t.lemma_.lower() in get_lexicon().describing_nouns
+                            for t in span if first.end <= t.idx < second.start):
+            # (not to someone else: "and another suspect on May 9", "and another man 15 pills")
             return first, second
     return None
 

@@ -169,7 +169,8 @@ def group_candidates(candidates: Sequence[Candidate], taxonomy: Taxonomy) -> lis
 def merge_records(records: Sequence[EventRecord], event_id: str) -> EventRecord:
     """One event from several records of it: all evidence, all participants, the best title."""
     evidence: dict[tuple[str, int], Evidence] = {}
-    for record in records:
+    # "struck a plea deal on Feb. 1 and pleaded guilty on Feb. 20": the plea's own day first
+    for record in sorted(records, key=lambda r: r.agreed):
         for item in record.evidence:
             key = (item.document_id, item.start)
             if key not in evidence or _sharper(item.claim.date, evidence[key].claim.date):

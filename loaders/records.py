@@ -118,6 +118,8 @@ class FuzzyDate:
             return None
         sign = 1 if lo_days > 0 else -1
         near, far = sorted((abs(lo_days), abs(hi_days)))
+        if near == far:
+            return None  # a count of days or weeks ("thirty days after", "four weeks later") moves day by day
         if self.precision is Precision.YEAR:
             years = round(near / 365.25)
             if years and 365 * years <= near and far <= 366 * years + 1:

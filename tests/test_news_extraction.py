@@ -3547,6 +3547,12 @@ def test_a_second_sale_told_without_its_verb_is_a_sale_of_its_own_on_its_own_dat
         if e.type == "DRUG_ADMINISTRATION"]
     assert sorted(_span(e) for e in injections) == [(date(2023, 10, 24), date(2023, 10, 24)),
                                                    (date(2023, 10, 26), date(2023, 10, 26))]
+    # another person is another act, not a repeat of this one
+    text = "Adam Hughes sold Ben Ortega 10 oxycodone pills on Nov. 3, 2022, and another man 15 pills on Nov. 4, 2022."
+    assert [_span(e) for e, _ in _extract_text(text, FRIDAY) if e.type == "DRUG_SUPPLY"] == [
+        (date(2022, 11, 3), date(2022, 11, 3))]
+    text = "Police arrested Jordan Lee on May 2 and another suspect on May 9."
+    assert len([e for e, _ in _extract_text(text, FRIDAY) if e.type == "ARREST"]) == 1
     # a second verb is an act of its own, and a place is no second act
     for text in ("Kara Voss sold Dean Marsh 50 vials on Oct. 13, 2023 and was arrested on Oct. 24, 2023.",
                  "Kara Voss sold Dean Marsh 50 vials on Oct. 13, 2023 and in Denver on Oct. 24, 2023."):
@@ -3567,6 +3573,10 @@ def test_an_agreement_to_plead_guilty_and_the_plea_entered_weeks_later_are_one_p
     plea, roles = _only(_extract_text(text, date(2024, 11, 20)), "PLEA")
     assert roles == {("Kara Voss", "DEFENDANT")}
     assert len(plea.evidence) == 2
+    # told in one sentence, the plea is dated by the day it was entered
+    _the_one("Hannah Ruiz struck a plea deal with prosecutors on Feb. 1, 2024, and pleaded guilty on Feb. 20, 2024, "
+             "to one count of distribution.", FRIDAY, "PLEA", ("Hannah Ruiz", "DEFENDANT"),
+             (date(2024, 2, 20), date(2024, 2, 20)))
     # an agreement is signed weeks before the plea, not years
     text = ("Kara Voss agreed to plead guilty in March 2022. "
             "She pleaded guilty to the same count on Oct. 2, 2024, after the deal collapsed and was revived.")
@@ -3594,8 +3604,12 @@ def test_the_drug_that_killed_someone_tells_their_death_and_its_date():
     _the_one(text, FRIDAY, "DEATH", ("Ava Lin", "DECEASED"), (date(2022, 1, 1), date(2022, 1, 31)))
     _the_one("Connor Bright supplied the MDMA that killed Ava Lin in January 2022.", FRIDAY, "DRUG_SUPPLY",
              ("Connor Bright", "SUPPLIER"), (None, None))
-    # a threat to kill is no death
-    assert _extract_text("Police said Dale Moss had threatened to kill Tina Reyes.", FRIDAY) == []
+    # a threat to kill, a near thing or a drug strong enough to kill is no death
+    for text in ("Police said Dale Moss had threatened to kill Tina Reyes.",
+                 "The overdose nearly killed Omar Dale in 2021, his mother said.",
+                 "Officers said Lee Grant threatened to kill his supplier over a drug debt in 2022.",
+                 "Tests showed the pills were strong enough to kill Kyle Ross several times over."):
+        assert [e for e, _ in _extract_text(text, FRIDAY) if e.type == "DEATH"] == []
 
 
 def test_a_dose_given_by_weight_is_a_drug_administration():

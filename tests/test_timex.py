@@ -952,6 +952,11 @@ def test_a_month_or_a_year_moved_by_whole_months_or_years_stays_a_month_or_a_yea
     assert (moved.start, moved.end, moved.precision) == (expected.start, expected.end, expected.precision)
 
 
-def test_a_month_moved_by_weeks_or_days_moves_day_by_day():
-    moved = FuzzyDate.month(2024, 4).shifted(42, 42)  # "six weeks later"
-    assert (moved.start, moved.end) == (date(2024, 5, 13), date(2024, 6, 11))
+@pytest.mark.parametrize("low, high, start, end", [
+    (42, 42, date(2024, 5, 13), date(2024, 6, 11)),  # "six weeks later"
+    (28, 28, date(2024, 4, 29), date(2024, 5, 28)),  # "four weeks later"
+    (30, 30, date(2024, 5, 1), date(2024, 5, 30)),  # "thirty days after"
+])
+def test_a_month_moved_by_weeks_or_days_moves_day_by_day(low, high, start, end):
+    moved = FuzzyDate.month(2024, 4).shifted(low, high)
+    assert (moved.start, moved.end) == (start, end)

@@ -763,19 +763,23 @@ class _Names:
         """ "the Nursing and Midwifery Council", "the Medicines and Healthcare products Regulatory
         Agency": the model tags only the words after "and" (or tags the words before it apart);
         the name of a body ("Agency", "Council") runs back to its article over the capitalised
-        words before it, and a lower-case word between two. Not "the DEA and the FBI", nor "the
-        X and Tesla owner"."""
+        words before it, and a lower-case noun between two. Not two bodies ("the Care Quality
+        Commission and General Medical Council", "the Home Office and National Crime Agency"),
+        nor "the DEA and the FBI", "the X and Tesla owner" or "the FDA and DEA raided Apex"."""
         doc = self.doc
         i = start - 1
         while i > 0 and (_is_capitalised(doc[i]) or doc[i].lower_ in ("and", "&")
-                         or (doc[i].is_lower and doc[i].is_alpha and _is_capitalised(doc[i - 1])
+                         or (doc[i].is_lower and doc[i].pos_ == "NOUN" and _is_capitalised(doc[i - 1])
                              and _is_capitalised(doc[i + 1]))):
             i -= 1
         words = doc[i + 1 : start]
-        if i < 0 or doc[i].lower_ != "the" or not words or not _is_capitalised(words[0]) \
-                or not any(t.lower_ in ("and", "&") for t in words):
+        joins = [t.i for t in words if t.lower_ in ("and", "&")]
+        if i < 0 or doc[i].lower_ != "the" or not words or not _is_capitalised(words[0]) or not joins \
+                or not self._has_organisation_head(start, end):
             return start
-        return i + 1 if self._has_organisation_head(start, end) else start
+        if any(self._has_organisation_head(j - 1, j) for j in joins if j > i + 1):
+            return start  # a body's whole name before "and": two bodies
+        return i + 1
 
     def _first_name_before(self, i: int) -> bool:
         """Whether the word before token `i` reads as a first name of the name at `i`."""
