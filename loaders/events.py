@@ -2253,8 +2253,11 @@ def _described_subject_misparsed(verb: Token, subjects: list[Token]) -> Token | 
     the subject is the described person that the relative clause modifies. So too when it folds
     the main verb into the relative clause: "A physician who supplied Perry in the weeks before
     the actor's death pleaded guilty" (the death made the subject of "pleaded")."""
-    folded = verb.dep_ == "advcl" and verb.head.dep_ == "relcl" and any(
-        c.dep_ == "mark" and c.lower_ in {"before", "after", "until", "since"} for c in verb.children)
+    # (or onto the described noun itself: "A dealer who sold pills to Ana Cruz in the days before
+    # her death was sentenced Monday")
+    folded = verb.dep_ == "advcl" and (verb.head.dep_ == "relcl" or (verb.head.dep_ == "ROOT" and verb.head.pos_ == "NOUN")) \
+        and any(c.dep_ == "mark" and c.lower_ in {"before", "after", "until", "since"} for c in verb.children) \
+        and all(s.pos_ == "NOUN" for s in subjects)
     if (verb.dep_ != "ROOT" and not folded) or not subjects:
         return None
     subject = subjects[-1]

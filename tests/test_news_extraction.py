@@ -3590,6 +3590,12 @@ def test_a_lede_the_parser_folds_into_its_relative_clause_still_tells_what_the_o
     plea, roles = _only(_extract_text(text, FRIDAY), "PLEA")
     assert roles == {("Salvador Plasencia", "DEFENDANT")}
     assert _span(plea) == (date(2024, 6, 12), date(2024, 6, 12))
+    text = ("A dealer who sold pills to singer Ana Cruz in the days before her death was sentenced Monday to 10 years "
+            "in prison. Kyle Dent, 33, had pleaded guilty in March.")
+    _the_one(text, FRIDAY, "SENTENCING", ("Kyle Dent", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+    # told alone, the dead singer is still nobody's defendant
+    lede = text.split(" Kyle Dent")[0]
+    assert all(("Ana Cruz", "DEFENDANT") not in roles for roles in _roles_of(lede, FRIDAY, "SENTENCING"))
 
 
 def test_a_time_after_what_someone_believed_a_pill_was_dates_the_swallowing():
