@@ -9,7 +9,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from loaders.records import FuzzyDate, Precision, Sentence
+from loaders.extract import extract_document
+from loaders.records import DocumentRecord, FuzzyDate, Precision, Sentence
 from loaders.timex import (
     ABSOLUTE,
     ANCHORED,
@@ -960,3 +961,15 @@ def test_a_month_or_a_year_moved_by_whole_months_or_years_stays_a_month_or_a_yea
 def test_a_month_moved_by_weeks_or_days_moves_day_by_day(low, high, start, end):
     moved = FuzzyDate.month(2024, 4).shifted(low, high)
     assert (moved.start, moved.end) == (start, end)
+
+
+@pytest.mark.parametrize("sentence, text, start, end", [
+    ("Rhys Gower was arrested in March 2023 and charged in June.", "June", date(2023, 6, 1), date(2023, 6, 30)),
+    ("Rhys Gower was arrested in October 2022, charged in February and tried in May.", "February",
+     date(2023, 2, 1), date(2023, 2, 28)),
+])
+def test_a_month_told_for_the_next_step_is_the_first_such_month_after_the_last_one_told(sentence, text, start, end):
+    document = DocumentRecord(id="d", path="t.txt", title=None, text=sentence, sha256="x",
+                              published=FuzzyDate.day(date(2024, 6, 14)))
+    dates = {e.text: (e.date.start, e.date.end) for e in extract_document(document).expressions}
+    assert dates[text] == (start, end)

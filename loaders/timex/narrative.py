@@ -64,6 +64,14 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
             year = told_end.year if month > told_end.month else told_end.year + 1
             expression = replace(expression, date=FuzzyDate.month(year, month, expression.text))
             last_year = year
+        elif (month is not None and last_told is not None and last_told.date.end is not None
+                and date_.precision == Precision.MONTH and date_.start is not None and expression.kind == ABSOLUTE
+                and not _EXPLICIT_YEAR_RE.search(expression.text) and not expression.future
+                and _NEXT_STEP_RE.fullmatch(text, last_told.end, expression.start)
+                and (moved := _next_such_month(last_told.date.end, month)) < (date_.start.year, date_.start.month)):
+            # "was arrested in March 2023 and charged in June": the next step, in the first June after
+            # (when publication would put it later)
+            expression = replace(expression, date=FuzzyDate.month(*moved, expression.text))
         elif (month is not None and last_year is not None and date_.precision == Precision.MONTH
                 and _THAT_MONTH_RE.search(text, max(0, expression.start - 8), expression.start)
                 and not _EXPLICIT_YEAR_RE.search(expression.text)):
@@ -96,6 +104,16 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
             moved_on = True  # "The clinic, which opened in 2021, was raided in February": the story's own time
         resolved.append(expression)
     return resolved
+
+
+# Between a time and the next step told of the same subject: "in March 2023 and charged in June",
+# "in March 2023, charged in June".
+_NEXT_STEP_RE = re.compile(r"(?i)\s*,?\s*(?:and\s+)?(?:was\s+|were\s+)?[a-z]+(?:ed|en)\s+(?:in|on)\s+")
+
+
+def _next_such_month(told_end: date, month: int) -> tuple[int, int]:
+    """(year, month) of the first such month from a time told: June after March 2023 is June 2023."""
+    return (told_end.year if month >= told_end.month else told_end.year + 1), month
 
 
 # "the following March", "the next May": the first such month after the story's last told time.
