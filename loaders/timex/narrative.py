@@ -67,6 +67,7 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
         elif (month is not None and last_told is not None and last_told.date.end is not None
                 and date_.precision == Precision.MONTH and date_.start is not None and expression.kind == ABSOLUTE
                 and not _EXPLICIT_YEAR_RE.search(expression.text) and not expression.future
+                and not background  # not "The clinic, which opened in 2021, was raided in February"
                 and _NEXT_STEP_RE.fullmatch(text, last_told.end, expression.start)
                 and (moved := _next_such_month(last_told.date.end, month)) < (date_.start.year, date_.start.month)):
             # "was arrested in March 2023 and charged in June": the next step, in the first June after
