@@ -395,7 +395,11 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
             accused = _children(governor.head, OBJECTS) or _children(governor.head, PASSIVE_SUBJECTS)
             if accused:
                 return accused, False
-        return _children(_clause_holding(governor), SUBJECTS), False  # "she died after swallowing ...": she swallowed
+        # "she died after swallowing ...": she swallowed; "he was sentenced after pleading guilty": he pleaded
+        # "is scheduled to be sentenced on Aug. 5 after pleading guilty": the one to be sentenced
+        clause = _clause_holding(governor)
+        return (_children(clause, SUBJECTS) or _children(clause, PASSIVE_SUBJECTS)
+                or (_understood_subject(clause)[0] if clause is not verb else [])), False
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.head.pos_ == "NOUN":
         return _children(governor.head, {"poss"}), False  # "his role in supplying ketamine": he supplied it
     if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBG":

@@ -3642,3 +3642,11 @@ def test_a_month_told_of_a_future_sentencing_is_the_next_one_whatever_the_clause
                           "April of tampering with vials of hydromorphone.", FRIDAY, "SENTENCING",
                           ("Tessa Ward", "DEFENDANT"), (date(2024, 9, 1), date(2024, 9, 30)))
     assert sentencing.status == EventStatus.SCHEDULED
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reed was sentenced on Monday after pleading guilty in March to diverting fentanyl.",
+    "Tom Reed is scheduled to be sentenced on Aug. 5 after pleading guilty in March to diverting fentanyl.",
+])
+def test_one_sentenced_after_pleading_guilty_pleaded_guilty_then(text):
+    _the_one(text, FRIDAY, "PLEA", ("Tom Reed", "DEFENDANT"), (date(2024, 3, 1), date(2024, 3, 31)))
