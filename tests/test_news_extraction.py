@@ -1499,24 +1499,26 @@ def test_an_announced_death_is_not_dated_by_its_announcement():
     assert roles == {("Grain Elevator", "SPEAKER")}
 
 
-def test_a_story_without_a_publication_date_tells_days_in_the_year_it_last_named():
+def _dates_told_undated(text: str) -> dict[str, tuple]:
+    """Each time expression of a story with no publication date → the interval extraction reads."""
     from loaders.records import DocumentRecord
 
-    text = ("His last infusion was on July 30, 2025. He missed a show on the evening of Aug. 8. In October of that "
-            "year, the Douglas County Coroner's Office ruled that Elliot Marchbanks died of ketamine toxicity.")
     document = DocumentRecord(id="doc-u", path="u.txt", title=None, text=text, sha256="u", published=None)
-    dates = {e.text: (e.date.start, e.date.end) for e in extract_document(document).expressions}
+    return {e.text: (e.date.start, e.date.end) for e in extract_document(document).expressions}
+
+
+def test_a_story_without_a_publication_date_tells_days_in_the_year_it_last_named():
+    dates = _dates_told_undated(
+        "His last infusion was on July 30, 2025. He missed a show on the evening of Aug. 8. In October of that "
+        "year, the Douglas County Coroner's Office ruled that Elliot Marchbanks died of ketamine toxicity.")
     assert dates["on the evening of Aug. 8"] == (date(2025, 8, 8), date(2025, 8, 8))
     assert dates["October of that year"] == (date(2025, 10, 1), date(2025, 10, 31))
 
 
 def test_a_span_told_without_a_year_in_a_story_without_a_publication_date_runs_to_its_last_day():
-    from loaders.records import DocumentRecord
-
-    text = ("Dr. Ray Voss met Ann Rowe's assistant in late September 2023. Between Sept. 30 and Oct. 12, Voss sold "
-            "Ann Rowe about 20 vials of ketamine. From Dec. 20 to Jan. 4, he treated her at home.")
-    document = DocumentRecord(id="doc-u", path="u.txt", title=None, text=text, sha256="u", published=None)
-    dates = {e.text: (e.date.start, e.date.end) for e in extract_document(document).expressions}
+    dates = _dates_told_undated(
+        "Dr. Ray Voss met Ann Rowe's assistant in late September 2023. Between Sept. 30 and Oct. 12, Voss sold "
+        "Ann Rowe about 20 vials of ketamine. From Dec. 20 to Jan. 4, he treated her at home.")
     assert dates["Between Sept. 30 and Oct. 12"] == (date(2023, 9, 30), date(2023, 10, 12))
     assert dates["From Dec. 20 to Jan. 4"] == (date(2023, 12, 20), date(2024, 1, 4))
 
