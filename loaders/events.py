@@ -1421,11 +1421,12 @@ def _done_again_on(draft: _Draft | None, expressions: Sequence[TimeExpression],
             or draft.expression.anchor is not None:
         return None
     text = span.doc.text
+    people = get_lexicon().describing_nouns
     dates = [e for e in expressions if e.anchor is None and e.date.known]
     for first, second in zip(dates, dates[1:]):
         if draft.expression in (first, second) and first.date != second.date \
                 and _DONE_AGAIN_RE.fullmatch(text, first.end, second.start) \
-                and not any(t.pos_ in {"VERB", "AUX", "PROPN"} or t.lemma_.lower() in get_lexicon().describing_nouns
+                and not any(t.pos_ in {"VERB", "AUX", "PROPN"} or t.lemma_.lower() in people
                             for t in span if first.end <= t.idx < second.start):
             # (not to someone else: "and another suspect on May 9", "and another man 15 pills")
             return first, second
@@ -2255,11 +2256,12 @@ def _described_subject_misparsed(verb: Token, subjects: list[Token]) -> Token | 
     """In "A personal trainer who sold pills to reality star Delia Marchetti pleaded guilty",
     the small parser makes the name ending the relative clause the subject of "pleaded":
     the subject is the described person that the relative clause modifies. So too when it folds
-    the main verb into the relative clause: "A physician who supplied Perry in the weeks before
-    the actor's death pleaded guilty" (the death made the subject of "pleaded")."""
-    # (or onto the described noun itself: "A dealer who sold pills to Ana Cruz in the days before
-    # her death was sentenced Monday")
-    folded = verb.dep_ == "advcl" and (verb.head.dep_ == "relcl" or (verb.head.dep_ == "ROOT" and verb.head.pos_ == "NOUN")) \
+    the main verb into the relative clause, or onto the described noun itself: "A physician who
+    supplied Perry in the weeks before the actor's death pleaded guilty", "A dealer who sold
+    pills to Ana Cruz in the days before her death was sentenced Monday" (the death made the
+    subject of the main verb)."""
+    folded = verb.dep_ == "advcl" \
+        and (verb.head.dep_ == "relcl" or (verb.head.dep_ == "ROOT" and verb.head.pos_ == "NOUN")) \
         and any(c.dep_ == "mark" and c.lower_ in {"before", "after", "until", "since"} for c in verb.children) \
         and all(s.pos_ == "NOUN" for s in subjects)
     if (verb.dep_ != "ROOT" and not folded) or not subjects:
@@ -2921,7 +2923,7 @@ def _dated_by_apposed_anchor(draft: _Draft, expressions: Sequence[TimeExpression
 def _names_the_event(anchor: AnchoredOffset, draft: _Draft) -> bool:
     """Whether an anchored phrase names this event: in its words ("four days before Perry
     died"), or as what the verb ending its clause took ("three days after she received a
-    ketamine infusion": the infusion).)"""
+    ketamine infusion": the infusion)."""
     if anchor.anchor_start is None or anchor.anchor_end is None:
         return False
     if anchor.anchor_start <= draft.trigger_start < anchor.anchor_end:

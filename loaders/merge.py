@@ -7,7 +7,9 @@ deceased, the defendant, the regulator…), and their dates can be the same —
 always for singular events (a person dies once), otherwise when their date
 intervals overlap, either is undated, or both are told relative to the same
 anchor event ("more than a week before his death" and "days before his
-passing" speak of the same last session, and so disagree visibly).
+passing" speak of the same last session, and so disagree visibly). An event
+told as agreed to ("agreed in August to plead guilty") is the one done in the
+months after it ("entered their pleas later that year").
 """
 
 from __future__ import annotations
