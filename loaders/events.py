@@ -395,10 +395,16 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
             accused = _children(governor.head, OBJECTS) or _children(governor.head, PASSIVE_SUBJECTS)
             if accused:
                 return accused, False
-        # "she died after swallowing ...": she swallowed; "he was sentenced after pleading guilty": he pleaded
-        # "is scheduled to be sentenced on Aug. 5 after pleading guilty": the one to be sentenced
+        # "she died after swallowing ...": she swallowed
         clause = _clause_holding(governor)
-        return (_children(clause, SUBJECTS) or _children(clause, PASSIVE_SUBJECTS)
+        subjects = _children(clause, SUBJECTS)
+        if subjects or governor.lower_ in {"before", "without"} or _children(clause, {"agent"}):
+            # not "was cleared by the panel after reviewing his records", nor "will be arraigned in
+            # July before facing trial" (what comes after may not come at all)
+            return subjects, False
+        # "he was sentenced after pleading guilty", "was jailed for supplying the pills": he did it;
+        # "is scheduled to be sentenced on Aug. 5 after pleading guilty": the one to be sentenced
+        return (_children(clause, PASSIVE_SUBJECTS)
                 or (_understood_subject(clause)[0] if clause is not verb else [])), False
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.head.pos_ == "NOUN":
         return _children(governor.head, {"poss"}), False  # "his role in supplying ketamine": he supplied it
@@ -1398,9 +1404,14 @@ def find_event_mentions(
             sentence_drafts.append(draft)
             repeated = _done_again_on(draft, sentence_expressions, span)
             if draft is not None and repeated is not None:
-                # "sold Fleming 50 vials on Oct. 13 and another 25 on Oct. 24": two sales
-                draft.expression = repeated[0]
-                sentence_drafts.append(replace(draft, expression=repeated[1], participants=list(draft.participants)))
+                # "sold Fleming 50 vials on Oct. 13 and another 25 on Oct. 24": two sales; "sold fentanyl
+                # to an informant on May 2 and another suspect on May 9": the second to someone else,
+                # so only whoever did it is known
+                first, second, to_someone_else = repeated
+                draft.expression = first
+                doers = {role for role, places in match.event_type.roles.items() if "agent" in places}
+                sentence_drafts.append(replace(draft, expression=second, participants=[
+                    p for p in draft.participants if not to_someone_else or p[1] in doers]))
         drafts.extend(_absorb_nested([d for d in sentence_drafts if d is not None]))
         previous = span
     _drop_own_outlet(drafts, document, actors)
@@ -1414,9 +1425,9 @@ _DONE_AGAIN_RE = re.compile(r"\s*,?\s*and\s+(?:again|another\b[^.;,]{0,30}?|\S+\
 
 
 def _done_again_on(draft: _Draft | None, expressions: Sequence[TimeExpression],
-                   span: Span) -> tuple[TimeExpression, TimeExpression] | None:
+                   span: Span) -> tuple[TimeExpression, TimeExpression, bool] | None:
     """The calendar dates of a verb's act and of its repeat told right after it, whichever
-    of the two the parse hangs on the verb."""
+    of the two the parse hangs on the verb, and whether the repeat names someone else."""
     if draft is None or draft.match.trigger.part_of_speech != "VERB" or draft.expression is None \
             or draft.expression.anchor is not None:
         return None
@@ -1425,11 +1436,12 @@ def _done_again_on(draft: _Draft | None, expressions: Sequence[TimeExpression],
     dates = [e for e in expressions if e.anchor is None and e.date.known]
     for first, second in zip(dates, dates[1:]):
         if draft.expression in (first, second) and first.date != second.date \
-                and _DONE_AGAIN_RE.fullmatch(text, first.end, second.start) \
-                and not any(t.pos_ in {"VERB", "AUX", "PROPN"} or t.lemma_.lower() in people
-                            for t in span if first.end <= t.idx < second.start):
-            # (not to someone else: "and another suspect on May 9", "and another man 15 pills")
-            return first, second
+                and _DONE_AGAIN_RE.fullmatch(text, first.end, second.start):
+            between = [t for t in span if first.end <= t.idx < second.start]
+            if any(t.pos_ in {"VERB", "AUX"} for t in between):
+                continue  # a verb of its own: another act ("and was arrested on Oct. 24")
+            # "and another suspect on May 9", "and another man 15 pills" (not "another 40 Percocet pills")
+            return first, second, any(t.ent_type_ in {"PERSON", "ORG"} or t.lemma_.lower() in people for t in between)
     return None
 
 

@@ -68,6 +68,8 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
                 and date_.precision == Precision.MONTH and date_.start is not None and expression.kind == ABSOLUTE
                 and not _EXPLICIT_YEAR_RE.search(expression.text) and not expression.future
                 and not background  # not "The clinic, which opened in 2021, was raided in February"
+                and last_told.date.precision in (Precision.MONTH, Precision.DAY)
+                and not _LIFE_EVENT_RE.search(text, max(0, last_told.start - 24), last_told.start)
                 and _NEXT_STEP_RE.fullmatch(text, last_told.end, expression.start)
                 and (moved := _next_such_month(last_told.date.end, month)) < (date_.start.year, date_.start.month)):
             # "was arrested in March 2023 and charged in June": the next step, in the first June after
@@ -110,6 +112,12 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
 # Between a time and the next step told of the same subject: "in March 2023 and charged in June",
 # "in March 2023, charged in June".
 _NEXT_STEP_RE = re.compile(r"(?i)\s*,?\s*(?:and\s+)?(?:was\s+|were\s+)?[a-z]+(?:ed|en)\s+(?:in|on)\s+")
+
+
+# A time of someone's life, not a step of the story: "born in May 1985 and died in March",
+# "first licensed in 1998, was suspended in March".
+_LIFE_EVENT_RE = re.compile(r"(?i)\b(?:born|licensed|registered|qualified|graduated|married|hired|founded|opened|"
+                            r"established)\s+(?:in|on)\s+$")
 
 
 def _next_such_month(told_end: date, month: int) -> tuple[int, int]:

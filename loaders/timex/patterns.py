@@ -272,9 +272,10 @@ _CLAUSE_BREAK_RE = re.compile(
     r"[;:!?\"“”]|(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])\.(?:\s|$)|\s[—–-]\s|[—–]|"  # not "Oct." / "Dr."
     r",\s+(?i:and|but|while|whereas|although|though|so)\b|"
     r"\b(?i:but|whereas|although)\b|"
-    # a clause of its own, with its own tense: "will be sentenced in September after she was convicted"
-    r"\b(?i:after|before|because|since|until|once)(?=\s+(?i:he|she|they|it|we|i)\s)|"
-    r"\b(?i:after|before)(?=\s+[a-z]+ing\s)")  # "to be sentenced on Aug. 5 after pleading guilty in March"
+    # a clause of its own in the past: "will be sentenced in September after she was convicted" (not
+    # "until he is sentenced in September", which is still to come)
+    r"\b(?i:after|before|because|since|until|once)(?=\s+(?i:he|she|they|it|we|i)\s+(?i:was|were|had|[a-z]+ed)\s)|"
+    r"\b(?i:after)(?=\s+[a-z]+ing\s)")  # "to be sentenced on Aug. 5 after pleading guilty in March"
 _COMMA_RE = re.compile(r",")
 _WORD_RE = re.compile(r"[A-Za-z0-9](?:[\w'’\-]*\w|['’])?")
 _SPACES_RE = re.compile(r"[ \t]+|\s(?=\S)")
