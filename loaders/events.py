@@ -378,6 +378,10 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
         controller = _nominal(_children(governor, SUBJECTS | PASSIVE_SUBJECTS))
         if not controller and governor.pos_ == "ADJ" and governor.dep_ == "acomp":
             controller = _children(governor.head, SUBJECTS)  # "X is due to be sentenced"
+        if not controller and governor.dep_ == "conj" and verb.dep_ == "xcomp" \
+                and governor.lemma_.lower() in _SCHEDULING_VERBS:
+            # "Sangha has denied the charges and is scheduled to go on trial Aug. 19"
+            controller = _understood_subject(governor)[0]
         # "was arrested ... and charged": the second verb shares the first one's passive auxiliary.
         passive = _reads_passive(verb, governor)
         return controller, passive
@@ -411,6 +415,10 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
     if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBG":
         return _issuer(governor), False
     return [], False
+
+
+# "is scheduled to", "is set to", "is expected to", "is due to": what comes next for the subject.
+_SCHEDULING_VERBS = frozenset({"schedule", "set", "expect", "slate", "due"})
 
 
 # Verbs by which a body puts out a document that does what it says: "issued an order suspending ...".

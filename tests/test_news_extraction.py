@@ -3678,3 +3678,9 @@ def test_second_review_of_this_change_these_keep_their_plain_reading():
     assert sorted(_span(e) for e in sales) == [(date(2024, 1, 5), date(2024, 1, 5)), (date(2024, 1, 19), date(2024, 1, 19))]
     # a restaurant's name is no woman's
     assert _extract_text("Jade Garden Takeaway was raided by police on Thursday and cocaine was seized.", FRIDAY) == []
+
+
+def test_one_who_denied_the_charges_and_is_scheduled_to_go_on_trial_is_the_defendant():
+    trial = _the_one("Jasveen Sangha, 42, has denied the charges and is scheduled to go on trial Aug. 19.", FRIDAY,
+                     "TRIAL", ("Jasveen Sangha", "DEFENDANT"), (date(2024, 8, 19), date(2024, 8, 19)))
+    assert trial.status == EventStatus.SCHEDULED
