@@ -1179,3 +1179,12 @@ def test_a_verb_between_two_names_is_no_part_of_either():
     analysis = analyse("The FDA and DEA raided Apex Pharmacy in 2022.")
     assert "Apex Pharmacy" in names(analysis)
     assert not any("raided" in n for n in names(analysis))
+
+
+@pytest.mark.parametrize("text, station", [
+    ("Linda Ambrose first spoke publicly about her daughter's death to Denver7 last month.", "Denver7"),
+    ("Her father told 9News that the family wanted answers.", "9News"),
+])
+def test_a_station_known_by_its_brand_and_channel_number_is_an_organisation(text, station):
+    analysis = analyse(text)
+    assert any(a.name == station and a.kind == ActorKind.ORGANIZATION for a in analysis.actors.values())

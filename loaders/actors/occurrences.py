@@ -1099,6 +1099,11 @@ class _Names:
             elif len(token.text) == 4 and token.dep_ not in _MODIFIER_DEPS and token.head.lemma_.lower() in _ADDRESSING_WORDS:
                 # "spoke to KDSR", "told WXYZ", "KDSR reported"; not "the WARN notice", "WADA investigators"
                 found.append(_Occurrence(token.i, token.i, token.i + 1, ActorKind.ORGANIZATION, certain=True))
+        for token in doc:
+            # a station known by its brand and channel number: "spoke to Denver7", "told 9News"
+            if _STATION_BRAND_RE.fullmatch(token.text) and token.i not in self.entity_label \
+                    and token.dep_ not in _MODIFIER_DEPS and token.head.lemma_.lower() in _ADDRESSING_WORDS:
+                found.append(_Occurrence(token.i, token.i, token.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
 
     def _media_name_word(self, token: Token) -> bool:
@@ -1145,6 +1150,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "det", "advmod", "nummod", "aux"
 _BARE_NAME_DEPS = frozenset({"punct", "case", "appos"})  # "Denning, 41,", "Denning's lawyer"
 _CALL_SIGN_RE = re.compile(r"[KW](?!W?[IVX]+$)[A-Z]{2,3}")  # not "WWII"
 _BROADCAST_BANDS = frozenset({"TV", "FM", "AM", "DT"})
+_STATION_BRAND_RE = re.compile(r"[A-Z][a-z]{2,}\d{1,2}|\d{1,2}News")
 _ADDRESSING_WORDS = frozenset({"to", "with", "on", "by", "tell", "report", "say", "air", "broadcast"})
 _NICKNAME_RE = re.compile(r"\s+[\"“‘][^\"”’]+[\"”’]\s+")
 
