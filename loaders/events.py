@@ -27,6 +27,7 @@ from loaders.actors import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
     NAME,
+    OPENING_QUOTES,
     PRONOUN,
     SURNAME,
     ActorAnalysis,
@@ -853,6 +854,12 @@ def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False) -> 
         chars = doc.char_span(span.start, span.end, alignment_mode="expand")
         if chars is not None and chars.root.i in token_ids and not _in_apposition_phrase(chars.root, token):
             spans.append((span, chars.root))
+    if not spans and token.pos_ == "PROPN":
+        # 'sat down with "Wisconsin Tonight"': a quoted title the parser split, its first word here
+        split = actors.actor_at(token.idx, token.idx + len(token.text))
+        if split is not None and split.start == token.idx and split.end > hi \
+                and doc.text[split.start - 1 : split.start] in OPENING_QUOTES:
+            spans.append((split, token))
     roots = {root.i for _, root in spans}
     people_words = get_lexicon().nouns_for_people
     result: list[ActorSpan] = []

@@ -3684,3 +3684,8 @@ def test_one_who_denied_the_charges_and_is_scheduled_to_go_on_trial_is_the_defen
     trial = _the_one("Jasveen Sangha, 42, has denied the charges and is scheduled to go on trial Aug. 19.", FRIDAY,
                      "TRIAL", ("Jasveen Sangha", "DEFENDANT"), (date(2024, 8, 19), date(2024, 8, 19)))
     assert trial.status == EventStatus.SCHEDULED
+
+
+def test_an_interview_with_a_quoted_programme_the_parser_split_names_the_programme():
+    _the_one('Gregory Amsel sat down with "Wisconsin Tonight" in February 2024.', FRIDAY, "INTERVIEW",
+             ("Wisconsin Tonight", "OUTLET"), (date(2024, 2, 1), date(2024, 2, 29)))

@@ -28,6 +28,7 @@ from loaders.actors.base import (
     LEXICON_PATH,
     MALE_PRONOUNS,
     NAME,
+    OPENING_QUOTES,
     PRONOUN,
     ROLE,
     SURNAME,
@@ -50,8 +51,8 @@ from loaders.actors.pooling import canonical_actor_ids, merged_actor_records
 from loaders.actors.stage import analyse_actors
 
 __all__ = [
-    "ACRONYM", "DESCRIPTION", "FEMALE_PRONOUNS", "LEXICON_PATH", "MALE_PRONOUNS", "NAME", "PRONOUN", "ROLE",
-    "SURNAME", "WORKS_AT",
+    "ACRONYM", "DESCRIPTION", "FEMALE_PRONOUNS", "LEXICON_PATH", "MALE_PRONOUNS", "NAME", "OPENING_QUOTES", "PRONOUN",
+    "ROLE", "SURNAME", "WORKS_AT",
     "ActorAnalysis", "ActorLexicon", "ActorSpan", "LexiconError", "RoleLink",
     "acronyms_of", "actor_id_for", "analyse_actors", "canonical_actor_ids", "fold", "get_lexicon", "is_acronym", "is_call_letters",
     "merged_actor_records", "role_actor_name", "role_description",

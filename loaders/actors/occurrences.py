@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from loaders.actors.base import NAME, RoleLink, _CLOSING_QUOTES, _OPENING_QUOTES, _SUBJECT_DEPS
+from loaders.actors.base import NAME, RoleLink, _CLOSING_QUOTES, OPENING_QUOTES, _SUBJECT_DEPS
 from loaders.actors.lexicon import ActorLexicon
 from loaders.actors.names import (
     _CATEGORY_MARK_RE,
@@ -181,13 +181,13 @@ class _Names:
                 j = cue_end
             elif after_noun:  # "the podcast 'Health Matters'", "an episode of 'Unfiltered'"
                 j = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "of" else i + 1
-                if j >= len(doc) or doc[j].text not in _OPENING_QUOTES:
+                if j >= len(doc) or doc[j].text not in OPENING_QUOTES:
                     continue
-            elif doc[i].text in _OPENING_QUOTES:
+            elif doc[i].text in OPENING_QUOTES:
                 j = i  # a quoted title, if "program" or the like follows it (checked below)
             else:
                 continue
-            while j < len(doc) and doc[j].text not in _OPENING_QUOTES and (
+            while j < len(doc) and doc[j].text not in OPENING_QUOTES and (
                     doc[j].lower_ in ("the", "a", "an") or doc[j].lower_ in lex.programme_nouns
                     or doc[j].lower_ in lex.media_nouns or (self.entity_label.get(j) == "ORG" and not owned)
                     or doc[j].tag_ == "POS"):
@@ -198,7 +198,7 @@ class _Names:
                 continue
             start, end = title
             text = fold(doc[start:end].text)
-            quoted = start > 0 and doc[start - 1].text in _OPENING_QUOTES
+            quoted = start > 0 and doc[start - 1].text in OPENING_QUOTES
             label = None if quoted else self.entity_label.get(start)
             if text in lex.works or label == "PERSON" or (not owned and label in ("ORG", "GPE", "NORP")):
                 continue  # a broadcaster's title is its programme whatever else the model took it for
@@ -246,7 +246,7 @@ class _Names:
         doc = self.doc
         if j >= len(doc):
             return None
-        if doc[j].text in _OPENING_QUOTES:
+        if doc[j].text in OPENING_QUOTES:
             if doc[j].tag_ == "''" or doc[j].whitespace_:
                 return None  # a closing quote ("dreads." Earlier ...), not the start of a title
             end = j + 1
@@ -588,13 +588,13 @@ class _Names:
             end += 1
         if end >= len(doc) or doc[end].text not in _CLOSING_QUOTES or occ.start == 0:
             return False
-        if doc[occ.start - 1].text in _OPENING_QUOTES:
+        if doc[occ.start - 1].text in OPENING_QUOTES:
             return True
         # the end of a longer title: "Friends, Lovers, and the Big Terrible Thing" — title case
         # throughout, no verb, a few words (not a quoted sentence: "I met Tom Hale," she said)
         opening = next((i for i in range(occ.start - 1, max(-1, occ.start - 10), -1)
-                        if doc[i].text in _OPENING_QUOTES or doc[i].text in _CLOSING_QUOTES), None)
-        if opening is None or doc[opening].text not in _OPENING_QUOTES:
+                        if doc[i].text in OPENING_QUOTES or doc[i].text in _CLOSING_QUOTES), None)
+        if opening is None or doc[opening].text not in OPENING_QUOTES:
             return False
         words = [t for t in doc[opening + 1:occ.start] if t.is_alpha]
         return bool(words) and all(
@@ -801,7 +801,7 @@ class _Names:
             if not self._could_be_name_word(first) or first.is_sent_start and fold(first.text) not in self.lex.first_names:
                 continue
             opening = doc[first.i + 1]
-            if opening.text not in _OPENING_QUOTES:
+            if opening.text not in OPENING_QUOTES:
                 continue
             closing = next((t for t in doc[first.i + 2 : first.i + 5] if t.text in _CLOSING_QUOTES), None)
             if closing is None or closing.i == first.i + 2 \

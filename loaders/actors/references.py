@@ -19,7 +19,7 @@ from loaders.actors.base import (
     RoleLink,
     _CLOSING_QUOTES,
     _NEUTER_PRONOUNS,
-    _OPENING_QUOTES,
+    OPENING_QUOTES,
     _PERSONAL_RELATIONS,
     _PLURAL_PRONOUNS,
     _PRONOUN_WINDOW,
@@ -648,7 +648,7 @@ class _References:
         while i >= 0 and "\n" not in doc[i].whitespace_:
             t = doc[i]
             label = t.ent_type_
-            quoted = t.text in _OPENING_QUOTES or t.text in _CLOSING_QUOTES
+            quoted = t.text in OPENING_QUOTES or t.text in _CLOSING_QUOTES
             if quoted or t.tag_ == "HYPH":
                 tokens.append(t)
             elif i in self.occurrence_at:
@@ -664,9 +664,9 @@ class _References:
                 break
             i -= 1
         tokens.reverse()
-        while tokens and tokens[0].text in _CLOSING_QUOTES and tokens[0].text not in _OPENING_QUOTES:
+        while tokens and tokens[0].text in _CLOSING_QUOTES and tokens[0].text not in OPENING_QUOTES:
             tokens.pop(0)
-        while tokens and (tokens[0].pos_ not in ("NOUN", "ADJ", "PROPN") and tokens[0].text not in _OPENING_QUOTES):
+        while tokens and (tokens[0].pos_ not in ("NOUN", "ADJ", "PROPN") and tokens[0].text not in OPENING_QUOTES):
             tokens.pop(0)
         head = tokens[-1] if tokens else None
         if head is None or not (
@@ -677,7 +677,7 @@ class _References:
 
     def _quoted(self, token: Token) -> bool:
         doc = self.doc
-        return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text in _OPENING_QUOTES and doc[token.i + 1].text in _CLOSING_QUOTES
+        return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text in OPENING_QUOTES and doc[token.i + 1].text in _CLOSING_QUOTES
 
     def _appositions(self, occ: _Occurrence) -> list[Token]:
         """Nouns in apposition after a name ("Rupert McShane, a psychiatrist ..."), not the next name's descriptors."""
