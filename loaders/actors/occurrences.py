@@ -14,6 +14,7 @@ from loaders.actors.names import (
     _CATEGORY_MARK_RE,
     _COMPANY_DESCRIBERS,
     _DATELINE_DASHES,
+    _MONTH_NAMES,
     _NAME_PARTICLES,
     _NOT_NAME_LABELS,
     _followed_by_age,
@@ -27,7 +28,7 @@ from loaders.actors.names import (
     is_acronym,
     is_call_letters,
 )
-from loaders.records import MONTH_NAMES, WEEKDAY_NAMES, ActorKind
+from loaders.records import WEEKDAY_NAMES, ActorKind
 
 
 @dataclass(eq=False)
@@ -1086,9 +1087,19 @@ class _Names:
     def _call_signs(self) -> list[_Occurrence]:
         """North American broadcast stations named by their call letters, which the model
         rarely tags: "told WCNH-TV", "an interview with KDSR". Three letters only with a
-        band ("KXL-FM"): a bare three-letter word is too often something else."""
+        band ("KXL-FM"): a bare three-letter word is too often something else. So too a
+        station known by its brand and channel number: "spoke to Denver7", "told 9News"."""
         doc, found = self.doc, []
+
+        def addressed(token: Token) -> bool:
+            # "spoke to KDSR", "told WXYZ", "KDSR reported"; not "the WARN notice", "WADA investigators"
+            return token.dep_ not in _MODIFIER_DEPS and token.head.lemma_.lower() in _ADDRESSING_WORDS
+
         for token in doc:
+            if _STATION_BRAND_RE.fullmatch(token.text):
+                if token.i not in self.entity_label and addressed(token):
+                    found.append(_Occurrence(token.i, token.i, token.i + 1, ActorKind.ORGANIZATION, certain=True))
+                continue
             if self.entity_label.get(token.i) == "PERSON" or not _CALL_SIGN_RE.fullmatch(token.text) \
                     or not any(t.is_lower for t in token.sent):
                 continue
@@ -1096,13 +1107,7 @@ class _Names:
                 and doc[token.i + 2].text in _BROADCAST_BANDS and not doc[token.i + 1].whitespace_
             if banded:
                 found.append(_Occurrence(token.i, token.i, token.i + 3, ActorKind.ORGANIZATION, certain=True))
-            elif len(token.text) == 4 and token.dep_ not in _MODIFIER_DEPS and token.head.lemma_.lower() in _ADDRESSING_WORDS:
-                # "spoke to KDSR", "told WXYZ", "KDSR reported"; not "the WARN notice", "WADA investigators"
-                found.append(_Occurrence(token.i, token.i, token.i + 1, ActorKind.ORGANIZATION, certain=True))
-        for token in doc:
-            # a station known by its brand and channel number: "spoke to Denver7", "told 9News"
-            if _STATION_BRAND_RE.fullmatch(token.text) and token.i not in self.entity_label \
-                    and token.dep_ not in _MODIFIER_DEPS and token.head.lemma_.lower() in _ADDRESSING_WORDS:
+            elif len(token.text) == 4 and addressed(token):
                 found.append(_Occurrence(token.i, token.i, token.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
 
@@ -1181,7 +1186,7 @@ def _without_overlaps(found: list[_Occurrence]) -> list[_Occurrence]:
     return kept
 
 
-_TIME_NAMES = frozenset(name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES))
+_TIME_NAMES = _MONTH_NAMES | {name.lower() for name in WEEKDAY_NAMES}
 
 
 def _one_word_misread_as_a_time(token: Token) -> bool:
