@@ -2199,6 +2199,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     # Whose death a pronoun tells is settled before other mentions borrow its principal, and
     # again for those that borrowed one ("the autopsy" of a death told as "his").
     _pronoun_deaths_are_of_the_dead(drafts, actors)
+    _the_dead_are_not_prosecuted(drafts, actors)
     _inherit_principals(drafts, taxonomy)
     _plural_pronouns_are_the_people_before(drafts, actors)
     _adopt_described_participants(drafts, document, actors, sentences)
@@ -2809,9 +2810,7 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
     for draft, actor_id, role, reference in told_unnamed:
         if actor_id in dead_ids:
             continue
-        word = reference.text.lower()  # "he", "her", or a role noun: "friend", "son"
-        wrong_names = lexicon.female_first_names if word in MALE_PRONOUNS or word in lexicon.male_nouns else \
-            lexicon.male_first_names if word in FEMALE_PRONOUNS or word in lexicon.female_nouns else frozenset()
+        wrong_names = _first_names_ruled_out(reference.text.lower(), lexicon)  # "he", "her", "friend", "son"
         pool = named_dead or ([(w, d) for w, d in told_dead if d != actor_id] if id(draft) in acting else [])
         # a pronoun looks back: the nearest death told before it, else the nearest after
         candidates = [(where > draft.trigger_start, abs(where - draft.trigger_start), dead) for where, dead in pool
@@ -2819,6 +2818,59 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
         if candidates:
             dead = min(candidates)[2]
             draft.participants = [(dead if (a, r) == (actor_id, role) else a, r) for a, r in draft.participants]
+
+
+def _first_names_ruled_out(word: str, lexicon) -> frozenset[str]:
+    """First names a pronoun or a role noun cannot stand for: a woman's for "he" or "son"."""
+    if word in MALE_PRONOUNS or word in lexicon.male_nouns:
+        return lexicon.female_first_names
+    if word in FEMALE_PRONOUNS or word in lexicon.female_nouns:
+        return lexicon.male_first_names
+    return frozenset()
+
+
+# Who stands accused in each event: those a pronoun may be after someone's death is told.
+_ROLES_OF_THE_PROSECUTED = frozenset({("PLEA", "DEFENDANT"), ("TRIAL", "DEFENDANT"), ("SENTENCING", "DEFENDANT"),
+                                      ("CHARGES", "DEFENDANT"), ("ARREST", "ARRESTED")})
+_ROLES_OF_SUSPECTS = _ROLES_OF_THE_PROSECUTED | _ROLES_OF_THE_ACCUSED | {
+    ("DRUG_SUPPLY", "SUPPLIER"), ("DRUG_ADMINISTRATION", "ADMINISTERED_BY")}
+
+
+def _the_dead_are_not_prosecuted(drafts: list[_Draft], actors: ActorAnalysis) -> None:
+    """ "Corin Halloway died in July. ... Prosecutors accuse him of supplying the singer with the
+    drugs that killed him. He has pleaded not guilty, and his trial is set to begin in March":
+    a pronoun that pleads, is tried, charged, arrested or sentenced after the story has named
+    its referent as dead is the suspect named before it, not the dead: the nearest person
+    an earlier event of the story accuses (arrested, charged, said to have supplied the drugs)
+    whose first name does not say another sex."""
+    lexicon = get_lexicon()
+    named_dead: dict[str, int] = {}  # who died → where the story first names the death
+    for draft in drafts:
+        if draft.match.event_type.name != "DEATH" or draft.status != EventStatus.OCCURRED:
+            continue
+        for actor_id, role in draft.participants:
+            spans = actors.spans_between(draft.sentence.start, draft.sentence.end)
+            if role == "DECEASED" and any(sp.actor_id == actor_id and sp.via != PRONOUN for sp in spans):
+                named_dead.setdefault(actor_id, draft.sentence.start)
+    if not named_dead:
+        return
+    for draft in drafts:
+        name = draft.match.event_type.name
+        for actor_id, role in list(draft.participants):
+            if (name, role) not in _ROLES_OF_THE_PROSECUTED or named_dead.get(actor_id, draft.sentence.start) >= draft.sentence.start:
+                continue
+            spans = [sp for sp in actors.spans_between(draft.sentence.start, draft.sentence.end) if sp.actor_id == actor_id]
+            if not spans or any(sp.via != PRONOUN for sp in spans):
+                continue  # named here: "Halloway, who died in July, had pleaded guilty in 2019"
+            wrong_names = _first_names_ruled_out(spans[0].text.lower(), lexicon)
+            suspects = [(other.trigger_start, a) for other in drafts if other.trigger_start < draft.trigger_start
+                        for a, r in other.participants
+                        if (other.match.event_type.name, r) in _ROLES_OF_SUSPECTS and a not in named_dead
+                        and actors.actors[a].kind == ActorKind.PERSON
+                        and actors.actors[a].name.split()[0].lower() not in wrong_names]
+            if suspects:
+                suspect = max(suspects)[1]
+                draft.participants = [(suspect if (a, r) == (actor_id, role) else a, r) for a, r in draft.participants]
 
 
 def _definite_mentions_keep_their_dates(drafts: list[_Draft]) -> None:

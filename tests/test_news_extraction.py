@@ -3689,3 +3689,17 @@ def test_one_who_denied_the_charges_and_is_scheduled_to_go_on_trial_is_the_defen
 def test_an_interview_with_a_quoted_programme_the_parser_split_names_the_programme():
     _the_one('Gregory Amsel sat down with "Wisconsin Tonight" in February 2024.', FRIDAY, "INTERVIEW",
              ("Wisconsin Tonight", "OUTLET"), (date(2024, 2, 1), date(2024, 2, 29)))
+
+
+def test_a_pronoun_that_pleads_after_a_named_death_is_the_suspect_not_the_dead():
+    text = ("In July the singer Noel Varga died at his home in Austin. In August police arrested his former "
+            "driver, Colin Abbott. Prosecutors accuse him of supplying the singer with the drugs that killed him. "
+            "He has pleaded not guilty, and his trial is set to begin in March.")
+    events = _extract_text(text, FRIDAY)
+    assert _only(events, "PLEA")[1] == {("Colin Abbott", "DEFENDANT")}
+    assert _only(events, "TRIAL")[1] == {("Colin Abbott", "DEFENDANT")}
+
+
+def test_the_dead_named_in_the_sentence_of_a_plea_keep_their_plea():
+    text = ("Noel Varga died in July. Varga had pleaded guilty to a drug charge in 2019, court records show.")
+    assert ("Noel Varga", "DEFENDANT") in _only(_extract_text(text, FRIDAY), "PLEA")[1]
