@@ -3703,3 +3703,12 @@ def test_a_pronoun_that_pleads_after_a_named_death_is_the_suspect_not_the_dead()
 def test_the_dead_named_in_the_sentence_of_a_plea_keep_their_plea():
     text = ("Noel Varga died in July. Varga had pleaded guilty to a drug charge in 2019, court records show.")
     assert ("Noel Varga", "DEFENDANT") in _only(_extract_text(text, FRIDAY), "PLEA")[1]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Dr. Ekansh Varma examined Lucy Dunn. She died two days later.", "Lucy Dunn"),
+    ("Dr. Baldomero Ortiz examined Lucy Dunn. She died two days later.", "Lucy Dunn"),
+    ("Nurse Aoibhinn Kelly treated Tom Dunn. He died two days later.", "Tom Dunn"),
+])
+def test_first_names_from_beyond_the_english_speaking_world_say_whom_a_pronoun_can_mean(text, dead):
+    assert _only(_extract_text(text, FRIDAY), "DEATH")[1] == {(dead, "DECEASED")}
