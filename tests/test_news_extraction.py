@@ -3712,3 +3712,13 @@ def test_the_dead_named_in_the_sentence_of_a_plea_keep_their_plea():
 ])
 def test_first_names_from_beyond_the_english_speaking_world_say_whom_a_pronoun_can_mean(text, dead):
     assert _only(_extract_text(text, FRIDAY), "DEATH")[1] == {(dead, "DECEASED")}
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Her father, Tom Lyle, has spoken about her death on the 3AW Drive program in April.", "3AW Drive"),
+    ("Her father, Tom Lyle, has spoken about her death on the Morning Line show in April.", "Morning Line"),
+])
+def test_a_programme_named_without_quotes_after_on_is_the_outlet_of_an_interview(text, outlet):
+    event = _the_one(text, FRIDAY, "INTERVIEW", ("Tom Lyle", "INTERVIEWEE"), (date(2024, 4, 1), date(2024, 4, 30)))
+    assert (outlet, "OUTLET") in {(a, r) for a, r in _only(_extract_text(text, FRIDAY), "INTERVIEW")[1]}
+    assert event.status == EventStatus.OCCURRED

@@ -178,8 +178,12 @@ class _Names:
             framed = cue_end is not None
             owned = framed and doc[cue_end - 1].tag_ == "POS"
             after_noun = not framed and doc[i].lower_ in lex.programme_nouns
+            # "spoke about it on the 4BM Breakfast program": a title "on" names as a programme
+            on_named = not framed and doc[i].lower_ == "on"
             if framed:
                 j = cue_end
+            elif on_named:
+                j = i + 1
             elif after_noun:  # "the podcast 'Health Matters'", "an episode of 'Unfiltered'"
                 j = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "of" else i + 1
                 if j >= len(doc) or doc[j].text not in OPENING_QUOTES:
@@ -190,7 +194,7 @@ class _Names:
                 continue
             while j < len(doc) and doc[j].text not in OPENING_QUOTES and (
                     doc[j].lower_ in ("the", "a", "an") or doc[j].lower_ in lex.programme_nouns
-                    or doc[j].lower_ in lex.media_nouns or (self.entity_label.get(j) == "ORG" and not owned)
+                    or doc[j].lower_ in lex.media_nouns or (self.entity_label.get(j) == "ORG" and not owned and not on_named)
                     or doc[j].tag_ == "POS"):
                 owned = owned or doc[j].tag_ == "POS"
                 j += 1  # "ABC's", "the podcast", "KRVB radio's"
@@ -201,16 +205,21 @@ class _Names:
             text = fold(doc[start:end].text)
             quoted = start > 0 and doc[start - 1].text in OPENING_QUOTES
             label = None if quoted else self.entity_label.get(start)
-            if text in lex.works or label == "PERSON" or (not owned and label in ("ORG", "GPE", "NORP")):
-                continue  # a broadcaster's title is its programme whatever else the model took it for
-            if not quoted and is_acronym(doc[start:end].text) and not is_call_letters(doc[start:end].text):
-                continue  # "the company told the MHRA": an agency's initials, not a broadcaster's
             named_as_programme = end < len(doc) and (doc[end].lower_ in lex.programme_nouns
                                                      or (doc[end].text in _CLOSING_QUOTES and end + 1 < len(doc)
                                                          and doc[end + 1].lower_ in lex.programme_nouns)
                                                      or (quoted and self._programme_in_apposition(end)))
+            # a broadcaster's title is its programme whatever else the model took it for, and so is
+            # one "on the ... program" ("on the 3AW Drive program", tagged an organisation)
+            taken_as_other = label in ("ORG", "GPE", "NORP") and not owned and not (on_named and named_as_programme)
+            if text in lex.works or label == "PERSON" or taken_as_other:
+                continue
+            if not quoted and is_acronym(doc[start:end].text) and not is_call_letters(doc[start:end].text):
+                continue  # "the company told the MHRA": an agency's initials, not a broadcaster's
             framed_title = framed and (quoted or owned
                                        or self.entity_label.get(start) in (None, "TIME", "DATE", "WORK_OF_ART"))
+            if on_named and not named_as_programme:
+                continue
             if (named_as_programme or after_noun or framed_title) and self._title_cased(start, end):
                 found.append(_Occurrence(start, start, end, ActorKind.ORGANIZATION, certain=True))
         return _without_overlaps(found)
@@ -260,7 +269,9 @@ class _Names:
                 end -= 1  # "Howard Stern Show," and "Full Court Hour." inside the quotes
             return (j + 1, end) if _is_capitalised(doc[j + 1]) or doc[j + 1].like_num else None
         end = j
-        while end < len(doc) and end - j < 6 and (_is_capitalised(doc[end]) or (end == j and doc[end].like_num)
+        # a number may open it: "the 2021 Awards", "the 4BM Breakfast program"
+        opening_number = doc[j].like_num or _NUMBERED_STATION_RE.fullmatch(doc[j].text) is not None
+        while end < len(doc) and end - j < 6 and (_is_capitalised(doc[end]) or (end == j and opening_number)
                                                   or (end > j and doc[end].lower_ in self.lex.name_connectors
                                                       and end + 1 < len(doc) and _is_capitalised(doc[end + 1])
                                                       and doc[end + 1].ent_type_ not in _NOT_NAME_LABELS)):
@@ -1155,6 +1166,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "det", "advmod", "nummod", "aux"
 _BARE_NAME_DEPS = frozenset({"punct", "case", "appos"})  # "Denning, 41,", "Denning's lawyer"
 _CALL_SIGN_RE = re.compile(r"[KW](?!W?[IVX]+$)[A-Z]{2,3}")  # not "WWII"
 _BROADCAST_BANDS = frozenset({"TV", "FM", "AM", "DT"})
+_NUMBERED_STATION_RE = re.compile(r"\d[A-Z]{2,3}")  # Australian call signs: 2GB, 3AW, 4BC
 _STATION_BRAND_RE = re.compile(r"[A-Z][a-z]{2,}\d{1,2}|\d{1,2}News")
 _ADDRESSING_WORDS = frozenset({"to", "with", "on", "by", "tell", "report", "say", "air", "broadcast"})
 _NICKNAME_RE = re.compile(r"\s+[\"“‘][^\"”’]+[\"”’]\s+")
