@@ -1747,6 +1747,8 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if match.trigger.part_of_speech == "VERB" and match.event_type.exclude_objects and any(
             o.lemma_.lower() in match.event_type.exclude_objects for o in _children(head, OBJECTS | PASSIVE_SUBJECTS)):
         return None  # "the judge revoked his bail" is the court's, not a regulator's
+    if match.trigger.part_of_speech == "VERB" and head.dep_ == "acl" and head.head.lemma_.lower() in _GROUNDS_NOUNS:
+        return None  # "there was insufficient evidence to charge him": grounds weighed, no charge
     if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_heads \
             and _nominal_head(head).lower_ in match.event_type.exclude_heads:
         return None  # "paused all infusion services" tells of no infusion
@@ -2233,7 +2235,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
                 names.setdefault(role, []).append(actors.actors[actor_id].name)
             mention = EventMention(
                 local_id=ids[index] if number == 0 else f"{ids[index]}#{number}",
-                type=event_type.name, status=draft.status,
+                type=event_type.name, status=_status_by_date(draft, claim, document),
                 trigger=trigger_text, trigger_start=draft.trigger_start, trigger_end=draft.trigger_end,
                 sentence=draft.sentence, participants=tuple(participants), claim=claim,
                 object_text=draft.object_text, confidence=draft.confidence,
@@ -2246,6 +2248,27 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
             # A date the text gives, not a news-peg window nor a bound ("after swallowing ...").
             last_dated = (ids[index], claim.date, draft.expression.start)
     return mentions
+
+
+def _status_by_date(draft: _Draft, claim: DateClaim, document: DocumentRecord) -> EventStatus:
+    """An event the text dates wholly after the story was published, told in the present, has
+    not happened yet: "Harold Quist goes on trial next month", "faces trial next year", "The
+    sentencing has been postponed to July 29". Only a date the text gives counts, not one
+    reckoned from another event's; and a past tense says the date was misread, not the tense."""
+    published = document.published
+    head = draft.match.head
+    verb = head if head.pos_ in ("VERB", "AUX") else clause_verb(head)
+    told_in_past = verb is not None and (verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUXILIARIES for c in verb.children))
+    if draft.status == EventStatus.OCCURRED and not told_in_past and draft.expression is not None and claim.anchor is None \
+            and published is not None and published.end is not None \
+            and claim.date.start is not None and claim.date.start > published.end:
+        return EventStatus.SCHEDULED
+    return draft.status
+
+
+_PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+_GROUNDS_NOUNS = frozenset({"evidence", "grounds", "basis", "reason"})
 
 
 def _kind(draft: _Draft) -> str | None:

@@ -3722,3 +3722,37 @@ def test_a_programme_named_without_quotes_after_on_is_the_outlet_of_an_interview
     event = _the_one(text, FRIDAY, "INTERVIEW", ("Tom Lyle", "INTERVIEWEE"), (date(2024, 4, 1), date(2024, 4, 30)))
     assert (outlet, "OUTLET") in {(a, r) for a, r in _only(_extract_text(text, FRIDAY), "INTERVIEW")[1]}
     assert event.status == EventStatus.OCCURRED
+
+
+def test_a_name_described_as_a_nurse_is_the_person_arrested_whatever_the_model_tagged():
+    _the_one("Police arrested nurse Penelope Strauss on Wednesday.", FRIDAY, "ARREST",
+             ("Penelope Strauss", "ARRESTED"), (date(2024, 6, 12), date(2024, 6, 12)))
+
+
+def test_a_lone_surname_given_an_age_is_a_person():
+    events = _extract_text("Pearson, 27, was convicted last Thursday and will be sentenced on 12 July.", FRIDAY)
+    assert ("Pearson", "DEFENDANT") in _only(events, "TRIAL")[1]
+    assert ("Pearson", "DEFENDANT") in _only(events, "SENTENCING")[1]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Harold Quist goes on trial next month.", "TRIAL"),
+    ("Nathaniel Brisco faces trial next year.", "TRIAL"),
+    ("The sentencing of Hamid Rostami has been postponed to July 29.", "SENTENCING"),
+])
+def test_an_event_told_in_the_present_and_dated_after_the_story_is_still_to_come(text, event_type):
+    event, _ = _only(_extract_text(text, FRIDAY), event_type)
+    assert event.status == EventStatus.SCHEDULED and event.date.start > FRIDAY
+
+
+@pytest.mark.parametrize("text", [
+    "The Crown Prosecution Service has charged Kieran Walsh.",
+    "Detectives charged Kieran Walsh on Tuesday.",
+])
+def test_charges_brought_by_prosecutors_or_detectives_need_no_offence_named(text):
+    assert ("Kieran Walsh", "DEFENDANT") in _only(_extract_text(text, FRIDAY), "CHARGES")[1]
+
+
+def test_insufficient_evidence_to_charge_is_no_charge():
+    text = "The Crown Prosecution Service advised in November that there was insufficient evidence to charge Kieran Walsh."
+    assert _roles_of(text, FRIDAY, "CHARGES") == []

@@ -424,8 +424,10 @@ class _Names:
         root = doc[start:end].root
         return (end - start in (2, 3) and fold(doc[start].text) in lex.first_names
                 and fold(doc[end - 1].text) not in lex.place_words
-                # a facility is a person only doing what people do: "Wesley Arden kept his hands still"
-                and (doc[start].ent_type_ != "FAC" or root.dep_ in ("nsubj", "nsubjpass"))
+                # a facility is a person only doing what people do ("Wesley Arden kept his hands
+                # still") or described as one ("arrested nurse Penelope Strauss")
+                and (doc[start].ent_type_ != "FAC" or root.dep_ in ("nsubj", "nsubjpass")
+                     or (start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in lex.description_group))
                 and fold(doc[start:end].text) not in lex.places
                 and all(self._name_like(t) for t in doc[start:end]))
 
@@ -753,11 +755,13 @@ class _Names:
     def _surnames_the_model_missed(self, found: list[_Occurrence]) -> list[_Occurrence]:
         """ "Denning was no stranger to the courts": a person's surname, once the story has named
         them in full, is that person wherever the model tagged nothing, whatever part of speech
-        it guessed (here a verb ending in -ing). Not a word the text also writes in lower case
-        ("Will", "Price"), nor in a headline."""
+        it guessed (here a verb ending in -ing); so is a name the text gives an age ("Pearson,
+        27, was convicted"). Not a word the text also writes in lower case ("Will", "Price"),
+        nor in a headline."""
         doc = self.doc
         taken = {i for occ in found for i in range(occ.start, occ.end)}
         surnames = {fold(doc[o.end - 1].text) for o in found if o.kind == ActorKind.PERSON and o.end - o.core >= 2}
+        surnames |= self.aged_words - self.place_names
         added: list[_Occurrence] = []
         for token in doc:
             if token.i in taken or (token.i in self.entity_label and not _one_word_misread_as_a_time(token)) \
