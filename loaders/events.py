@@ -285,6 +285,12 @@ def _is_infinitive_clause(verb: Token) -> bool:
     return verb.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _given_to_do_something(noun: Token) -> bool:
+    """ "given 18 months to live", "two weeks to pay": time allowed for something, not a term."""
+    return any(c.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in noun.children)
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
@@ -1651,6 +1657,7 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         heads = _children(verb_or_head, OBJECTS | {"acomp"})
         heads += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                   for o in p.children if o.dep_ == "pobj"]
+        heads = [h for h in heads if not _given_to_do_something(h)]
         return any(words([h]) & match.trigger.requires for h in heads)
     if match.trigger.requires_object:
         # "received ketamine", not "received reports of adverse events with ketamine"

@@ -3756,3 +3756,22 @@ def test_charges_brought_by_prosecutors_or_detectives_need_no_offence_named(text
 def test_insufficient_evidence_to_charge_is_no_charge():
     text = "The Crown Prosecution Service advised in November that there was insufficient evidence to charge Kieran Walsh."
     assert _roles_of(text, FRIDAY, "CHARGES") == []
+
+
+@pytest.mark.parametrize("text, span, defendant", [
+    ("Gavin Moorcroft was given 30 months in prison on Monday.", (date(2024, 6, 10), date(2024, 6, 10)), "Gavin Moorcroft"),
+    ("Frank Halloran received 25 years in prison in March 2021.", (date(2021, 3, 1), date(2021, 3, 31)), "Frank Halloran"),
+    ("Kyle Dent was locked up for six years at Bristol Crown Court on Tuesday.", (date(2024, 6, 11), date(2024, 6, 11)), "Kyle Dent"),
+    ("Judge Ngaire Tapsell imposed a sentence of four years on Hemi Walker yesterday.", (date(2024, 6, 13), date(2024, 6, 13)), "Hemi Walker"),
+])
+def test_a_term_given_received_or_imposed_on_someone_is_their_sentencing(text, span, defendant):
+    _the_one(text, FRIDAY, "SENTENCING", (defendant, "DEFENDANT"), span)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Vale was given 18 months to live.",
+    "Frank Hall received treatment in prison in 2021.",
+    "She received six months of ketamine treatment.",
+])
+def test_time_allowed_or_care_received_is_no_sentencing(text):
+    assert _roles_of(text, FRIDAY, "SENTENCING") == []
