@@ -1531,6 +1531,8 @@ def _absorb_nested(drafts: list[_Draft]) -> list[_Draft]:
             if not participle and not (nominal.dep_ == "pobj" and nominal.head.dep_ == "prep"
                                        and nominal.head.head.i in outer_heads):
                 continue
+            if outer.status == EventStatus.NEGATED and inner.status != EventStatus.NEGATED:
+                outer.status = inner.status  # "failed to reach a verdict in the trial of X": the trial was held
             outer.participants.extend(p for p in inner.participants if p not in outer.participants)
             if outer.expression is None:
                 outer.expression = inner.expression

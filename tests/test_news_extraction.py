@@ -3775,3 +3775,22 @@ def test_a_term_given_received_or_imposed_on_someone_is_their_sentencing(text, s
 ])
 def test_time_allowed_or_care_received_is_no_sentencing(text):
     assert _roles_of(text, FRIDAY, "SENTENCING") == []
+
+
+@pytest.mark.parametrize("text, defendant", [
+    ("A Superior Court jury in Stockton returned guilty verdicts on Tuesday against Ramona Villasenor.", "Ramona Villasenor"),
+    ("Dr. Ravindra Mehta was cleared of all charges on Monday.", "Ravindra Mehta"),
+    ("A jury failed to reach a verdict in the trial of Wesley Tapsell.", "Wesley Tapsell"),
+])
+def test_verdicts_against_acquittals_as_clearing_and_hung_juries_are_trials(text, defendant):
+    event, roles = _only(_extract_text(text, FRIDAY), "TRIAL")
+    assert (defendant, "DEFENDANT") in roles and event.status == EventStatus.OCCURRED
+
+
+def test_a_regulator_clearing_a_device_is_still_an_approval_not_a_trial():
+    assert _roles_of("The FDA cleared the device in March.", FRIDAY, "TRIAL") == []
+
+
+def test_a_future_clause_keeps_its_future_when_a_past_verb_phrase_is_coordinated_after_it():
+    _the_one("Brock Tennant, 42, will stand trial in February and was granted bail.", FRIDAY, "TRIAL",
+             ("Brock Tennant", "DEFENDANT"), (date(2025, 2, 1), date(2025, 2, 28)))

@@ -275,7 +275,9 @@ _CLAUSE_BREAK_RE = re.compile(
     # a clause of its own in the past: "will be sentenced in September after she was convicted" (not
     # "until he is sentenced in September", which is still to come)
     r"\b(?i:after|before|because|since|until|once)(?=\s+(?i:he|she|they|it|we|i)\s+(?i:was|were|had|[a-z]+ed)\s)|"
-    r"\b(?i:after)(?=\s+[a-z]+ing\s)")  # "to be sentenced on Aug. 5 after pleading guilty in March"
+    r"\b(?i:after)(?=\s+[a-z]+ing\s)|"  # "to be sentenced on Aug. 5 after pleading guilty in March"
+    # a verb phrase of its own: "will stand trial in February and was granted bail"
+    r"\band(?=\s+(?:was|were|had|has|have|is|are|will)\s)")
 _COMMA_RE = re.compile(r",")
 _WORD_RE = re.compile(r"[A-Za-z0-9](?:[\w'’\-]*\w|['’])?")
 _SPACES_RE = re.compile(r"[ \t]+|\s(?=\S)")
