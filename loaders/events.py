@@ -285,6 +285,17 @@ def _is_infinitive_clause(verb: Token) -> bool:
     return verb.dep_ in {"advcl", "ccomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _organisation_right_after(verb: Token) -> list[Token]:
+    """The organisation the model names right after a verb the parser left without an object:
+    in "told BBC Radio Leeds that ...", "Leeds" is read as the clause's verb."""
+    doc, end = verb.doc, verb.i + 1
+    if end >= len(doc) or doc[end].ent_type_ != "ORG" or doc[end].ent_iob_ != "B":
+        return []
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return [doc[end]]
+
+
 def _given_to_do_something(noun: Token) -> bool:
     """ "given 18 months to live", "two weeks to pay": time allowed for something, not a term."""
     return any(c.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -558,7 +569,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             add("agent", subjects)
         objects = _children(head, OBJECTS)
         if head.lemma_.lower() in ADDRESSEE_VERBS:  # "told CBS News": whom it was told to
-            add("recipient", objects)
+            add("recipient", objects or _organisation_right_after(head))
             # "telling host Brent Yoakum": one who hosts is who interviews
             add("with", [o for o in objects if _is_broadcaster(o)])
             objects = []
@@ -969,6 +980,8 @@ def _is_medium(actor_id: str, actors: ActorAnalysis, taxonomy: Taxonomy) -> bool
         words = re.findall(r"[\w-]+", name.casefold())
         if set(words) & (taxonomy.media_words | taxonomy.media_outlets):
             return True
+        if any(word != "news" and (word.startswith("news") or word.endswith("news")) for word in words):
+            return True  # "7NEWS", "NewsNation", "Newsday"
     return False
 
 

@@ -3794,3 +3794,23 @@ def test_a_regulator_clearing_a_device_is_still_an_approval_not_a_trial():
 def test_a_future_clause_keeps_its_future_when_a_past_verb_phrase_is_coordinated_after_it():
     _the_one("Brock Tennant, 42, will stand trial in February and was granted bail.", FRIDAY, "TRIAL",
              ("Brock Tennant", "DEFENDANT"), (date(2025, 2, 1), date(2025, 2, 28)))
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ('"He was my best friend," Chloe Amberley told The Sun.', "Sun"),
+    ("Chloe Amberley told BBC Radio Leeds that her son had struggled for years.", "BBC Radio Leeds"),
+    ("Chloe Amberley told 7NEWS on Monday that her son had struggled for years.", "7NEWS"),
+    ("Chloe Amberley told Newstalk on Monday that her son had struggled for years.", "Newstalk"),
+    ("Chloe Amberley told the Arizona Republic in a jailhouse interview on Tuesday that she was sorry.", "Arizona Republic"),
+    ("Chloe Amberley was interviewed by the Observer in 2017.", "Observer"),
+    ('Chloe Amberley said on CNN\'s "State of the Union" that her county had recorded 41 deaths.', "State of the Union"),
+])
+def test_outlets_told_by_masthead_brand_or_programme_are_interviews(text, outlet):
+    event, roles = _only(_extract_text(text, FRIDAY), "INTERVIEW")
+    assert ("Chloe Amberley", "INTERVIEWEE") in roles and (outlet, "OUTLET") in roles
+
+
+def test_an_interview_on_a_weekday_is_dated_by_it_not_given_to_it():
+    event, roles = _only(_extract_text(
+        "Devin Marquez told the Arizona Republic in a jailhouse interview on Tuesday that he was sorry.", FRIDAY), "INTERVIEW")
+    assert ("Tuesday", "OUTLET") not in roles and _span(event) == (date(2024, 6, 11), date(2024, 6, 11))

@@ -217,7 +217,8 @@ class _Names:
             if not quoted and is_acronym(doc[start:end].text) and not is_call_letters(doc[start:end].text):
                 continue  # "the company told the MHRA": an agency's initials, not a broadcaster's
             framed_title = framed and (quoted or owned
-                                       or self.entity_label.get(start) in (None, "TIME", "DATE", "WORK_OF_ART"))
+                                       or (self.entity_label.get(start) in (None, "TIME", "DATE", "WORK_OF_ART")
+                                           and doc[start].lower_ not in _TIME_NAMES))  # "an interview on Tuesday"
             if on_named and not named_as_programme:
                 continue
             if (named_as_programme or after_noun or framed_title) and self._title_cased(start, end):
@@ -1112,7 +1113,7 @@ class _Names:
 
         for token in doc:
             if _STATION_BRAND_RE.fullmatch(token.text):
-                if token.i not in self.entity_label and addressed(token):
+                if self.entity_label.get(token.i, "CARDINAL") == "CARDINAL" and addressed(token):  # "7NEWS" as a number
                     found.append(_Occurrence(token.i, token.i, token.i + 1, ActorKind.ORGANIZATION, certain=True))
                 continue
             if self.entity_label.get(token.i) == "PERSON" or not _CALL_SIGN_RE.fullmatch(token.text) \
@@ -1171,7 +1172,7 @@ _BARE_NAME_DEPS = frozenset({"punct", "case", "appos"})  # "Denning, 41,", "Denn
 _CALL_SIGN_RE = re.compile(r"[KW](?!W?[IVX]+$)[A-Z]{2,3}")  # not "WWII"
 _BROADCAST_BANDS = frozenset({"TV", "FM", "AM", "DT"})
 _NUMBERED_STATION_RE = re.compile(r"\d[A-Z]{2,3}")  # Australian call signs: 2GB, 3AW, 4BC
-_STATION_BRAND_RE = re.compile(r"[A-Z][a-z]{2,}\d{1,2}|\d{1,2}News")
+_STATION_BRAND_RE = re.compile(r"[A-Z][a-z]{2,}\d{1,2}|\d{1,2}(?:News|NEWS)")
 _ADDRESSING_WORDS = frozenset({"to", "with", "on", "by", "tell", "report", "say", "air", "broadcast"})
 _NICKNAME_RE = re.compile(r"\s+[\"“‘][^\"”’]+[\"”’]\s+")
 
