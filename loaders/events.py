@@ -1305,7 +1305,9 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     carried_by_host = any("host_object" in positions for positions in match.event_type.roles.values())
     if verb is not None and nominal.dep_ == "pobj" and (
         verb.lemma_.lower() in taxonomy.speech_verbs or (carried_by_host and _children(verb, OBJECTS))
-        or nominal.head.lower_ in FRAMING_PREPOSITIONS or _placed_under(nominal, verb)
+        # "convicted on Wednesday in the death of X": what the case is about, not a frame
+        or (nominal.head.lower_ in FRAMING_PREPOSITIONS and match.event_type.name not in _NEVER_A_FRAME)
+        or _placed_under(nominal, verb)
     ):
         # "said at a news conference on Thursday": the saying is the statement, and what is
         # done "in a statement Monday" or "during the trial" is done when that event was;
@@ -1337,6 +1339,10 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         return heads
     heads.add(verb.i)
     return heads
+
+
+# Events no act is done within: "in the death of X" says what a case is about.
+_NEVER_A_FRAME = frozenset({"DEATH", "BIRTH"})
 
 
 # Of the taxonomy's reschedule_verbs, those that may move an event earlier as well as put it off:

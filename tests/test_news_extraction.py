@@ -3814,3 +3814,12 @@ def test_an_interview_on_a_weekday_is_dated_by_it_not_given_to_it():
     event, roles = _only(_extract_text(
         "Devin Marquez told the Arizona Republic in a jailhouse interview on Tuesday that he was sorry.", FRIDAY), "INTERVIEW")
     assert ("Tuesday", "OUTLET") not in roles and _span(event) == (date(2024, 6, 11), date(2024, 6, 11))
+
+
+@pytest.mark.parametrize("text", [
+    "A Maricopa County jury on Wednesday convicted Darnell Heston of murder in the fentanyl overdose death of Kaitlyn Moreau.",
+    "Darnell Heston was charged on Wednesday in the death of Kaitlyn Moreau.",
+])
+def test_a_death_a_case_is_about_takes_no_date_from_the_case(text):
+    death, roles = _only(_extract_text(text, FRIDAY), "DEATH")
+    assert roles == {("Kaitlyn Moreau", "DECEASED")} and _span(death) == (None, None)
