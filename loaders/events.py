@@ -2061,6 +2061,7 @@ def _plain_dates(expressions: Sequence[TimeExpression], start: int, end: int) ->
 # "died in Saturday's shooting" and "pleaded guilty in Tuesday's hearing" are that day's).
 _CRIME_NOUNS = frozenset({"shooting", "stabbing", "death", "overdose", "killing", "murder", "attack", "assault",
                           "robbery", "homicide", "crash", "collision", "fire", "theft", "break-in", "burglary"})
+_ATTRIBUTIVE_DEPS = frozenset({"nummod", "amod", "compound", "nmod"})
 _CHARGING_VERBS = frozenset({"charge", "indict", "accuse", "convict", "prosecute", "arraign", "cite", "name", "sue"})
 
 
@@ -2094,7 +2095,9 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
             # "searched a house in connection with Monday's death", "charged in Saturday's shooting":
             # the death's or the crime's day only; but what happens "at Wednesday's hearing" or "in
             # Saturday's crash" happens that day
-            possessed = any(c.dep_ == "poss" and expression.start <= c.idx < expression.end for c in token.children) \
+            # "found not guilty over the 2021 death of Tahlia Brooks": the year is the death's, too
+            possessed = any((c.dep_ == "poss" or (c.dep_ in _ATTRIBUTIVE_DEPS and token.lemma_.lower() in _CRIME_NOUNS))
+                            and expression.start <= c.idx < expression.end for c in token.children) \
                 and not (token.dep_ == "pobj" and (token.head.lower_ in {"at", "during"} or (
                     token.head.lower_ == "in" and not (token.lemma_.lower() in _CRIME_NOUNS
                                                        and token.head.head.lemma_.lower() in _CHARGING_VERBS))))

@@ -3823,3 +3823,12 @@ def test_an_interview_on_a_weekday_is_dated_by_it_not_given_to_it():
 def test_a_death_a_case_is_about_takes_no_date_from_the_case(text):
     death, roles = _only(_extract_text(text, FRIDAY), "DEATH")
     assert roles == {("Kaitlyn Moreau", "DECEASED")} and _span(death) == (None, None)
+
+
+def test_the_year_of_a_death_a_verdict_is_over_dates_the_death_not_the_verdict():
+    events = _extract_text("A Brisbane jury has found Jarrod Keane not guilty of manslaughter over the 2021 death "
+                           "of Tahlia Brooks.", FRIDAY)
+    trial, trial_roles = _only(events, "TRIAL")
+    death, death_roles = _only(events, "DEATH")
+    assert ("Jarrod Keane", "DEFENDANT") in trial_roles and trial.date.start != date(2021, 1, 1)
+    assert death_roles == {("Tahlia Brooks", "DECEASED")} and _span(death) == (date(2021, 1, 1), date(2021, 12, 31))

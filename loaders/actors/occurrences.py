@@ -131,6 +131,7 @@ class _Names:
         found.extend(self._acting_acronyms_the_model_missed())
         found.extend(self._place_offices())
         found.extend(self._aged_names_the_model_missed())
+        found.extend(self._the_dead_the_model_missed())
         found.extend(self._nicknamed_people_the_model_missed())
         found.extend(self._first_named_people_the_model_missed())
         found.extend(self._first_names_the_model_missed(found))
@@ -851,6 +852,24 @@ class _Names:
             found.append(_Occurrence(start, start, comma.i, ActorKind.PERSON, certain=True))
         return found
 
+    def _the_dead_the_model_missed(self) -> list[_Occurrence]:
+        """ "over the 2021 death of Tahlia Brooks": two or three capitalised words after "the
+        death of" are the person who died, whatever the model made of them."""
+        doc, found = self.doc, []
+        for of in doc[1:]:
+            if of.lower_ != "of" or doc[of.i - 1].lemma_.lower() not in _DEATH_NOUNS:
+                continue
+            start = end = of.i + 1
+            while end < len(doc) and end - start < 3 and self._could_be_name_word(doc[end]) \
+                    and fold(doc[end].text) not in self.place_names:
+                end += 1
+            if end - start < 2 or any(i in self.entity_label for i in range(start, end)) \
+                    or (end < len(doc) and _is_capitalised(doc[end])) \
+                    or self._title_cased(doc[start].sent.start, doc[start].sent.end):
+                continue
+            found.append(_Occurrence(start, start, end, ActorKind.PERSON, certain=True))
+        return found
+
     def _first_named_people_the_model_missed(self) -> list[_Occurrence]:
         """ "Dane Whitlock had worked as a guitar tech": a known first name followed by a
         capitalised surname is a person where the model tagged nothing."""
@@ -1171,6 +1190,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "det", "advmod", "nummod", "aux"
 _BARE_NAME_DEPS = frozenset({"punct", "case", "appos"})  # "Denning, 41,", "Denning's lawyer"
 _CALL_SIGN_RE = re.compile(r"[KW](?!W?[IVX]+$)[A-Z]{2,3}")  # not "WWII"
 _BROADCAST_BANDS = frozenset({"TV", "FM", "AM", "DT"})
+_DEATH_NOUNS = frozenset({"death", "deaths", "killing", "murder", "manslaughter"})
 _NUMBERED_STATION_RE = re.compile(r"\d[A-Z]{2,3}")  # Australian call signs: 2GB, 3AW, 4BC
 _STATION_BRAND_RE = re.compile(r"[A-Z][a-z]{2,}\d{1,2}|\d{1,2}(?:News|NEWS)")
 _ADDRESSING_WORDS = frozenset({"to", "with", "on", "by", "tell", "report", "say", "air", "broadcast"})
