@@ -837,6 +837,31 @@ def _in_apposition_phrase(root: Token, top: Token) -> bool:
     return False
 
 
+def _apposition_astray(name: Span) -> bool:
+    """A name the parser sets beside another across a phrase: in "Melissa Orrick was
+    acquitted over the death of her boyfriend, Liam Catterall," the boyfriend is Liam
+    Catterall, not Orrick (but in "Pettibone, Keel and a third defendant, Crystal Mayhew,"
+    the three are coordinated)."""
+    root = name.root
+    if root.dep_ != "appos" or root.head.pos_ != "PROPN" or root.head.i > root.i:
+        return False
+    return any(t.dep_ == "prep" for t in root.doc[root.head.i + 1 : name.start])
+
+
+def _victim_in_the_phrase(root: Token, top: Token) -> bool:
+    """A name in a crime the phrase names: "convicted Darnell Heston, 29, of murder in the death
+    of Kaitlyn Moreau", where the parser hangs the charge on the name. The victim is never the
+    one accused."""
+    node = root.head
+    while node.i != top.i and node.head.i != node.i:
+        if node.lemma_.lower() in _CRIME_NOUNS:
+            return True
+        node = node.head
+    return False
+
+
+# Roles the victim of the crime a case is about never holds.
+_ROLES_OF_THE_ACCUSED_ONLY = frozenset({"DEFENDANT", "ARRESTED"})
 _LED_GROUPS = frozenset({"team", "group"})
 
 
@@ -851,7 +876,7 @@ def _is_organisation(span: ActorSpan, actors: ActorAnalysis) -> bool:
     return span.actor_id in actors.actors and actors.actors[span.actor_id].kind == ActorKind.ORGANIZATION
 
 
-def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False) -> list[ActorSpan]:
+def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False, accused: bool = False) -> list[ActorSpan]:
     """The actors a position's phrase refers to: "Perry's assistant" is the assistant,
     not Perry; "the X and Tesla owner" is the owner, not X or Tesla; "a team led by Dr.
     Oren Falk" is Dr. Falk's."""
@@ -869,7 +894,8 @@ def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False) -> 
     spans = []
     for span in actors.spans_between(lo, hi):
         chars = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if chars is not None and chars.root.i in token_ids and not _in_apposition_phrase(chars.root, token):
+        if chars is not None and chars.root.i in token_ids and not _in_apposition_phrase(chars.root, token) \
+                and not (accused and _victim_in_the_phrase(chars.root, token)) and not _apposition_astray(chars):
             spans.append((span, chars.root))
     if not spans and token.pos_ == "PROPN":
         # 'sat down with "Wisconsin Tonight"': a quoted title the parser split, its first word here
@@ -998,7 +1024,8 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
             for token in positions.get(position, []):
                 if role == "OUTLET" and _own_medium(token, participants, actors):
                     continue  # "discussed the case in an episode of his YouTube channel": no one interviewed him
-                spans = [s for s in _actors_under(token, actors, acting=role in _ROLES_STAFF_ACT_IN)
+                spans = [s for s in _actors_under(token, actors, acting=role in _ROLES_STAFF_ACT_IN,
+                                                  accused=role in _ROLES_OF_THE_ACCUSED_ONLY)
                          if not (trigger_span[0] <= s.start < trigger_span[1])]
                 if organization_only:
                     # The organisation must head the phrase, or own what heads it: in "Dr. X

@@ -3832,3 +3832,25 @@ def test_the_year_of_a_death_a_verdict_is_over_dates_the_death_not_the_verdict()
     death, death_roles = _only(events, "DEATH")
     assert ("Jarrod Keane", "DEFENDANT") in trial_roles and trial.date.start != date(2021, 1, 1)
     assert death_roles == {("Tahlia Brooks", "DECEASED")} and _span(death) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+@pytest.mark.parametrize("text, event_type, accused", [
+    ("A jury on Wednesday convicted Darnell Heston, 29, of murder in the death of Kaitlyn Moreau.", "TRIAL",
+     {"Darnell Heston"}),
+    ("The Crown Prosecution Service has authorised charges against Kieran Walsh, 31, and Aimee Doyle, 26, over the "
+     "death of 16-year-old Jasmine Pratt, who took ecstasy.", "CHARGES", {"Kieran Walsh", "Aimee Doyle"}),
+    ("Melissa Orrick was acquitted on Monday over the death of her boyfriend, Liam Catterall, who collapsed at a party.",
+     "TRIAL", {"Melissa Orrick"}),
+    ("Christopher Dahlgren was found guilty last week of injecting his girlfriend, Shayla Tuomi, with fentanyl.", "TRIAL",
+     {"Christopher Dahlgren"}),
+    ("Sharon Whitcombe, 61, a retired GP, was convicted yesterday.", "TRIAL", {"Sharon Whitcombe"}),
+])
+def test_the_victim_and_the_defendants_description_are_not_defendants(text, event_type, accused):
+    defendants = {name for roles in _roles_of(text, FRIDAY, event_type) for name, role in roles if role == "DEFENDANT"}
+    assert defendants == accused
+
+
+def test_defendants_coordinated_with_a_described_one_all_stand_accused():
+    text = "Pettibone, Keel and a third defendant, Crystal Mayhew, 29, were indicted by a federal grand jury in March 2024."
+    defendants = {name for roles in _roles_of(text, FRIDAY, "CHARGES") for name, role in roles if role == "DEFENDANT"}
+    assert "Crystal Mayhew" in defendants
