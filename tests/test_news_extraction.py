@@ -3854,3 +3854,20 @@ def test_defendants_coordinated_with_a_described_one_all_stand_accused():
     text = "Pettibone, Keel and a third defendant, Crystal Mayhew, 29, were indicted by a federal grand jury in March 2024."
     defendants = {name for roles in _roles_of(text, FRIDAY, "CHARGES") for name, role in roles if role == "DEFENDANT"}
     assert "Crystal Mayhew" in defendants
+
+
+@pytest.mark.parametrize("text, span, arrested", [
+    ("Following his arrest on May 30 by Lubbock police, Jaden Ortiz was booked into the county jail.",
+     (date(2024, 5, 30), date(2024, 5, 30)), "Jaden Ortiz"),
+    ("Two months after her arrest in February, Natalie Osgood was formally charged with manslaughter.",
+     (date(2024, 2, 1), date(2024, 2, 29)), "Natalie Osgood"),
+])
+def test_a_pronoun_in_a_fronted_phrase_is_the_person_the_sentence_then_names(text, span, arrested):
+    _the_one(text, FRIDAY, "ARREST", (arrested, "ARRESTED"), span)
+
+
+def test_a_fronted_autopsy_report_is_of_the_dead_not_of_the_pathologist_named_after_it():
+    text = ("Meredith Lane died on 12 March 2023. In her autopsy report dated 2 June 2023, forensic pathologist "
+            "Dr Renata Visser gave the cause of death as ketamine toxicity.")
+    autopsies = _roles_of(text, FRIDAY, "AUTOPSY")
+    assert autopsies and all(("Renata Visser", "SUBJECT") not in roles for roles in autopsies)

@@ -46,6 +46,9 @@ _SPEAKING_FOR = frozenset({"REPRESENTS", "SPOKESPERSON_FOR"})  # a lawyer's, a s
 
 # The story's subject, out of a pronoun's reach, still competes for it: as a name (5, see
 # _pronoun's scores) told a sentence beyond the window, never over a subject just before.
+# What a person does or goes through in their own case, told with a possessive before their name.
+_OWN_ACTS = frozenset({"arrest", "conviction", "indictment", "sentencing", "sentence", "plea", "trial", "acquittal",
+                       "release", "arraignment", "appearance", "hearing", "interview", "statement", "testimony"})
 _TOPIC_SCORE = 5.0 - (_PRONOUN_WINDOW + 1)
 _TOPIC_MENTIONS = 3
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
@@ -276,6 +279,9 @@ class _References:
         if self.in_quote[token.i]:
             return None  # speech: "he" there is the speaker's world, not the narrative's
         gender = "male" if token.lower_ in MALE_PRONOUNS else "female"
+        named_after = self._cataphoric_subject(token, gender)
+        if named_after is not None:
+            return self._add(named_after, token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
         sentence = self.sentence_of(token)
         excluded = self._finders(token) | ({self._clause_subject(token)} - {None})
         reporter = self._reporting_subject(token)
@@ -320,6 +326,27 @@ class _References:
         if best.gender is None:
             best.gender = gender  # "her client regretted his actions": his is then someone else
         return self._add(best, token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
+
+    def _cataphoric_subject(self, pronoun: Token, gender: str) -> _Actor | None:
+        """ "Following his arrest on May 30, Jaden Ortiz was booked", "Seven months after he was
+        convicted, Tyson Renfro was granted a new trial": a pronoun in a phrase fronted before the
+        main clause's subject stands for that subject, when it is a person named there and the
+        pronoun tells what that person went through in court or said (not "In her autopsy report,
+        Dr Visser gave the cause of death", where "her" is the dead woman)."""
+        if pronoun.dep_ == "poss" and pronoun.head.lemma_.lower() not in _OWN_ACTS:
+            return None
+        root = pronoun.sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i <= pronoun.i:
+            return None
+        if not any(c.dep_ in ("prep", "advcl", "npadvmod") and c.i < subject.i
+                   and c.left_edge.i <= pronoun.i <= c.right_edge.i for c in root.children):
+            return None
+        occ = self.occurrence_at.get(subject.i)
+        actor = occ.actor.resolved() if occ is not None and occ.actor is not None else None
+        if actor is None or actor.kind != ActorKind.PERSON or actor.gender not in (None, gender):
+            return None
+        return actor
 
     def _topic(self, gender: str, excluded: set[_Actor]) -> _Actor | None:
         """The person a story is about, once it is clear: referred to at least three times, and
