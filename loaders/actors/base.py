@@ -26,7 +26,8 @@ MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _NEUTER_PRONOUNS = frozenset({"it", "its"})
-_RELATIVE_PRONOUNS = {"who": ActorKind.PERSON, "whom": ActorKind.PERSON, "which": ActorKind.ORGANIZATION, "that": None}  # None: either kind
+_RELATIVE_PRONOUNS = {"who": ActorKind.PERSON, "whom": ActorKind.PERSON, "whose": None, "which": ActorKind.ORGANIZATION,
+                      "that": None}  # None: either kind
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 OPENING_QUOTES = frozenset({"“", "‘", "«", '"', "'"})
 _CLOSING_QUOTES = frozenset({"”", "’", "»", '"', "'"})

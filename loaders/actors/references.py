@@ -171,7 +171,7 @@ class _References:
                 ref = self._organisation_pronoun(token, history)
             elif token.tag_ in ("PRP", "PRP$") and lower in _NEUTER_PRONOUNS:
                 ref = self._organisation_it(token)
-            elif token.tag_ in ("WP", "WDT") and lower in _RELATIVE_PRONOUNS:
+            elif token.tag_ in ("WP", "WDT", "WP$") and lower in _RELATIVE_PRONOUNS:
                 ref = self._relative_pronoun(token)
             elif token.i in speakers:
                 ref = self._add(speakers[token.i], token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
@@ -464,7 +464,11 @@ class _References:
         describes; so does its object ("Dana Reyes, whom prosecutors charged", "a warehouse worker
         whom the bureau had begun investigating")."""
         clause = token.head
-        if token.dep_ == "dobj":
+        if token.lower_ == "whose":  # "Lorraine Tibbets, whose son Caleb died": hers
+            if token.dep_ != "poss":
+                return None
+            clause = token.head.head
+        elif token.dep_ == "dobj":
             while clause.dep_ == "xcomp":
                 clause = clause.head
         elif token.dep_ not in _SUBJECT_DEPS:
@@ -485,6 +489,10 @@ class _References:
         if actor is None and noun.dep_ == "attr":  # "Sandoval is a former warehouse worker whom ..."
             actor = next((self.ref_at.get(s.i) for s in noun.head.children if s.dep_ == "nsubj"), None)
         if actor is None or (wanted is not None and actor.kind != wanted):
+            return None
+        if token.lower_ == "whose":
+            # whose relation the noun after it names ("whose son"), without counting as a mention
+            self.ref_at[token.i] = actor
             return None
         return self._add(actor, token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
 
