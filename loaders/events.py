@@ -296,6 +296,23 @@ def _organisation_right_after(verb: Token) -> list[Token]:
     return [doc[end]]
 
 
+def _whom_it_killed(match: _Match, participants: list[tuple[str, str]], actors: ActorAnalysis) -> list[tuple[str, str]]:
+    """ "Ackah supplied the heroin that killed Gary Sefton": whom what was handed over killed had
+    it, when the one who handed it over is named (not "the woman prosecutors say sold the
+    ketamine that killed Perry") and the text names no one else who received it."""
+    roles = match.event_type.roles
+    receiving = next((role for role, wanted in roles.items() if "recipient" in wanted), None)
+    giving = next((role for role, wanted in roles.items() if "agent" in wanted), None)
+    if match.trigger.part_of_speech != "VERB" or receiving is None \
+            or not any(r == giving for _, r in participants) or any(r == receiving for _, r in participants):
+        return []
+    killed = [o for obj in _children(match.head, OBJECTS) for clause in _children(obj, {"relcl"})
+              if clause.lemma_.lower() == "kill" for o in _children(clause, {"dobj"})]
+    taken = {a for a, _ in participants}
+    return [(s.actor_id, receiving) for o in killed for s in _actors_under(o, actors)
+            if s.actor_id not in taken and actors.actors[s.actor_id].kind == ActorKind.PERSON]
+
+
 def _given_to_do_something(noun: Token) -> bool:
     """ "given 18 months to live", "two weeks to pay": time allowed for something, not a term."""
     return any(c.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -1825,6 +1842,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     held = {name: [t for t in tokens if not (t.pos_ == "NOUN" and t.lemma_.lower() in once_only)]
             for name, tokens in positions.items()}
     participants = _assign_roles(match, held, actors, (trigger_start, trigger_end), taxonomy)
+    participants += _whom_it_killed(match, participants, actors)
     heads = _event_heads(match, nominal, verb, taxonomy)
     expression = _attached_expression(expressions, heads, doc, trigger_start, trigger_end, taxonomy.speech_verbs)
     if expression is None and verb is not None and verb is not match.head \

@@ -3879,3 +3879,14 @@ def test_a_relative_told_with_whose_is_a_person_whose_death_is_told():
     death, roles = _only(events, "DEATH")
     assert roles == {("Lorraine Tibbets's son", "DECEASED")} and _span(death) == (date(2021, 1, 1), date(2021, 12, 31))
     assert ("Lorraine Tibbets", "INTERVIEWEE") in _only(events, "INTERVIEW")[1]
+
+
+def test_whom_the_drugs_killed_had_them_from_the_one_named_as_supplying_them():
+    roles = _only(_extract_text("Tyrone Ackah had supplied the heroin that killed father-of-two Gary Sefton.", FRIDAY),
+                  "DRUG_SUPPLY")[1]
+    assert roles == {("Tyrone Ackah", "SUPPLIER"), ("Gary Sefton", "BUYER")}
+
+
+def test_drugs_that_killed_someone_sold_by_someone_unnamed_make_no_supply():
+    text = "Prosecutors say an unnamed dealer sold the ketamine that killed Gary Sefton."
+    assert _roles_of(text, FRIDAY, "DRUG_SUPPLY") == []
