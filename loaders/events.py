@@ -1251,7 +1251,7 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         lemma = node.lemma_.lower()
         if lemma in taxonomy.allegation_verbs:
             return EventStatus.ALLEGED
-        if lemma in taxonomy.speech_verbs and any(
+        if lemma in taxonomy.speech_verbs and match.event_type.name not in taxonomy.acts_of_the_authorities and any(
             c.dep_ in SUBJECTS and c.lemma_.lower() in taxonomy.allegation_sources for c in node.children
         ):
             return EventStatus.ALLEGED

@@ -108,6 +108,8 @@ class Taxonomy:
     allegation_verbs: frozenset[str]
     allegation_words: frozenset[str]
     allegation_sources: frozenset[str]
+    # Acts the authorities themselves do: "X was charged, police said" is no allegation.
+    acts_of_the_authorities: frozenset[str]
     future_cues: frozenset[str]
     future_verbs: frozenset[str]
     negating_verbs: frozenset[str] = frozenset()
@@ -261,6 +263,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         allegation_verbs=frozenset(data.get("allegation_verbs", ())),
         allegation_words=frozenset(data.get("allegation_words", ())),
         allegation_sources=frozenset(data.get("allegation_sources", ())),
+        acts_of_the_authorities=frozenset(data.get("acts_of_the_authorities", ())),
         future_cues=frozenset(data.get("future_cues", ())),
         future_verbs=frozenset(data.get("future_verbs", ())),
         negating_verbs=frozenset(data.get("negating_verbs", ())),

@@ -3890,3 +3890,16 @@ def test_whom_the_drugs_killed_had_them_from_the_one_named_as_supplying_them():
 def test_drugs_that_killed_someone_sold_by_someone_unnamed_make_no_supply():
     text = "Prosecutors say an unnamed dealer sold the ketamine that killed Gary Sefton."
     assert _roles_of(text, FRIDAY, "DRUG_SUPPLY") == []
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Dwayne Kettle has been charged with supplying a controlled drug of Class A, Merseyside Police said.", "CHARGES"),
+    ("Police said they arrested Mario Delgado on Monday.", "ARREST"),
+])
+def test_what_the_authorities_say_they_did_themselves_is_a_fact_not_an_allegation(text, event_type):
+    assert _only(_extract_text(text, FRIDAY), event_type)[0].status == EventStatus.OCCURRED
+
+
+def test_what_police_say_a_suspect_did_stays_an_allegation():
+    event, _ = _only(_extract_text("Police said Mario Delgado sold fentanyl to Ann Cole.", FRIDAY), "DRUG_SUPPLY")
+    assert event.status == EventStatus.ALLEGED
