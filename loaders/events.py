@@ -931,7 +931,12 @@ def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False, acc
         node, inside_other = root, False
         while node.dep_ in MODIFIER_LINKS and node.head.i != node.i:
             parent = node.head
-            if node.dep_ not in COORDINATION and parent.i != root.i and (
+            # "arrested Carlos Ybarra and Destiny Ruiz", parsed as Ybarra modifying Ruiz: a name
+            # with its own "and" hung on another name is coordinated with it (but "the X and Tesla
+            # owner" is the owner)
+            coordinated = node.dep_ in COORDINATION or (
+                parent.pos_ == "PROPN" and any(c.dep_ == "cc" for c in node.children))
+            if not coordinated and parent.i != root.i and (
                     parent.i in roots or any(c.dep_ == "appos" and c.i in roots for c in parent.children)):
                 inside_other = True  # "his label, Crescent Row Records": the label's name, not "his"
                 break
@@ -2161,14 +2166,16 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                     break  # "an inquest heard yesterday" dates the inquest, not the death it heard of
                 if node.dep_ == "parataxis" and node.head.i in heads and _is_attribution_aside(node):
                     pass  # "From Sept. 30 to Oct. 12, the indictment alleges, he distributed ..."
-                elif node.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"} and not (
-                        node.dep_ == "advcl" and anchor and anchor.anchor_start is not None
+                elif node.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"} \
+                        and not (node.dep_ == "conj" and node.pos_ == "PROPN") \
+                        and not (node.dep_ == "advcl" and anchor and anchor.anchor_start is not None
                         and anchor.anchor_start <= node.idx < (anchor.anchor_end or 0)) \
                         and not (node.dep_ == "advcl" and _is_when_clause(node)) \
                         and not (node.dep_ == "ccomp" and node.pos_ == "ADJ") \
                         and not _subjectless_copula(node):  # "found him dead ... on Jan. 19"
                     # "Four days after Freya died, police arrested ...": the anchor's own clause is
-                    # crossed, and so is a when-clause ("pleaded not guilty when he was arraigned in June").
+                    # crossed, and so is a when-clause ("pleaded not guilty when he was arraigned in June"),
+                    # and a name coordinated with another ("arrested X, 22, and Y, 20, on Saturday").
                     break
                 node = node.head
                 distance += 1

@@ -3903,3 +3903,13 @@ def test_what_the_authorities_say_they_did_themselves_is_a_fact_not_an_allegatio
 def test_what_police_say_a_suspect_did_stays_an_allegation():
     event, _ = _only(_extract_text("Police said Mario Delgado sold fentanyl to Ann Cole.", FRIDAY), "DRUG_SUPPLY")
     assert event.status == EventStatus.ALLEGED
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Police arrested Carlos Ybarra and Destiny Ruiz on Saturday.", (date(2024, 6, 8), date(2024, 6, 8))),
+    ("Deputies arrested Carlos Ybarra, 22, and Destiny Ruiz, 20, on Saturday.", (date(2024, 6, 8), date(2024, 6, 8))),
+])
+def test_two_people_arrested_together_are_both_arrested_on_the_day_told(text, span):
+    arrests = [(e, roles) for e, roles in _extract_text(text, FRIDAY) if e.type == "ARREST"]
+    assert {name for _, roles in arrests for name, _ in roles} == {"Carlos Ybarra", "Destiny Ruiz"}
+    assert all(_span(e) == span for e, _ in arrests)
