@@ -3913,3 +3913,18 @@ def test_two_people_arrested_together_are_both_arrested_on_the_day_told(text, sp
     arrests = [(e, roles) for e, roles in _extract_text(text, FRIDAY) if e.type == "ARREST"]
     assert {name for _, roles in arrests for name, _ in roles} == {"Carlos Ybarra", "Destiny Ruiz"}
     assert all(_span(e) == span for e, _ in arrests)
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors are seeking a sentence of 20 years for Celeste Marchand.",
+    "Prosecutors are asking for a sentence of at least 20 years for Celeste Marchand.",
+])
+def test_a_sentence_asked_for_is_no_sentencing(text):
+    assert _roles_of(text, FRIDAY, "SENTENCING") == []
+
+
+def test_a_sentence_asked_for_leaves_the_scheduled_sentencing_to_come():
+    text = ("Prosecutors are asking for a sentence of at least 20 years for Celeste Marchand. "
+            "Her sentencing is scheduled for July 9.")
+    event = _the_one(text, FRIDAY, "SENTENCING", ("Celeste Marchand", "DEFENDANT"), (date(2024, 7, 9), date(2024, 7, 9)))
+    assert event.status == EventStatus.SCHEDULED
