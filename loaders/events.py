@@ -667,6 +667,10 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         if verb is not None:
             subjects = _children(verb, SUBJECTS) or _controller(verb) or _conjunct_subject(verb) \
                 or _participle_subject(verb)
+            if not subjects and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.lemma_.lower() in \
+                    taxonomy.experiencer_light_verbs | taxonomy.agent_light_verbs:  # "died ..., days after receiving an infusion"
+                understood, passive = _understood_subject(verb)
+                subjects = [] if passive else understood
             lemma = verb.lemma_.lower()
             if relation in OBJECTS:
                 if match.trigger.subject_is_agent:
@@ -858,11 +862,13 @@ def _apposition_astray(name: Span) -> bool:
     """A name the parser sets beside another across a phrase: in "Melissa Orrick was
     acquitted over the death of her boyfriend, Liam Catterall," the boyfriend is Liam
     Catterall, not Orrick (but in "Pettibone, Keel and a third defendant, Crystal Mayhew,"
-    the three are coordinated)."""
+    the three are coordinated, and in "The U.S. Attorney for the Western District of Washington,
+    Tessa Grayling," the title is hers): a phrase with its own verb between them."""
     root = name.root
     if root.dep_ != "appos" or root.head.pos_ != "PROPN" or root.head.i > root.i:
         return False
-    return any(t.dep_ == "prep" for t in root.doc[root.head.i + 1 : name.start])
+    between = root.doc[root.head.i + 1 : name.start]
+    return any(t.dep_ == "prep" for t in between) and any(t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _victim_in_the_phrase(root: Token, top: Token) -> bool:

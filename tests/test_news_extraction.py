@@ -3928,3 +3928,24 @@ def test_a_sentence_asked_for_leaves_the_scheduled_sentencing_to_come():
             "Her sentencing is scheduled for July 9.")
     event = _the_one(text, FRIDAY, "SENTENCING", ("Celeste Marchand", "DEFENDANT"), (date(2024, 7, 9), date(2024, 7, 9)))
     assert event.status == EventStatus.SCHEDULED
+
+
+def test_an_infusion_received_days_before_a_death_told_with_a_gerund_is_the_dead_persons():
+    _the_one("Colleen Baird, 39, died on May 14, four days after receiving a ketamine infusion at the Lumen "
+             "Wellness clinic.", FRIDAY, "INFUSION_SESSION", ("Colleen Baird", "RECIPIENT"),
+             (date(2024, 5, 10), date(2024, 5, 10)))
+
+
+@pytest.mark.parametrize("text, judge", [
+    ("Gavin Moorcroft was ordered to serve 87 months in federal prison on Monday.", None),
+    ("Judge Ann Lowe ordered Gavin Moorcroft to serve 87 months in prison on Monday.", "Ann Lowe"),
+])
+def test_being_ordered_to_serve_a_term_is_a_sentencing(text, judge):
+    roles = _the_one(text, FRIDAY, "SENTENCING", ("Gavin Moorcroft", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+    assert judge is None or (judge, "JUDGE") in _only(_extract_text(text, FRIDAY), "SENTENCING")[1]
+
+
+def test_a_title_with_its_district_set_before_a_name_is_that_persons():
+    roles = _only(_extract_text("The U.S. Attorney for the Western District of Washington, Tessa Grayling, charged "
+                                "Dean Moss on Tuesday.", FRIDAY), "CHARGES")[1]
+    assert ("Tessa Grayling", "PROSECUTOR") in roles and ("Dean Moss", "DEFENDANT") in roles
