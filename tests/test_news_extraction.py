@@ -310,6 +310,14 @@ def test_arraigned_and_pleaded_not_guilty_is_a_plea_on_that_day():
      "Ketamine Frontiers"),
     ("Leon Hart spoke about the clinic last week on the evening newscast of the Omaha television station KOMV.", "KOMV"),
     ('Leon Hart defended the clinic in an episode of the "Second Opinion" podcast released Friday.', "Second Opinion"),
+    # mastheads, brands and programmes told by the model as something else
+    ('"He was my best friend," Leon Hart told The Sun.', "Sun"),
+    ("Leon Hart told BBC Radio Leeds that the clinic had been safe.", "BBC Radio Leeds"),
+    ("Leon Hart told 7NEWS on Monday that the clinic had been safe.", "7NEWS"),
+    ("Leon Hart told Newstalk on Monday that the clinic had been safe.", "Newstalk"),
+    ("Leon Hart told the Arizona Republic in a jailhouse interview on Tuesday that he was sorry.", "Arizona Republic"),
+    ("Leon Hart was interviewed by the Observer in 2017.", "Observer"),
+    ('Leon Hart said on CNN\'s "State of the Union" that his county had recorded 41 deaths.', "State of the Union"),
 ])
 def test_programmes_podcasts_and_news_media_someone_spoke_to_are_interview_outlets(sentence, outlet):
     _, roles = _only(_extract_text(sentence, FRIDAY), "INTERVIEW")
@@ -3796,20 +3804,6 @@ def test_a_future_clause_keeps_its_future_when_a_past_verb_phrase_is_coordinated
              ("Brock Tennant", "DEFENDANT"), (date(2025, 2, 1), date(2025, 2, 28)))
 
 
-@pytest.mark.parametrize("text, outlet", [
-    ('"He was my best friend," Chloe Amberley told The Sun.', "Sun"),
-    ("Chloe Amberley told BBC Radio Leeds that her son had struggled for years.", "BBC Radio Leeds"),
-    ("Chloe Amberley told 7NEWS on Monday that her son had struggled for years.", "7NEWS"),
-    ("Chloe Amberley told Newstalk on Monday that her son had struggled for years.", "Newstalk"),
-    ("Chloe Amberley told the Arizona Republic in a jailhouse interview on Tuesday that she was sorry.", "Arizona Republic"),
-    ("Chloe Amberley was interviewed by the Observer in 2017.", "Observer"),
-    ('Chloe Amberley said on CNN\'s "State of the Union" that her county had recorded 41 deaths.', "State of the Union"),
-])
-def test_outlets_told_by_masthead_brand_or_programme_are_interviews(text, outlet):
-    event, roles = _only(_extract_text(text, FRIDAY), "INTERVIEW")
-    assert ("Chloe Amberley", "INTERVIEWEE") in roles and (outlet, "OUTLET") in roles
-
-
 def test_an_interview_on_a_weekday_is_dated_by_it_not_given_to_it():
     event, roles = _only(_extract_text(
         "Devin Marquez told the Arizona Republic in a jailhouse interview on Tuesday that he was sorry.", FRIDAY), "INTERVIEW")
@@ -3941,7 +3935,7 @@ def test_an_infusion_received_days_before_a_death_told_with_a_gerund_is_the_dead
     ("Judge Ann Lowe ordered Gavin Moorcroft to serve 87 months in prison on Monday.", "Ann Lowe"),
 ])
 def test_being_ordered_to_serve_a_term_is_a_sentencing(text, judge):
-    roles = _the_one(text, FRIDAY, "SENTENCING", ("Gavin Moorcroft", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+    _the_one(text, FRIDAY, "SENTENCING", ("Gavin Moorcroft", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
     assert judge is None or (judge, "JUDGE") in _only(_extract_text(text, FRIDAY), "SENTENCING")[1]
 
 
