@@ -736,6 +736,10 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         add("recipient", _children(clause.head, OBJECTS | {"dative"}))
     if match.trigger.from_is_place:
         positions.pop("from", None)  # "took fentanyl from the drug cupboard": nobody supplied it
+    # "Sentencing is set for Oct. 8 before U.S. District Judge Harriet Lowe": the court it comes before
+    holders = {t.i: t for t in (nominal, verb, match.head) if t is not None}  # each once
+    add("court", [o for holder in holders.values() for o in _prep_objects(holder).get("before", [])
+                  if any(t.lower_ in _JUDGES_TITLES for t in o.subtree)])
     return positions, nominal, verb
 
 
@@ -2357,6 +2361,7 @@ def _status_by_date(draft: _Draft, claim: DateClaim, document: DocumentRecord) -
 
 
 _PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+_JUDGES_TITLES = frozenset({"judge", "justice", "magistrate", "magistrates", "recorder", "sheriff"})
 _GROUNDS_NOUNS = frozenset({"evidence", "grounds", "basis", "reason"})
 
 

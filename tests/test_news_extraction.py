@@ -3943,3 +3943,17 @@ def test_a_title_with_its_district_set_before_a_name_is_that_persons():
     roles = _only(_extract_text("The U.S. Attorney for the Western District of Washington, Tessa Grayling, charged "
                                 "Dean Moss on Tuesday.", FRIDAY), "CHARGES")[1]
     assert ("Tessa Grayling", "PROSECUTOR") in roles and ("Dean Moss", "DEFENDANT") in roles
+
+
+@pytest.mark.parametrize("text", [
+    "Kendrick Sayles pleaded guilty. Sentencing is set for Oct. 8 before U.S. District Judge Harriet Lowe.",
+    "Kendrick Sayles will be sentenced on Oct. 8 before Judge Harriet Lowe.",
+])
+def test_the_judge_a_sentencing_comes_before_is_its_judge(text):
+    roles = _only(_extract_text(text, FRIDAY), "SENTENCING")[1]
+    assert ("Harriet Lowe", "JUDGE") in roles and ("Kendrick Sayles", "DEFENDANT") in roles
+
+
+def test_someone_sentenced_before_another_defendant_is_no_judge():
+    roles = _only(_extract_text("Kendrick Sayles was sentenced before his co-defendant Tom Ray.", FRIDAY), "SENTENCING")[1]
+    assert roles == {("Kendrick Sayles", "DEFENDANT")}
