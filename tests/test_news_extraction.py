@@ -3722,6 +3722,18 @@ def test_first_names_from_beyond_the_english_speaking_world_say_whom_a_pronoun_c
     assert _only(_extract_text(text, FRIDAY), "DEATH")[1] == {(dead, "DECEASED")}
 
 
+@pytest.mark.parametrize("text, role", [
+    ("Minh Nguyen died on Sunday.", ("Minh Nguyen", "DECEASED")),
+    ("Chukwuemeka Obi died on Sunday.", ("Chukwuemeka Obi", "DECEASED")),
+    ("Hamza Siddiqui was arrested on Sunday.", ("Hamza Siddiqui", "ARRESTED")),
+])
+def test_a_first_name_from_anywhere_starts_a_name_the_model_missed(text, role):
+    event, = [e for e, roles in _extract_text(text, FRIDAY) if role in roles]
+    assert _span(event) == (date(2024, 6, 9), date(2024, 6, 9))
+
+
+
+
 @pytest.mark.parametrize("text, outlet", [
     ("Her father, Tom Lyle, has spoken about her death on the 3AW Drive program in April.", "3AW Drive"),
     ("Her father, Tom Lyle, has spoken about her death on the Morning Line show in April.", "Morning Line"),
