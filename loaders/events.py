@@ -1258,6 +1258,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
     # Allegation: "prosecutors allege that ...", "which prosecutors say was ...", "the alleged ...", "reportedly".
     if any(c.lower_ in taxonomy.allegation_words for c in [*anchor.children, *nominal.children]):
         return EventStatus.ALLEGED
+    if anchor.dep_ == "pcomp" and anchor.head.head.lemma_.lower() in taxonomy.allegation_verbs:
+        return EventStatus.ALLEGED  # "Calvin Rourke is accused of selling the pills"
     node = anchor
     for _ in range(3):
         if node.dep_ not in REPORTING_LINKS or node.head.i == node.i:

@@ -3969,3 +3969,12 @@ def test_the_judge_a_sentencing_comes_before_is_its_judge(text):
 def test_someone_sentenced_before_another_defendant_is_no_judge():
     roles = _only(_extract_text("Kendrick Sayles was sentenced before his co-defendant Tom Ray.", FRIDAY), "SENTENCING")[1]
     assert roles == {("Kendrick Sayles", "DEFENDANT")}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Calvin Rourke is accused of selling fentanyl to Amy Dunn.", EventStatus.ALLEGED),
+    ("Calvin Rourke, who is suspected of supplying heroin to Amy Dunn, was arrested on Monday.", EventStatus.ALLEGED),
+    ("Calvin Rourke admitted selling fentanyl to Amy Dunn.", EventStatus.OCCURRED),
+])
+def test_what_someone_is_accused_or_suspected_of_doing_is_alleged(text, status):
+    assert _only(_extract_text(text, FRIDAY), "DRUG_SUPPLY")[0].status == status
