@@ -445,6 +445,11 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
         # "is scheduled to be sentenced on Aug. 5 after pleading guilty": the one to be sentenced
         return (_children(clause, PASSIVE_SUBJECTS)
                 or (_understood_subject(clause)[0] if clause is not verb else [])), False
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.lower_ == "of" \
+            and governor.head.lower_ == "guilty" and governor.head.head.pos_ in ("VERB", "AUX"):
+        # "was found guilty of supplying the heroin", "pleaded guilty to ...": the one found guilty did it
+        found = governor.head.head
+        return _children(found, PASSIVE_SUBJECTS) or _children(found, OBJECTS) or _children(found, SUBJECTS), False
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.head.pos_ == "NOUN":
         return _children(governor.head, {"poss"}), False  # "his role in supplying ketamine": he supplied it
     if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBG":

@@ -3978,3 +3978,9 @@ def test_someone_sentenced_before_another_defendant_is_no_judge():
 ])
 def test_what_someone_is_accused_or_suspected_of_doing_is_alleged(text, status):
     assert _only(_extract_text(text, FRIDAY), "DRUG_SUPPLY")[0].status == status
+
+
+def test_someone_found_guilty_of_supplying_drugs_supplied_them():
+    roles = _only(_extract_text("Tyrone Ackah was found guilty of supplying the heroin that killed Gary Sefton.", FRIDAY),
+                  "DRUG_SUPPLY")[1]
+    assert roles == {("Tyrone Ackah", "SUPPLIER"), ("Gary Sefton", "BUYER")}
