@@ -31,6 +31,7 @@ from loaders.actors import (
     PRONOUN,
     SURNAME,
     ActorAnalysis,
+    ActorLexicon,
     ActorSpan,
     get_lexicon,
     is_acronym,
@@ -447,7 +448,7 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
                 or (_understood_subject(clause)[0] if clause is not verb else [])), False
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.lower_ == "of" \
             and governor.head.lower_ == "guilty" and governor.head.head.pos_ in ("VERB", "AUX"):
-        # "was found guilty of supplying the heroin", "pleaded guilty to ...": the one found guilty did it
+        # "was found guilty of supplying the heroin": the one found guilty did it
         found = governor.head.head
         return _children(found, PASSIVE_SUBJECTS) or _children(found, OBJECTS) or _children(found, SUBJECTS), False
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.head.pos_ == "NOUN":
@@ -672,8 +673,9 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         if verb is not None:
             subjects = _children(verb, SUBJECTS) or _controller(verb) or _conjunct_subject(verb) \
                 or _participle_subject(verb)
-            if not subjects and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.lemma_.lower() in \
-                    taxonomy.experiencer_light_verbs | taxonomy.agent_light_verbs:  # "died ..., days after receiving an infusion"
+            light_verbs = taxonomy.experiencer_light_verbs | taxonomy.agent_light_verbs
+            if not subjects and verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.lemma_.lower() in light_verbs:
+                # "died on May 14, four days after receiving a ketamine infusion": she received it
                 understood, passive = _understood_subject(verb)
                 subjects = [] if passive else understood
             lemma = verb.lemma_.lower()
@@ -2360,7 +2362,8 @@ def _status_by_date(draft: _Draft, claim: DateClaim, document: DocumentRecord) -
     verb = head if head.pos_ in ("VERB", "AUX") else clause_verb(head)
     told_in_past = verb is not None and (verb.tag_ == "VBD" or any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUXILIARIES for c in verb.children))
-    if draft.status == EventStatus.OCCURRED and not told_in_past and draft.expression is not None and claim.anchor is None \
+    told_by_the_text = draft.expression is not None and claim.anchor is None
+    if draft.status == EventStatus.OCCURRED and not told_in_past and told_by_the_text \
             and published is not None and published.end is not None \
             and claim.date.start is not None and claim.date.start > published.end:
         return EventStatus.SCHEDULED
@@ -2944,7 +2947,7 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
             draft.participants = [(dead if (a, r) == (actor_id, role) else a, r) for a, r in draft.participants]
 
 
-def _first_names_ruled_out(word: str, lexicon) -> frozenset[str]:
+def _first_names_ruled_out(word: str, lexicon: ActorLexicon) -> frozenset[str]:
     """First names a pronoun or a role noun cannot stand for: a woman's for "he" or "son"."""
     if word in MALE_PRONOUNS or word in lexicon.male_nouns:
         return lexicon.female_first_names
@@ -2972,18 +2975,20 @@ def _the_dead_are_not_prosecuted(drafts: list[_Draft], actors: ActorAnalysis) ->
     for draft in drafts:
         if draft.match.event_type.name != "DEATH" or draft.status != EventStatus.OCCURRED:
             continue
+        spans = actors.spans_between(draft.sentence.start, draft.sentence.end)
         for actor_id, role in draft.participants:
-            spans = actors.spans_between(draft.sentence.start, draft.sentence.end)
             if role == "DECEASED" and any(sp.actor_id == actor_id and sp.via != PRONOUN for sp in spans):
                 named_dead.setdefault(actor_id, draft.sentence.start)
     if not named_dead:
         return
     for draft in drafts:
         name = draft.match.event_type.name
+        here = actors.spans_between(draft.sentence.start, draft.sentence.end)
         for actor_id, role in list(draft.participants):
-            if (name, role) not in _ROLES_OF_THE_PROSECUTED or named_dead.get(actor_id, draft.sentence.start) >= draft.sentence.start:
+            died_before = named_dead.get(actor_id, draft.sentence.start) < draft.sentence.start
+            if (name, role) not in _ROLES_OF_THE_PROSECUTED or not died_before:
                 continue
-            spans = [sp for sp in actors.spans_between(draft.sentence.start, draft.sentence.end) if sp.actor_id == actor_id]
+            spans = [sp for sp in here if sp.actor_id == actor_id]
             if not spans or any(sp.via != PRONOUN for sp in spans):
                 continue  # named here: "Halloway, who died in July, had pleaded guilty in 2019"
             wrong_names = _first_names_ruled_out(spans[0].text.lower(), lexicon)

@@ -195,7 +195,8 @@ class _Names:
                 continue
             while j < len(doc) and doc[j].text not in OPENING_QUOTES and (
                     doc[j].lower_ in ("the", "a", "an") or doc[j].lower_ in lex.programme_nouns
-                    or doc[j].lower_ in lex.media_nouns or (self.entity_label.get(j) == "ORG" and not owned and not on_named)
+                    or doc[j].lower_ in lex.media_nouns
+                    or (self.entity_label.get(j) == "ORG" and not owned and not on_named)
                     or doc[j].tag_ == "POS"):
                 owned = owned or doc[j].tag_ == "POS"
                 j += 1  # "ABC's", "the podcast", "KRVB radio's"
