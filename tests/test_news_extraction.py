@@ -3984,3 +3984,12 @@ def test_someone_found_guilty_of_supplying_drugs_supplied_them():
     roles = _only(_extract_text("Tyrone Ackah was found guilty of supplying the heroin that killed Gary Sefton.", FRIDAY),
                   "DRUG_SUPPLY")[1]
     assert roles == {("Tyrone Ackah", "SUPPLIER"), ("Gary Sefton", "BUYER")}
+
+
+@pytest.mark.parametrize("text, event_type, span", [
+    ("The sentencing of Dr. Hamid Rostami has been moved to June 27.", "SENTENCING", (date(2024, 6, 27), date(2024, 6, 27))),
+    ("Ms Garvey's trial has been relisted for 14 October.", "TRIAL", (date(2024, 10, 14), date(2024, 10, 14))),
+])
+def test_a_date_an_event_has_been_moved_or_relisted_to_is_still_to_come(text, event_type, span):
+    event, _ = _only(_extract_text(text, FRIDAY), event_type)
+    assert _span(event) == span and event.status == EventStatus.SCHEDULED

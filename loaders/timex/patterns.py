@@ -242,8 +242,11 @@ _FUTURE_MARKER_RE = re.compile(
     re.IGNORECASE)
 # A date something is moved to is still to come: "postponed the trial to Aug. 19".
 _MOVED_TO_RE = re.compile(
-    r"\b(?i:postpon|delay|defer|reschedul|adjourn|push(?:ed|es|ing)?\s+back|pushed)\w*\b"
-    r"[^.;:]{0,160}?\b(?i:to|until|till)\s+$")
+    # (a move either way only in the present perfect: "has been moved to June 27", not "In May, the
+    # judge moved the trial to Aug. 25" told in October)
+    r"(?:\b(?i:postpon|delay|defer|reschedul|adjourn|push(?:ed|es|ing)?\s+back|pushed)\w*\b"
+    r"|\b(?i:has|have)\s+been\s+(?i:moved|relisted)\b)"
+    r"[^.;:]{0,160}?\b(?i:to|until|till|for)\s+$")
 # "It was not until May that ...", "was not charged until 2021": it happened then, not before.
 _NOT_UNTIL_RE = re.compile(r"(?:\b(?i:not|never)|n't)\s+(?:\w+\s+){0,3}?(?i:until|till)\s+$")
 # Present-tense schedule verbs: "the comment period ends Jan. 16", "the rule takes effect July 1".
