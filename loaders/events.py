@@ -2187,6 +2187,7 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                     pass  # "From Sept. 30 to Oct. 12, the indictment alleges, he distributed ..."
                 elif node.dep_ in {"ccomp", "advcl", "relcl", "conj", "parataxis"} \
                         and not (node.dep_ == "conj" and node.pos_ == "PROPN") \
+                        and not (node.dep_ == "advcl" and _bare_participle(node) and expression.end <= node.idx) \
                         and not (node.dep_ == "advcl" and anchor and anchor.anchor_start is not None
                         and anchor.anchor_start <= node.idx < (anchor.anchor_end or 0)) \
                         and not (node.dep_ == "advcl" and _is_when_clause(node)) \
@@ -2194,7 +2195,8 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                         and not _subjectless_copula(node):  # "found him dead ... on Jan. 19"
                     # "Four days after Freya died, police arrested ...": the anchor's own clause is
                     # crossed, and so is a when-clause ("pleaded not guilty when he was arraigned in June"),
-                    # and a name coordinated with another ("arrested X, 22, and Y, 20, on Saturday").
+                    # a name coordinated with another ("arrested X, 22, and Y, 20, on Saturday") and a
+                    # participle the date comes before ("went on trial on Monday charged with manslaughter").
                     break
                 node = node.head
                 distance += 1
@@ -2214,6 +2216,11 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
     inside = [e for r, e in candidates if r <= rank + 1 and e.anchor is None and best.anchor is None
               and _narrower(e.date, best.date) and not _EXAMPLE_RE.search(doc.text[max(0, e.start - 20):e.start])]
     return min(inside, key=lambda e: e.date.end - e.date.start) if inside else best
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle with no subject and no conjunction of its own: "charged with manslaughter"."""
+    return verb.tag_ == "VBN" and not _children(verb, SUBJECTS | PASSIVE_SUBJECTS | {"mark", "aux", "auxpass"})
 
 
 def _subjectless_copula(node: Token) -> bool:

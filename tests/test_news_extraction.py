@@ -3993,3 +3993,8 @@ def test_someone_found_guilty_of_supplying_drugs_supplied_them():
 def test_a_date_an_event_has_been_moved_or_relisted_to_is_still_to_come(text, event_type, span):
     event, _ = _only(_extract_text(text, FRIDAY), event_type)
     assert _span(event) == span and event.status == EventStatus.SCHEDULED
+
+
+def test_a_date_before_a_participle_dates_the_main_verb_too():
+    _the_one("Kieran Foley went on trial at the Central Criminal Court on Monday charged with manslaughter.", FRIDAY,
+             "TRIAL", ("Kieran Foley", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
