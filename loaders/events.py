@@ -780,7 +780,9 @@ def _given_to_someone(verb: Token) -> bool:
         lemma = token.lemma_.lower()
         return token.lower_ in _PERSONAL_OBJECTS or token.pos_ == "PROPN" or token.ent_type_ == "PERSON" \
             or lemma in lex.person_nouns or lemma in lex.describing_nouns or lemma in lex.relation_nouns \
-            or lemma in _PEOPLE_GIVEN_TO or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children)
+            or lemma in lex.relative_nouns or lemma in _PEOPLE_GIVEN_TO \
+            or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children) \
+            or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)  # "his partner, Lowri Evans,"
 
     objects = _children(verb, OBJECTS | PASSIVE_SUBJECTS)
     # the parser may hang "for Colm Byrne" on what was injected; "for years", "into her arm" are no one

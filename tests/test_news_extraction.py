@@ -3998,3 +3998,9 @@ def test_a_date_an_event_has_been_moved_or_relisted_to_is_still_to_come(text, ev
 def test_a_date_before_a_participle_dates_the_main_verb_too():
     _the_one("Kieran Foley went on trial at the Central Criminal Court on Monday charged with manslaughter.", FRIDAY,
              "TRIAL", ("Kieran Foley", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+
+
+def test_a_drug_injected_into_a_partner_named_in_apposition_is_given_to_her():
+    roles = _only(_extract_text("Gareth Pryce injected his partner, Lowri Evans, with heroin at their flat in March.",
+                                FRIDAY), "DRUG_ADMINISTRATION")[1]
+    assert roles == {("Gareth Pryce", "ADMINISTERED_BY"), ("Lowri Evans", "RECIPIENT")}
