@@ -2221,7 +2221,7 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
 
 
 def _bare_participle(verb: Token) -> bool:
-    """A past participle with no subject and no conjunction of its own: "charged with manslaughter"."""
+    """A past participle with no subject, auxiliary or conjunction of its own: "charged with manslaughter"."""
     return verb.tag_ == "VBN" and not _children(verb, SUBJECTS | PASSIVE_SUBJECTS | {"mark", "aux", "auxpass"})
 
 
