@@ -896,8 +896,6 @@ def _victim_in_the_phrase(root: Token, top: Token) -> bool:
     return False
 
 
-# Roles the victim of the crime a case is about never holds.
-_ROLES_OF_THE_ACCUSED_ONLY = frozenset({"DEFENDANT", "ARRESTED"})
 _LED_GROUPS = frozenset({"team", "group"})
 
 
@@ -2968,6 +2966,8 @@ def _first_names_ruled_out(word: str, lexicon: ActorLexicon) -> frozenset[str]:
 # Who stands accused in each event: those a pronoun may be after someone's death is told.
 _ROLES_OF_THE_PROSECUTED = frozenset({("PLEA", "DEFENDANT"), ("TRIAL", "DEFENDANT"), ("SENTENCING", "DEFENDANT"),
                                       ("CHARGES", "DEFENDANT"), ("ARREST", "ARRESTED")})
+# Roles the victim of the crime a case is about never holds.
+_ROLES_OF_THE_ACCUSED_ONLY = frozenset(role for _, role in _ROLES_OF_THE_PROSECUTED)
 _ROLES_OF_SUSPECTS = _ROLES_OF_THE_PROSECUTED | _ROLES_OF_THE_ACCUSED | {
     ("DRUG_SUPPLY", "SUPPLIER"), ("DRUG_ADMINISTRATION", "ADMINISTERED_BY")}
 

@@ -342,8 +342,7 @@ class _References:
         if not any(c.dep_ in ("prep", "advcl", "npadvmod") and c.i < subject.i
                    and c.left_edge.i <= pronoun.i <= c.right_edge.i for c in root.children):
             return None
-        occ = self.occurrence_at.get(subject.i)
-        actor = occ.actor.resolved() if occ is not None and occ.actor is not None else None
+        actor = self._actor_of(subject)
         if actor is None or actor.kind != ActorKind.PERSON or actor.gender not in (None, gender):
             return None
         return actor
