@@ -27,7 +27,6 @@ from loaders.actors import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
     NAME,
-    OPENING_QUOTES,
     PRONOUN,
     SURNAME,
     ActorAnalysis,
@@ -932,10 +931,10 @@ def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False, acc
                 and not (accused and _victim_in_the_phrase(chars.root, token)) and not _apposition_astray(chars):
             spans.append((span, chars.root))
     if not spans and token.pos_ == "PROPN":
-        # 'sat down with "Wisconsin Tonight"': a quoted title the parser split, its first word here
+        # A name the parser split, begun in this phrase and running on past it: 'sat down with
+        # "Wisconsin Tonight"', "told BBC Radio 5 Live on Sunday" (the last word read as a verb)
         split = actors.actor_at(token.idx, token.idx + len(token.text))
-        if split is not None and split.start == token.idx and split.end > hi \
-                and doc.text[split.start - 1 : split.start] in OPENING_QUOTES:
+        if split is not None and lo <= split.start <= token.idx and split.end > hi:
             spans.append((split, token))
     roots = {root.i for _, root in spans}
     people_words = get_lexicon().nouns_for_people

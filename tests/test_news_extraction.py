@@ -318,6 +318,9 @@ def test_arraigned_and_pleaded_not_guilty_is_a_plea_on_that_day():
     ("Leon Hart told the Arizona Republic in a jailhouse interview on Tuesday that he was sorry.", "Arizona Republic"),
     ("Leon Hart was interviewed by the Observer in 2017.", "Observer"),
     ('Leon Hart said on CNN\'s "State of the Union" that his county had recorded 41 deaths.', "State of the Union"),
+    ("Leon Hart told BBC Radio 5 Live on Sunday that the clinic had been safe.", "BBC Radio 5 Live"),
+    ("Speaking to the Sunday Independent, Leon Hart said he regretted nothing.", "Sunday Independent"),
+    ("Leon Hart told Univision 34 last week that the clinic had been safe.", "Univision"),
 ])
 def test_programmes_podcasts_and_news_media_someone_spoke_to_are_interview_outlets(sentence, outlet):
     _, roles = _only(_extract_text(sentence, FRIDAY), "INTERVIEW")

@@ -138,7 +138,7 @@ class _Names:
         found.extend(self._surnames_the_model_missed(found))
         found.extend(self._owned_organisations())
         found.extend(self._designated_organisations())
-        media = self._media_names() + self._call_signs()
+        media = self._media_names() + self._call_signs() + self._mastheads_the_model_missed()
         found.extend(media)
         found = _without_overlaps(found)
         self._mark_parenthesised_acronyms(found)
@@ -1126,14 +1126,9 @@ class _Names:
         band ("KXL-FM"): a bare three-letter word is too often something else. So too a
         station known by its brand and channel number: "spoke to Denver7", "told 9News"."""
         doc, found = self.doc, []
-
-        def addressed(token: Token) -> bool:
-            # "spoke to KDSR", "told WXYZ", "KDSR reported"; not "the WARN notice", "WADA investigators"
-            return token.dep_ not in _MODIFIER_DEPS and token.head.lemma_.lower() in _ADDRESSING_WORDS
-
         for token in doc:
             if _STATION_BRAND_RE.fullmatch(token.text):
-                if self.entity_label.get(token.i, "CARDINAL") == "CARDINAL" and addressed(token):  # "7NEWS" as a number
+                if self.entity_label.get(token.i, "CARDINAL") == "CARDINAL" and _addressed(token):  # "7NEWS" as a number
                     found.append(_Occurrence(token.i, token.i, token.i + 1, ActorKind.ORGANIZATION, certain=True))
                 continue
             if self.entity_label.get(token.i) == "PERSON" or not _CALL_SIGN_RE.fullmatch(token.text) \
@@ -1143,8 +1138,23 @@ class _Names:
                 and doc[token.i + 2].text in _BROADCAST_BANDS and not doc[token.i + 1].whitespace_
             if banded:
                 found.append(_Occurrence(token.i, token.i, token.i + 3, ActorKind.ORGANIZATION, certain=True))
-            elif len(token.text) == 4 and addressed(token):
+            elif len(token.text) == 4 and _addressed(token):
                 found.append(_Occurrence(token.i, token.i, token.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _mastheads_the_model_missed(self) -> list[_Occurrence]:
+        """A newspaper the model left untagged, named after "the" to someone speaking to it:
+        "Speaking to the Sunday Independent", "told the Evening Standard"."""
+        doc, found = self.doc, []
+        for token in doc:
+            if token.lower_ != "the" or self.entity_label.get(token.i + 1) is not None:
+                continue
+            end = token.i + 1
+            while end < len(doc) and end - token.i <= 4 and doc[end].pos_ == "PROPN" and _is_capitalised(doc[end]) \
+                    and "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            if end > token.i + 1 and self._is_masthead(token.i + 1, end) and _addressed(doc[end - 1]):
+                found.append(_Occurrence(token.i + 1, token.i + 1, end, ActorKind.ORGANIZATION, certain=True))
         return found
 
     def _media_name_word(self, token: Token) -> bool:
@@ -1196,6 +1206,12 @@ _NUMBERED_STATION_RE = re.compile(r"\d[A-Z]{2,3}")  # Australian call signs: 2GB
 _STATION_BRAND_RE = re.compile(r"[A-Z][a-z]{2,}\d{1,2}|\d{1,2}(?:News|NEWS)")
 _ADDRESSING_WORDS = frozenset({"to", "with", "on", "by", "tell", "report", "say", "air", "broadcast"})
 _NICKNAME_RE = re.compile(r"\s+[\"“‘][^\"”’]+[\"”’]\s+")
+
+
+def _addressed(token: Token) -> bool:
+    """A medium spoken or written to: "spoke to KDSR", "told WXYZ", "KDSR reported"; not "the
+    WARN notice", "WADA investigators"."""
+    return token.dep_ not in _MODIFIER_DEPS and token.head.lemma_.lower() in _ADDRESSING_WORDS
 
 
 def _without_nickname(name: str) -> str:
