@@ -654,9 +654,11 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             elif clause.lemma_.lower() in taxonomy.agent_light_verbs | taxonomy.release_verbs:
                 # "an autopsy report the Clark County Coroner's Office released Tuesday": who made it
                 add("agent", makers)
-        for participle in _children(nominal, {"acl"}):
-            # "an indictment returned against Sangha", "warning letters sent to three companies";
-            # not "an injection made by Sandor Pharma"
+        # "an indictment returned against Sangha", "warning letters sent to three companies",
+        # "a study, published in May and led by Dr. Rao"; not "an injection made by Sandor Pharma"
+        participles = [p for acl in _children(nominal, {"acl"})
+                       for p in (acl, *(c for c in _children(acl, {"conj"}) if c.tag_ == "VBN" and not _own_subjects(c)))]
+        for participle in participles:
             if participle.lemma_.lower() in taxonomy.product_verbs:
                 continue
             for prep, objs in _prep_objects(participle).items():
@@ -895,7 +897,7 @@ def _victim_in_the_phrase(root: Token, top: Token) -> bool:
     return False
 
 
-_LED_GROUPS = frozenset({"team", "group"})
+_LED_GROUPS = frozenset({"team", "group", "researcher", "scientist", "investigator", "author", "doctor", "clinician"})
 
 
 @lru_cache(maxsize=1)
@@ -938,9 +940,15 @@ def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False, acc
             spans.append((split, token))
     roots = {root.i for _, root in spans}
     people_words = get_lexicon().nouns_for_people
+    people_roots = {root.i for span, root in spans if not _is_organisation(span, actors)}
     result: list[ActorSpan] = []
     seen: set[str] = set()
     for span, root in spans:
+        if not acting and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i in people_roots \
+                and _is_organisation(span, actors):
+            # "a study by Dr. Anita Rao of Emory University": where she works, no second author
+            # (but in a role that acts, "performed by Dr. X of the Coroner's Office", the office acts)
+            continue
         # Walk up through modifiers and coordination: a name that modifies another actor's
         # noun ("Perry's assistant", "the X and Tesla owner") is not a participant itself;
         # names coordinated with each other ("Iwamasa and Fleming pleaded") all are.
@@ -1821,6 +1829,17 @@ def _tells_how_someone_died(clause: Token) -> bool:
     return clause.lemma_.lower() == "die" or any(t.lemma_.lower() in _FINDING_WORDS for t in clause.subtree)
 
 
+def _bare_reference_point(nominal: Token) -> bool:
+    """A court event named bare, after "before", "ahead of" or "prior to", as a point of the
+    proceedings: "entered well before trial", "left him alone ahead of trial" (not "ahead of
+    her trial next month", a trial told of)."""
+    preposition = nominal.head
+    if nominal.dep_ != "pobj" or any(c.dep_ != "punct" for c in nominal.children):
+        return False
+    return preposition.lower_ == "before" or (
+        preposition.lower_ in {"of", "to"} and preposition.head.lower_ in {"ahead", "prior"})
+
+
 _FINDING_WORDS = frozenset({"cause", "manner", "due", "toxicity", "overdose", "intoxication", "poisoning"})
 _RULING_VERBS = frozenset({"rule", "determine", "conclude", "find", "attribute", "classify"})
 
@@ -1839,6 +1858,8 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         if nominal.dep_ == "pobj" and nominal.head.lower_ in {"for", "to"} \
                 and nominal.head.head.lemma_.lower() in match.event_type.exclude_nouns_for:
             return None  # "a warrant for his arrest" is no arrest, "his right to a trial" no trial
+    if match.trigger.part_of_speech == "NOUN" and match.event_type.awaited and _bare_reference_point(_nominal_head(head)):
+        return None  # "his plea, entered well before trial": a point of the proceedings, no trial held
     if match.trigger.part_of_speech == "VERB" and match.event_type.exclude_objects and any(
             o.lemma_.lower() in match.event_type.exclude_objects for o in _children(head, OBJECTS | PASSIVE_SUBJECTS)):
         return None  # "the judge revoked his bail" is the court's, not a regulator's

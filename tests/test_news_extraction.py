@@ -1269,6 +1269,23 @@ def test_the_study_a_later_sentence_credits_is_the_one_published_on_the_day_told
     assert _span(publication) == (date(2025, 3, 4), date(2025, 3, 4))
 
 
+@pytest.mark.parametrize("text", [
+    "A study published Tuesday in Health Affairs, by researchers led by Dr. Imani Batts, found fewer deaths.",
+    "A team of doctors led by Dr. Imani Batts published the findings on Tuesday.",
+    "The findings rest on a study, published Tuesday in JAMA and led by Dr. Imani Batts of Emory University.",
+])
+def test_the_one_who_led_the_researchers_or_the_study_is_its_only_author(text):
+    event, roles = _only(_extract_text(text, FRIDAY), "PUBLICATION")
+    assert roles == {("Imani Batts", "AUTHOR")} and _span(event) == (date(2024, 6, 11), date(2024, 6, 11))
+
+
+def test_the_office_an_examiner_works_for_examined_too():
+    _, roles = _only(_extract_text("Owen Reyes died on Monday. The autopsy, performed by Dr. Imelda Ruiz of the "
+                                   "Sacramento County Coroner's Office, found fentanyl in Reyes's blood.", FRIDAY),
+                     "AUTOPSY")
+    assert {("Imelda Ruiz", "EXAMINER"), ("Sacramento County Coroner's Office", "EXAMINER")} <= roles
+
+
 @pytest.mark.parametrize("sentence, body", [
     ("On 4 November, two days after the first deaths, NSW Health issued a public drug warning about capsules "
      "containing nitazenes circulating in Sydney.", "NSW Health"),
@@ -1827,6 +1844,16 @@ def test_a_question_a_right_and_nobody_tell_of_no_trial():
         assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "TRIAL"], text
     # A quoted question is someone's words, and a statement of a trial is still one.
     assert [e for e, _ in _extract_text("Jasveen Sangha went on trial on Monday.", FRIDAY) if e.type == "TRIAL"]
+
+
+def test_trial_named_bare_as_a_point_of_the_proceedings_is_no_trial():
+    for text in ("Leon Hart pleaded guilty in May, well before trial.",
+                 "The plea left Maria Santos alone ahead of trial.",
+                 "Maria Santos met her lawyers prior to trial."):
+        assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "TRIAL"], text
+    # her trial, told of, is one
+    assert [e for e, _ in _extract_text("Maria Santos spoke to reporters ahead of her trial in March.", FRIDAY)
+            if e.type == "TRIAL"]
 
 
 def test_a_day_told_without_its_year_beside_a_day_told_with_one_is_in_that_year():
