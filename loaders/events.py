@@ -143,13 +143,20 @@ def _verb_forms(lemma: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def _fronted_gerund(token: Token) -> bool:
+    """ "Sentencing Carlos Medina to life, Judge X said": a participle opening the sentence with
+    its object, which the model may tag as a capitalised name or noun."""
+    return token.is_sent_start and token.pos_ in {"PROPN", "NOUN"} and token.lower_.endswith("ing") \
+        and token.dep_ == "advcl" and any(c.dep_ == "dobj" for c in token.children)
+
+
 def _token_matches(token: Token, word: str, first: bool, pos: str, single: bool) -> bool:
     lower = token.lower_
     if first and pos == "VERB":
-        if token.pos_ not in {"VERB", "AUX"}:
+        if token.pos_ not in {"VERB", "AUX"} and not _fronted_gerund(token):
             return False
         return token.lemma_.lower() == word or lower in _verb_forms(word)
-    if pos == "NOUN" and single and token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
+    if pos == "NOUN" and single and (token.pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"} or _fronted_gerund(token)):
         return False
     return lower == word or token.lemma_.lower() == word or lower.replace("-", "") == word.replace("-", "")
 
@@ -420,7 +427,7 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
         # "was arrested ... and charged": the second verb shares the first one's passive auxiliary.
         passive = _reads_passive(verb, governor)
         return controller, passive
-    if verb.dep_ == "advcl" and verb.tag_ in {"VBN", "VBG"} and not _children(verb, {"mark"}):
+    if verb.dep_ == "advcl" and (verb.tag_ in {"VBN", "VBG"} or _fronted_gerund(verb)) and not _children(verb, {"mark"}):
         return _children(governor, SUBJECTS | PASSIVE_SUBJECTS), verb.tag_ == "VBN"
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         noun = governor.head if governor.dep_ == "appos" else governor

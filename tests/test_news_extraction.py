@@ -1846,6 +1846,14 @@ def test_a_question_a_right_and_nobody_tell_of_no_trial():
     assert [e for e, _ in _extract_text("Jasveen Sangha went on trial on Monday.", FRIDAY) if e.type == "TRIAL"]
 
 
+def test_a_sentence_told_in_a_fronted_participle_is_the_judges_who_speaks_after_it():
+    event, roles = _only(_extract_text(
+        "Carlos Medina, 41, was convicted in May. Sentencing Carlos Medina to life in prison on Tuesday, "
+        "Judge Ruth Alvarez said the crime was cruel.", FRIDAY), "SENTENCING")
+    assert roles == {("Carlos Medina", "DEFENDANT"), ("Ruth Alvarez", "JUDGE")}
+    assert _span(event) == (date(2024, 6, 11), date(2024, 6, 11))
+
+
 def test_trial_named_bare_as_a_point_of_the_proceedings_is_no_trial():
     for text in ("Leon Hart pleaded guilty in May, well before trial.",
                  "The plea left Maria Santos alone ahead of trial.",
