@@ -630,6 +630,10 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             if head.dep_ == "advcl" and head.tag_ == "VBG" and "on" not in preps:
                 # "defended his protocols on the podcast 'Ketamine Frontiers,' telling host ...": where it was said
                 preps["on"] = _prep_objects(head.head).get("on", [])
+        if passive_subjects and "by" not in preps:
+            # "was erased from the medical register by the Tribunal Service", "was arrested at his
+            # home by detectives": the parser hangs the doer on the last noun
+            preps["by"] = [o for objs in preps.values() for obj in objs for o in _prep_objects(obj).get("by", [])]
         if "by" in preps and passive_subjects:
             add("agent", preps.pop("by"))
         # "recalling the vials at the FDA's request": the parser may hang it on the object

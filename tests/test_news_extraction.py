@@ -3114,11 +3114,29 @@ def test_an_examiner_announcing_how_someone_died_is_the_autopsy_and_the_investig
     ("The General Pharmaceutical Council struck off pharmacist Rashid Qureshi in May.", "Rashid Qureshi"),
     ("The General Pharmaceutical Council struck Rashid Qureshi off the register in May.", "Rashid Qureshi"),
     ("Dr. Obinna Eze's registration was cancelled by the Medical Council of New Zealand in September.", "Obinna Eze"),
+    ("Dr. Ellen Price was erased from the medical register by the Medical Practitioners Tribunal Service in March.",
+     "Ellen Price"),
+    ("The Nursing and Midwifery Council removed Tina Wolfe from the register on Tuesday.", "Tina Wolfe"),
+    ("Lawyer Tom Reese was struck from the roll by the Supreme Court in 2021.", "Tom Reese"),
 ])
 def test_cancelling_a_registration_or_striking_someone_off_is_a_regulatory_action(sentence, subject):
     (roles,) = _roles_of(sentence, date(2025, 6, 1), "REGULATORY_ACTION")
-    assert (subject, "SUBJECT") in roles
+    assert (subject, "SUBJECT") in roles and any(role == "REGULATOR" for _, role in roles)
     assert _roles_of("The hearing was cancelled on Monday because the judge was ill.", FRIDAY, "REGULATORY_ACTION") == []
+    assert _roles_of("Police removed Tina Wolfe from the building on Tuesday.", FRIDAY, "REGULATORY_ACTION") == []
+
+
+def test_a_marketing_authorisation_spelled_the_british_way_is_an_approval():
+    for text in ("The Medicines and Healthcare products Regulatory Agency granted the drug a marketing authorisation "
+                 "in May.", "The MHRA authorised the tablet in May."):
+        _, roles = _only(_extract_text(text, FRIDAY), "REGULATORY_APPROVAL")
+        assert {role for _, role in roles} == {"REGULATOR"}, text
+
+
+def test_the_doer_of_a_passive_hung_on_the_place_it_happened_is_still_its_doer():
+    _, roles = _only(_extract_text("Dmitri Sokol was arrested Friday at his home in Miami by agents of the Drug "
+                                   "Enforcement Administration.", FRIDAY), "ARREST")
+    assert roles == {("Dmitri Sokol", "ARRESTED"), ("Drug Enforcement Administration", "ARRESTED_BY")}
 
 
 def test_an_internal_review_of_someones_records_or_care_is_an_investigation_of_them():
