@@ -560,6 +560,7 @@ def _participle_subject(verb: Token) -> list[Token]:
     return []
 
 
+_PROVIDING_VERBS = frozenset({"supply", "provide", "furnish"})
 _SHARING_PARTICIPLES = frozenset({"speak", "talk", "testify", "appear", "hold", "give", "write", "issue", "release",
                                   "face"})
 
@@ -603,6 +604,11 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             add("with", [o for o in objects if _is_broadcaster(o)])
             objects = []
         direct = _children(head, {"dobj"})
+        if head.lemma_.lower() in _PROVIDING_VERBS and any(c.dep_ == "prep" and c.lower_ == "with" for c in head.children):
+            # "supplied him with codeine": whom it went to, the thing after "with"
+            add("recipient", direct)
+            objects = [o for o in objects if o not in direct]
+            direct = []
         if len(direct) == 2 and direct[0].tag_ in {"NNP", "PRP"} and direct[0].i < direct[1].i:
             # "sold Faraday the pills": the parser's first of two objects is whom it went to
             add("recipient", direct[:1])
@@ -1775,10 +1781,17 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         if not objects:
             objects = _prep_objects(verb_or_head).get("to", [])  # "admitted to one count of conspiracy"
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
-        if match.trigger.requires_also and any(o.tag_ == "PRP" for o in objects):
-            # "sold 50 vials ... and Fleming passed them on to ...": what the sentence told was sold
-            return bool(words(verb_or_head.sent) & match.trigger.requires) and any(
-                t.lemma_.lower() in _TRADING_VERBS for t in verb_or_head.sent if t.i < verb_or_head.i)
+        pronouns = [o for o in objects if o.tag_ == "PRP"] + [
+            t for o in objects for p in _children(o, {"prep"}) if p.lower_ == "of" for t in _children(p, {"pobj"})
+            if t.tag_ == "PRP"]
+        if match.trigger.requires_also and pronouns:
+            # "sold 50 vials ... and Fleming passed them on to ...", "Fleming bought 50 vials from
+            # Sangha. He then passed 25 of them on to ...": what this sentence or the one before told was sold
+            sentence = verb_or_head.sent
+            doc = verb_or_head.doc
+            told = doc[doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start : sentence.end]
+            return bool(words(told) & match.trigger.requires) and any(
+                t.lemma_.lower() in _TRADING_VERBS for t in told if t.i < verb_or_head.i)
         # "posted her five supplies of 30 troches each": what the object is a quantity of, too
         # (not "photos of pills", "samples of the lozenges", "complaints of diversion")
         objects += [t for o in objects if o.lemma_.lower() in _AMOUNT_NOUNS

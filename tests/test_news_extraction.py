@@ -2138,8 +2138,25 @@ def test_passing_the_drug_on_to_someone_is_a_supply_and_passing_a_test_or_a_file
                            "passed them on to Kenneth Iwamasa.", date(2025, 9, 17))
     assert {frozenset(roles) for e, roles in events if e.type == "DRUG_SUPPLY"} >= {
         frozenset({("Erik Fleming", "SUPPLIER"), ("Kenneth Iwamasa", "BUYER")})}
-    for text in ("Cole Dade passed a drug test in March.", "Dana Reyes passed the file on ketamine sales to police."):
+    # some of what the sentence before told was bought
+    events = _extract_text("Erik Fleming bought 50 vials of ketamine from Jasveen Sangha. Fleming then passed 25 of "
+                           "them on to Kenneth Iwamasa.", date(2025, 9, 17))
+    assert {frozenset(roles) for e, roles in events if e.type == "DRUG_SUPPLY"} == {
+        frozenset({("Jasveen Sangha", "SUPPLIER"), ("Erik Fleming", "BUYER")}),
+        frozenset({("Erik Fleming", "SUPPLIER"), ("Kenneth Iwamasa", "BUYER")})}
+    for text in ("Cole Dade passed a drug test in March.", "Dana Reyes passed the file on ketamine sales to police.",
+                 "Dana Reyes read 40 letters about ketamine. She passed 12 of them on to police."):
         assert not [e for e, _ in _extract_text(text, FRIDAY) if e.type == "DRUG_SUPPLY"], text
+
+
+@pytest.mark.parametrize("text, supplier, buyer", [
+    ("Thomas Aldous died in November. Medivista Online Pharmacy Ltd supplied him with codeine on 14 occasions.",
+     "Medivista Online Pharmacy Ltd", "Thomas Aldous"),
+    ("Dr. Ray Hollis provided Ana Ruiz with ketamine lozenges in March.", "Ray Hollis", "Ana Ruiz"),
+])
+def test_whom_someone_supplied_with_a_drug_is_its_buyer(text, supplier, buyer):
+    (roles,) = _roles_of(text, FRIDAY, "DRUG_SUPPLY")
+    assert roles == {(supplier, "SUPPLIER"), (buyer, "BUYER")}
 
 
 # Ordinary news sentences that rules added for other wording must leave alone.
