@@ -3960,6 +3960,11 @@ def test_a_relative_told_with_whose_is_a_person_whose_death_is_told():
     assert ("Lorraine Tibbets", "INTERVIEWEE") in _only(events, "INTERVIEW")[1]
 
 
+def test_an_arrest_told_with_whose_is_the_arrest_of_the_one_described():
+    _the_one("Nurse Tara Quill, whose arrest in April shocked the ward, appeared in court on Monday.", FRIDAY,
+             "ARREST", ("Tara Quill", "ARRESTED"), (date(2024, 4, 1), date(2024, 4, 30)))
+
+
 def test_whom_the_drugs_killed_had_them_from_the_one_named_as_supplying_them():
     roles = _only(_extract_text("Tyrone Ackah had supplied the heroin that killed father-of-two Gary Sefton.", FRIDAY),
                   "DRUG_SUPPLY")[1]

@@ -490,8 +490,12 @@ class _References:
         if actor is None or (wanted is not None and actor.kind != wanted):
             return None
         if token.lower_ == "whose":
-            # whose relation the noun after it names ("whose son"), without counting as a mention
-            self.ref_at[token.i] = actor
+            # whose relation the noun after it names ("whose son"), without counting as a mention;
+            # whose act or thing ("whose arrest in April") hers, a mention later pronouns skip
+            if token.head.lemma_.lower() in self.lex.nouns_for_people:
+                self.ref_at[token.i] = actor
+            elif not any(c.dep_ == "compound" for c in token.head.children):  # not "whose registration number"
+                self._add(actor, token, token.i, token.i + 1, PRONOUN, False)
             return None
         return self._add(actor, token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
 
