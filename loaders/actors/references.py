@@ -46,11 +46,11 @@ _SPEAKING_FOR = frozenset({"REPRESENTS", "SPOKESPERSON_FOR"})  # a lawyer's, a s
 
 # The story's subject, out of a pronoun's reach, still competes for it: as a name (5, see
 # _pronoun's scores) told a sentence beyond the window, never over a subject just before.
+_TOPIC_SCORE = 5.0 - (_PRONOUN_WINDOW + 1)
+_TOPIC_MENTIONS = 3
 # What a person does or goes through in their own case, told with a possessive before their name.
 _OWN_ACTS = frozenset({"arrest", "conviction", "indictment", "sentencing", "sentence", "plea", "trial", "acquittal",
                        "release", "arraignment", "appearance", "hearing", "interview", "statement", "testimony"})
-_TOPIC_SCORE = 5.0 - (_PRONOUN_WINDOW + 1)
-_TOPIC_MENTIONS = 3
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
 # A transcript's speaker label opening a line: "LINDA AMBROSE: ...", "DEVIN ACOSTA, HOST:", "HOLT: ...".
 _SPEAKER_LABEL_RE = re.compile(r"(?m)^[ \t]*(?:\*\*)?(?:[A-Z]{1,4}\. )?(?P<name>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,3})(?:, [A-Z][A-Z ]+)?:(?:\*\*)?(?=\s)")
