@@ -98,6 +98,7 @@ class EventMention:
     title: str = ""
     kind: str | None = None  # see the taxonomy's `kinds`
     agreed: bool = False  # told as agreed to, not yet done (see the taxonomy's `agreed_by`)
+    many_unnamed: frozenset[str] = frozenset()  # see the taxonomy's `apart_when_many_unnamed`
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,11 +280,14 @@ def _children(token: Token, deps: set[str]) -> list[Token]:
 
 def _prep_objects(token: Token) -> dict[str, list[Token]]:
     found: dict[str, list[Token]] = {}
-    for prep in token.children:
-        if prep.dep_ in {"prep", "agent"}:
-            for obj in prep.children:
-                if obj.dep_ in {"pobj", "pcomp"}:
-                    found.setdefault(prep.lower_, []).append(obj)
+    preps = [c for c in token.children if c.dep_ in {"prep", "agent"}]
+    # "sold them without prescriptions and for cash, to nine customers": the parser joins
+    # the later phrases to the first preposition
+    preps += [c for p in preps for c in p.conjuncts if c.pos_ == "ADP"]
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ in {"pobj", "pcomp"}:
+                found.setdefault(prep.lower_, []).append(obj)
     return found
 
 
@@ -1714,6 +1718,8 @@ class _Draft:
     of_a_thing: bool = False  # a noun "of" a thing ("a trial of drug checking"): no one's event to inherit
     # Tokens in the principal's places when no actor fills them: "investigated the death" → "death".
     undergoing: tuple[int, ...] = ()
+    # Roles of the type's `apart_when_many_unnamed` held by people counted, not named ("to nine customers").
+    many_unnamed: frozenset[str] = frozenset()
 
 
 def _bare_passive(verb: Token) -> bool:
@@ -2017,9 +2023,28 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     undergoing = tuple(t.i for role in match.event_type.principal if role not in filled
                        for position in match.event_type.roles.get(role, ()) if position != "host"
                        for t in positions.get(position, []))
+    many_unnamed = frozenset(role for role in match.event_type.apart_when_many_unnamed if role not in filled
+                             and any(_many_unnamed_people(t) for position in match.event_type.roles.get(role, ())
+                                     for t in positions.get(position, [])))
     return _Draft(match, sentence, participants, expression, status, object_text,
                   trigger_start, trigger_end, round(confidence, 2), described_nouns, main_clause, precedes_dated_event,
-                  calendar_date, introduces_people, of_a_thing, undergoing)
+                  calendar_date, introduces_people, of_a_thing, undergoing, many_unnamed)
+
+
+_GROUP_NOUNS = frozenset({"group", "dozen", "dozens", "handful", "number", "circle", "network", "string", "range"})
+_TRADING_PARTIES = frozenset({"customer", "buyer", "user", "dealer", "seller", "client", "other"})
+_REFERRING_BACK = frozenset({"the", "these", "those", "both", "all"})
+
+
+def _many_unnamed_people(token: Token) -> bool:
+    """ "at least nine customers", "a small group of regular customers", "other teenagers":
+    people the text counts or sorts but never names (not "the friends", who were named before)."""
+    if token.lemma_.lower() in _GROUP_NOUNS:
+        token = next(iter(_prep_objects(token).get("of", [])), token)
+    lex = get_lexicon()
+    return token.tag_ == "NNS" and token.ent_type_ == "" \
+        and token.lemma_.lower() in lex.nouns_for_people | lex.residence_nouns | _TRADING_PARTIES \
+        and not any(c.dep_ in {"det", "predet"} and c.lower_ in _REFERRING_BACK for c in token.children)
 
 
 # What a verb may hold and still be bare of a time of its own: "was arrested and charged on
@@ -2394,6 +2419,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
                 object_text=draft.object_text, confidence=draft.confidence,
                 title=_render_title(event_type, names, draft.object_text), kind=_kind(draft),
                 agreed=any(t.lemma_.lower() in event_type.agreed_by for t in draft.match.tokens),
+                many_unnamed=draft.many_unnamed,
             )
             mentions.append(mention)
         if claim.date.start is not None and claim.date.end is not None and claim.anchor is None \

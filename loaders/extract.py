@@ -112,7 +112,7 @@ def mention_to_record(mention: EventMention, document: DocumentRecord) -> EventR
         date=mention.claim.date,
         participants=tuple(Participant(actor_id, role) for actor_id, role in mention.participants),
         evidence=(Evidence(document.id, sentence.text, sentence.start, sentence.end, mention.claim),),
-        confidence=mention.confidence, kind=mention.kind, agreed=mention.agreed,
+        confidence=mention.confidence, kind=mention.kind, agreed=mention.agreed, many_unnamed=mention.many_unnamed,
     )
 
 

@@ -47,6 +47,7 @@ class Candidate:
     distinguishing: frozenset[tuple[str, str]] = frozenset()
     kind: str | None = None  # the taxonomy kind its mentions say ("not guilty"), None when none does
     agreed: bool = False  # told only as agreed to: done on or after the day it was agreed
+    many_unnamed: frozenset[str] = frozenset()  # roles held by people counted, not named
     # The interval its claims consolidate to, found once: every pair it is weighed in reads it.
     date: FuzzyDate = field(init=False, compare=False)
 
@@ -96,7 +97,14 @@ def _told_apart(a: Candidate, b: Candidate) -> bool:
     "Plasencia sold to Perry") or a `distinct_by` role (interviews on different outlets); or
     kinds that differ (a plea of not guilty is not the later guilty plea)."""
     return _different_fillers(a.principal, b.principal) or _different_fillers(a.distinguishing, b.distinguishing) \
-        or (a.kind is not None and b.kind is not None and a.kind != b.kind)
+        or (a.kind is not None and b.kind is not None and a.kind != b.kind) \
+        or _named_where_the_other_counts(a, b) or _named_where_the_other_counts(b, a)
+
+
+def _named_where_the_other_counts(a: Candidate, b: Candidate) -> bool:
+    """A role one fills with people it counts but never names, the other with someone named:
+    "sold pills to at least nine customers" is not "sold Mulvey ketamine in July"."""
+    return bool((a.many_unnamed - b.many_unnamed) & {role for _, role in b.principal})
 
 
 def _dated_apart(a: Candidate, b: Candidate, taxonomy: Taxonomy) -> bool:
@@ -191,6 +199,7 @@ def merge_records(records: Sequence[EventRecord], event_id: str) -> EventRecord:
         id=event_id, type=main.type, status=status, title=main.title, date=date,
         participants=participants, evidence=tuple(sorted(evidence.values(), key=lambda e: (e.document_id, e.start))),
         confidence=round(min(0.99, 1 - confidence), 2), kind=kind, agreed=all(r.agreed for r in records),
+        many_unnamed=frozenset().union(*(r.many_unnamed for r in records)),
     )
 
 
@@ -232,7 +241,8 @@ def merge_events(records: Sequence[EventRecord], taxonomy: Taxonomy, existing: S
         Candidate(id=r.id, type=r.type,
                   principal=principal_roles(((p.actor_id, p.role) for p in r.participants), r.type, taxonomy),
                   distinguishing=distinguishing_roles(((p.actor_id, p.role) for p in r.participants), r.type, taxonomy),
-                  claims=tuple(e.claim for e in d.evidence), record=r, kind=r.kind, agreed=r.agreed)
+                  claims=tuple(e.claim for e in d.evidence), record=r, kind=r.kind, agreed=r.agreed,
+                  many_unnamed=r.many_unnamed)
         for r, d in zip(records, dated)
     ] + list(existing)
     merged: list[EventRecord] = []

@@ -342,6 +342,9 @@ class EventRecord:
     confidence: float
     kind: str | None = None  # a taxonomy kind ("not guilty"): kinds told apart are events told apart
     agreed: bool = False  # every mention tells it as agreed to, before it was done ("agreed to plead guilty")
+    # Roles some mention fills with people it counts but never names ("sold to nine customers"):
+    # what tells a run of sales from one named sale while documents merge (not stored).
+    many_unnamed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

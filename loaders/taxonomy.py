@@ -79,6 +79,7 @@ class EventType:
     inherit_principal_from: tuple[str, ...] = ()
     required_roles: tuple[str, ...] = ()
     distinct_by: tuple[str, ...] = ()
+    apart_when_many_unnamed: frozenset[str] = frozenset()  # roles whose unnamed many tell the event apart
     anchor_nouns: frozenset[str] = frozenset()
     # Kinds of the event told apart by the words that say them: a plea of not guilty is not
     # the guilty plea the same defendant enters later. In order: the first whose words occur.
@@ -235,6 +236,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             inherit_principal_from=_names(spec.get("inherit_principal_from")),
             required_roles=tuple(spec.get("required_roles") or ()),
             distinct_by=tuple(spec.get("distinct_by") or ()),
+            apart_when_many_unnamed=frozenset(spec.get("apart_when_many_unnamed") or ()),
             anchor_nouns=frozenset(spec.get("anchor_nouns") or ()),
             kinds=tuple((str(kind), tuple(str(w).lower() for w in words)) for kind, words in (spec.get("kinds") or {}).items()),
             present_passive_is_state=bool(spec.get("present_passive_is_state", False)),

@@ -4082,3 +4082,21 @@ def test_a_drug_injected_into_a_partner_named_in_apposition_is_given_to_her():
     roles = _only(_extract_text("Gareth Pryce injected his partner, Lowri Evans, with heroin at their flat in March.",
                                 FRIDAY), "DRUG_ADMINISTRATION")[1]
     assert roles == {("Gareth Pryce", "ADMINISTERED_BY"), ("Lowri Evans", "RECIPIENT")}
+
+
+def test_a_run_of_sales_to_unnamed_customers_is_not_the_one_sale_to_a_named_buyer():
+    events = _extract_text(
+        "Between March and August 2023, Declan Walsh sold ketamine for cash to a small group of regular customers. "
+        "One of them, Kevin Murphy, bought ketamine from Walsh in July 2023.", FRIDAY)
+    sales = sorted(((_span(e), roles) for e, roles in events if e.type == "DRUG_SUPPLY"), key=lambda s: s[0])
+    assert sales == [
+        ((date(2023, 3, 1), date(2023, 8, 31)), {("Declan Walsh", "SUPPLIER")}),
+        ((date(2023, 7, 1), date(2023, 7, 31)), {("Declan Walsh", "SUPPLIER"), ("Kevin Murphy", "BUYER")}),
+    ]
+
+
+def test_a_buyer_after_other_phrases_of_the_sale_is_still_its_buyer():
+    roles = _only(_extract_text(
+        "Rhys Talbot ran a pharmacy in Cork. Between May and June 2023 he sold ketamine vials and fentanyl patches, "
+        "without prescriptions and for cash, to at least two customers, including Megan Doyle.", FRIDAY), "DRUG_SUPPLY")[1]
+    assert roles == {("Rhys Talbot", "SUPPLIER"), ("Megan Doyle", "BUYER")}
