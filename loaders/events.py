@@ -3098,6 +3098,20 @@ def _definite_mentions_keep_their_dates(drafts: list[_Draft]) -> None:
             draft.expression = earlier[-1].expression
 
 
+def _within_one_unit(told: FuzzyDate, calendar: tuple[int, int, str] | None) -> bool:
+    """Whether a date told lies within one day, or one calendar month or year when the
+    expression counts in them ("that month", "the following year")."""
+    start, end = told.start, told.end
+    if start is None or end is None:
+        return False
+    unit = calendar[2] if calendar is not None else "day"
+    if unit == "year":
+        return start.year == end.year
+    if unit == "month":
+        return (start.year, start.month) == (end.year, end.month)
+    return start == end
+
+
 def _is_definite(match: _Match) -> bool:
     """A noun trigger with "the": an event the reader already knows of ("the trial")."""
     return match.trigger.part_of_speech == "NOUN" and any(
@@ -3154,8 +3168,10 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
             # the day the story last gave, when it gave it after the last dated event.
             # A day the last dated event was only counted from ("searched the pharmacy on 14 September,
             # eleven days after Mr Mulvey's death") is told after it too.
+            # So too the year told last for "that year" ("That changed in 2023. In an interview that
+            # year, ..."), the month for "that month".
             told = [e for e in expressions if e.end <= expression.start and e.anchor is None and e.date.known
-                    and e.date.start == e.date.end and (last_dated is None or e.start > last_dated[2] or (
+                    and _within_one_unit(e.date, anchor.calendar) and (last_dated is None or e.start > last_dated[2] or (
                         e.start == last_dated[2] and e.date != last_dated[1]))][-1:]
         before = told[-1].date if told else last_dated[1] if last_dated else None
         if told and anchor.max_offset_days == 0 and hours_into_the_night(

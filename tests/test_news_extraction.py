@@ -4100,3 +4100,20 @@ def test_a_buyer_after_other_phrases_of_the_sale_is_still_its_buyer():
         "Rhys Talbot ran a pharmacy in Cork. Between May and June 2023 he sold ketamine vials and fentanyl patches, "
         "without prescriptions and for cash, to at least two customers, including Megan Doyle.", FRIDAY), "DRUG_SUPPLY")[1]
     assert roles == {("Rhys Talbot", "SUPPLIER"), ("Megan Doyle", "BUYER")}
+
+
+def test_a_musician_introduced_as_the_bands_drummer_is_the_musician_later():
+    event, roles = _only(_extract_text(
+        'Elliot Marchbanks, the drummer for the rock band Grain Elevator, kept a metronome on his table. '
+        'In an interview with the music podcast "Rim Shot" in 2023, the musician said he had lived with depression.',
+        FRIDAY), "INTERVIEW")
+    assert ("Elliot Marchbanks", "INTERVIEWEE") in roles
+
+
+def test_that_year_is_the_year_the_story_last_told_not_an_older_events():
+    event, roles = _only(_extract_text(
+        "Elliot Marchbanks, the drummer for the rock band Grain Elevator, was born in Council Bluffs in 1984. "
+        "Bandmates say he rarely talked about himself. That changed in 2023. "
+        'In an interview with the music podcast "Rim Shot" that year, Marchbanks said he had lived with depression.',
+        FRIDAY), "INTERVIEW")
+    assert _span(event) == (date(2023, 1, 1), date(2023, 12, 31))
