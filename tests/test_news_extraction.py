@@ -4117,3 +4117,17 @@ def test_that_year_is_the_year_the_story_last_told_not_an_older_events():
         'In an interview with the music podcast "Rim Shot" that year, Marchbanks said he had lived with depression.',
         FRIDAY), "INTERVIEW")
     assert _span(event) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_proper_nouns_before_an_organisation_word_name_an_organisation_the_model_missed():
+    _the_one("Police searched Riverbend Pharmacy on 11 October 2022.", FRIDAY, "INVESTIGATION",
+             ("Riverbend Pharmacy", "SUBJECT"), (date(2022, 10, 11), date(2022, 10, 11)))
+
+
+def test_a_described_organisation_is_the_one_whose_name_holds_the_description():
+    events = _extract_text(
+        "Two days after the death, Deschutes County Health Services issued a public health alert. "
+        "Summit Ridge High School held an assembly the same week. "
+        "By the end of that year, the county agency had also published a report counting 11 overdoses.", FRIDAY)
+    _, roles = _only(events, "PUBLICATION")
+    assert roles == {("Deschutes County Health Services", "AUTHOR")}

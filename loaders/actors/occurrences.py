@@ -128,6 +128,7 @@ class _Names:
         found.extend(self._titled_names_the_model_missed())
         found.extend(self._offices_the_model_missed())
         found.extend(self._companies_the_model_missed())
+        found.extend(self._headed_names_the_model_missed())
         found.extend(self._acting_acronyms_the_model_missed())
         found.extend(self._place_offices())
         found.extend(self._aged_names_the_model_missed())
@@ -1048,6 +1049,29 @@ class _Names:
                 start += 1
             if start < suffix.i:
                 found.append(_Occurrence(start, start, suffix.i + 1, ActorKind.ORGANIZATION, certain=True))
+        return found
+
+    def _headed_names_the_model_missed(self) -> list[_Occurrence]:
+        """ "Police searched Riverbend Pharmacy": proper nouns before a capitalised organisation
+        head, none of them tagged, are an organisation (not in a headline, where every word is
+        capitalised, nor when the words are only places or common words: "State Board")."""
+        doc, lex, found = self.doc, self.lex, []
+        for head in doc:
+            if fold(head.text) not in lex.organisation_heads or fold(head.text) in lex.legal_suffixes \
+                    or not _is_capitalised(head) or head.pos_ != "PROPN" or head.i in self.entity_label:
+                continue
+            start = head.i
+            while (start > head.sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN"
+                   and _is_capitalised(doc[start - 1]) and start - 1 not in self.entity_label
+                   and not self._is_title(doc[start - 1])):
+                start -= 1
+            words = [fold(t.text) for t in doc[start:head.i]]
+            if not words or all(w in lex.generic_words or w in lex.organisation_heads or w in self.place_names
+                                or w in lex.substances for w in words):
+                continue
+            if self._title_cased(head.sent.start, head.sent.end):
+                continue  # a headline
+            found.append(_Occurrence(start, start, head.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
 
     def _owned_organisations(self) -> list[_Occurrence]:

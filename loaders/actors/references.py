@@ -536,6 +536,9 @@ class _References:
         # ("Elevate Mind's story went differently ... the company's registration").
         # Only a business or public-body noun falls back so ("Health Canada has recalled ..., the
         # agency said"): "the medical examiner" is never a talk show.
+        # "the county agency": one whose name holds the words that describe it, if any does.
+        described = {fold(c.text) for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i}
+        kindless = [r for r in kindless if described <= set(fold(r.actor.canonical).split())] or kindless
         unkinded = [] if not kinds & {"company", "public_body"} else (
             [r for r in kindless if r.subject] or (kindless if len({id(r.actor) for r in kindless}) == 1 else []))
         # "the clinic" is a clinic named before, even far back, rather than a hospital nearer
