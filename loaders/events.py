@@ -1787,6 +1787,8 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         if not objects:
             objects = _prep_objects(verb_or_head).get("to", [])  # "admitted to one count of conspiracy"
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+        if match.trigger.organisation_meets_requires and any(o.ent_type_ == "ORG" for o in objects):
+            return True  # "searched Harmony Health": its premises
         pronouns = [o for o in objects if o.tag_ == "PRP"] + [
             t for o in objects for p in _children(o, {"prep"}) if p.lower_ == "of" for t in _children(p, {"pobj"})
             if t.tag_ == "PRP"]

@@ -36,6 +36,7 @@ class Trigger:
     subject_ignored: bool = False
     date_on_or_before: bool = False
     passive_meets_requires: bool = False
+    organisation_meets_requires: bool = False  # a named organisation as the object will do ("searched Harmony Health")
     requires_object: bool = False  # the required word must head (or modify) the object
     requires_object_head: bool = False  # ... head it, or what it counts ("one of the pills")
     requires_clause: bool = False  # and the verb must tell a finding in a clause ("announced that he had died")
@@ -168,6 +169,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         subject_ignored=entry.get("subject") == "ignore",
         date_on_or_before=entry.get("date_bound") == "on_or_before",
         passive_meets_requires=entry.get("passive") == "meets_requires",
+        organisation_meets_requires=entry.get("organisation") == "meets_requires",
         requires_object=entry.get("requires_in") == "object",
         requires_object_head=entry.get("requires_in") == "object_head",
         requires_clause=bool(entry.get("clause", False)),

@@ -4131,3 +4131,8 @@ def test_a_described_organisation_is_the_one_whose_name_holds_the_description():
         "By the end of that year, the county agency had also published a report counting 11 overdoses.", FRIDAY)
     _, roles = _only(events, "PUBLICATION")
     assert roles == {("Deschutes County Health Services", "AUTHOR")}
+
+
+def test_searching_a_named_business_is_investigating_it():
+    _the_one("DEA agents searched Harmony Health on Tuesday.", FRIDAY, "INVESTIGATION",
+             ("Harmony Health", "SUBJECT"), (date(2024, 6, 11), date(2024, 6, 11)))
