@@ -4136,3 +4136,8 @@ def test_a_described_organisation_is_the_one_whose_name_holds_the_description():
 def test_searching_a_named_business_is_investigating_it():
     _the_one("DEA agents searched Harmony Health on Tuesday.", FRIDAY, "INVESTIGATION",
              ("Harmony Health", "SUBJECT"), (date(2024, 6, 11), date(2024, 6, 11)))
+
+
+def test_giving_someone_ampoules_of_a_drug_to_keep_is_supplying_it():
+    _the_one("On the evening of 13 March 2023, Anneliese Brook gave her partner two ampoules of fentanyl.", FRIDAY,
+             "DRUG_SUPPLY", ("Anneliese Brook", "SUPPLIER"), (date(2023, 3, 13), date(2023, 3, 13)))
