@@ -4141,3 +4141,12 @@ def test_searching_a_named_business_is_investigating_it():
 def test_giving_someone_ampoules_of_a_drug_to_keep_is_supplying_it():
     _the_one("On the evening of 13 March 2023, Anneliese Brook gave her partner two ampoules of fentanyl.", FRIDAY,
              "DRUG_SUPPLY", ("Anneliese Brook", "SUPPLIER"), (date(2023, 3, 13), date(2023, 3, 13)))
+
+
+def test_that_year_after_a_span_across_years_is_the_later_year():
+    events = _extract_text(
+        "Dr. Victor Halloran sold Jordan Whitlock ketamine on at least four occasions between October 2023 and "
+        "January 2024. In March of that year the Drug Enforcement Administration opened its own investigation "
+        "into Halloran.", FRIDAY)
+    event, roles = _only(events, "INVESTIGATION")
+    assert ("Victor Halloran", "SUBJECT") in roles and _span(event) == (date(2024, 3, 1), date(2024, 3, 31))

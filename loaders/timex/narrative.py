@@ -99,7 +99,8 @@ def narrative_months(expressions: Sequence[TimeExpression], text: str) -> list[T
             # was first licensed in 1990, ...": a life's background, long before)
             expression = replace(expression, date=_in_year(expression.date, last_year))
         elif told_with_year(expression):
-            last_year = expression.date.start.year
+            # "between October 2023 and January 2024": the story has reached the later year
+            last_year = (expression.date.end or expression.date.start).year
             last_told = expression
             background = bool(_BACKGROUND_CLAUSE_RE.search(text, max(0, expression.start - 60), expression.start))
             moved_on = False
