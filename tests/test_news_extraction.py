@@ -4150,3 +4150,9 @@ def test_that_year_after_a_span_across_years_is_the_later_year():
         "into Halloran.", FRIDAY)
     event, roles = _only(events, "INVESTIGATION")
     assert ("Victor Halloran", "SUBJECT") in roles and _span(event) == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+def test_dealing_a_drug_is_supplying_it_but_dealing_with_a_problem_is_not():
+    assert _roles_of("Tyler Grant dealt fentanyl out of his apartment in Tacoma for two years, prosecutors said.",
+                     FRIDAY, "DRUG_SUPPLY") == [{("Tyler Grant", "SUPPLIER")}]
+    assert _roles_of("Tyler Grant dealt with his addiction to fentanyl for two years.", FRIDAY, "DRUG_SUPPLY") == []
