@@ -1350,6 +1350,19 @@ def _attachment_tokens(expression: TimeExpression, doc: Doc) -> list[Token]:
             and not (named_by_event and t.dep_ in {"dobj", "nsubj", "nsubjpass"})]
 
 
+_NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC"})
+
+
+def _outside_a_name(token: Token) -> Token:
+    """ "told BBC Radio 5 Live on Sunday": the parser may read the last word of a name as a verb
+    and hang the time on it; the time hangs on what the name hangs on."""
+    if token.ent_iob_ != "I" or token.ent_type_ not in _NAME_LABELS or token.pos_ not in {"VERB", "AUX"}:
+        return token
+    name = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    outside = [t.head for t in name if not name.start <= t.head.i < name.end]
+    return outside[0] if outside else token
+
+
 def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> set[int]:
     """Tokens a time expression may hang from to date this event: the trigger, and the verb
     that carries a noun trigger ("received an infusion", "the session took place"), but not
@@ -2269,7 +2282,7 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                     # a name coordinated with another ("arrested X, 22, and Y, 20, on Saturday") and a
                     # participle the date comes before ("went on trial on Monday charged with manslaughter").
                     break
-                node = node.head
+                node = _outside_a_name(node.head)
                 distance += 1
     if not candidates:
         return None

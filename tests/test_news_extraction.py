@@ -4156,3 +4156,8 @@ def test_dealing_a_drug_is_supplying_it_but_dealing_with_a_problem_is_not():
     assert _roles_of("Tyler Grant dealt fentanyl out of his apartment in Tacoma for two years, prosecutors said.",
                      FRIDAY, "DRUG_SUPPLY") == [{("Tyler Grant", "SUPPLIER")}]
     assert _roles_of("Tyler Grant dealt with his addiction to fentanyl for two years.", FRIDAY, "DRUG_SUPPLY") == []
+
+
+def test_a_day_after_a_broadcasters_name_the_parser_splits_dates_the_interview():
+    _the_one("Maria Lopez told BBC Radio 5 Live on Sunday that her son had been failed.", FRIDAY, "INTERVIEW",
+             ("BBC Radio 5 Live", "OUTLET"), (date(2024, 6, 9), date(2024, 6, 9)))
