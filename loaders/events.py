@@ -420,6 +420,12 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
         if any(c.dep_ == "parataxis" and c.i < verb.i and _children(c, SUBJECTS) for c in verb.children):
             return [], False  # "the woman prosecutors say sold the ketamine", misread as a second main verb
         governor = _nearer_relative_clause(verb) or governor
+    if verb.dep_ in {"xcomp", "ccomp"} and governor.dep_ == "relcl" and governor.lemma_.lower() in _SOURCES_SAY \
+            and not _children(verb, SUBJECTS | PASSIVE_SUBJECTS) \
+            and not any(t.tag_ in {"WP", "WDT"} for t in verb.doc[governor.head.i + 1:governor.i]):
+        # "Dwayne Carter, the man police say sold the pills": the one the clause tells of did it
+        # (with "who", the pronoun's own rule)
+        return [governor.head], any(c.dep_ == "auxpass" for c in verb.children)
     if (verb.dep_ in {"xcomp", "conj"} or _is_infinitive_clause(verb)) and governor.i != verb.i:
         controller = _nominal(_children(governor, SUBJECTS | PASSIVE_SUBJECTS))
         if not controller and governor.pos_ == "ADJ" and governor.dep_ == "acomp":
@@ -467,6 +473,9 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
         return _issuer(governor), False
     return [], False
 
+
+# Verbs of a source inside a relative clause with no pronoun: "the man police say sold the pills".
+_SOURCES_SAY = frozenset({"say", "allege", "believe", "claim", "suspect"})
 
 # "is scheduled to", "is set to", "is expected to", "is due to": what comes next for the subject.
 _SCHEDULING_VERBS = frozenset({"schedule", "set", "expect", "slate", "due"})

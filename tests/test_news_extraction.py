@@ -4161,3 +4161,9 @@ def test_dealing_a_drug_is_supplying_it_but_dealing_with_a_problem_is_not():
 def test_a_day_after_a_broadcasters_name_the_parser_splits_dates_the_interview():
     _the_one("Maria Lopez told BBC Radio 5 Live on Sunday that her son had been failed.", FRIDAY, "INTERVIEW",
              ("BBC Radio 5 Live", "OUTLET"), (date(2024, 6, 9), date(2024, 6, 9)))
+
+
+def test_the_one_a_source_says_did_it_in_a_clause_without_who_did_it():
+    roles = _roles_of("Dwayne Carter, the man police say sold Emma Ross the pills, appeared in court on Friday.",
+                      FRIDAY, "DRUG_SUPPLY")
+    assert roles == [{("Dwayne Carter", "SUPPLIER"), ("Emma Ross", "BUYER")}]
