@@ -1016,6 +1016,21 @@ def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False, acc
     return result
 
 
+def _organisation_saying_its_staff_act(staff: Token, actors: ActorAnalysis, taxonomy: Taxonomy) -> list[ActorSpan]:
+    """ "West Yorkshire Police said officers were investigating": unnamed officers, detectives or
+    agents the organisation tells of act for it."""
+    if staff.lemma_.lower() not in _acting_for_an_organisation() or staff.dep_ not in SUBJECTS:
+        return []
+    clause = staff.head
+    while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+        clause = clause.head
+    saying = clause.head
+    if clause.dep_ != "ccomp" or saying.lemma_.lower() not in taxonomy.speech_verbs:
+        return []
+    return [span for subject in _children(saying, SUBJECTS) for span in _actors_under(subject, actors)
+            if _is_organisation(span, actors) and _is_authority(actors.actors[span.actor_id], actors, taxonomy)]
+
+
 def _title_after(noun: Token, actors: ActorAnalysis) -> ActorSpan | None:
     """The programme named right after a programme noun, past an opening quote: the parser
     may hang "the podcast 'After the Podium'" apart from its noun."""
@@ -1103,6 +1118,8 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                 spans = [s for s in _actors_under(token, actors, acting=role in _ROLES_STAFF_ACT_IN,
                                                   accused=role in _ROLES_OF_THE_ACCUSED_ONLY)
                          if not (trigger_span[0] <= s.start < trigger_span[1])]
+                if not spans and role in _ROLES_STAFF_ACT_IN:
+                    spans = _organisation_saying_its_staff_act(token, actors, taxonomy)
                 if organization_only:
                     # The organisation must head the phrase, or own what heads it: in "Dr. X
                     # from Avesta" the one cautioning is Dr. X, not Avesta; "CBS's '60 Minutes'"

@@ -4167,3 +4167,10 @@ def test_the_one_a_source_says_did_it_in_a_clause_without_who_did_it():
     roles = _roles_of("Dwayne Carter, the man police say sold Emma Ross the pills, appeared in court on Friday.",
                       FRIDAY, "DRUG_SUPPLY")
     assert roles == [{("Dwayne Carter", "SUPPLIER"), ("Emma Ross", "BUYER")}]
+
+
+def test_officers_an_authority_says_are_investigating_investigate_for_it():
+    events = _extract_text("Tom Ashworth died in March. West Yorkshire Police said officers were investigating the "
+                           "circumstances of his death.", FRIDAY)
+    _, roles = _only(events, "INVESTIGATION")
+    assert roles == {("West Yorkshire Police", "INVESTIGATOR"), ("Tom Ashworth", "SUBJECT")}
