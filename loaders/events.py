@@ -739,6 +739,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                     add("patient", [t for t in placed if t.pos_ in {"PROPN", "PRON"} or "of" in _prep_objects(t)])
                 if _undergone_through_preposition(nominal, verb, taxonomy):
                     add("experiencer", subjects)  # "agreed to a plea deal", "went through a course of infusions"
+                if lemma in _SCHEDULING_VERBS and nominal.head.lower_ == "for":
+                    add("experiencer", _children(verb, PASSIVE_SUBJECTS))  # "Lowe is scheduled for trial in October"
                 add("host_object", _children(verb, OBJECTS))  # "placed the doctor on probation"
                 if lemma in _HELD_ON_A_CHARGE and not (_prep_objects(verb).get("as") or _prep_objects(nominal).get("as")):
                     # "were named in an indictment", "was arrested on a criminal complaint"; not "named in it as victims"
@@ -1284,6 +1286,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
             return EventStatus.SCHEDULED
         if any(c.dep_ == "acomp" and c.lemma_.lower() in taxonomy.future_verbs for c in verb.children):
             return EventStatus.SCHEDULED  # "the memoir is due out in September"
+    if match.trigger.part_of_speech == "NOUN" and verb is not None and _scheduled_for(nominal, verb):
+        return None if _had_been_planned(verb) else EventStatus.SCHEDULED
     if (match.event_type.awaited and verb is not None and nominal.dep_ in OBJECTS
             and verb.lemma_.lower() in taxonomy.awaiting_verbs and verb.tag_ in {"VBZ", "VBP"}):
         return EventStatus.SCHEDULED  # "faces sentencing on Aug. 2", "awaits trial"
@@ -1334,6 +1338,13 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         ):
             return EventStatus.ALLEGED
     return EventStatus.OCCURRED
+
+
+def _scheduled_for(nominal: Token, verb: Token | None) -> bool:
+    """ "Lowe is scheduled for trial in October", "the case is set for trial": what a scheduling
+    verb's "for" names is still to come, at the time the verb gives."""
+    return verb is not None and nominal.dep_ == "pobj" and nominal.head.lower_ == "for" \
+        and nominal.head.head.i == verb.i and verb.lemma_.lower() in _SCHEDULING_VERBS
 
 
 def _had_been_planned(verb: Token) -> bool:
@@ -1410,6 +1421,8 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     dating_verbs = taxonomy.setting_verbs | match.event_type.dated_by_clause | match.event_type.given_by_principal \
         | match.event_type.taken_by_principal \
         | (taxonomy.onset_verbs if match.event_type.lasting else frozenset())
+    if verb is not None and _scheduled_for(nominal, verb):
+        heads.add(verb.i)
     for clause in _children(nominal, {"relcl", "acl"}):
         if clause.lemma_.lower() in dating_verbs:
             heads |= {clause.i} | {c.i for c in _children(clause, {"conj"})}

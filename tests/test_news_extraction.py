@@ -4174,3 +4174,12 @@ def test_officers_an_authority_says_are_investigating_investigate_for_it():
                            "circumstances of his death.", FRIDAY)
     _, roles = _only(events, "INVESTIGATION")
     assert roles == {("West Yorkshire Police", "INVESTIGATOR"), ("Tom Ashworth", "SUBJECT")}
+
+
+@pytest.mark.parametrize("text", [
+    "Dr. Amy Lowe is scheduled for trial in October.",
+    "Dr. Amy Lowe was indicted in March. The case is set for trial in October.",
+])
+def test_a_trial_someone_is_scheduled_for_is_to_come_at_the_time_given(text):
+    event = _the_one(text, FRIDAY, "TRIAL", ("Amy Lowe", "DEFENDANT"), (date(2024, 10, 1), date(2024, 10, 31)))
+    assert event.status == EventStatus.SCHEDULED
