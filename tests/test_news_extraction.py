@@ -4183,3 +4183,10 @@ def test_officers_an_authority_says_are_investigating_investigate_for_it():
 def test_a_trial_someone_is_scheduled_for_is_to_come_at_the_time_given(text):
     event = _the_one(text, FRIDAY, "TRIAL", ("Amy Lowe", "DEFENDANT"), (date(2024, 10, 1), date(2024, 10, 31)))
     assert event.status == EventStatus.SCHEDULED
+
+
+def test_that_fall_is_the_fall_of_the_year_the_story_is_telling():
+    events = _extract_text("Teodora Vukovich was arrested in 1998 for possession and sentenced that fall to two "
+                           "years' probation.", FRIDAY)
+    sentencing, _ = _only(events, "SENTENCING")
+    assert _span(sentencing) == (date(1998, 9, 1), date(1998, 11, 30))

@@ -280,14 +280,19 @@ def test_a_season_is_a_date_when_a_year_or_a_deictic_word_says_which_one(sentenc
     "Drugs that fall under the act are banned.",
     "He broke a hip in his last fall.",
     "He wrote about the fall of Rome.",
+    "He never recovered from that fall from the ladder.",
 ])
 def test_a_season_without_a_year_or_a_deictic_word_is_not_a_date(sentence: str) -> None:
     assert texts(sentence) == []
 
 
-def test_that_summer_is_the_summer_of_the_year_the_story_is_telling() -> None:
-    found = only("That summer he moved to Los Angeles.")
-    assert found.kind == "ANCHORED" and found.anchor is not None and found.anchor.calendar == (0, 0, "summer")
+@pytest.mark.parametrize("sentence, season", [
+    ("That summer he moved to Los Angeles.", "summer"),
+    ("He was sentenced that fall to two years' probation.", "fall"),
+])
+def test_that_summer_is_the_summer_of_the_year_the_story_is_telling(sentence: str, season: str) -> None:
+    found = only(sentence)
+    assert found.kind == "ANCHORED" and found.anchor is not None and found.anchor.calendar == (0, 0, season)
 
 
 def test_holidays_are_days() -> None:

@@ -169,7 +169,10 @@ _DISCOURSE_RE = re.compile(
     r"(?P<u>day|morning|night|evening|afternoon|week|weekend|month|year|spring|summer|fall|autumn|winter"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?P<same>(?P<dir2>later|earlier)\s+(?:that(?:\s+same)?|in\s+the)|that\s+same|the\s+same|that)\s+"
-    r"(?P<su>day|morning|afternoon|evening|night|week|month|year|spring|summer|autumn|winter)))"
+    # ("that fall", not "that fall from the ladder", nor the verb: "drugs that fall under the act")
+    r"(?P<su>day|morning|afternoon|evening|night|week|month|year|spring|summer|autumn|winter"
+    r"|fall(?!\s+(?:under|into|within|outside|short|through|apart|behind|below|between|off|from|down|out|on|in"
+    r"|ill|sick|asleep|silent|victim|prey|foul|flat|back|away|over)\b))))"
     r"(?![\w-])")
 # "the day the charges were announced", "on the night he died", "the morning Farrow was found":
 # a day named by what happened on it.
