@@ -274,6 +274,15 @@ def _governing_verb(nominal: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def _phrase_heads(nominal: Token) -> list[Token]:
+    """The noun and, when the parser split its phrase ("A phase 3 study, published ...", with
+    "phase" as the head and "study" its apposition), the word it made the head: clauses on
+    either are the phrase's."""
+    split = nominal.dep_ == "appos" and nominal.head.i < nominal.i \
+        and not any(t.is_punct for t in nominal.doc[nominal.head.i:nominal.i])
+    return [nominal, nominal.head] if split else [nominal]
+
+
 def _children(token: Token, deps: set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -686,7 +695,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                 add("agent", makers)
         # "an indictment returned against Sangha", "warning letters sent to three companies",
         # "a study, published in May and led by Dr. Rao"; not "an injection made by Sandor Pharma"
-        participles = [p for acl in _children(nominal, {"acl"})
+        participles = [p for owner in _phrase_heads(nominal) for acl in _children(owner, {"acl"})
                        for p in (acl, *(c for c in _children(acl, {"conj"}) if c.tag_ == "VBN" and not _own_subjects(c)))]
         for participle in participles:
             if participle.lemma_.lower() in taxonomy.product_verbs:
@@ -1423,7 +1432,7 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         | (taxonomy.onset_verbs if match.event_type.lasting else frozenset())
     if verb is not None and _scheduled_for(nominal, verb):
         heads.add(verb.i)
-    for clause in _children(nominal, {"relcl", "acl"}):
+    for clause in (c for owner in _phrase_heads(nominal) for c in _children(owner, {"relcl", "acl"})):
         if clause.lemma_.lower() in dating_verbs:
             heads |= {clause.i} | {c.i for c in _children(clause, {"conj"})}
     if match.trigger.part_of_speech == "VERB":

@@ -4190,3 +4190,9 @@ def test_that_fall_is_the_fall_of_the_year_the_story_is_telling():
                            "years' probation.", FRIDAY)
     sentencing, _ = _only(events, "SENTENCING")
     assert _span(sentencing) == (date(1998, 9, 1), date(1998, 11, 30))
+
+
+def test_a_study_split_by_the_parser_keeps_its_clauses_author_and_date():
+    _the_one("A phase 3 study, published in The Lancet Psychiatry in November and led by Dr. Anita Rao, found that "
+             "38% of patients were in remission.", FRIDAY, "PUBLICATION", ("Anita Rao", "AUTHOR"),
+             (date(2023, 11, 1), date(2023, 11, 30)))
