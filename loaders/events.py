@@ -748,7 +748,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                     add("patient", [t for t in placed if t.pos_ in {"PROPN", "PRON"} or "of" in _prep_objects(t)])
                 if _undergone_through_preposition(nominal, verb, taxonomy):
                     add("experiencer", subjects)  # "agreed to a plea deal", "went through a course of infusions"
-                if lemma in _SCHEDULING_VERBS and nominal.head.lower_ == "for":
+                if _scheduled_for(nominal, verb):
                     add("experiencer", _children(verb, PASSIVE_SUBJECTS))  # "Lowe is scheduled for trial in October"
                 add("host_object", _children(verb, OBJECTS))  # "placed the doctor on probation"
                 if lemma in _HELD_ON_A_CHARGE and not (_prep_objects(verb).get("as") or _prep_objects(nominal).get("as")):
@@ -1431,7 +1431,7 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         | match.event_type.taken_by_principal \
         | (taxonomy.onset_verbs if match.event_type.lasting else frozenset())
     if verb is not None and _scheduled_for(nominal, verb):
-        heads.add(verb.i)
+        heads.add(verb.i)  # "scheduled for trial in October": the time it is scheduled for
     for clause in (c for owner in _phrase_heads(nominal) for c in _children(owner, {"relcl", "acl"})):
         if clause.lemma_.lower() in dating_verbs:
             heads |= {clause.i} | {c.i for c in _children(clause, {"conj"})}
