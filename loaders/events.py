@@ -3188,6 +3188,9 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
     if apposed is not None:
         return DateClaim(apposed)
     if expression is None:
+        occasion = _at_the_hearing(draft, drafts, ids, taxonomy)
+        if occasion is not None:
+            return occasion
         return DateClaim(_story_day(draft, drafts, expressions, document, taxonomy) or _undated(draft, document))
     if expression.anchor is None:
         if draft.match.trigger.date_on_or_before or draft.precedes_dated_event:
@@ -3489,6 +3492,37 @@ def _told_elsewhere(types: set[str], anchor: _Draft, drafts: list[_Draft], ids: 
     if before:
         return before[-1][1]
     return same[0][1] if same else None
+
+
+_OCCASION_PREPOSITIONS = frozenset({"at", "during"})
+
+
+def _at_the_hearing(draft: _Draft, drafts: list[_Draft], ids: list[str], taxonomy: Taxonomy) -> DateClaim | None:
+    """ "At the hearing, his stepfather read a victim impact statement": with no time of its own,
+    what is done at the hearing the story tells is done on that hearing's day (the sentencing,
+    plea or inquest the noun can name)."""
+    nominal = _nominal_head(draft.match.head)
+    clause = _carrying_verb(draft.match, nominal, _governing_verb(nominal)[0]) or draft.match.head
+    # ("a statement that a prosecutor read aloud at the hearing": in its clause too)
+    holders = {t.i: t for t in (clause, nominal, *_children(nominal, {"relcl", "acl"}))}
+    places = [o for holder in holders.values()
+              for prep, objs in _prep_objects(holder).items() if prep in _OCCASION_PREPOSITIONS for o in objs
+              if any(c.dep_ in {"det", "poss"} for c in o.children)]  # "the hearing", "his sentencing hearing"
+    for place in places:
+        named = _anchor_noun_types(" ".join(t.lower_ for t in place.subtree if t.i <= place.i), taxonomy)
+        if not named or draft.match.event_type.name in named:
+            continue  # "pleaded guilty at the hearing" is that hearing's own event
+        # the story's own hearing: the first of those events it tells as held (its news peg, not a
+        # plea it recalls nor a sentencing still to come)
+        held = [(d, i) for d, i in zip(drafts, ids) if d is not draft and d.match.event_type.name in named
+                and d.status == EventStatus.OCCURRED and _has_principal(d)]
+        if not held:
+            continue
+        hearing, hearing_id = held[0]
+        if hearing.match.event_type.lasting:  # the day that sitting was told, not an inquest's whole run
+            return DateClaim(hearing.expression.date) if hearing.expression is not None else None
+        return DateClaim(FuzzyDate.unknown(), Anchor(event_ref=hearing_id, min_offset_days=0, max_offset_days=0))
+    return None
 
 
 def _undated(draft: _Draft, document: DocumentRecord) -> FuzzyDate:

@@ -4196,3 +4196,12 @@ def test_a_study_split_by_the_parser_keeps_its_clauses_author_and_date():
     _the_one("A phase 3 study, published in The Lancet Psychiatry in November and led by Dr. Anita Rao, found that "
              "38% of patients were in remission.", FRIDAY, "PUBLICATION", ("Anita Rao", "AUTHOR"),
              (date(2023, 11, 1), date(2023, 11, 30)))
+
+
+def test_what_is_done_at_the_hearing_is_done_on_the_day_of_the_storys_hearing():
+    events = _extract_text(
+        "Salvador Plasencia was sentenced on Wednesday to 30 months in prison. He had pleaded guilty in July. "
+        "Jasveen Sangha is scheduled to be sentenced on Dec. 10. "
+        "At the hearing, Perry's stepfather, Keith Morrison, read a victim impact statement.", FRIDAY)
+    statement, roles = _only(events, "STATEMENT")
+    assert roles == {("Keith Morrison", "SPEAKER")} and _span(statement) == (date(2024, 6, 12), date(2024, 6, 12))
