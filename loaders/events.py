@@ -3498,9 +3498,9 @@ _OCCASION_PREPOSITIONS = frozenset({"at", "during"})
 
 
 def _at_the_hearing(draft: _Draft, drafts: list[_Draft], ids: list[str], taxonomy: Taxonomy) -> DateClaim | None:
-    """ "At the hearing, his stepfather read a victim impact statement": with no time of its own,
-    what is done at the hearing the story tells is done on that hearing's day (the sentencing,
-    plea or inquest the noun can name)."""
+    """ "At the hearing, his stepfather read a statement": with no time of its own, what is done at
+    the hearing the story tells is done on that hearing's day (the sentencing, plea or inquest
+    the noun can name); so too what a trigger says is `held_at` ("a victim impact statement")."""
     nominal = _nominal_head(draft.match.head)
     clause = _carrying_verb(draft.match, nominal, _governing_verb(nominal)[0]) or draft.match.head
     # ("a statement that a prosecutor read aloud at the hearing": in its clause too)
@@ -3508,8 +3508,11 @@ def _at_the_hearing(draft: _Draft, drafts: list[_Draft], ids: list[str], taxonom
     places = [o for holder in holders.values()
               for prep, objs in _prep_objects(holder).items() if prep in _OCCASION_PREPOSITIONS for o in objs
               if any(c.dep_ in {"det", "poss"} for c in o.children)]  # "the hearing", "his sentencing hearing"
-    for place in places:
-        named = _anchor_noun_types(" ".join(t.lower_ for t in place.subtree if t.i <= place.i), taxonomy)
+    occasions = [_anchor_noun_types(" ".join(t.lower_ for t in place.subtree if t.i <= place.i), taxonomy)
+                 for place in places]
+    if draft.match.trigger.held_at:
+        occasions.append(set(draft.match.trigger.held_at))
+    for named in occasions:
         if not named or draft.match.event_type.name in named:
             continue  # "pleaded guilty at the hearing" is that hearing's own event
         # the story's own hearing: the first of those events it tells as held (its news peg, not a

@@ -49,6 +49,8 @@ class Trigger:
     takes_story_day: bool = True  # as the type's, for this trigger alone ("investigated": the whole of it)
     # "from" names where a thing was taken, not who gave it: "took fentanyl from the drug cupboard"
     from_is_place: bool = False
+    # told with no time, it is done at the story's event of these types: "a victim impact statement"
+    held_at: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +182,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         inherit_when_opened=entry.get("inherit") == "when_opened",
         takes_story_day=bool(entry.get("story_day", True)),
         from_is_place=entry.get("from") == "place",
+        held_at=_names(entry.get("held_at")),
     )
 
 
@@ -254,6 +257,9 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         for source in sorted(sources):
             if source not in types:
                 raise TaxonomyError(f"taxonomy type {event_type.name}: inherit_principal_from names unknown type {source}")
+        for occasion in sorted({name for t in event_type.triggers for name in t.held_at}):
+            if occasion not in types:
+                raise TaxonomyError(f"taxonomy type {event_type.name}: held_at names unknown type {occasion}")
     missing = [t for t in CORE_TYPES if t not in types]
     if missing:
         raise TaxonomyError(f"taxonomy: core event types missing: {missing}")

@@ -4205,3 +4205,11 @@ def test_what_is_done_at_the_hearing_is_done_on_the_day_of_the_storys_hearing():
         "At the hearing, Perry's stepfather, Keith Morrison, read a victim impact statement.", FRIDAY)
     statement, roles = _only(events, "STATEMENT")
     assert roles == {("Keith Morrison", "SPEAKER")} and _span(statement) == (date(2024, 6, 12), date(2024, 6, 12))
+
+
+def test_a_victim_impact_statement_is_read_at_the_sentencing_the_story_tells():
+    events = _extract_text(
+        "Victor Halloran was sentenced Tuesday to four years in federal prison. He had pleaded guilty in May. "
+        "Whitlock's mother, Renee Whitlock, read a victim impact statement that lasted nearly 15 minutes.", FRIDAY)
+    statement, _ = _only(events, "STATEMENT")
+    assert _span(statement) == (date(2024, 6, 11), date(2024, 6, 11))

@@ -35,3 +35,10 @@ def test_a_taxonomy_missing_core_types_is_rejected():
     data = {"types": {"DEATH": {"roles": {"DECEASED": ["agent"]}, "principal": ["DECEASED"], "title": "x"}}}
     with pytest.raises(TaxonomyError, match="core event types missing"):
         parse_taxonomy(data)
+
+
+def test_a_trigger_held_at_an_unknown_type_is_rejected_with_its_type_named():
+    data = {"types": {"STATEMENT": {"roles": {"SPEAKER": ["agent"]}, "principal": ["SPEAKER"], "title": "x",
+                                    "nouns": [{"words": "victim impact statement", "held_at": ["HEARING"]}]}}}
+    with pytest.raises(TaxonomyError, match="STATEMENT.*HEARING"):
+        parse_taxonomy(data)
