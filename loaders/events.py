@@ -1349,10 +1349,10 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
     return EventStatus.OCCURRED
 
 
-def _scheduled_for(nominal: Token, verb: Token | None) -> bool:
+def _scheduled_for(nominal: Token, verb: Token) -> bool:
     """ "Lowe is scheduled for trial in October", "the case is set for trial": what a scheduling
     verb's "for" names is still to come, at the time the verb gives."""
-    return verb is not None and nominal.dep_ == "pobj" and nominal.head.lower_ == "for" \
+    return nominal.dep_ == "pobj" and nominal.head.lower_ == "for" \
         and nominal.head.head.i == verb.i and verb.lemma_.lower() in _SCHEDULING_VERBS
 
 
@@ -2099,14 +2099,19 @@ _TRADING_PARTIES = frozenset({"customer", "buyer", "user", "dealer", "seller", "
 _REFERRING_BACK = frozenset({"the", "these", "those", "both", "all"})
 
 
+@lru_cache(maxsize=1)
+def _nouns_for_people_counted() -> frozenset[str]:
+    """Nouns for people a text may count without naming: "nine customers", "other teenagers"."""
+    lex = get_lexicon()
+    return lex.nouns_for_people | lex.residence_nouns | _TRADING_PARTIES
+
+
 def _many_unnamed_people(token: Token) -> bool:
     """ "at least nine customers", "a small group of regular customers", "other teenagers":
     people the text counts or sorts but never names (not "the friends", who were named before)."""
     if token.lemma_.lower() in _GROUP_NOUNS:
         token = next(iter(_prep_objects(token).get("of", [])), token)
-    lex = get_lexicon()
-    return token.tag_ == "NNS" and token.ent_type_ == "" \
-        and token.lemma_.lower() in lex.nouns_for_people | lex.residence_nouns | _TRADING_PARTIES \
+    return token.tag_ == "NNS" and token.ent_type_ == "" and token.lemma_.lower() in _nouns_for_people_counted() \
         and not any(c.dep_ in {"det", "predet"} and c.lower_ in _REFERRING_BACK for c in token.children)
 
 
