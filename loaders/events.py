@@ -283,6 +283,22 @@ def _phrase_heads(nominal: Token) -> list[Token]:
     return [nominal, nominal.head] if split else [nominal]
 
 
+def _clauses_hung_on_whom_it_is_about(nominal: Token) -> list[Token]:
+    """ "The inquest into the death of Thomas Reid, which opened on Monday": the parser hangs the
+    clause on the person, who cannot be a "which"; the clause is the inquest's."""
+    found, owner = [], nominal
+    for _ in range(3):
+        objects = [o for p in owner.children if p.dep_ == "prep" and p.lower_ in {"into", "of", "over"}
+                   for o in p.children if o.dep_ == "pobj"]
+        if not objects:
+            break
+        owner = objects[0]
+        if owner.ent_type_ == "PERSON":
+            found += [c for c in _children(owner, {"relcl"})
+                      if any(s.lower_ in {"which", "that"} for s in _children(c, SUBJECTS | PASSIVE_SUBJECTS))]
+    return found
+
+
 def _children(token: Token, deps: set[str]) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
@@ -617,6 +633,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             passive_subjects += _ones_who_did_the_same(head)
         if match.trigger.subject_is_experiencer or (match.trigger.subject_is_experiencer_alone and not _given_to_someone(head)):
             add("experiencer", subjects)
+        elif match.trigger.subject_is_patient:
+            add("patient", subjects)
         else:
             add("agent", subjects)
         objects = _children(head, OBJECTS)
@@ -1293,6 +1311,9 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
                 c.dep_ in {"aux", "auxpass"} and c.lower_ in taxonomy.future_cues for c in verb.children):
             # "her trial will begin Monday", "the memoir will be published", "an autopsy will be performed"
             return EventStatus.SCHEDULED
+        if lemma in taxonomy.happening_verbs and any(
+                c.dep_ == "aux" and c.lower_ in taxonomy.hypothetical_cues for c in verb.children):
+            return EventStatus.EXPECTED  # "his trial could begin as early as this fall": when, not whether
         if any(c.dep_ == "acomp" and c.lemma_.lower() in taxonomy.future_verbs for c in verb.children):
             return EventStatus.SCHEDULED  # "the memoir is due out in September"
     if match.trigger.part_of_speech == "NOUN" and verb is not None and _scheduled_for(nominal, verb):
@@ -1334,6 +1355,9 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.ALLEGED
     if anchor.dep_ == "pcomp" and anchor.head.head.lemma_.lower() in taxonomy.allegation_verbs:
         return EventStatus.ALLEGED  # "Calvin Rourke is accused of selling the pills"
+    if anchor.dep_ == "pcomp" and anchor.head.lower_ == "from" \
+            and anchor.head.head.lemma_.lower() in taxonomy.preventing_verbs:
+        return None  # "an order barring it from dispensing controlled substances": kept from it
     node = anchor
     for _ in range(3):
         if node.dep_ not in REPORTING_LINKS or node.head.i == node.i:
@@ -1432,7 +1456,10 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         | (taxonomy.onset_verbs if match.event_type.lasting else frozenset())
     if verb is not None and _scheduled_for(nominal, verb):
         heads.add(verb.i)  # "scheduled for trial in October": the time it is scheduled for
-    for clause in (c for owner in _phrase_heads(nominal) for c in _children(owner, {"relcl", "acl"})):
+    clauses = [c for owner in _phrase_heads(nominal) for c in _children(owner, {"relcl", "acl"})]
+    if match.event_type.lasting:
+        clauses += _clauses_hung_on_whom_it_is_about(nominal)
+    for clause in clauses:
         if clause.lemma_.lower() in dating_verbs:
             heads |= {clause.i} | {c.i for c in _children(clause, {"conj"})}
     if match.trigger.part_of_speech == "VERB":

@@ -266,6 +266,34 @@ def weekday_after_an_object_is_adverbial(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("name_after_an_object_is_its_apposition")
+def name_after_an_object_is_its_apposition(doc: Doc) -> Doc:
+    """ "Police arrested her boyfriend, Tyler Greene, on Tuesday": the small model may hang the
+    name on the verb, as a second subject, object or adverb. A person's name set off by a
+    comma right after the verb's common-noun object is that object's apposition; what follows
+    the name (but its age) is the verb's again."""
+    for obj in doc:
+        verb = obj.head
+        if obj.dep_ != "dobj" or obj.pos_ != "NOUN" or verb.pos_ != "VERB" or obj.i + 3 > len(doc) \
+                or doc[obj.i + 1].text != "," or doc[obj.i + 2].ent_type_ != "PERSON" or doc[obj.i + 2].ent_iob_ != "B":
+            continue
+        end = obj.i + 3
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+            end += 1
+        name = doc[end - 1]
+        if name.head.i != verb.i or name.dep_ not in {"npadvmod", "nsubj", "dobj", "dep"} \
+                or any(t.head.i != name.i for t in doc[obj.i + 2 : end - 1]):
+            continue
+        sentence = verb.sent
+        saved = _saved(sentence)
+        for child in [c for c in name.children if c.i > name.i and c.dep_ not in {"appos", "punct"}]:
+            child.head = verb  # "on Tuesday", "last month": the verb's time
+        name.head, name.dep_ = obj, "appos"
+        doc[obj.i + 1].head = obj
+        _undo_unless_a_tree(sentence, saved)
+    return doc
+
+
 @Language.component("name_before_a_subjectless_verb_is_its_subject")
 def name_before_a_subjectless_verb_is_its_subject(doc: Doc) -> Doc:
     """ "Jenna Aldous died on May 3": the small model may read an unfamiliar surname as an
@@ -674,6 +702,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("name_split_into_two_objects", last=True)
     nlp.add_pipe("object_read_as_a_subject", last=True)
     nlp.add_pipe("weekday_after_an_object_is_adverbial", last=True)
+    nlp.add_pipe("name_after_an_object_is_its_apposition", last=True)
     nlp.add_pipe("what_they_believed_was_a_thing", last=True)
     nlp.add_pipe("participle_after_an_opening_noun_is_its", last=True)
     nlp.add_pipe("that_before_a_time_is_its_determiner", last=True)

@@ -29,6 +29,7 @@ class Trigger:
     # ... when the clause gives it to no one: "she injected ketamine", not "injected him with ketamine"
     subject_is_experiencer_alone: bool = False
     subject_is_agent: bool = False  # a noun whose light verb's subject acts, whatever the verb ("took immediate action")
+    subject_is_patient: bool = False  # the subject has it done to them ("lost his license": someone took it)
     requires: frozenset[str] = frozenset()
     requires_also: frozenset[str] = frozenset()  # and a "to" phrase too ("passed them on to")
     exclude_modifiers: frozenset[str] = frozenset()  # as the type's, for this trigger alone ("initial appearance")
@@ -117,6 +118,7 @@ class Taxonomy:
     future_cues: frozenset[str]
     future_verbs: frozenset[str]
     negating_verbs: frozenset[str] = frozenset()
+    preventing_verbs: frozenset[str] = frozenset()
     story_moves_on: frozenset[str] = frozenset()  # "later": no longer the day told before
     accused_acts: frozenset[str] = frozenset()  # "according to the indictment, X sold": X is charged
     request_verbs: frozenset[str] = frozenset()
@@ -164,6 +166,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         subject_is_experiencer=entry.get("subject") == "experiencer",
         subject_is_experiencer_alone=entry.get("subject") == "experiencer_alone",
         subject_is_agent=entry.get("subject") == "agent",
+        subject_is_patient=entry.get("subject") == "patient",
         requires=frozenset(w.lower() for w in entry.get("requires", ())),
         requires_also=frozenset(w.lower() for w in entry.get("requires_also", ())),
         exclude_modifiers=frozenset(w.lower() for w in entry.get("exclude_modifiers", ())),
@@ -277,6 +280,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         future_cues=frozenset(data.get("future_cues", ())),
         future_verbs=frozenset(data.get("future_verbs", ())),
         negating_verbs=frozenset(data.get("negating_verbs", ())),
+        preventing_verbs=frozenset(data.get("preventing_verbs", ())),
         story_moves_on=frozenset(data.get("story_moves_on", ())),
         accused_acts=frozenset(data.get("accused_acts", ())),
         request_verbs=frozenset(data.get("request_verbs", ())),

@@ -4213,3 +4213,37 @@ def test_a_victim_impact_statement_is_read_at_the_sentencing_the_story_tells():
         "Whitlock's mother, Renee Whitlock, read a victim impact statement that lasted nearly 15 minutes.", FRIDAY)
     statement, _ = _only(events, "STATEMENT")
     assert _span(statement) == (date(2024, 6, 11), date(2024, 6, 11))
+
+
+def test_an_inquest_which_opened_on_a_day_is_dated_though_the_parser_hangs_the_clause_on_the_deceased():
+    _the_one("The inquest into the death of Thomas Reid, which opened on Monday at Leeds Coroner's Court, heard "
+             "that he had taken ketamine.", FRIDAY, "INVESTIGATION", ("Thomas Reid", "SUBJECT"),
+             (date(2024, 6, 10), date(2024, 6, 10)))
+
+
+def test_what_an_order_bars_someone_from_doing_is_no_event():
+    events = _extract_text("The Drug Enforcement Administration issued an immediate suspension order against Pine "
+                           "Street Pharmacy, barring it from dispensing controlled substances.", FRIDAY)
+    assert [e.type for e, _ in events] == ["REGULATORY_ACTION"]
+
+
+def test_a_quoted_show_title_after_on_is_the_outlet_of_the_interview():
+    _the_one('Singer Amy Rowe spoke about her addiction on "The Kelly Clarkson Show" in April.', FRIDAY,
+             "INTERVIEW", ("Kelly Clarkson Show", "OUTLET"), (date(2024, 4, 1), date(2024, 4, 30)))
+
+
+def test_an_arrest_of_someone_described_then_named_after_a_comma_is_theirs():
+    _the_one("Police arrested her boyfriend, Tyler Greene, on Tuesday.", FRIDAY, "ARREST",
+             ("Tyler Greene", "ARRESTED"), (date(2024, 6, 11), date(2024, 6, 11)))
+
+
+def test_a_trial_that_could_begin_this_fall_is_expected_in_the_coming_fall():
+    trial = _the_one("Roberts pleaded not guilty. His trial could begin as early as this fall.", FRIDAY, "TRIAL",
+                     ("Roberts", "DEFENDANT"), (date(2024, 9, 1), date(2024, 11, 30)))
+    assert trial.status == EventStatus.EXPECTED
+
+
+def test_losing_a_medical_license_is_a_regulatory_action_against_the_one_who_lost_it():
+    _the_one("Dr. Keith Hale lost his medical license in 2019 after the state board found he had overprescribed "
+             "opioids.", FRIDAY, "REGULATORY_ACTION", ("Keith Hale", "SUBJECT"), (date(2019, 1, 1), date(2019, 12, 31)))
+    assert not _roles_of("Keith Hale lost his job at the clinic in 2019.", FRIDAY, "REGULATORY_ACTION")

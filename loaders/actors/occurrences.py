@@ -211,7 +211,8 @@ class _Names:
             named_as_programme = end < len(doc) and (doc[end].lower_ in lex.programme_nouns
                                                      or (doc[end].text in _CLOSING_QUOTES and end + 1 < len(doc)
                                                          and doc[end + 1].lower_ in lex.programme_nouns)
-                                                     or (quoted and self._programme_in_apposition(end)))
+                                                     or (quoted and self._programme_in_apposition(end))) \
+                or (quoted and doc[end - 1].lower_ in lex.programme_nouns)  # "on 'The Kelly Clarkson Show'"
             # a broadcaster's title is its programme whatever else the model took it for, and so is
             # one "on the ... program" ("on the 3AW Drive program", tagged an organisation)
             taken_as_other = label in ("ORG", "GPE", "NORP") and not owned and not (on_named and named_as_programme)

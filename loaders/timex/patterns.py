@@ -239,6 +239,8 @@ _FUTURE_MARKER_RE = re.compile(
     r"\b(?:is|are|am|['’]s|['’]re)\s+(?:not\s+)?(?:scheduled|set|expected|due|slated|poised|planned|planning|"
     r"calendared|going|likely|anticipated|to\s+be)\b|\b(?:scheduled|set|slated|due|calendared|docketed)\s+(?:for|to)\b|"
     r"\b(?:plans?|intends?|aims?|vows?|promises?|threatens?|hopes?)\s+to\b|\b(?:upcoming|forthcoming)\b|"
+    # "his trial could begin as early as this fall": a start still to come
+    r"\b(?:could|may|might)\s+(?:begin|start|open|resume|take\s+place|be\s+held)\b|"
     r"\b(?:set|sets|scheduled|schedules|slated|calendared)\s+(?:\w+\s+){1,4}for\b|"  # "set a (joint jury) trial for Jan. 12"
     # A present tense after "when"/"until" tells what is still to come: "faces 20 years when he is sentenced".
     r"\b(?:when|once|until|till)\s+(?:he|she|they|it)\s+(?:(?:is|are)\s+\w+(?:ed|en)|appears?|returns?|pleads?|stands?|goes|go)\b)",
