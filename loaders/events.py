@@ -64,6 +64,9 @@ SERIES_NOUNS = {"course", "series", "round", "cycle", "regimen", "total"}  # "a 
 # What someone carries their own things in.
 _CARRIED_IN = frozenset({"purse", "pocket", "bag", "handbag", "wallet", "backpack", "jacket", "coat", "drawer",
                          "nightstand", "bottle", "pillbox", "tin", "jar"})
+# Where a drug is taken out of commerce, not out of someone's stock: "removed from the market".
+_OUT_OF_COMMERCE = frozenset({"market", "shelf", "sale", "circulation", "store", "website", "formulary", "schedule",
+                              "list", "catalogue", "catalog"})
 # What holds or measures an amount of something: "a 90-day supply of lozenges", "two bags of powder".
 _AMOUNT_NOUNS = frozenset({"supply", "batch", "box", "bottle", "bag", "pack", "package", "parcel", "packet",
                            "shipment", "quantity", "amount", "carton", "case", "kit", "lot", "load", "gram",
@@ -1855,8 +1858,10 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     if match.trigger.from_is_place:
         sources = [o for v in (verb_or_head, *_children(verb_or_head, OBJECTS))
                    for o in _prep_objects(v).get("from", [])]
-        if sources and all(o.lemma_.lower() in _CARRIED_IN for o in sources):
-            return False  # "took two pills from her purse and swallowed them": her own, not obtained
+        if sources and all(o.lemma_.lower() in _CARRIED_IN | _OUT_OF_COMMERCE for o in sources):
+            # "took two pills from her purse and swallowed them": her own, not obtained; "withdrew
+            # the drug from the market": no one's
+            return False
 
     if match.trigger.requires_object_head:
         # "took both tablets", "took one of the pills": not "took a drug test", "took a break";

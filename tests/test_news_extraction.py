@@ -4247,3 +4247,19 @@ def test_losing_a_medical_license_is_a_regulatory_action_against_the_one_who_los
     _the_one("Dr. Keith Hale lost his medical license in 2019 after the state board found he had overprescribed "
              "opioids.", FRIDAY, "REGULATORY_ACTION", ("Keith Hale", "SUBJECT"), (date(2019, 1, 1), date(2019, 12, 31)))
     assert not _roles_of("Keith Hale lost his job at the clinic in 2019.", FRIDAY, "REGULATORY_ACTION")
+
+
+def test_detectives_treating_a_death_as_suspicious_are_investigating_it():
+    (roles,) = _roles_of("Ruby Chen, 23, died on Saturday. Police are treating her death as unexplained.", FRIDAY,
+                         "INVESTIGATION")
+    assert ("Ruby Chen", "SUBJECT") in roles
+    assert not _roles_of("The hospital treated Ruby Chen for a suspected overdose in May.", FRIDAY, "INVESTIGATION")
+
+
+def test_drugs_stolen_or_removed_from_a_hospitals_stock_are_obtained_by_whoever_took_them():
+    _the_one("Dr. Greg Hallworth removed fentanyl and propofol from automated dispensing cabinets at High Desert "
+             "Surgical Center between October 2023 and February 2024.", FRIDAY, "DRUG_SUPPLY",
+             ("Greg Hallworth", "BUYER"), (date(2023, 10, 1), date(2024, 2, 29)))
+    _the_one("Nurse Kelly Moss stole hydromorphone from the hospital's pharmacy in 2022.", FRIDAY, "DRUG_SUPPLY",
+             ("Kelly Moss", "BUYER"), (date(2022, 1, 1), date(2022, 12, 31)))
+    assert not _roles_of("The maker withdrew the drug from the market in 2019.", FRIDAY, "DRUG_SUPPLY")
