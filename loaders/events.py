@@ -1487,8 +1487,10 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     if "OUTLET" in match.event_type.roles:
         # "sat down with X for an episode of 'Unfiltered' released Monday", "an interview that ABC
         # broadcast last October": when it aired.
+        # ('on her podcast "Second Takes," released Tuesday': a participle the parser hangs on the verb)
         heads |= {t.i for t in (verb or nominal).subtree if t.lemma_.lower() in taxonomy.release_verbs
-                  and ((t.dep_ == "acl" and t.tag_ == "VBN") or t.dep_ == "relcl")}
+                  and ((t.dep_ in {"acl", "advcl"} and t.tag_ == "VBN" and not _children(t, SUBJECTS | PASSIVE_SUBJECTS))
+                       or t.dep_ == "relcl")}
     carried_by_host = any("host_object" in positions for positions in match.event_type.roles.values())
     if verb is not None and nominal.dep_ == "pobj" and (
         verb.lemma_.lower() in taxonomy.speech_verbs or (carried_by_host and _children(verb, OBJECTS))

@@ -4263,3 +4263,18 @@ def test_drugs_stolen_or_removed_from_a_hospitals_stock_are_obtained_by_whoever_
     _the_one("Nurse Kelly Moss stole hydromorphone from the hospital's pharmacy in 2022.", FRIDAY, "DRUG_SUPPLY",
              ("Kelly Moss", "BUYER"), (date(2022, 1, 1), date(2022, 12, 31)))
     assert not _roles_of("The maker withdrew the drug from the market in 2019.", FRIDAY, "DRUG_SUPPLY")
+
+
+def test_a_hosts_question_and_comments_to_a_broadcaster_are_interviews():
+    _the_one("Asked by CNN's Jake Tapper on Sunday whether he used ketamine, Elon Musk said he did.", FRIDAY,
+             "INTERVIEW", ("Elon Musk", "INTERVIEWEE"), (date(2024, 6, 9), date(2024, 6, 9)))
+    _the_one("In comments to the BBC on Thursday, Jane Ross said the pharmacy should be closed.", FRIDAY,
+             "INTERVIEW", ("BBC", "OUTLET"), (date(2024, 6, 13), date(2024, 6, 13)))
+    assert not _roles_of("His lawyer, Tom Brezinski, had asked for 30 months.", FRIDAY, "INTERVIEW")
+
+
+def test_the_star_in_the_second_sentence_is_the_one_the_opening_sentence_is_about_and_the_episode_dates_it():
+    _the_one('Owen Castellano is finally ready to talk about Desmond.\n\nThe "Harbor Lights" star got emotional in a '
+             'wide-ranging conversation with host Nia Brooks on her podcast "Second Takes," released Tuesday, '
+             "opening up about the death of his friend Desmond Faraday.", FRIDAY, "INTERVIEW",
+             ("Owen Castellano", "INTERVIEWEE"), (date(2024, 6, 11), date(2024, 6, 11)))

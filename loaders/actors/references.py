@@ -789,16 +789,24 @@ class _References:
         return "female" if noun in self.lex.female_nouns else "male" if noun in self.lex.male_nouns else None
 
     def _only_person_named_before_in_lede(self, token: Token) -> _Actor | None:
-        """The person the story's first sentence names before this noun (one saying who a public
-        figure is), if it names only one, and nothing says another sex than the noun's."""
-        if self.sentence_of(token) != 0 or any(c.dep_ == "poss" for c in token.children):
+        """The person the story's opening names before this noun (one saying who a public figure
+        is), in its first sentence or the next ("Owen Castellano is finally ready to talk. The
+        'Harbor Lights' star ..."), if it names only one, and nothing says another sex than the noun's."""
+        if self.sentence_of(token) > 1 or any(c.dep_ == "poss" for c in token.children):
             return None  # "the clinic's owner" is the clinic's, whoever the opening named
         if self.lex.description_group.get(token.lemma_.lower()) not in _PUBLIC_IDENTITIES:
             return None  # "the suspect", "the nurse", "the officer": someone new to the story
-        named = {id(occ.actor): occ.actor for occ in self.occurrences
-                 if occ.start < token.i and occ.kind == ActorKind.PERSON and occ.actor is not None}
+        before = [occ for occ in self.occurrences
+                  if occ.start < token.i and occ.kind == ActorKind.PERSON and occ.actor is not None]
+        named = {id(occ.actor): occ.actor for occ in before}
         if len(named) != 1:
-            return None
+            # several: the one the opening sentence is about ("Owen Castellano is finally ready to
+            # talk about Desmond"), its subject
+            subjects = {id(occ.actor): occ.actor for occ in before if self.sentence_of(self.doc[occ.start]) == 0
+                        and any(t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ROOT" for t in self.doc[occ.start:occ.end])}
+            if len(subjects) != 1:
+                return None
+            named = subjects
         person = next(iter(named.values()))
         gender = self._noun_gender(token.lemma_.lower())
         return None if gender is not None and person.gender not in (None, gender) else person
