@@ -4278,3 +4278,15 @@ def test_the_star_in_the_second_sentence_is_the_one_the_opening_sentence_is_abou
              'wide-ranging conversation with host Nia Brooks on her podcast "Second Takes," released Tuesday, '
              "opening up about the death of his friend Desmond Faraday.", FRIDAY, "INTERVIEW",
              ("Owen Castellano", "INTERVIEWEE"), (date(2024, 6, 11), date(2024, 6, 11)))
+
+
+def test_a_live_pages_time_stamp_is_when_the_entry_was_posted_not_a_time_in_the_story():
+    events = _extract_text(
+        "Matthew Perry died at his home on Oct. 28, 2023.\n\n"
+        "**10:47 a.m.** — What Plasencia admitted. Plasencia pleaded guilty on July 23 to four counts.\n\n"
+        "**10:15 a.m.** — Where the other case stands. Sangha pleaded guilty in September to five federal charges, "
+        "including distributing the ketamine that killed Perry. Iwamasa admitted injecting Perry repeatedly on the "
+        "day he died.", FRIDAY)
+    death, _ = _only(events, "DEATH")
+    dose, _ = _only(events, "DRUG_ADMINISTRATION")
+    assert _span(death) == _span(dose) == (date(2023, 10, 28), date(2023, 10, 28))

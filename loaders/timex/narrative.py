@@ -305,7 +305,8 @@ def narrative_days(expressions: Sequence[TimeExpression], sentences: Sequence[Se
             own.append(expressions[index])
             index += 1
         clocks = [m for m in _CLOCK_RE.finditer(sentence.text)
-                  if not any(e.start <= sentence.start + m.start() < e.end for e in own)]
+                  if not any(e.start <= sentence.start + m.start() < e.end for e in own)
+                  and not (sentence.start not in headings and _stamps_an_entry(sentence.text, m))]
         days = [e for e in own if e.kind == ABSOLUTE and e.date.precision == Precision.DAY and e.date.start is not None]
         if any(e.kind == ABSOLUTE and not e.date.known for e in own):
             day = None  # a day the story cannot place: its times are not on the last one it could
@@ -341,6 +342,16 @@ def narrative_days(expressions: Sequence[TimeExpression], sentences: Sequence[Se
             others.append(_clock_expression(sentence, m, day))
         result.extend(sorted(others, key=lambda e: e.start))
     return result
+
+
+# "**10:15 a.m.** — Where the other case stands.": a live page's time stamp, at the head of its entry
+_ENTRY_STAMP_END_RE = re.compile(r"[*_\s]*[—–|-]")
+
+
+def _stamps_an_entry(text: str, clock: re.Match[str]) -> bool:
+    """Whether a time of day opens its line as a live page's stamp: the time the entry was
+    posted, on whatever day, not a time in the story's night."""
+    return not text[:clock.start()].strip("*_ \t") and _ENTRY_STAMP_END_RE.match(text, clock.end()) is not None
 
 
 def _clock_expression(sentence: Sentence, clock: re.Match[str], day: date) -> TimeExpression:
