@@ -1447,8 +1447,9 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     # impose the temporary suspension"
     enacted = _carrying_verb(match, nominal, verb)
     if enacted is not None and (enacted.dep_ == "xcomp" or _is_infinitive_clause(enacted)) \
-            and enacted.head.lemma_.lower() in taxonomy.enacting_verbs | taxonomy.onset_verbs:
-        heads.add(enacted.head.i)
+            and enacted.head.lemma_.lower() in taxonomy.enacting_verbs | taxonomy.onset_verbs \
+            and not _told_by_another_event(match, nominal, verb, taxonomy):
+        heads.add(enacted.head.i)  # (not "began investigating the actor's death in May": the death's)
     if nominal.dep_ == "pobj" and nominal.head.lower_ == "in" and nominal.head.head.pos_ == "NOUN":
         heads.add(nominal.head.head.i)  # "from a phone call in an interview ... in March": one phrase
     # "the inquest, which was opened ... on June 20"; "sentencing, which she set for Dec. 3". Only
@@ -1971,6 +1972,11 @@ _FINDING_WORDS = frozenset({"cause", "manner", "due", "toxicity", "overdose", "i
 _RULING_VERBS = frozenset({"rule", "determine", "conclude", "find", "attribute", "classify"})
 
 
+def _clause_head_of(nominal: Token) -> Token:
+    """The verb a noun is the object of, past a compound it modifies ("ruled the death accidental")."""
+    return nominal.head.head if nominal.dep_ == "compound" else nominal.head
+
+
 def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
            expressions: Sequence[TimeExpression], heading: TimeExpression | None, taxonomy: Taxonomy,
            doc: Doc) -> _Draft | None:
@@ -2073,6 +2079,9 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     # "Dec. 15: the office rules that he died of ...": the heading is the ruling's day, not the death's
     ruled_on = head.dep_ == "ccomp" and head.head.lemma_.lower() in _RULING_VERBS and _tells_how_someone_died(head) \
         and any(t.lower_ in {"of", "from"} or t.lemma_.lower() in _FINDING_WORDS for t in head.subtree)
+    # "- February 2024 — The office rules Dominguez's death an accident": what it ruled on
+    ruled_on = ruled_on or (match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS | {"compound"}
+                            and _clause_head_of(nominal).lemma_.lower() in _RULING_VERBS)
     if expression is None and not cited_source and not ruled_on:
         expression = heading
     clause = _clause_anchor(match, nominal, verb)

@@ -4290,3 +4290,21 @@ def test_a_live_pages_time_stamp_is_when_the_entry_was_posted_not_a_time_in_the_
     death, _ = _only(events, "DEATH")
     dose, _ = _only(events, "DRUG_ADMINISTRATION")
     assert _span(death) == _span(dose) == (date(2023, 10, 28), date(2023, 10, 28))
+
+
+def test_a_timeline_lines_date_is_the_ruling_on_a_death_not_the_death():
+    events = _extract_text("Carla Dominguez died on Sept. 14, 2023.\n\n- **February 2024** — The District 12 Medical "
+                           "Examiner's Office rules Dominguez's death an accident, caused by ketamine toxicity.", FRIDAY)
+    death, _ = _only(events, "DEATH")
+    ruling, _ = _only(events, "AUTOPSY")
+    assert _span(death) == (date(2023, 9, 14), date(2023, 9, 14))
+    assert _span(ruling) == (date(2024, 2, 1), date(2024, 2, 29))
+
+
+def test_a_death_whose_investigation_began_in_a_month_did_not_happen_in_that_month():
+    events = _extract_text("Perry died Oct. 28, 2023. The Los Angeles Police Department began investigating the "
+                           "actor's death in May.", FRIDAY)
+    death, _ = _only(events, "DEATH")
+    investigation, _ = _only(events, "INVESTIGATION")
+    assert _span(death) == (date(2023, 10, 28), date(2023, 10, 28))
+    assert _span(investigation) == (date(2024, 5, 1), date(2024, 5, 31))
