@@ -1996,6 +1996,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if match.trigger.part_of_speech == "VERB" and match.event_type.exclude_objects and any(
             o.lemma_.lower() in match.event_type.exclude_objects for o in _children(head, OBJECTS | PASSIVE_SUBJECTS)):
         return None  # "the judge revoked his bail" is the court's, not a regulator's
+    if match.trigger.part_of_speech == "VERB" and match.event_type.exclude_grounds and any(
+            o.lemma_.lower() in match.event_type.exclude_grounds
+            for prep, objects in _prep_objects(head).items() if prep in {"after", "upon", "on"} for o in objects):
+        return None  # "was convicted in May after pleading guilty": the plea, no trial
     if match.trigger.part_of_speech == "VERB" and head.dep_ == "acl" and head.head.lemma_.lower() in _GROUNDS_NOUNS:
         return None  # "there was insufficient evidence to charge him": grounds weighed, no charge
     if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_heads \

@@ -73,6 +73,7 @@ class EventType:
     kind_named_by_noun: frozenset[str] = frozenset()
     exclude_nouns_for: frozenset[str] = frozenset()
     exclude_objects: frozenset[str] = frozenset()
+    exclude_grounds: frozenset[str] = frozenset()
     one_per_principal: bool = False
     requested_counts: bool = False
     awaited: bool = False
@@ -234,6 +235,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             kind_named_by_noun=frozenset(spec.get("kind_named_by_noun") or ()),
             exclude_nouns_for=frozenset(spec.get("exclude_nouns_for") or ()),
             exclude_objects=frozenset(spec.get("exclude_objects") or ()),
+            exclude_grounds=frozenset(spec.get("exclude_grounds") or ()),
             one_per_principal=bool(spec.get("one_per_principal", False)),
             requested_counts=bool(spec.get("requested_counts", False)),
             awaited=bool(spec.get("awaited", False)),

@@ -4308,3 +4308,10 @@ def test_a_death_whose_investigation_began_in_a_month_did_not_happen_in_that_mon
     investigation, _ = _only(events, "INVESTIGATION")
     assert _span(death) == (date(2023, 10, 28), date(2023, 10, 28))
     assert _span(investigation) == (date(2024, 5, 1), date(2024, 5, 31))
+
+
+def test_a_conviction_after_a_guilty_plea_is_the_plea_not_a_trial():
+    events = _extract_text("Tom Hale was convicted in May after pleading guilty to supplying drugs.", FRIDAY)
+    assert [e.type for e, _ in events] == ["PLEA"]
+    _the_one("Tom Hale was convicted in May after a two-week trial.", FRIDAY, "TRIAL", ("Tom Hale", "DEFENDANT"),
+             (date(2024, 5, 1), date(2024, 5, 31)))
