@@ -1361,6 +1361,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
     if anchor.dep_ == "pcomp" and anchor.head.lower_ == "from" \
             and anchor.head.head.lemma_.lower() in taxonomy.preventing_verbs:
         return None  # "an order barring it from dispensing controlled substances": kept from it
+    if anchor.dep_ == "pcomp" and anchor.head.lower_ == "against":
+        return None  # "cautioned patients against buying ketamine online": advised not to
     node = anchor
     for _ in range(3):
         if node.dep_ not in REPORTING_LINKS or node.head.i == node.i:

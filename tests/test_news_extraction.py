@@ -4315,3 +4315,11 @@ def test_a_conviction_after_a_guilty_plea_is_the_plea_not_a_trial():
     assert [e.type for e, _ in events] == ["PLEA"]
     _the_one("Tom Hale was convicted in May after a two-week trial.", FRIDAY, "TRIAL", ("Tom Hale", "DEFENDANT"),
              (date(2024, 5, 1), date(2024, 5, 31)))
+
+
+def test_what_a_regulator_cautions_against_is_no_event_and_advising_the_public_is_a_warning():
+    events = _extract_text("The Food and Drug Administration has cautioned patients against buying ketamine from "
+                           "online sellers.", FRIDAY)
+    assert [e.type for e, _ in events] == ["REGULATORY_WARNING"]
+    _the_one("Health Canada advised Canadians on Friday not to buy unauthorized ketamine products.", FRIDAY,
+             "REGULATORY_WARNING", ("Health Canada", "REGULATOR"), (FRIDAY, FRIDAY))
