@@ -749,6 +749,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                     add("recipient", _recipients(verb))
                 elif lemma in match.event_type.taken_by_principal and any(map(_is_legal_party, subjects)):
                     add("experiencer", [*_prep_objects(verb).get("with", []), *_prep_objects(nominal).get("with", [])])
+                elif lemma in match.event_type.done_by_subject_of:
+                    add("agent", subjects)
                 elif lemma in taxonomy.experiencer_light_verbs | match.event_type.taken_by_principal:
                     add("experiencer", subjects)
                 elif lemma in taxonomy.agent_light_verbs:
@@ -1290,6 +1292,9 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.NEGATED  # "has not been arrested or charged"
     if anchor is nominal and nominal.dep_ == "pobj" and nominal.head.lower_ == "without":
         return EventStatus.NEGATED  # "released without charge", "left him without a conviction"
+    if match.trigger.part_of_speech == "NOUN" and verb is not None and nominal.dep_ in OBJECTS \
+            and verb.lemma_.lower() in taxonomy.negating_verbs - {"fail"}:
+        return EventStatus.NEGATED  # "avoided a trial by pleading guilty", "declined an interview" (not "failed an inspection")
     if anchor.lemma_.lower() in taxonomy.reschedule_verbs and anchor is not match.head:
         return EventStatus.SCHEDULED  # "postponed the trial to Aug. 19"
     if match.trigger.part_of_speech == "NOUN" and anchor is verb and nominal.dep_ in OBJECTS \

@@ -4323,3 +4323,14 @@ def test_what_a_regulator_cautions_against_is_no_event_and_advising_the_public_i
     assert [e.type for e, _ in events] == ["REGULATORY_WARNING"]
     _the_one("Health Canada advised Canadians on Friday not to buy unauthorized ketamine products.", FRIDAY,
              "REGULATORY_WARNING", ("Health Canada", "REGULATOR"), (FRIDAY, FRIDAY))
+
+
+def test_a_trial_avoided_or_a_plea_deal_rejected_did_not_happen():
+    events = _extract_text("Jorge Pineda avoided a trial by pleading guilty in May.", FRIDAY)
+    assert [e.type for e, _ in events] == ["PLEA"]
+    assert not _extract_text("Jorge Pineda rejected a plea deal in May.", FRIDAY)
+
+
+def test_a_board_that_began_an_inquiry_is_its_investigator():
+    _the_one("The Texas State Board of Pharmacy began an inquiry into Lakeside Compounding last year.", FRIDAY,
+             "INVESTIGATION", ("Texas State Board of Pharmacy", "INVESTIGATOR"), (date(2023, 1, 1), date(2023, 12, 31)))
