@@ -4334,3 +4334,10 @@ def test_a_trial_avoided_or_a_plea_deal_rejected_did_not_happen():
 def test_a_board_that_began_an_inquiry_is_its_investigator():
     _the_one("The Texas State Board of Pharmacy began an inquiry into Lakeside Compounding last year.", FRIDAY,
              "INVESTIGATION", ("Texas State Board of Pharmacy", "INVESTIGATOR"), (date(2023, 1, 1), date(2023, 12, 31)))
+
+
+def test_a_seller_named_before_the_app_is_the_seller_and_acquiring_drugs_is_buying_them():
+    _the_one("Mia Lopez had purchased the pills from Tyler Banks through Snapchat on Monday.", FRIDAY, "DRUG_SUPPLY",
+             ("Tyler Banks", "SUPPLIER"), (date(2024, 6, 10), date(2024, 6, 10)))
+    _the_one("Erik Fleming acquired 50 vials of ketamine from Jasveen Sangha on Oct. 24.", FRIDAY, "DRUG_SUPPLY",
+             ("Erik Fleming", "BUYER"), (date(2023, 10, 24), date(2023, 10, 24)))

@@ -319,6 +319,12 @@ class _Names:
                 yield ent.start, ent.start + 1, "PERSON"
                 yield ent.start + 2, ent.end, "PERSON"
                 continue
+            cut = next((t.i for t in ent if t.lower_ in _PREPOSITIONS_BETWEEN_NAMES), None)
+            if ent.label_ != "PERSON" and cut is not None and cut > ent.start + 1 and fold(ent[0].text) in first_names:
+                # "from Tyler Banks through Snapchat", tagged one organisation: the person, then the other name
+                yield ent.start, cut, "PERSON"
+                yield cut + 1, ent.end, ent.label_
+                continue
             if ent.label_ == "PERSON" or fold(ent[0].text) in self.lex.honorifics:
                 for token in ent:
                     if token.is_lower and token.is_alpha and token.lower_ not in _NAME_PARTICLES:
@@ -1223,6 +1229,7 @@ class _Names:
 
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "det", "advmod", "nummod", "aux", "auxpass", "prep", "mark", "cc"})
+_PREPOSITIONS_BETWEEN_NAMES = frozenset({"through", "via", "from", "by", "with", "to"})
 _BARE_NAME_DEPS = frozenset({"punct", "case", "appos"})  # "Denning, 41,", "Denning's lawyer"
 _CALL_SIGN_RE = re.compile(r"[KW](?!W?[IVX]+$)[A-Z]{2,3}")  # not "WWII"
 _BROADCAST_BANDS = frozenset({"TV", "FM", "AM", "DT"})
