@@ -238,6 +238,12 @@ def _dated(text, published, event_type):
     return _span(event)
 
 
+def _spans(text, published, *event_types):
+    """The interval of the one event of each of those types the text tells."""
+    events = _extract_text(text, published)
+    return [_span(_only(events, event_type)[0]) for event_type in event_types]
+
+
 def _the_one(text, published, event_type, participant, span):
     """The one event of a type the text tells: it has this participant and falls on this span."""
     event, roles = _only(_extract_text(text, published), event_type)
@@ -4281,33 +4287,24 @@ def test_the_star_in_the_second_sentence_is_the_one_the_opening_sentence_is_abou
 
 
 def test_a_live_pages_time_stamp_is_when_the_entry_was_posted_not_a_time_in_the_story():
-    events = _extract_text(
+    assert _spans(
         "Matthew Perry died at his home on Oct. 28, 2023.\n\n"
         "**10:47 a.m.** — What Plasencia admitted. Plasencia pleaded guilty on July 23 to four counts.\n\n"
         "**10:15 a.m.** — Where the other case stands. Sangha pleaded guilty in September to five federal charges, "
         "including distributing the ketamine that killed Perry. Iwamasa admitted injecting Perry repeatedly on the "
-        "day he died.", FRIDAY)
-    death, _ = _only(events, "DEATH")
-    dose, _ = _only(events, "DRUG_ADMINISTRATION")
-    assert _span(death) == _span(dose) == (date(2023, 10, 28), date(2023, 10, 28))
+        "day he died.", FRIDAY, "DEATH", "DRUG_ADMINISTRATION") == [(date(2023, 10, 28), date(2023, 10, 28))] * 2
 
 
 def test_a_timeline_lines_date_is_the_ruling_on_a_death_not_the_death():
-    events = _extract_text("Carla Dominguez died on Sept. 14, 2023.\n\n- **February 2024** — The District 12 Medical "
-                           "Examiner's Office rules Dominguez's death an accident, caused by ketamine toxicity.", FRIDAY)
-    death, _ = _only(events, "DEATH")
-    ruling, _ = _only(events, "AUTOPSY")
-    assert _span(death) == (date(2023, 9, 14), date(2023, 9, 14))
-    assert _span(ruling) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert _spans("Carla Dominguez died on Sept. 14, 2023.\n\n- **February 2024** — The District 12 Medical Examiner's "
+                  "Office rules Dominguez's death an accident, caused by ketamine toxicity.", FRIDAY, "DEATH", "AUTOPSY") \
+        == [(date(2023, 9, 14), date(2023, 9, 14)), (date(2024, 2, 1), date(2024, 2, 29))]
 
 
 def test_a_death_whose_investigation_began_in_a_month_did_not_happen_in_that_month():
-    events = _extract_text("Perry died Oct. 28, 2023. The Los Angeles Police Department began investigating the "
-                           "actor's death in May.", FRIDAY)
-    death, _ = _only(events, "DEATH")
-    investigation, _ = _only(events, "INVESTIGATION")
-    assert _span(death) == (date(2023, 10, 28), date(2023, 10, 28))
-    assert _span(investigation) == (date(2024, 5, 1), date(2024, 5, 31))
+    assert _spans("Perry died Oct. 28, 2023. The Los Angeles Police Department began investigating the actor's death "
+                  "in May.", FRIDAY, "DEATH", "INVESTIGATION") \
+        == [(date(2023, 10, 28), date(2023, 10, 28)), (date(2024, 5, 1), date(2024, 5, 31))]
 
 
 def test_a_conviction_after_a_guilty_plea_is_the_plea_not_a_trial():
