@@ -695,6 +695,9 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             add(prep, objs)
             if prep == "to":
                 add("recipient", objs)
+        if match.trigger.media_outlet or "INTERVIEWER" in match.event_type.roles:
+            # "Speaking to Don Lemon on his podcast": the one spoken to hosts the programme
+            add("with", [o for o in preps.get("to", []) if o.ent_type_ == "PERSON" and _on_their_programme(head)])
         nominal = head
     else:
         nominal = _nominal_head(head)
@@ -819,6 +822,13 @@ def _is_broadcaster(person: Token) -> bool:
     """ "host Brent Yoakum", "anchor Lester Holt", "Dee Rollins, the show's host"."""
     describing = [c for c in person.children if c.dep_ in {"compound", "appos"}] + [person]
     return any(get_lexicon().description_group.get(t.lemma_.lower()) == "broadcast" for t in describing)
+
+
+def _on_their_programme(verb: Token) -> bool:
+    """ "on his podcast", "on her show": a programme of whoever the verb speaks to."""
+    return any(o.lemma_.lower() in get_lexicon().programme_nouns
+               and any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their"} for c in o.children)
+               for o in _prep_objects(verb).get("on", []))
 
 
 def _recipients(verb: Token) -> list[Token]:
@@ -2821,7 +2831,8 @@ def _inherit_principals(drafts: list[_Draft], taxonomy: Taxonomy) -> None:
         nearby = (_sentences_around(sentence_starts, draft, 0, 1) if draft.introduces_people
                   else _sentences_around(sentence_starts, draft, 3 if definite_reference else 1, 0))
         sources = [d for d in drafts if d.match.event_type.name in source_types and d is not draft
-                   and d.sentence.start in nearby and _has_principal(d)]  # not "criminal negligence causing death"
+                   and d.sentence.start in nearby and _has_principal(d)  # not "criminal negligence causing death"
+                   and _kind(d) not in event_type.inherit_except_kinds]  # "evidence presented at trial": not one who pleaded guilty
         sources.sort(key=lambda d: (d.sentence.start != draft.sentence.start, abs(d.trigger_start - draft.trigger_start)))
         # Someone the text brings in as new is named after, not before: "A Granger Mills man ...
         # was sentenced Monday. Wade Tillotson, 41, pleaded guilty in July".

@@ -97,7 +97,8 @@ class EventType:
     given_by_principal: frozenset[str] = frozenset()
     # verbs whose subject takes a noun trigger as its principal: "Ruiz reached a plea deal"
     taken_by_principal: frozenset[str] = frozenset()
-    done_by_subject_of: frozenset[str] = frozenset()  # "the board began an inquiry": the board inquires
+    done_by_subject_of: frozenset[str] = frozenset()
+    inherit_except_kinds: frozenset[str] = frozenset()  # a source of these kinds lends no principal  # "the board began an inquiry": the board inquires
     # a mention naming no one it is on is on the one the story last told something happening to
     about_whom_the_story_follows: bool = False
     # Trigger words that tell the event as agreed to, before it is done: "agreed to plead guilty"
@@ -256,6 +257,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             given_by_principal=frozenset(spec.get("given_by_principal") or ()),
             taken_by_principal=frozenset(spec.get("taken_by_principal") or ()),
             done_by_subject_of=frozenset(spec.get("done_by_subject_of") or ()),
+            inherit_except_kinds=frozenset(spec.get("inherit_except_kinds") or ()),
             about_whom_the_story_follows=bool(spec.get("about_whom_the_story_follows", False)),
             agreed_by=frozenset(str(w).lower() for w in spec.get("agreed_by") or ()),
         )

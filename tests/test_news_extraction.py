@@ -4338,3 +4338,17 @@ def test_a_seller_named_before_the_app_is_the_seller_and_acquiring_drugs_is_buyi
              ("Tyler Banks", "SUPPLIER"), (date(2024, 6, 10), date(2024, 6, 10)))
     _the_one("Erik Fleming acquired 50 vials of ketamine from Jasveen Sangha on Oct. 24.", FRIDAY, "DRUG_SUPPLY",
              ("Erik Fleming", "BUYER"), (date(2023, 10, 24), date(2023, 10, 24)))
+
+
+def test_the_one_spoken_to_on_their_own_podcast_is_the_interviewer():
+    _the_one("Speaking to Don Lemon on his podcast on Tuesday, Jane Ross said the clinic was safe.", FRIDAY,
+             "INTERVIEW", ("Don Lemon", "INTERVIEWER"), (date(2024, 6, 11), date(2024, 6, 11)))
+    assert not _roles_of("Jane Ross spoke to Tom Hale on Tuesday about the clinic.", FRIDAY, "INTERVIEW")
+
+
+def test_evidence_presented_at_trial_is_no_trial_of_the_one_who_pleaded_guilty():
+    events = _extract_text("Leonard Pettaway pleaded guilty in 2023. According to evidence presented at trial, Olumide "
+                           "Fashanu sold more than 400,000 pills.", FRIDAY)
+    assert not [roles for e, roles in events if e.type == "TRIAL" and ("Leonard Pettaway", "DEFENDANT") in roles]
+    _the_one("Jorge Pineda pleaded not guilty in May. His trial is set for October.", FRIDAY, "TRIAL",
+             ("Jorge Pineda", "DEFENDANT"), (date(2024, 10, 1), date(2024, 10, 31)))
