@@ -695,9 +695,9 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             add(prep, objs)
             if prep == "to":
                 add("recipient", objs)
-        if match.trigger.media_outlet or "INTERVIEWER" in match.event_type.roles:
+        if "INTERVIEWER" in match.event_type.roles and _on_their_programme(head):
             # "Speaking to Don Lemon on his podcast": the one spoken to hosts the programme
-            add("with", [o for o in preps.get("to", []) if o.ent_type_ == "PERSON" and _on_their_programme(head)])
+            add("with", [o for o in preps.get("to", []) if o.ent_type_ == "PERSON"])
         nominal = head
     else:
         nominal = _nominal_head(head)

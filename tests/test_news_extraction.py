@@ -232,16 +232,15 @@ def _span(event):
     return event.date.start, event.date.end
 
 
-def _dated(text, published, event_type):
-    """The interval of the one event of that type the text tells."""
-    event, _ = _only(_extract_text(text, published), event_type)
-    return _span(event)
-
-
 def _spans(text, published, *event_types):
     """The interval of the one event of each of those types the text tells."""
     events = _extract_text(text, published)
     return [_span(_only(events, event_type)[0]) for event_type in event_types]
+
+
+def _dated(text, published, event_type):
+    """The interval of the one event of that type the text tells."""
+    return _spans(text, published, event_type)[0]
 
 
 def _the_one(text, published, event_type, participant, span):
@@ -4192,10 +4191,8 @@ def test_a_trial_someone_is_scheduled_for_is_to_come_at_the_time_given(text):
 
 
 def test_that_fall_is_the_fall_of_the_year_the_story_is_telling():
-    events = _extract_text("Teodora Vukovich was arrested in 1998 for possession and sentenced that fall to two "
-                           "years' probation.", FRIDAY)
-    sentencing, _ = _only(events, "SENTENCING")
-    assert _span(sentencing) == (date(1998, 9, 1), date(1998, 11, 30))
+    assert _dated("Teodora Vukovich was arrested in 1998 for possession and sentenced that fall to two years' "
+                  "probation.", FRIDAY, "SENTENCING") == (date(1998, 9, 1), date(1998, 11, 30))
 
 
 def test_a_study_split_by_the_parser_keeps_its_clauses_author_and_date():
@@ -4214,11 +4211,10 @@ def test_what_is_done_at_the_hearing_is_done_on_the_day_of_the_storys_hearing():
 
 
 def test_a_victim_impact_statement_is_read_at_the_sentencing_the_story_tells():
-    events = _extract_text(
+    assert _dated(
         "Victor Halloran was sentenced Tuesday to four years in federal prison. He had pleaded guilty in May. "
-        "Whitlock's mother, Renee Whitlock, read a victim impact statement that lasted nearly 15 minutes.", FRIDAY)
-    statement, _ = _only(events, "STATEMENT")
-    assert _span(statement) == (date(2024, 6, 11), date(2024, 6, 11))
+        "Whitlock's mother, Renee Whitlock, read a victim impact statement that lasted nearly 15 minutes.", FRIDAY,
+        "STATEMENT") == (date(2024, 6, 11), date(2024, 6, 11))
 
 
 def test_an_inquest_which_opened_on_a_day_is_dated_though_the_parser_hangs_the_clause_on_the_deceased():
