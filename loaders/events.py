@@ -203,6 +203,28 @@ def _verbs_with_object_between(tokens: list[Token], words: tuple[str, ...]) -> l
     return found
 
 
+def _phrases_around_adverbs(tokens: list[Token], event_type: EventType, trigger: Trigger) -> list[_Match]:
+    """ "sat down together with 'Wisconsin Tonight'": a verb whose phrase an adverb of its own
+    splits. As with an object between, the verb alone is the trigger."""
+    found = []
+    for i, verb in enumerate(tokens):
+        if not _token_matches(verb, trigger.words[0], True, "VERB", False):
+            continue
+        window, k = [verb], i + 1
+        while k < len(tokens) and len(window) < len(trigger.words):
+            token = tokens[k]
+            if token.pos_ == "ADV" and token.dep_ == "advmod" and token.lower_ not in trigger.words \
+                    and token.head.i in {verb.i, *(t.i for t in tokens[i + 1 : k + 2])}:
+                k += 1
+                continue
+            window.append(token)
+            k += 1
+        if k > i + len(trigger.words) and len(window) == len(trigger.words) and all(
+                _token_matches(t, w, False, "VERB", False) for t, w in zip(window[1:], trigger.words[1:])):
+            found.append(_Match(event_type, trigger, (verb,)))
+    return found
+
+
 def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
     matches: list[_Match] = []
     tokens = list(sentence)
@@ -215,6 +237,7 @@ def _find_matches(sentence: Span, taxonomy: Taxonomy) -> list[_Match]:
                     matches.append(_Match(event_type, trigger, tuple(window)))
             if trigger.part_of_speech == "VERB" and n >= 2:
                 matches += [_Match(event_type, trigger, (verb,)) for verb in _verbs_with_object_between(tokens, trigger.words)]
+                matches += _phrases_around_adverbs(tokens, event_type, trigger)
     # A gerund used as a noun ("faces sentencing") is the noun trigger, not the verb.
     matches = [m for m in matches if not (
         m.trigger.part_of_speech == "VERB" and m.head.tag_ == "VBG"
@@ -565,8 +588,11 @@ def _controller(verb: Token) -> list[Token]:
     ("the FDA decided to issue a warning")."""
     if not (verb.dep_ == "xcomp" or _is_infinitive_clause(verb)) or verb.head.i == verb.i:
         return []
+    governor = verb.head
+    if governor.pos_ == "ADJ" and governor.dep_ == "acomp":
+        governor = governor.head  # "X is due to enter a plea": the copula's subject does it
     # "is expected to enter a plea", "was ordered to surrender": the passive's subject does it
-    return _children(verb.head, {"dobj"}) or _children(verb.head, SUBJECTS) or _children(verb.head, PASSIVE_SUBJECTS)
+    return _children(governor, {"dobj"}) or _children(governor, SUBJECTS) or _children(governor, PASSIVE_SUBJECTS)
 
 
 def _conjunct_subject(verb: Token) -> list[Token]:
@@ -3412,8 +3438,12 @@ def _story_day(draft: _Draft, drafts: Sequence[_Draft], expressions: Sequence[Ti
         return None  # a day still to come is no day the story is in
     # A day that dates something still to come, or an event of a type that takes no story day
     # (a birth, an autopsy's findings), sets no scene ("was born on May 2, 1990. He sold ...").
+    # Nor does the day of an event whose day is never this type's ("was sentenced on Friday.
+    # Marsh shipped ketamine to customers": the sales came before the court).
     if any(d.expression is told and (d.status not in {EventStatus.OCCURRED, EventStatus.ALLEGED}
-                                     or not d.match.event_type.takes_story_day) for d in drafts):
+                                     or not d.match.event_type.takes_story_day
+                                     or d.match.event_type.name in draft.match.event_type.no_story_day_from)
+           for d in drafts):
         return None
     doc = verb.doc
     if _tells_what_is_to_come(told, doc, taxonomy):

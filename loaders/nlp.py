@@ -128,6 +128,8 @@ def name_before_an_object_is_its_recipient(doc: Doc) -> Doc:
     noun phrase. A capitalised name right after the verb, modifying its lower-case object, is
     the one the verb's object went to; so is a person's name before a counted object ("selling
     Erik Fleming 51 vials of ketamine")."""
+    # words of names the model tags as people somewhere in the text ("Jonah Vale died ... sold Vale pills")
+    people = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
     for obj in doc:
         verb = obj.head
         if (obj.dep_ != "dobj" or not obj.is_lower or verb.pos_ != "VERB" or obj.i <= verb.i + 1
@@ -137,8 +139,10 @@ def name_before_an_object_is_its_recipient(doc: Doc) -> Doc:
         while end < obj.i and doc[end].pos_ == "PROPN" and doc[end].is_title:
             end += 1
         name, counted = doc[verb.i + 1:end], doc[end:obj.i]
-        if not len(name) or any(t.head.i != obj.i or t.dep_ not in {"nummod", "amod", "quantmod"} for t in counted) \
-                or (len(counted) and not all(t.ent_type_ == "PERSON" for t in name)):
+        # "selling Erik Fleming 51 vials", "sold Vale oxycodone pills": what is counted or named between
+        if not len(name) or any(t.head.i != obj.i or t.dep_ not in {"nummod", "amod", "quantmod", "compound"}
+                                or (t.dep_ == "compound" and not t.is_lower) for t in counted) \
+                or (len(counted) and not all(t.ent_type_ == "PERSON" or t.text in people for t in name)):
             continue
         last = name[-1]
         if last.head.i != obj.i or last.dep_ not in {"compound", "nmod"} or any(t.head.i not in {last.i, obj.i} for t in name):
@@ -237,6 +241,35 @@ def aside_read_as_the_main_verb(doc: Doc) -> Doc:
         subject.head = verb
         subject.dep_ = "nsubjpass" if any(a.dep_ == "auxpass" for a in verb.children) else "nsubj"
         aside.head, aside.dep_ = subject, "acl"
+        _undo_unless_a_tree(sentence, saved)
+    return doc
+
+
+# Nouns of a time that a clause without "that" or "when" may tell: "the morning his trial was to begin".
+_TIME_NOUNS = frozenset({"morning", "afternoon", "evening", "night", "day", "week", "month", "year", "weekend"})
+
+
+@Language.component("time_told_by_a_clause_read_as_what_is_said")
+def time_told_by_a_clause_read_as_what_is_said(doc: Doc) -> Doc:
+    """ "In October, on the morning his trial had been set to begin, he pleaded guilty": the
+    small model may read the clause that tells which morning as what the main verb says, and
+    hang the opening time phrases on it. A clause before its sentence's root, whose subject
+    comes right after a time noun in one of its phrases, tells that time; its phrases before
+    the noun are the root's."""
+    for clause in doc:
+        root = clause.head
+        if clause.dep_ != "ccomp" or root.dep_ != "ROOT" or clause.i > root.i:
+            continue
+        subjects = [c for c in clause.children if c.dep_ in _SUBJECT_RELATIONS]
+        times = [o for p in clause.children if p.dep_ == "prep" and p.i < clause.i for o in p.children
+                 if o.dep_ == "pobj" and o.lower_ in _TIME_NOUNS]
+        if len(subjects) != 1 or not times or subjects[0].left_edge.i != times[-1].i + 1:
+            continue
+        time, sentence = times[-1], clause.sent
+        saved = _saved(sentence)
+        for child in [c for c in clause.children if c.i <= time.i]:
+            child.head = root
+        clause.head, clause.dep_ = time, "relcl"
         _undo_unless_a_tree(sentence, saved)
     return doc
 
@@ -341,6 +374,30 @@ def first_name_read_as_the_root(doc: Doc) -> Doc:
                 child.head = verb
         verb.head, verb.dep_ = verb, "ROOT"
         name.head, name.dep_, name.pos_, name.tag_, name.lemma_ = surname, "compound", "PROPN", "NNP", name.text
+    return doc
+
+
+@Language.component("place_read_as_the_root")
+def place_read_as_the_root(doc: Doc) -> Doc:
+    """ "Tulsa police arrested Grant at his home": the small model may take a place opening
+    the sentence for its root, with the force after it an object or a subject under it and
+    the real verb a clause. A capitalised root opening the sentence, a lower-case noun and a
+    past-tense verb right after it, each hung on the root or on the other: the place names the
+    noun, which is the verb's subject; the verb is the root."""
+    for sent in doc.sents:
+        place = sent.root
+        if place.pos_ != "PROPN" or not place.is_title or place.i != sent.start or place.i + 2 >= sent.end:
+            continue
+        noun, verb = doc[place.i + 1], doc[place.i + 2]
+        if noun.pos_ != "NOUN" or not noun.is_lower or noun.head.i not in {place.i, verb.i} \
+                or verb.tag_ not in {"VBD", "VBN"} or verb.head.i not in {place.i, noun.i}:
+            continue
+        for child in [*place.children, *noun.children]:
+            if child.i not in {noun.i, verb.i}:
+                child.head = verb
+        verb.head, verb.dep_ = verb, "ROOT"
+        noun.head, noun.dep_ = verb, "nsubj"
+        place.head, place.dep_ = noun, "compound"
     return doc
 
 
@@ -693,6 +750,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("line_breaks_end_sentences", before="parser")
     nlp.add_pipe("hyphenated_names_are_one_token", last=True)
     nlp.add_pipe("first_name_read_as_the_root", last=True)
+    nlp.add_pipe("place_read_as_the_root", last=True)
     nlp.add_pipe("name_before_a_subjectless_verb_is_its_subject", last=True)
     nlp.add_pipe("name_read_as_a_verb", last=True)
     nlp.add_pipe("subject_lost_in_an_opening_phrase", last=True)
@@ -707,6 +765,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("participle_after_an_opening_noun_is_its", last=True)
     nlp.add_pipe("that_before_a_time_is_its_determiner", last=True)
     nlp.add_pipe("aside_read_as_the_main_verb", last=True)
+    nlp.add_pipe("time_told_by_a_clause_read_as_what_is_said", last=True)
     nlp.add_pipe("date_before_a_noun_modifies_it", last=True)
     nlp.add_pipe("past_series_after_what_is_said_is_its", last=True)
     nlp.add_pipe("verb_of_finding_read_as_a_noun", last=True)

@@ -91,6 +91,8 @@ class EventType:
     kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
     present_passive_is_state: bool = False
     takes_story_day: bool = True  # undated, told just after a day: on that day (not an autopsy's findings)
+    # Types whose day is no scene for this type's acts: a sale is not on the day it was sentenced.
+    no_story_day_from: frozenset[str] = frozenset()
     dated_by_clause: frozenset[str] = frozenset()  # "an indictment unsealed Tuesday": the verbs whose date is a noun's
     # verbs whose subject gives a noun trigger as its principal, and whose recipient takes it:
     # "Perry gave an interview to CNN", "the interview she granted the BBC"
@@ -253,6 +255,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             kinds=tuple((str(kind), tuple(str(w).lower() for w in words)) for kind, words in (spec.get("kinds") or {}).items()),
             present_passive_is_state=bool(spec.get("present_passive_is_state", False)),
             takes_story_day=bool(spec.get("takes_story_day", True)),
+            no_story_day_from=frozenset(_names(spec.get("no_story_day_from"))),
             dated_by_clause=frozenset(spec.get("dated_by_clause") or ()),
             given_by_principal=frozenset(spec.get("given_by_principal") or ()),
             taken_by_principal=frozenset(spec.get("taken_by_principal") or ()),
@@ -266,6 +269,9 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         for source in sorted(sources):
             if source not in types:
                 raise TaxonomyError(f"taxonomy type {event_type.name}: inherit_principal_from names unknown type {source}")
+        for source in sorted(event_type.no_story_day_from):
+            if source not in types:
+                raise TaxonomyError(f"taxonomy type {event_type.name}: no_story_day_from names unknown type {source}")
         for occasion in sorted({name for t in event_type.triggers for name in t.held_at}):
             if occasion not in types:
                 raise TaxonomyError(f"taxonomy type {event_type.name}: held_at names unknown type {occasion}")

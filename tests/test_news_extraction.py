@@ -4348,3 +4348,54 @@ def test_evidence_presented_at_trial_is_no_trial_of_the_one_who_pleaded_guilty()
     assert not [roles for e, roles in events if e.type == "TRIAL" and ("Leonard Pettaway", "DEFENDANT") in roles]
     _the_one("Jorge Pineda pleaded not guilty in May. His trial is set for October.", FRIDAY, "TRIAL",
              ("Jorge Pineda", "DEFENDANT"), (date(2024, 10, 1), date(2024, 10, 31)))
+
+
+def test_a_title_and_a_first_name_make_a_person_whatever_the_model_tagged():
+    # The model tags "Nurse Ana Barraza" as a place.
+    _the_one("Nurse Ana Barraza was charged on Friday.", FRIDAY, "CHARGES", ("Ana Barraza", "DEFENDANT"),
+             (FRIDAY, FRIDAY))
+
+
+def test_the_day_of_a_court_hearing_is_not_the_day_of_the_sales_it_tried():
+    events = _extract_text("Former pharmacist Colin Marsh was sentenced on Friday. According to court documents, "
+                           "Marsh shipped ketamine to customers in three states.", FRIDAY)
+    supply, roles = _only(events, "DRUG_SUPPLY")
+    assert ("Colin Marsh", "SUPPLIER") in roles
+    assert _span(supply) == (None, None)
+    assert _span(_only(events, "SENTENCING")[0]) == (FRIDAY, FRIDAY)
+
+
+def test_one_due_to_enter_a_plea_is_the_defendant_of_a_scheduled_plea():
+    event = _the_one("Colin Marsh was charged on Friday. He is due to enter a plea on July 2.", FRIDAY, "PLEA",
+                     ("Colin Marsh", "DEFENDANT"), (date(2024, 7, 2), date(2024, 7, 2)))
+    assert event.status == EventStatus.SCHEDULED
+
+
+def test_a_programme_named_with_its_city_is_an_organisation_that_can_make_a_statement():
+    _the_one("Teddy Vukovich died on Feb. 26. Safer Streets Cleveland, the syringe-service program she founded in "
+             "2009, announced her death in a statement Friday.", FRIDAY, "STATEMENT",
+             ("Safer Streets Cleveland", "SPEAKER"), (FRIDAY, FRIDAY))
+
+
+def test_an_adverb_inside_a_phrase_does_not_hide_the_interview():
+    _the_one("Actor Ben Ford sat down together with CNN's Anderson Cooper in May.", FRIDAY, "INTERVIEW",
+             ("Anderson Cooper", "INTERVIEWER"), (date(2024, 5, 1), date(2024, 5, 31)))
+
+
+def test_a_person_named_before_the_drug_sold_is_its_buyer():
+    _the_one("Jonah Vale died in August. Marcus Lyle Denning was charged. From June through August 2024, Denning "
+             "sold Vale oxycodone pills at $25 apiece.", FRIDAY, "DRUG_SUPPLY", ("Jonah Vale", "BUYER"),
+             (date(2024, 6, 1), date(2024, 8, 31)))
+
+
+def test_a_citys_police_that_opens_the_sentence_made_the_arrest():
+    # The model takes "Tulsa" for the sentence's root and the arrest for a clause under it.
+    _the_one("Tulsa police arrested Paul Grant on Monday.", FRIDAY, "ARREST", ("Tulsa police", "ARRESTED_BY"),
+             (date(2024, 6, 10), date(2024, 6, 10)))
+
+
+def test_the_morning_a_trial_was_set_to_begin_does_not_take_the_plea_made_that_morning():
+    event = _the_one("Ethan Marchand was charged with trafficking. Then, in October, on the morning his trial had been "
+                     "set to begin, he pleaded guilty to trafficking fentanyl.", FRIDAY, "PLEA",
+                     ("Ethan Marchand", "DEFENDANT"), (date(2023, 10, 1), date(2023, 10, 31)))
+    assert event.status == EventStatus.OCCURRED

@@ -369,8 +369,9 @@ class _Names:
                 (start > 0 and fold(doc[start - 1].text) in lex.honorifics)
                 or (end - start >= 2 and fold(doc[start].text) in lex.honorifics)):
             kind = ActorKind.PERSON  # "Dr. Helena Varga", "Ms Brook's registration" tagged as an organisation
-        elif label == "ORG" and self._titled_first_name(start, end):
-            kind, has_org_head = ActorKind.PERSON, False  # "Sheriff Ramona Estrada-Kyle" tagged as an organisation
+        elif label in ("ORG", "GPE", "LOC", "FAC", "NORP") and self._titled_first_name(start, end):
+            # "Sheriff Ramona Estrada-Kyle" tagged as an organisation, "Nurse Ana Barraza" as a place
+            kind, has_org_head = ActorKind.PERSON, False
         elif label == "ORG":
             kind = ActorKind.ORGANIZATION
         elif label in ("FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "NORP") and has_org_head:
@@ -1108,7 +1109,13 @@ class _Names:
         apposition whose noun designates an organisation."""
         doc, lex, found = self.doc, self.lex, []
         for token in doc:
-            if token.pos_ != "PROPN" or not _is_capitalised(token) or token.i in self.entity_label:
+            if token.pos_ != "PROPN" or not _is_capitalised(token):
+                continue
+            # a place the model tagged may end the name: "Safer Streets Cleveland, the program she founded"
+            ends_in_place = self.entity_label.get(token.i) in ("GPE", "LOC") and token.i > 0 \
+                and doc[token.i - 1].head.i == token.i and doc[token.i - 1].pos_ == "PROPN" \
+                and token.i - 1 not in self.entity_label
+            if token.i in self.entity_label and not ends_in_place:
                 continue
             appositions = [
                 c for c in token.children
@@ -1126,7 +1133,9 @@ class _Names:
             ):
                 start -= 1
             words = [fold(t.text) for t in doc[start : token.i + 1]]
-            if any(w in lex.substances or w in lex.generic_words or w in self.place_names for w in words):
+            # a place's name may end an organisation's ("Safer Streets Cleveland"), not make all of it
+            if any(w in lex.substances or w in lex.generic_words for w in words) \
+                    or all(w in self.place_names for w in words) or " ".join(words) in self.place_names:
                 continue
             found.append(_Occurrence(start, start, token.i + 1, ActorKind.ORGANIZATION, certain=True))
         return found
