@@ -1412,7 +1412,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         lemma = node.lemma_.lower()
         if lemma in taxonomy.allegation_verbs:
             return EventStatus.ALLEGED
-        if lemma in taxonomy.speech_verbs and match.event_type.name not in taxonomy.acts_of_the_authorities and any(
+        if lemma in taxonomy.speech_verbs \
+                and match.event_type.name not in taxonomy.acts_of_the_authorities | taxonomy.reported_facts and any(
             c.dep_ in SUBJECTS and c.lemma_.lower() in taxonomy.allegation_sources for c in node.children
         ):
             return EventStatus.ALLEGED
@@ -3291,7 +3292,8 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
     if expression.anchor is None:
         if draft.match.trigger.date_on_or_before or draft.precedes_dated_event:
             date = expression.date
-            return DateClaim(FuzzyDate.between(None, date.end, f"on or before {expression.text}") if date.known else date)
+            told = expression.text.removeprefix("on ").removeprefix("On ")  # not "on or before on the morning of"
+            return DateClaim(FuzzyDate.between(None, date.end, f"on or before {told}") if date.known else date)
         return DateClaim(expression.date)
     anchor = expression.anchor
     anchor_id: str | None = None

@@ -120,6 +120,7 @@ class Taxonomy:
     allegation_sources: frozenset[str]
     # Acts the authorities themselves do: "X was charged, police said" is no allegation.
     acts_of_the_authorities: frozenset[str]
+    reported_facts: frozenset[str]  # a death "police said" happened is no allegation
     future_cues: frozenset[str]
     future_verbs: frozenset[str]
     negating_verbs: frozenset[str] = frozenset()
@@ -289,6 +290,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         allegation_words=frozenset(data.get("allegation_words", ())),
         allegation_sources=frozenset(data.get("allegation_sources", ())),
         acts_of_the_authorities=frozenset(data.get("acts_of_the_authorities", ())),
+        reported_facts=frozenset(data.get("reported_facts", ())),
         future_cues=frozenset(data.get("future_cues", ())),
         future_verbs=frozenset(data.get("future_verbs", ())),
         negating_verbs=frozenset(data.get("negating_verbs", ())),

@@ -4399,3 +4399,13 @@ def test_the_morning_a_trial_was_set_to_begin_does_not_take_the_plea_made_that_m
                      "set to begin, he pleaded guilty to trafficking fentanyl.", FRIDAY, "PLEA",
                      ("Ethan Marchand", "DEFENDANT"), (date(2023, 10, 1), date(2023, 10, 31)))
     assert event.status == EventStatus.OCCURRED
+
+
+def test_a_death_the_police_report_is_no_allegation_and_a_body_discovered_died_by_then():
+    event = _the_one("Rapper Kevin Doss was found dead in his Atlanta apartment on Saturday, police said.", FRIDAY,
+                     "DEATH", ("Kevin Doss", "DECEASED"), (None, date(2024, 6, 8)))
+    assert event.status == EventStatus.OCCURRED
+    event = _the_one("Kevin Doss's body was discovered by his roommate on the morning of March 4.", FRIDAY, "DEATH",
+                     ("Kevin Doss", "DECEASED"), (None, date(2024, 3, 4)))
+    assert event.date.text == "on or before the morning of March 4"
+    assert not _extract_text("Kevin Doss discovered a lump in 2019.", FRIDAY)
