@@ -443,6 +443,22 @@ _COPULAS = frozenset({"be", "become", "remain"})
 _ANYONE_NOUNS = frozenset({"person", "man", "woman", "defendant", "suspect", "individual", "one", "people"})
 
 
+_TARGET_NOUNS = frozenset({"target", "subject", "focus"})
+
+
+def _target_of(nominal: Token) -> list[Token]:
+    """Who the event is aimed at, said by a noun of aim: "Park became the target of a federal
+    investigation", "Park, the subject of a DEA inquiry"."""
+    if nominal.dep_ != "pobj" or nominal.head.lower_ != "of" or nominal.head.head.lemma_.lower() not in _TARGET_NOUNS:
+        return []
+    aim = nominal.head.head
+    if aim.dep_ == "attr" and aim.head.lemma_.lower() in _COPULAS:
+        return _children(aim.head, SUBJECTS)
+    if aim.dep_ == "appos":
+        return [aim.head]
+    return []
+
+
 def _copula_of_anyone(noun: Token) -> Token | None:
     """The copula that says someone is the noun: "X became the first person (charged ...)"."""
     if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS and noun.lemma_.lower() in _ANYONE_NOUNS:
@@ -686,6 +702,10 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         for complement in _children(head, {"ccomp", "xcomp", "oprd"}):
             if complement.pos_ == "ADJ":  # "found Webb not guilty": the small clause's subject
                 add("patient", _children(complement, SUBJECTS))
+        for clause in _children(head, {"ccomp"}):
+            # "probing how Dr. Lin obtained the drug", "alerted patients that Meridian had begun
+            # recalling": whom the clause tells of
+            add("told_of", _children(clause, SUBJECTS | PASSIVE_SUBJECTS))
         add("recipient", _children(head, {"dative", "iobj"}))
         preps = _prep_objects(head)
         # "got the tablets from X": the parser hangs "from" on the object, or on what it counts
@@ -734,6 +754,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         for counted in _prep_objects(nominal).get("of", []):
             # "a charge of professional misconduct against her": the parser hangs "against" on the offence
             add("against", _prep_objects(counted).get("against", []))
+        add("target", _target_of(nominal))
         for clause in _children(nominal, {"relcl"}):
             makers = [s for s in _children(clause, SUBJECTS) if s.tag_ not in {"WDT", "WP"}]
             if clause.lemma_.lower() in match.event_type.given_by_principal:

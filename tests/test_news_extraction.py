@@ -4409,3 +4409,17 @@ def test_a_death_the_police_report_is_no_allegation_and_a_body_discovered_died_b
                      ("Kevin Doss", "DECEASED"), (None, date(2024, 3, 4)))
     assert event.date.text == "on or before the morning of March 4"
     assert not _extract_text("Kevin Doss discovered a lump in 2019.", FRIDAY)
+
+
+def test_a_regulator_alerting_the_public_warns_it_and_whom_its_warning_tells_of_is_the_subject():
+    _the_one("The Drug Enforcement Administration on Friday alerted the public to a surge in fake pills.", FRIDAY,
+             "REGULATORY_WARNING", ("Drug Enforcement Administration", "REGULATOR"), (FRIDAY, FRIDAY))
+    _the_one("The FDA warned on Tuesday that Acme Pharmacy had shipped contaminated ketamine.", FRIDAY,
+             "REGULATORY_WARNING", ("Acme Pharmacy", "SUBJECT"), (date(2024, 6, 11), date(2024, 6, 11)))
+
+
+def test_an_investigation_is_into_whom_its_question_or_its_target_names():
+    _the_one("Dr. Lin Park runs a ketamine clinic in Austin. The Texas Medical Board is probing how Park obtained the "
+             "drug, according to records.", FRIDAY, "INVESTIGATION", ("Lin Park", "SUBJECT"), (None, None))
+    _the_one("Dr. Lin Park runs a ketamine clinic in Austin. Park is the focus of an investigation by the Texas "
+             "Medical Board.", FRIDAY, "INVESTIGATION", ("Lin Park", "SUBJECT"), (None, None))
