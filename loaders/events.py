@@ -1367,6 +1367,11 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.OCCURRED if match.event_type.requested_counts else None
     if match.trigger.part_of_speech == "NOUN" and verb is not None and nominal.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
         lemma = verb.lemma_.lower()
+        if lemma == "be" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                                 for c in verb.children):
+            # "her trial is to begin in May": planned; "a week before her trial was to begin": a
+            # plan the story has overtaken
+            return None if verb.tag_ == "VBD" else EventStatus.SCHEDULED
         if lemma in taxonomy.future_verbs and _had_been_planned(verb):
             return None  # "Sangha's trial had been set to begin next month": a plan overtaken
         if lemma in taxonomy.future_verbs:  # "her sentencing is set for October"

@@ -4423,3 +4423,17 @@ def test_an_investigation_is_into_whom_its_question_or_its_target_names():
              "drug, according to records.", FRIDAY, "INVESTIGATION", ("Lin Park", "SUBJECT"), (None, None))
     _the_one("Dr. Lin Park runs a ketamine clinic in Austin. Park is the focus of an investigation by the Texas "
              "Medical Board.", FRIDAY, "INVESTIGATION", ("Lin Park", "SUBJECT"), (None, None))
+
+
+def test_a_trial_that_is_to_begin_is_scheduled_and_one_that_was_to_begin_before_a_plea_never_was():
+    event = _the_one("Former nurse Kayla Dunn was charged in 2023. Her trial is to begin in May.", FRIDAY, "TRIAL",
+                     ("Kayla Dunn", "DEFENDANT"), (date(2025, 5, 1), date(2025, 5, 31)))
+    assert event.status == EventStatus.SCHEDULED
+    events = _extract_text("Former nurse Kayla Dunn was charged in 2023. Dunn pleaded guilty in March, a week before "
+                           "her trial was to begin.", FRIDAY)
+    assert not [e for e, _ in events if e.type == "TRIAL"]
+
+
+def test_admitting_guilt_is_a_plea():
+    _the_one("Former nurse Kayla Dunn was charged in 2023. Dunn admitted her guilt in court on Monday.", FRIDAY,
+             "PLEA", ("Kayla Dunn", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))

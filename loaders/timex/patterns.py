@@ -237,7 +237,9 @@ _CLAUSE_OPENING_RE = re.compile(r"(?:^|[.:;!?—–\-\"“‘'(\[])\s*$")
 _FUTURE_MARKER_RE = re.compile(
     r"(?=[\w'’])(?:\b(?-i:will|WILL|shall|won['’]t)\b|['’]ll\b|"  # not "Will Smith"
     r"\b(?:is|are|am|['’]s|['’]re)\s+(?:not\s+)?(?:scheduled|set|expected|due|slated|poised|planned|planning|"
-    r"calendared|going|likely|anticipated|to\s+be)\b|\b(?:scheduled|set|slated|due|calendared|docketed)\s+(?:for|to)\b|"
+    r"calendared|going|likely|anticipated|to\s+be|"
+    r"to\s+(?:begin|start|open|resume|take\s+place|appear|stand|return))\b|"  # "her trial is to begin in May"
+    r"\b(?:scheduled|set|slated|due|calendared|docketed)\s+(?:for|to)\b|"
     r"\b(?:plans?|intends?|aims?|vows?|promises?|threatens?|hopes?)\s+to\b|\b(?:upcoming|forthcoming)\b|"
     # "his trial could begin as early as this fall": a start still to come
     r"\b(?:could|may|might)\s+(?:begin|start|open|resume|take\s+place|be\s+held)\b|"
