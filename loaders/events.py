@@ -1324,9 +1324,35 @@ _HABITUAL = frozenset({"usually", "often", "typically", "routinely", "regularly"
 _HEADING_VERBS = frozenset({"head", "go"})  # "headed to trial", "going to trial"
 
 
+def _told_in_the_present(verb: Token) -> bool:
+    """ "faces", "await", "is awaiting": the present, simple or progressive."""
+    return verb.tag_ in {"VBZ", "VBP"} or (
+        verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in {"VBZ", "VBP"} for c in verb.children))
+
+
+def _a_counterfactual(clause: Token) -> bool:
+    """ "Had the case gone to trial, she would have faced 20 years": a condition told by an
+    auxiliary before its subject, which did not happen."""
+    subjects = [c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+    return clause.dep_ == "advcl" and bool(subjects) and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "were", "should"} and c.i < subjects[0].i
+        for c in clause.children)
+
+
+def _a_generalisation(nominal: Token) -> bool:
+    """ "Trials in such cases are rare": a bare plural said to be rare or common tells no event."""
+    return nominal.tag_ == "NNS" and nominal.dep_ == "nsubj" and nominal.head.lemma_.lower() == "be" \
+        and not any(c.dep_ in {"det", "poss", "nummod"} for c in nominal.children) \
+        and any(c.dep_ == "acomp" for c in nominal.head.children)
+
+
 def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> EventStatus | None:
     """OCCURRED, ALLEGED, SCHEDULED, EXPECTED or NEGATED; None when the sentence only asks for it."""
     anchor = _clause_anchor(match, nominal, verb)
+    if match.trigger.part_of_speech == "NOUN" and _a_generalisation(nominal):
+        return None
+    if any(_a_counterfactual(node) for node in [anchor, *list(anchor.ancestors)[:4]]):
+        return None
     trigger_ids = {t.i for t in match.tokens}  # "pleaded not guilty" is a plea
     # "was not charged until 2021" was charged then
     not_until = any(c.dep_ == "prep" and c.lower_ in {"until", "till"} for c in anchor.children)
@@ -1389,8 +1415,13 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
     if match.trigger.part_of_speech == "NOUN" and verb is not None and _scheduled_for(nominal, verb):
         return None if _had_been_planned(verb) else EventStatus.SCHEDULED
     if (match.event_type.awaited and verb is not None and nominal.dep_ in OBJECTS
-            and verb.lemma_.lower() in taxonomy.awaiting_verbs and verb.tag_ in {"VBZ", "VBP"}):
-        return EventStatus.SCHEDULED  # "faces sentencing on Aug. 2", "awaits trial"
+            and verb.lemma_.lower() in taxonomy.awaiting_verbs and _told_in_the_present(verb)):
+        return EventStatus.SCHEDULED  # "faces sentencing on Aug. 2", "awaits trial", "is awaiting trial"
+    if (match.event_type.awaited and match.trigger.part_of_speech == "VERB"
+            and match.head.lemma_.lower() in taxonomy.awaiting_verbs and _told_in_the_present(match.head)):
+        return EventStatus.SCHEDULED  # "Dunn faces trial on three counts"
+    if match.event_type.awaited and any(c.dep_ == "amod" and c.lower_ == "pending" for c in nominal.children):
+        return EventStatus.SCHEDULED  # "free on bond pending trial"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_WORDS for c in anchor.children):
         return None  # "faces 20 years if convicted": a condition, not an event
     if not match.event_type.lasting and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in anchor.children):
@@ -1399,19 +1430,25 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.SCHEDULED  # "he faces 20 years when he is sentenced on Nov. 3"
     # Future: "will be sentenced", "is scheduled to be sentenced", "is expected to plead";
     # not at all: "declined to be interviewed"; only asked for: "pressed them to look into it".
-    node = anchor
+    # A noun in a verb's phrase is as that verb tells it: "could be used at trial", "intends
+    # to take the case to trial".
+    start = verb if anchor is nominal and nominal.dep_ == "pobj" and verb is not None else anchor
+    # ... but what that verb fails at or asks for is its own ("failed to reach a verdict in the
+    # trial" tells a trial), unless the noun is what it undergoes ("does not have to sit through a trial")
+    own_phrase = start is anchor or _undergone_through_preposition(nominal, start, taxonomy)
+    node = start
     for _ in range(3):
         if any(c.lower_ in taxonomy.hypothetical_cues and c.dep_ in {"aux", "auxpass"} for c in node.children):
             return None  # "could be sentenced to life": a possibility, not an event
         if any(c.lower_ in taxonomy.future_cues and c.dep_ in {"aux", "auxpass"} for c in node.children):
             return EventStatus.SCHEDULED
-        if node is not anchor:
+        if node is not start:
             lemma = node.lemma_.lower()
-            if lemma in taxonomy.negating_verbs or any(c.dep_ == "neg" for c in node.children):
+            if own_phrase and (lemma in taxonomy.negating_verbs or any(c.dep_ == "neg" for c in node.children)):
                 return EventStatus.NEGATED  # "declined to comment", "did not set out to take an opioid"
-            if lemma in taxonomy.request_verbs:
+            if own_phrase and lemma in taxonomy.request_verbs:
                 return EventStatus.OCCURRED if match.event_type.requested_counts else None
-            if lemma in taxonomy.capacity_words or node.lower_ in taxonomy.capacity_words:
+            if own_phrase and (lemma in taxonomy.capacity_words or node.lower_ in taxonomy.capacity_words):
                 return None  # "not licensed to administer": what someone may do, not what they did
             if lemma in taxonomy.future_verbs and _had_been_planned(node):
                 return None  # "her trial had been scheduled to begin Monday"

@@ -4437,3 +4437,18 @@ def test_a_trial_that_is_to_begin_is_scheduled_and_one_that_was_to_begin_before_
 def test_admitting_guilt_is_a_plea():
     _the_one("Former nurse Kayla Dunn was charged in 2023. Dunn admitted her guilt in court on Monday.", FRIDAY,
              "PLEA", ("Kayla Dunn", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+
+
+def test_a_trial_faced_awaited_or_pending_is_still_to_come():
+    for text in ("Dunn faces trial on three counts.", "Dunn is awaiting trial.", "Dunn remains free on bond pending trial."):
+        event, roles = _only(_extract_text("Nurse Kayla Dunn was charged in 2023. " + text, FRIDAY), "TRIAL")
+        assert event.status == EventStatus.SCHEDULED, text
+
+
+def test_a_trial_that_would_have_been_could_be_or_is_rare_is_no_event():
+    for text in ("Had the case gone to trial, Dunn would have faced up to 20 years.",
+                 "Prosecutors said they were prepared to go to trial.",
+                 "The judge ruled that the hospital records could be used at trial.",
+                 "Trials in such cases are rare, experts say, because most defendants plead guilty."):
+        events = _extract_text("Nurse Kayla Dunn was charged in 2023. " + text, FRIDAY)
+        assert not [e for e, _ in events if e.type == "TRIAL"], text
