@@ -1378,6 +1378,9 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
     if match.trigger.part_of_speech == "NOUN" and verb is not None and nominal.dep_ in OBJECTS \
             and verb.lemma_.lower() in taxonomy.negating_verbs - {"fail"}:
         return EventStatus.NEGATED  # "avoided a trial by pleading guilty", "declined an interview" (not "failed an inspection")
+    if match.trigger.part_of_speech == "NOUN" and verb is not None and nominal.dep_ in OBJECTS \
+            and verb.lemma_.lower() in taxonomy.weighing_verbs:
+        return None  # "had considered ketamine infusions but decided against them"
     if anchor.lemma_.lower() in taxonomy.reschedule_verbs and anchor is not match.head:
         return EventStatus.SCHEDULED  # "postponed the trial to Aug. 19"
     if match.trigger.part_of_speech == "NOUN" and anchor is verb and nominal.dep_ in OBJECTS \
@@ -2103,6 +2106,9 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if match.trigger.part_of_speech == "VERB" and match.event_type.exclude_objects and any(
             o.lemma_.lower() in match.event_type.exclude_objects for o in _children(head, OBJECTS | PASSIVE_SUBJECTS)):
         return None  # "the judge revoked his bail" is the court's, not a regulator's
+    if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_objects and any(
+            o.lemma_.lower() in match.event_type.exclude_objects for o in _prep_objects(_nominal_head(head)).get("of", [])):
+        return None  # "an infusion of saline", "an infusion of cash": a noun's object is its "of" phrase
     if match.trigger.part_of_speech == "VERB" and match.event_type.exclude_grounds and any(
             o.lemma_.lower() in match.event_type.exclude_grounds
             for prep, objects in _prep_objects(head).items() if prep in {"after", "upon", "on"} for o in objects):

@@ -125,6 +125,7 @@ class Taxonomy:
     future_verbs: frozenset[str]
     negating_verbs: frozenset[str] = frozenset()
     preventing_verbs: frozenset[str] = frozenset()
+    weighing_verbs: frozenset[str] = frozenset()  # "had considered ketamine infusions": only thought of
     story_moves_on: frozenset[str] = frozenset()  # "later": no longer the day told before
     accused_acts: frozenset[str] = frozenset()  # "according to the indictment, X sold": X is charged
     request_verbs: frozenset[str] = frozenset()
@@ -295,6 +296,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         future_verbs=frozenset(data.get("future_verbs", ())),
         negating_verbs=frozenset(data.get("negating_verbs", ())),
         preventing_verbs=frozenset(data.get("preventing_verbs", ())),
+        weighing_verbs=frozenset(data.get("weighing_verbs", ())),
         story_moves_on=frozenset(data.get("story_moves_on", ())),
         accused_acts=frozenset(data.get("accused_acts", ())),
         request_verbs=frozenset(data.get("request_verbs", ())),

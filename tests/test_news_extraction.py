@@ -4460,3 +4460,10 @@ def test_a_near_death_and_things_named_after_a_death_are_no_death():
     assert not _extract_text("Singer Lana Cruz received death threats after the album's release in 2021.", FRIDAY)
     _the_one("Singer Lana Cruz died in May. Her death certificate, issued in June, lists ketamine toxicity as the "
              "cause.", FRIDAY, "DEATH", ("Lana Cruz", "DECEASED"), (date(2024, 5, 1), date(2024, 5, 31)))
+
+
+def test_infusions_only_considered_or_of_saline_are_no_infusion_session():
+    for text in ("Moss had considered ketamine infusions but decided against them.",
+                 "Paramedics gave Moss an infusion of saline on the way to the hospital."):
+        events = _extract_text("Singer Ava Moss died in October. " + text, FRIDAY)
+        assert not [e for e, _ in events if e.type == "INFUSION_SESSION"], text
