@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -2654,7 +2654,29 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
                 and draft.expression is not None:
             # A date the text gives, not a news-peg window nor a bound ("after swallowing ...").
             last_dated = (ids[index], claim.date, draft.expression.start)
-    return mentions
+    return _ended_by_death(mentions, taxonomy)
+
+
+def _ended_by_death(mentions: list[EventMention], taxonomy: Taxonomy) -> list[EventMention]:
+    """ "Moss died on Oct. 20, 2023 ... had been receiving ketamine infusions since 2021": what
+    someone underwent since a date, told open-ended, ended by the death the story dates."""
+    deaths: dict[str, date] = {}
+    for mention in mentions:
+        end = mention.claim.date.end
+        if mention.type == "DEATH" and mention.status == EventStatus.OCCURRED and end is not None:
+            for actor_id, role in mention.participants:
+                deaths[actor_id] = min(end, deaths.get(actor_id, end))
+    ended = []
+    for mention in mentions:
+        told = mention.claim.date
+        living = taxonomy.types[mention.type].living_roles
+        lives = [deaths[a] for a, role in mention.participants if role in living and a in deaths]
+        if told.start is not None and told.end is None and mention.claim.anchor is None \
+                and lives and told.start <= min(lives):
+            mention = replace(mention, claim=replace(
+                mention.claim, date=FuzzyDate.between(told.start, min(lives), f"{told.text}, until the death")))
+        ended.append(mention)
+    return ended
 
 
 def _status_by_date(draft: _Draft, claim: DateClaim, document: DocumentRecord) -> EventStatus:

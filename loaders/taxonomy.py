@@ -93,6 +93,8 @@ class EventType:
     takes_story_day: bool = True  # undated, told just after a day: on that day (not an autopsy's findings)
     # Types whose day is no scene for this type's acts: a sale is not on the day it was sentenced.
     no_story_day_from: frozenset[str] = frozenset()
+    # Roles only the living hold: what their holder undergoes "since" a date ends by their death.
+    living_roles: frozenset[str] = frozenset()
     dated_by_clause: frozenset[str] = frozenset()  # "an indictment unsealed Tuesday": the verbs whose date is a noun's
     # verbs whose subject gives a noun trigger as its principal, and whose recipient takes it:
     # "Perry gave an interview to CNN", "the interview she granted the BBC"
@@ -258,6 +260,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             present_passive_is_state=bool(spec.get("present_passive_is_state", False)),
             takes_story_day=bool(spec.get("takes_story_day", True)),
             no_story_day_from=frozenset(_names(spec.get("no_story_day_from"))),
+            living_roles=frozenset(spec.get("living_roles") or ()),
             dated_by_clause=frozenset(spec.get("dated_by_clause") or ()),
             given_by_principal=frozenset(spec.get("given_by_principal") or ()),
             taken_by_principal=frozenset(spec.get("taken_by_principal") or ()),

@@ -4467,3 +4467,8 @@ def test_infusions_only_considered_or_of_saline_are_no_infusion_session():
                  "Paramedics gave Moss an infusion of saline on the way to the hospital."):
         events = _extract_text("Singer Ava Moss died in October. " + text, FRIDAY)
         assert not [e for e, _ in events if e.type == "INFUSION_SESSION"], text
+
+
+def test_infusions_received_since_a_year_end_with_the_death_the_story_dates():
+    _the_one("Singer Ava Moss died on Oct. 20, 2023. Moss had been receiving ketamine infusions for depression since "
+             "2021.", FRIDAY, "INFUSION_SESSION", ("Ava Moss", "RECIPIENT"), (date(2021, 1, 1), date(2023, 10, 20)))
