@@ -682,6 +682,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             add("patient", subjects)
         else:
             add("agent", subjects)
+        add("reporter", _reporters(head, taxonomy))
         objects = _children(head, OBJECTS)
         if head.lemma_.lower() in ADDRESSEE_VERBS:  # "told CBS News": whom it was told to
             add("recipient", objects or _organisation_right_after(head))
@@ -1193,6 +1194,21 @@ def _is_medium(actor_id: str, actors: ActorAnalysis, taxonomy: Taxonomy) -> bool
     return False
 
 
+def _does_it_when_telling(actor: ActorRecord, event_type: EventType) -> bool:
+    """Whether an organisation telling that an event of this type happened is the one that did
+    it: a police force an arrest (taxonomy option reporting_doers)."""
+    return any(_name_words(name) & event_type.reporting_doers for name in (actor.name, *actor.aliases))
+
+
+def _reporters(verb: Token, taxonomy: Taxonomy) -> list[Token]:
+    """ "Kayla Dunn was arrested Monday, the Phoenix Police Department said": who says the
+    verb's clause happened."""
+    speech = [verb.head] if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in taxonomy.speech_verbs else []
+    speech += [c for c in verb.children if c.dep_ in {"parataxis", "ccomp"} and c.i > verb.i
+               and c.lemma_.lower() in taxonomy.speech_verbs]
+    return [s for v in speech for s in _children(v, SUBJECTS)]
+
+
 def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: ActorAnalysis,
                   trigger_span: tuple[int, int], taxonomy: Taxonomy) -> list[tuple[str, str]]:
     participants: list[tuple[str, str]] = []
@@ -1241,6 +1257,9 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                     if role == "OUTLET" and any(s.actor_id in actors.programmes for s in spans):
                         # "CBS's '60 Minutes'": the network is an outlet as much as its programme.
                         spans += _possessing_organisations(token, actors)
+                if position == "reporter":  # a force telling what it did, not a newspaper or a prosecutor
+                    spans = [s for s in spans if actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION
+                             and _does_it_when_telling(actors.actors[s.actor_id], match.event_type)]
                 found.extend(spans)
             if person_only:  # "the death of Bayou City FC goalkeeper X" is X's
                 found = [s for s in found if actors.actors[s.actor_id].kind == ActorKind.PERSON]

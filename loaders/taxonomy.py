@@ -95,6 +95,9 @@ class EventType:
     no_story_day_from: frozenset[str] = frozenset()
     # Roles only the living hold: what their holder undergoes "since" a date ends by their death.
     living_roles: frozenset[str] = frozenset()
+    # Words naming the bodies that, saying such an event happened, did it ("the Phoenix Police
+    # Department said"): role position `reporter`.
+    reporting_doers: frozenset[str] = frozenset()
     dated_by_clause: frozenset[str] = frozenset()  # "an indictment unsealed Tuesday": the verbs whose date is a noun's
     # verbs whose subject gives a noun trigger as its principal, and whose recipient takes it:
     # "Perry gave an interview to CNN", "the interview she granted the BBC"
@@ -261,6 +264,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             takes_story_day=bool(spec.get("takes_story_day", True)),
             no_story_day_from=frozenset(_names(spec.get("no_story_day_from"))),
             living_roles=frozenset(spec.get("living_roles") or ()),
+            reporting_doers=frozenset(str(w).lower() for w in spec.get("reporting_doers") or ()),
             dated_by_clause=frozenset(spec.get("dated_by_clause") or ()),
             given_by_principal=frozenset(spec.get("given_by_principal") or ()),
             taken_by_principal=frozenset(spec.get("taken_by_principal") or ()),

@@ -4472,3 +4472,9 @@ def test_infusions_only_considered_or_of_saline_are_no_infusion_session():
 def test_infusions_received_since_a_year_end_with_the_death_the_story_dates():
     _the_one("Singer Ava Moss died on Oct. 20, 2023. Moss had been receiving ketamine infusions for depression since "
              "2021.", FRIDAY, "INFUSION_SESSION", ("Ava Moss", "RECIPIENT"), (date(2021, 1, 1), date(2023, 10, 20)))
+
+
+def test_a_police_force_saying_it_arrested_someone_made_the_arrest_but_a_newspaper_did_not():
+    _the_one("Kayla Dunn, 34, was arrested Monday, the Phoenix Police Department said.", FRIDAY, "ARREST",
+             ("Phoenix Police Department", "ARRESTED_BY"), (date(2024, 6, 10), date(2024, 6, 10)))
+    assert _roles_of("Kayla Dunn was arrested Monday, CNN reported.", FRIDAY, "ARREST") == [{("Kayla Dunn", "ARRESTED")}]
