@@ -4455,8 +4455,8 @@ def test_a_trial_that_would_have_been_could_be_or_is_rare_is_no_event():
 
 
 def test_a_near_death_and_things_named_after_a_death_are_no_death():
-    event = _the_one("Actor Ben Ford died in May. Ford nearly died of an overdose in 2018.", FRIDAY, "DEATH",
-                     ("Ben Ford", "DECEASED"), (date(2024, 5, 1), date(2024, 5, 31)))
+    _the_one("Actor Ben Ford died in May. Ford nearly died of an overdose in 2018.", FRIDAY, "DEATH",
+             ("Ben Ford", "DECEASED"), (date(2024, 5, 1), date(2024, 5, 31)))
     assert not _extract_text("Singer Lana Cruz received death threats after the album's release in 2021.", FRIDAY)
     _the_one("Singer Lana Cruz died in May. Her death certificate, issued in June, lists ketamine toxicity as the "
              "cause.", FRIDAY, "DEATH", ("Lana Cruz", "DECEASED"), (date(2024, 5, 1), date(2024, 5, 31)))
