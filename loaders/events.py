@@ -1194,7 +1194,7 @@ def _is_medium(actor_id: str, actors: ActorAnalysis, taxonomy: Taxonomy) -> bool
     return False
 
 
-def _does_it_when_telling(actor: ActorRecord, event_type: EventType) -> bool:
+def _reports_its_own_act(actor: ActorRecord, event_type: EventType) -> bool:
     """Whether an organisation telling that an event of this type happened is the one that did
     it: a police force an arrest (taxonomy option reporting_doers)."""
     return any(_name_words(name) & event_type.reporting_doers for name in (actor.name, *actor.aliases))
@@ -1259,7 +1259,7 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                         spans += _possessing_organisations(token, actors)
                 if position == "reporter":  # a force telling what it did, not a newspaper or a prosecutor
                     spans = [s for s in spans if actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION
-                             and _does_it_when_telling(actors.actors[s.actor_id], match.event_type)]
+                             and _reports_its_own_act(actors.actors[s.actor_id], match.event_type)]
                 found.extend(spans)
             if person_only:  # "the death of Bayou City FC goalkeeper X" is X's
                 found = [s for s in found if actors.actors[s.actor_id].kind == ActorKind.PERSON]
