@@ -1436,12 +1436,11 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
             return EventStatus.SCHEDULED  # "the memoir is due out in September"
     if match.trigger.part_of_speech == "NOUN" and verb is not None and _scheduled_for(nominal, verb):
         return None if _had_been_planned(verb) else EventStatus.SCHEDULED
-    if (match.event_type.awaited and verb is not None and nominal.dep_ in OBJECTS
-            and verb.lemma_.lower() in taxonomy.awaiting_verbs and _told_in_the_present(verb)):
-        return EventStatus.SCHEDULED  # "faces sentencing on Aug. 2", "awaits trial", "is awaiting trial"
-    if (match.event_type.awaited and match.trigger.part_of_speech == "VERB"
-            and match.head.lemma_.lower() in taxonomy.awaiting_verbs and _told_in_the_present(match.head)):
-        return EventStatus.SCHEDULED  # "Dunn faces trial on three counts"
+    awaiting = _carrying_verb(match, nominal, verb)
+    if (match.event_type.awaited and awaiting is not None
+            and awaiting.lemma_.lower() in taxonomy.awaiting_verbs and _told_in_the_present(awaiting)):
+        # "faces sentencing on Aug. 2", "awaits trial", "is awaiting trial", "faces trial on three counts"
+        return EventStatus.SCHEDULED
     if match.event_type.awaited and any(c.dep_ == "amod" and c.lower_ == "pending" for c in nominal.children):
         return EventStatus.SCHEDULED  # "free on bond pending trial"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_WORDS for c in anchor.children):
@@ -2122,12 +2121,12 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
             return None  # "a warrant for his arrest" is no arrest, "his right to a trial" no trial
     if match.trigger.part_of_speech == "NOUN" and match.event_type.awaited and _bare_reference_point(_nominal_head(head)):
         return None  # "his plea, entered well before trial": a point of the proceedings, no trial held
-    if match.trigger.part_of_speech == "VERB" and match.event_type.exclude_objects and any(
-            o.lemma_.lower() in match.event_type.exclude_objects for o in _children(head, OBJECTS | PASSIVE_SUBJECTS)):
-        return None  # "the judge revoked his bail" is the court's, not a regulator's
-    if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_objects and any(
-            o.lemma_.lower() in match.event_type.exclude_objects for o in _prep_objects(_nominal_head(head)).get("of", [])):
-        return None  # "an infusion of saline", "an infusion of cash": a noun's object is its "of" phrase
+    if match.event_type.exclude_objects:
+        # a verb's object or passive subject; a noun's object is its "of" phrase
+        objects = _children(head, OBJECTS | PASSIVE_SUBJECTS) if match.trigger.part_of_speech == "VERB" \
+            else _prep_objects(_nominal_head(head)).get("of", [])
+        if any(o.lemma_.lower() in match.event_type.exclude_objects for o in objects):
+            return None  # "the judge revoked his bail" is the court's, not a regulator's; "an infusion of saline"
     if match.trigger.part_of_speech == "VERB" and match.event_type.exclude_grounds and any(
             o.lemma_.lower() in match.event_type.exclude_grounds
             for prep, objects in _prep_objects(head).items() if prep in {"after", "upon", "on"} for o in objects):

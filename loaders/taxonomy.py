@@ -104,8 +104,8 @@ class EventType:
     given_by_principal: frozenset[str] = frozenset()
     # verbs whose subject takes a noun trigger as its principal: "Ruiz reached a plea deal"
     taken_by_principal: frozenset[str] = frozenset()
-    done_by_subject_of: frozenset[str] = frozenset()
-    inherit_except_kinds: frozenset[str] = frozenset()  # a source of these kinds lends no principal  # "the board began an inquiry": the board inquires
+    done_by_subject_of: frozenset[str] = frozenset()  # "the board began an inquiry": the board inquires
+    inherit_except_kinds: frozenset[str] = frozenset()  # a source of these kinds lends no principal
     # a mention naming no one it is on is on the one the story last told something happening to
     about_whom_the_story_follows: bool = False
     # Trigger words that tell the event as agreed to, before it is done: "agreed to plead guilty"
