@@ -1445,6 +1445,9 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.SCHEDULED  # "free on bond pending trial"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_WORDS for c in anchor.children):
         return None  # "faces 20 years if convicted": a condition, not an event
+    if anchor is nominal and nominal.dep_ == "pobj" and verb is not None \
+            and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_WORDS for c in verb.children):
+        return None  # "faces 20 years if convicted at trial": the trial as conditional as the verb
     if not match.event_type.lasting and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in anchor.children):
         return None  # "usually took the lozenges alone in his room": a habit (but "regularly sold" is a supply)
     if _in_present_time_clause_of_a_present_sentence(anchor, taxonomy):
@@ -2261,9 +2264,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     filled = {role for _, role in participants}
     # someone unnamed in the principal's place; not a host verb's subject, which may be anything
     # ("The letters follow an October 2023 safety communication")
+    # ("searched the pharmacy on 14 September": a day is no one)
     undergoing = tuple(t.i for role in match.event_type.principal if role not in filled
                        for position in match.event_type.roles.get(role, ()) if position != "host"
-                       for t in positions.get(position, []))
+                       for t in positions.get(position, []) if t.ent_type_ not in {"DATE", "TIME"})
     many_unnamed = frozenset(role for role in match.event_type.apart_when_many_unnamed if role not in filled
                              and any(_many_unnamed_people(t) for position in match.event_type.roles.get(role, ())
                                      for t in positions.get(position, [])))
@@ -2998,12 +3002,19 @@ def _about_the_one_the_story_follows(drafts: list[_Draft]) -> None:
     """ "The DEA opened its own investigation in January 2022", "The case remains under
     investigation by the department's detective bureau": a mention of a type marked
     about_whom_the_story_follows that names no one and nothing it is on is on the one the
-    story last told something happening to. Not "the investigation", told before, nor one
+    story last told something happening to; so is one on premises told only by a common noun
+    ("Gardai searched the pharmacy"). Not "the investigation", told before, nor one
     named in passing by no one ("part of an ongoing investigation"), nor one the text ties to
     what it followed."""
+    dead = {a for d in drafts for a, r in d.participants if (d.match.event_type.name, r) in _ROLES_OF_THE_DEAD}
     for index, draft in enumerate(drafts):
         event_type = draft.match.event_type
-        if not event_type.about_whom_the_story_follows or _has_principal(draft) or draft.undergoing \
+        doc = draft.match.head.doc
+        # ("Gardai searched the pharmacy": premises told only so are the followed one's; not "both
+        # clinics", which may be anyone's)
+        unnamed = [doc[i] for i in draft.undergoing if doc[i].lemma_.lower() not in event_type.premises
+                   or doc[i].tag_ == "NNS"]
+        if not event_type.about_whom_the_story_follows or _has_principal(draft) or unnamed \
                 or draft.of_a_thing or _is_definite(draft.match):
             continue
         if not draft.participants and _nominal_head(draft.match.head).dep_ == "pobj":
@@ -3013,7 +3024,13 @@ def _about_the_one_the_story_follows(drafts: list[_Draft]) -> None:
         for earlier in reversed(drafts[:index]):
             if earlier.status == EventStatus.NEGATED:
                 continue  # "Her partner was not charged": not whom the story follows
-            if _take_whom_it_befell(draft, earlier):
+            if draft.undergoing:
+                # premises are those of whoever the story accuses, not of the one who died or bought
+                owners = [a for a, r in earlier.participants if r in event_type.premises_of and a not in dead]
+                draft.participants.extend((a, event_type.principal[0]) for a in dict.fromkeys(owners))
+                if owners:
+                    break
+            elif _take_whom_it_befell(draft, earlier):
                 break
 
 

@@ -108,6 +108,9 @@ class EventType:
     inherit_except_kinds: frozenset[str] = frozenset()  # a source of these kinds lends no principal
     # a mention naming no one it is on is on the one the story last told something happening to
     about_whom_the_story_follows: bool = False
+    # ... and so is one on premises told only by a common noun ("Gardai searched the pharmacy")
+    premises: frozenset[str] = frozenset()
+    premises_of: frozenset[str] = frozenset()  # the roles of those whose premises they are
     # Trigger words that tell the event as agreed to, before it is done: "agreed to plead guilty"
     # in August and "entered their pleas later that year" are one plea.
     agreed_by: frozenset[str] = frozenset()
@@ -271,6 +274,8 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             done_by_subject_of=frozenset(spec.get("done_by_subject_of") or ()),
             inherit_except_kinds=frozenset(spec.get("inherit_except_kinds") or ()),
             about_whom_the_story_follows=bool(spec.get("about_whom_the_story_follows", False)),
+            premises=frozenset(str(w).lower() for w in spec.get("premises") or ()),
+            premises_of=frozenset(spec.get("premises_of") or ()),
             agreed_by=frozenset(str(w).lower() for w in spec.get("agreed_by") or ()),
         )
     for event_type in types.values():

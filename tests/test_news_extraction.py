@@ -4478,3 +4478,37 @@ def test_a_police_force_saying_it_arrested_someone_made_the_arrest_but_a_newspap
     _the_one("Kayla Dunn, 34, was arrested Monday, the Phoenix Police Department said.", FRIDAY, "ARREST",
              ("Phoenix Police Department", "ARRESTED_BY"), (date(2024, 6, 10), date(2024, 6, 10)))
     assert _roles_of("Kayla Dunn was arrested Monday, CNN reported.", FRIDAY, "ARREST") == [{("Kayla Dunn", "ARRESTED")}]
+
+
+def test_a_trial_only_conditioned_on_and_a_trial_lawyer_are_no_trial():
+    for text in ("He faces up to 20 years in prison if convicted at trial.",
+                 "His trial lawyer, Mark Stevens, said he would appeal."):
+        events = _extract_text("Dr. Alan Pierce was charged on Friday. " + text, FRIDAY)
+        assert not [e for e, _ in events if e.type == "TRIAL"], text
+
+
+def test_a_search_of_someones_home_or_a_raid_on_their_clinic_is_the_investigation_of_them():
+    march = (date(2024, 3, 1), date(2024, 3, 31))
+    for text in ("A search of his home in March turned up 300 vials of ketamine.",
+                 "Agents seized 300 vials of ketamine during a raid on his clinic in March."):
+        _the_one("Dr. Omar Haddad was arrested Friday. " + text, FRIDAY, "INVESTIGATION",
+                 ("Omar Haddad", "SUBJECT"), march)
+
+
+def test_premises_named_only_as_the_pharmacy_are_those_of_the_one_the_story_accuses():
+    _the_one("Pharmacist Declan Furlong was sentenced on Friday to four years. Police searched the pharmacy on "
+             "14 September 2022, following information from a member of the public.", FRIDAY, "INVESTIGATION",
+             ("Declan Furlong", "SUBJECT"), (date(2022, 9, 14), date(2022, 9, 14)))
+    # ... not the dead man's, whose death and inquest the story told last
+    events = _extract_text("Pharmacist Declan Furlong was sentenced on Friday. Conor Mulvey bought ketamine from "
+                           "Furlong in August 2022. Mr Mulvey was found dead at his home on 3 September 2022. An inquest "
+                           "last year returned a verdict of misadventure. Gardai searched the pharmacy on 14 September "
+                           "2022, eleven days after Mr Mulvey's death.", FRIDAY)
+    searched = [roles for e, roles in events if e.type == "INVESTIGATION" and _span(e) == (date(2022, 9, 14),) * 2]
+    (roles,) = searched
+    assert ("Declan Furlong", "SUBJECT") in roles and ("Conor Mulvey", "SUBJECT") not in roles
+
+
+def test_an_agency_examining_someones_practices_investigates_them():
+    _the_one("Dr. Omar Haddad was arrested Friday. The FBI is also examining his billing practices, a spokesperson "
+             "said.", FRIDAY, "INVESTIGATION", ("FBI", "INVESTIGATOR"), (None, None))

@@ -326,6 +326,7 @@ def test_an_offset_from_a_date_is_that_date_moved() -> None:
     ("He came last Thursday.", "last Thursday", date(2023, 12, 14), date(2023, 12, 14), Precision.DAY),
     ("Sales rose over the past year.", "the past year", date(2022, 12, 17), date(2023, 12, 18), Precision.RANGE),
     ("He rested this past weekend.", "this past weekend", date(2023, 12, 16), date(2023, 12, 17), Precision.RANGE),
+    ("He was arrested over the weekend.", "over the weekend", date(2023, 12, 16), date(2023, 12, 17), Precision.RANGE),
 ])
 def test_past_expressions_relative_to_publication(sentence: str, text: str, start: date, end: date,
                                                   precision: Precision) -> None:

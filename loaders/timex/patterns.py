@@ -141,6 +141,8 @@ _LNT_RE = re.compile(
     r"(?<![\w-])(?P<rel>(?i:last|next|this\s+past|this\s+coming|this))\s+"
     rf"(?P<what>(?i:week|weekend|month|year|quarter|decade)(?![\w-])|{_WEEKDAY}|{_MONTH})"
     rf"(?:\s+(?P<part>{_PART_OF_DAY})(?![\w-]))?")
+# "arrested over the weekend": the weekend the story's day is in, or the one just before it
+_OVER_THE_WEEKEND_RE = re.compile(r"(?<![\w-])(?i:over|during)\s+(?i:the)\s+(?i:weekend)(?![\w-])(?!\s+(?i:of|before|after|when|that)\b)")
 _EARLIER_THIS_RE = re.compile(r"(?<![\w-])(?P<dir>(?i:earlier|later))\s+(?i:this)\s+(?P<u>(?i:week|month|year))(?![\w-])")
 _WEEKDAY_RE = re.compile(rf"(?<![\w-])(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART_OF_DAY})(?![\w-]))?")
 _AGO_RE = re.compile(rf"(?<![\w-]){_QPHRASE}\s+(?i:ago)(?![\w-])")

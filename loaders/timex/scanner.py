@@ -49,6 +49,7 @@ from loaders.timex.patterns import (
     _DISCOURSE_RE,
     _DMY_RE,
     _EARLIER_THIS_RE,
+    _OVER_THE_WEEKEND_RE,
     _FALL_NOUN_BEFORE_RE,
     _FOLLOWING_WORD_RE,
     _FREQUENCY_BEFORE_RE,
@@ -841,6 +842,10 @@ class _Scanner:
                 if month is None or m.group("part") or (what[:3].lower() in _MONTH_ABBREVIATIONS and what.lower() not in _MONTH_NUMBER and not what.endswith(".")):
                     continue
                 resolve = partial(_relative_month, month=month, step=step)
+            yield _Found(m.start(), m.end(), RELATIVE, self.relative(resolve), future=future)
+        for m in _OVER_THE_WEEKEND_RE.finditer(text):
+            future = self.future_at(m.start(), m.end())
+            resolve = partial(_calendar_unit, unit="weekend", step=0, future=future)
             yield _Found(m.start(), m.end(), RELATIVE, self.relative(resolve), future=future)
         for m in _EARLIER_THIS_RE.finditer(text):
             later = m.group("dir").lower() == "later"
