@@ -648,6 +648,9 @@ _SHARING_PARTICIPLES = frozenset({"speak", "talk", "testify", "appear", "hold", 
                                   "face"})
 
 
+_TERM_UNITS = frozenset({"year", "month", "week", "day"})
+
+
 def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]], Token, Token | None]:
     """Grammatical positions around the trigger → the tokens heading them."""
     head = match.head
@@ -2004,6 +2007,9 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         heads += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                   for o in p.children if o.dep_ == "pobj"]
         heads = [h for h in heads if not _given_to_do_something(h)]
+        # a term counts its years ("got 10 years"), not "got years of treatment"
+        heads = [h for h in heads if h.lemma_.lower() not in _TERM_UNITS
+                 or any(c.dep_ in {"nummod", "quantmod"} or c.lower_ in {"a", "an"} for c in h.children)]
         return any(words([h]) & match.trigger.requires for h in heads)
     if match.trigger.requires_object:
         # "received ketamine", not "received reports of adverse events with ketamine"
@@ -2136,6 +2142,10 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         return None  # "was convicted in May after pleading guilty": the plea, no trial
     if match.trigger.part_of_speech == "VERB" and head.dep_ == "acl" and head.head.lemma_.lower() in _GROUNDS_NOUNS:
         return None  # "there was insufficient evidence to charge him": grounds weighed, no charge
+    if match.trigger.part_of_speech == "VERB" and head.head.pos_ == "ADJ" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
+            and any(c.lower_ in {"enough", "too"} for c in head.head.children):
+        return None  # "the evidence was strong enough to convict": a measure, no verdict
     if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_heads \
             and _nominal_head(head).lower_ in match.event_type.exclude_heads:
         return None  # "paused all infusion services" tells of no infusion
@@ -2640,6 +2650,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _about_the_one_the_story_follows(drafts)
     _one_event_told_twice_in_a_sentence(drafts, actors)
     mentions: list[EventMention] = []
+    begun: set[str] = set()  # mentions of lasting events told by the day they began
     last_dated: tuple[str, FuzzyDate, int] | None = None  # id, date, where the text gives the date
     for index, draft in enumerate(drafts):
         claim = _claim(draft, drafts, ids, last_dated, document, taxonomy, expressions)
@@ -2672,11 +2683,49 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
                 many_unnamed=draft.many_unnamed,
             )
             mentions.append(mention)
+            if event_type.lasting and _told_as_begun(draft.match):
+                begun.add(mention.local_id)
         if claim.date.start is not None and claim.date.end is not None and claim.anchor is None \
                 and draft.expression is not None:
             # A date the text gives, not a news-peg window nor a bound ("after swallowing ...").
             last_dated = (ids[index], claim.date, draft.expression.start)
-    return _ended_by_death(mentions, taxonomy)
+    return _ended_by_death(_begun_until_its_end(mentions, begun), taxonomy)
+
+
+_BEGINNING_VERBS = frozenset({"begin", "start", "open", "commence"})
+
+
+def _told_as_begun(match: _Match) -> bool:
+    """ "her trial began Oct. 9", "a trial that began Oct. 9": the day it began, not all of it."""
+    if match.trigger.part_of_speech != "NOUN":
+        return False
+    nominal = _nominal_head(match.head)
+    if nominal.dep_ in SUBJECTS and nominal.head.lemma_.lower() in _BEGINNING_VERBS:
+        return True
+    return any(clause.lemma_.lower() in _BEGINNING_VERBS and any(
+        c.dep_ in SUBJECTS and c.lower_ in {"that", "which"} for c in clause.children)
+        for clause in _children(nominal, {"relcl"}))
+
+
+def _begun_until_its_end(mentions: list[EventMention], begun: set[str]) -> list[EventMention]:
+    """ "A jury convicted Reed on Oct. 20, at the end of a trial that began Oct. 9": a lasting
+    event told as begun on a day runs until the first later day the story tells it for the
+    same people (its verdict), so the two are one event."""
+    finished = []
+    for mention in mentions:
+        told = mention.claim.date
+        if mention.local_id in begun and told.start is not None and told.start == told.end \
+                and mention.claim.anchor is None and mention.status == EventStatus.OCCURRED:
+            later = [m.claim.date.end for m in mentions
+                     if m.type == mention.type and m.local_id not in begun and m.status == EventStatus.OCCURRED
+                     and set(m.participants) & set(mention.participants)
+                     and m.claim.date.start is not None and m.claim.date.end is not None
+                     and m.claim.date.start > told.end]
+            if later:
+                mention = replace(mention, claim=replace(mention.claim, date=FuzzyDate.between(
+                    told.start, min(later), f"{told.text}, until it ended")))
+        finished.append(mention)
+    return finished
 
 
 def _ended_by_death(mentions: list[EventMention], taxonomy: Taxonomy) -> list[EventMention]:
@@ -2939,7 +2988,9 @@ def _new_people_named_after(nouns: frozenset[str], count: int, sentence: Sentenc
         if actor.name.split()[0].lower() in wrong_names - lexicon.unisex_first_names:
             return []
         found.append(span.actor_id)
-    return found[:count] if len(found) >= count else []
+        if len(found) == count:
+            return found  # (not "... selling pills to Emily Chen", named after them)
+    return []
 
 
 def _sentences_around(sentence_starts: list[int], draft: _Draft, back: int, ahead: int) -> set[int]:

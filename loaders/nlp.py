@@ -10,7 +10,7 @@ name again; a surname read as a verb ("arrested Denning") is a name again; a
 name hung on the date of a long opening phrase is the main verb's subject
 again; "on ... occasions" is the verb's; a lone "his" after "entered" is its
 object; a name between a verb of giving and its object ("sold Whitlock
-ketamine") is who received it, and what the model read as a clause's subject
+ketamine") is who received it, as is "her" there ("sold her ketamine"), and what the model read as a clause's subject
 after such a name ("sold Okafor two grams ... and two pills stamped "M30"") is
 the object; a name right before a verb with no subject ("Jenna Aldous died")
 is its subject; a participle set off by commas after the subject ("sentencing,
@@ -23,7 +23,9 @@ the date's apposition; in "admits that she went ..., injected him ... and
 left" the past verbs go on with what is said; "the office rules that he died"
 in a timeline's present is the office ruling; "that December" after a verb
 other than one of saying is a time, not a clause; and Markdown's opening
-emphasis marks read as spaces, so the name beside them is found.
+emphasis marks read as spaces, so the name beside them is found; and in "a
+classmate who investigators say sold Hale the pills" what is said is of "who";
+"bought them two days before her death from Reyher" is bought from Reyher.
 """
 
 from __future__ import annotations
@@ -150,6 +152,47 @@ def name_before_an_object_is_its_recipient(doc: Doc) -> Doc:
         for t in name[:-1]:
             t.head = last
         last.head, last.dep_ = verb, "dative"
+    return doc
+
+
+@Language.component("her_after_a_verb_of_giving_is_who_got_it")
+def her_after_a_verb_of_giving_is_who_got_it(doc: Doc) -> Doc:
+    """ "Reed sold her ketamine", "sold her three vials": the small model reads "her" as the
+    object's possessive. Right after a verb of giving whose subject is not "she" herself
+    ("she sold her car"), "her" is the one the object went to."""
+    for her in doc:
+        verb = doc[her.i - 1] if her.i > 0 else None
+        obj = her.head
+        if verb is None or her.lower_ != "her" or her.dep_ != "poss" or obj.dep_ != "dobj" or obj.head.i != verb.i \
+                or verb.pos_ != "VERB" or verb.lemma_.lower() not in _GIVING_VERBS \
+                or any(c.dep_ == "dative" for c in verb.children) \
+                or any(c.dep_ in _SUBJECT_RELATIONS and c.lower_ == "she" for c in verb.children):
+            continue
+        her.head, her.dep_, her.pos_, her.tag_, her.lemma_ = verb, "dative", "PRON", "PRP", "she"
+    return doc
+
+
+_OBTAINING_LEMMAS = frozenset({"buy", "purchase", "obtain", "get", "acquire", "order", "receive", "procure"})
+
+
+@Language.component("source_hung_on_a_time_phrase_is_the_verbs")
+def source_hung_on_a_time_phrase_is_the_verbs(doc: Doc) -> Doc:
+    """ "She had bought them two days before her death from Dustin Reyher": the small model may
+    hang "from" on the noun of the time phrase before it. A "from" phrase naming someone, on the
+    noun of a "before" or "after" phrase of a verb of obtaining, is where the verb's thing came from."""
+    for source in doc:
+        noun = source.head
+        prep = noun.head
+        verb = prep.head
+        if source.lower_ != "from" or source.dep_ != "prep" or noun.dep_ != "pobj" \
+                or prep.lower_ not in {"before", "after"} or verb.pos_ != "VERB" \
+                or verb.lemma_.lower() not in _OBTAINING_LEMMAS \
+                or not any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in source.children):
+            continue
+        sentence = verb.sent
+        saved = _saved(sentence)
+        source.head = verb
+        _undo_unless_a_tree(sentence, saved)
     return doc
 
 
@@ -725,6 +768,28 @@ def _is_tree(sentence: Span) -> bool:
 _Saved = list[tuple[Token, str, str, str, str]]
 
 
+_SAYING_LEMMAS = frozenset({"say", "allege", "believe", "contend", "claim", "think"})
+
+
+@Language.component("what_they_say_someone_did_is_theirs")
+def what_they_say_someone_did_is_theirs(doc: Doc) -> Doc:
+    """ "Derek Simms, a former classmate who investigators say sold Hale the pills": the small
+    model may hang "sold" on the main verb, cut off from "who". A past verb right after a
+    relative clause of saying whose subject is "who", "whom" or "that" is what is said of
+    that "who", as the model reads it when it gets the clause right."""
+    for verb in doc:
+        said = doc[verb.i - 1] if verb.i > 0 else None
+        if said is None or verb.tag_ not in {"VBD", "VBZ"} or said.dep_ != "relcl" \
+                or said.lemma_.lower() not in _SAYING_LEMMAS or verb.head.i == said.i \
+                or not any(c.dep_ == "nsubj" and c.lower_ in {"who", "whom", "that"} for c in said.children):
+            continue
+        sentence = verb.sent
+        saved = _saved(sentence)
+        verb.head, verb.dep_ = said, "xcomp"
+        _undo_unless_a_tree(sentence, saved)
+    return doc
+
+
 def _saved(sentence: Span) -> _Saved:
     """What a repair may change of each token of a sentence, to put back if the repair fails."""
     return [(t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sentence]
@@ -757,6 +822,8 @@ def get_nlp() -> Language:
     nlp.add_pipe("occasions_are_the_verbs", last=True)
     nlp.add_pipe("his_standing_alone", last=True)
     nlp.add_pipe("name_before_an_object_is_its_recipient", last=True)
+    nlp.add_pipe("her_after_a_verb_of_giving_is_who_got_it", last=True)
+    nlp.add_pipe("source_hung_on_a_time_phrase_is_the_verbs", last=True)
     nlp.add_pipe("name_split_into_two_objects", last=True)
     nlp.add_pipe("object_read_as_a_subject", last=True)
     nlp.add_pipe("weekday_after_an_object_is_adverbial", last=True)
@@ -769,6 +836,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("date_before_a_noun_modifies_it", last=True)
     nlp.add_pipe("past_series_after_what_is_said_is_its", last=True)
     nlp.add_pipe("verb_of_finding_read_as_a_noun", last=True)
+    nlp.add_pipe("what_they_say_someone_did_is_theirs", last=True)
     return nlp
 
 

@@ -4480,9 +4480,11 @@ def test_a_police_force_saying_it_arrested_someone_made_the_arrest_but_a_newspap
     assert _roles_of("Kayla Dunn was arrested Monday, CNN reported.", FRIDAY, "ARREST") == [{("Kayla Dunn", "ARRESTED")}]
 
 
-def test_a_trial_only_conditioned_on_and_a_trial_lawyer_are_no_trial():
+def test_a_trial_only_conditioned_on_or_measured_and_a_trial_lawyer_are_no_trial():
     for text in ("He faces up to 20 years in prison if convicted at trial.",
-                 "His trial lawyer, Mark Stevens, said he would appeal."):
+                 "His trial lawyer, Mark Stevens, said he would appeal.",
+                 "The judge said the evidence was strong enough to convict.",
+                 "A conviction on the most serious count carries a 20-year mandatory minimum."):
         events = _extract_text("Dr. Alan Pierce was charged on Friday. " + text, FRIDAY)
         assert not [e for e, _ in events if e.type == "TRIAL"], text
 
@@ -4512,3 +4514,55 @@ def test_premises_named_only_as_the_pharmacy_are_those_of_the_one_the_story_accu
 def test_an_agency_examining_someones_practices_investigates_them():
     _the_one("Dr. Omar Haddad was arrested Friday. The FBI is also examining his billing practices, a spokesperson "
              "said.", FRIDAY, "INVESTIGATION", ("FBI", "INVESTIGATOR"), (None, None))
+
+
+def test_two_men_charged_are_the_two_the_next_sentence_names_not_the_woman_named_after_them():
+    _the_one("Two men were charged Thursday in the overdose death of a 19-year-old college student. Jacob Reyes, 22, "
+             "and Tyler Moore, 24, are accused of selling fentanyl-laced pills to Emily Chen, who was found dead in "
+             "her dorm room on Oct. 2.", FRIDAY, "CHARGES", ("Tyler Moore", "DEFENDANT"),
+             (date(2024, 6, 13), date(2024, 6, 13)))
+
+
+def test_an_audit_that_uncovered_thefts_is_an_investigation_of_the_one_the_story_follows():
+    _the_one("A Denver nurse was sentenced on Wednesday. Kimberly Dunn, 39, stole fentanyl from patients for 18 "
+             "months, prosecutors said. A hospital audit uncovered the thefts in 2022.", FRIDAY, "INVESTIGATION",
+             ("Kimberly Dunn", "SUBJECT"), (date(2022, 1, 1), date(2022, 12, 31)))
+
+
+def test_the_one_who_investigators_say_sold_the_pills_is_their_supplier():
+    assert _roles_of("Marcus Hale died in February 2023. Months later, police arrested Derek Simms, a former "
+                     "classmate who investigators say sold Hale the counterfeit pills.", FRIDAY, "DRUG_SUPPLY") \
+        == [{("Derek Simms", "SUPPLIER"), ("Marcus Hale", "BUYER")}]
+
+
+def test_her_right_after_a_verb_of_selling_is_the_buyer():
+    for text in ("Tom Reed sold her ketamine on the day she died.",
+                 "On the eve of her death, Tom Reed sold her three vials of ketamine."):
+        assert _roles_of("Singer Ava Moss died on May 3, 2023. " + text, FRIDAY, "DRUG_SUPPLY") \
+            == [{("Tom Reed", "SUPPLIER"), ("Ava Moss", "BUYER")}], text
+
+
+def test_bought_days_before_her_death_from_someone_is_bought_from_them_not_from_the_earlier_supplier():
+    text = ("Kaylee Moss died on Jan. 14, 2023. From October 2022, Dr. Mark Bell handed her vials of ketamine. The "
+            "night before she died, she swallowed two pills. She had bought them two days before her death from "
+            "Dustin Reyher, a man she had known since high school.")
+    roles = _roles_of(text, FRIDAY, "DRUG_SUPPLY")
+    assert {("Mark Bell", "SUPPLIER"), ("Kaylee Moss", "BUYER")} in roles
+    assert {("Dustin Reyher", "SUPPLIER"), ("Kaylee Moss", "BUYER")} in roles
+
+
+def test_a_trial_told_by_the_day_it_began_and_by_its_verdict_is_one_trial():
+    for text in ("A jury convicted Tom Reed on Oct. 20, 2023, at the end of a trial that began Oct. 9.",
+                 "Tom Reed's trial began Oct. 9, 2023. A jury convicted him on Oct. 20."):
+        event, roles = _only(_extract_text(text, FRIDAY), "TRIAL")
+        assert ("Tom Reed", "DEFENDANT") in roles, text
+        assert date(2023, 10, 9) <= event.date.start <= event.date.end <= date(2023, 10, 20), text
+
+
+def test_someone_who_got_years_in_prison_was_sentenced_but_not_one_who_got_years_of_treatment():
+    _the_one("Tom Reed was arrested in March. Reed got 10 years in prison on Monday.", FRIDAY, "SENTENCING",
+             ("Tom Reed", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+    _the_one("Tom Reed was arrested in March. Reed was given a year in jail on Monday.", FRIDAY, "SENTENCING",
+             ("Tom Reed", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+    assert not _roles_of("Tom Reed was arrested in March. Reed received years of treatment before his relapse.",
+                         FRIDAY, "SENTENCING")

@@ -437,9 +437,11 @@ class _Names:
         return (end - start in (2, 3) and fold(doc[start].text) in lex.first_names
                 and fold(doc[end - 1].text) not in lex.place_words
                 # a facility is a person only doing what people do ("Wesley Arden kept his hands
-                # still") or described as one ("arrested nurse Penelope Strauss")
+                # still") or described as one ("arrested nurse Penelope Strauss", "from Dustin
+                # Reyher, a man she had known since high school")
                 and (doc[start].ent_type_ != "FAC" or root.dep_ in ("nsubj", "nsubjpass")
-                     or (start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in lex.description_group))
+                     or (start > 0 and doc[start - 1].is_lower and doc[start - 1].lower_ in lex.description_group)
+                     or any(c.dep_ == "appos" and c.lemma_.lower() in lex.describing_nouns for c in root.children))
                 and fold(doc[start:end].text) not in lex.places
                 and all(self._name_like(t) for t in doc[start:end]))
 
