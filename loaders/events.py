@@ -1104,6 +1104,11 @@ def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False, acc
                     and _is_organisation(span, actors):
                 inside_other = True  # "the Halvorsen junior accused of selling him the drugs": the junior
                 break
+            if acting and node.dep_ == "poss" and parent.pos_ == "NOUN" \
+                    and parent.lemma_.lower() in get_lexicon().organisation_designators \
+                    and not _is_organisation(span, actors):
+                inside_other = True  # "his clinic released a statement": the clinic speaks, not he
+                break
             node = parent
         if not inside_other and span.actor_id not in seen:
             seen.add(span.actor_id)
@@ -1489,6 +1494,11 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.ALLEGED
     if anchor.dep_ == "pcomp" and anchor.head.head.lemma_.lower() in taxonomy.allegation_verbs:
         return EventStatus.ALLEGED  # "Calvin Rourke is accused of selling the pills"
+    cited = [o for p in anchor.children if p.lower_ == "according" for to in _children(p, {"prep"})
+             for o in _children(to, {"pobj"})]
+    if anchor.lemma_.lower() in taxonomy.accused_acts \
+            and any(o.lemma_.lower() in taxonomy.allegation_sources for o in cited):
+        return EventStatus.ALLEGED  # "According to the indictment, Haddad sold ketamine to ..."
     if anchor.dep_ == "pcomp" and anchor.head.lower_ == "from" \
             and anchor.head.head.lemma_.lower() in taxonomy.preventing_verbs:
         return None  # "an order barring it from dispensing controlled substances": kept from it

@@ -4566,3 +4566,35 @@ def test_someone_who_got_years_in_prison_was_sentenced_but_not_one_who_got_years
              ("Tom Reed", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
     assert not _roles_of("Tom Reed was arrested in March. Reed received years of treatment before his relapse.",
                          FRIDAY, "SENTENCING")
+
+
+def test_a_statement_by_her_bandmates_or_his_clinic_is_not_hers_or_his():
+    for text in ("Singer Ava Moss died on May 3. Her bandmates released a joint statement on May 5.",
+                 "Dr. Omar Haddad was arrested on May 3. His clinic released a statement on May 5."):
+        assert not _roles_of(text, FRIDAY, "STATEMENT"), text
+    assert _roles_of("Singer Ava Moss died on May 3. Her lawyer released a statement on May 5.", FRIDAY,
+                     "STATEMENT") == [{("Ava Moss's lawyer", "SPEAKER")}]
+
+
+def test_someone_who_turned_himself_in_surrendered_or_was_booked_into_jail_was_arrested():
+    for text in ("Reed turned himself in to federal authorities on Tuesday.",
+                 "Reed surrendered to police on Tuesday.",
+                 "Reed was booked into the Orange County jail on Tuesday.",
+                 "Reed was apprehended in Mexico on Tuesday."):
+        _the_one("Tom Reed, 31, was charged in May. " + text, FRIDAY, "ARREST", ("Tom Reed", "ARRESTED"),
+                 (date(2024, 6, 11), date(2024, 6, 11)))
+    assert not _roles_of("Dr. Omar Haddad was charged in May. Haddad surrendered his federal DEA registration in "
+                         "June.", FRIDAY, "ARREST")
+
+
+def test_a_sale_told_according_to_the_indictment_is_alleged_but_an_infusion_or_a_death_is_not():
+    for source in ("the indictment", "prosecutors", "the complaint"):
+        event, _ = _only(_extract_text(f"Dr. Omar Haddad was indicted on Friday. According to {source}, Haddad sold "
+                                       "ketamine to Jane Doe in 2022.", FRIDAY), "DRUG_SUPPLY")
+        assert event.status == EventStatus.ALLEGED, source
+    for text, event_type in (("Haddad started an IV ketamine infusion for Jane Doe on June 14, 2023.",
+                              "INFUSION_SESSION"),
+                             ("Jane Doe died on June 14, 2023.", "DEATH")):
+        event, _ = _only(_extract_text("Dr. Omar Haddad was indicted on Friday. According to the indictment, " + text,
+                                       FRIDAY), event_type)
+        assert event.status == EventStatus.OCCURRED, text
