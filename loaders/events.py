@@ -2030,7 +2030,8 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         if not objects:
             objects = _prep_objects(verb_or_head).get("to", [])  # "admitted to one count of conspiracy"
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
-        if match.trigger.organisation_meets_requires and any(o.ent_type_ == "ORG" for o in objects):
+        # ("searched Desert Bloom Wellness", which the model may tag a product or a facility)
+        if match.trigger.organisation_meets_requires and any(o.ent_type_ in {"ORG", "FAC", "PRODUCT"} for o in objects):
             return True  # "searched Harmony Health": its premises
         pronouns = [o for o in objects if o.tag_ == "PRP"] + [
             t for o in objects for p in _children(o, {"prep"}) if p.lower_ == "of" for t in _children(p, {"pobj"})
@@ -2648,6 +2649,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
         ids.append(at if at not in ids else f"{at}@{draft.expression.start if draft.expression else len(ids)}")
     # Whose death a pronoun tells is settled before other mentions borrow its principal, and
     # again for those that borrowed one ("the autopsy" of a death told as "his").
+    _the_dead_are_not_those_who_supplied_them(drafts, actors)
     _pronoun_deaths_are_of_the_dead(drafts, actors)
     _the_dead_are_not_prosecuted(drafts, actors)
     _inherit_principals(drafts, taxonomy)
@@ -2851,8 +2853,13 @@ def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord
     Pharmacist Daniel Reyes, 51, ...")."""
     order = sorted({d.sentence.start for d in drafts})
     for draft in drafts:
-        principal = draft.match.event_type.principal
-        if _has_principal(draft) or not draft.described_nouns:
+        # ("The board suspended a Houston physician": the board named, the one it acted on
+        # described, and named next)
+        event_type = draft.match.event_type
+        filled = {r for _, r in draft.participants}
+        principal = [r for r in event_type.principal if r not in filled]
+        if not principal or not draft.described_nouns \
+                or not (filled & set(event_type.principal)) <= event_type.organization_roles:
             continue
         here = order.index(draft.sentence.start)
         reach = range(here, here + 3) if draft.introduces_people else range(here - 2, here + 3)
@@ -2861,9 +2868,9 @@ def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord
             if d is not draft and d.participants and d.match.event_type is draft.match.event_type
             and order.index(d.sentence.start) in reach
         ]
-        if nearby:
+        if nearby and not _has_principal(draft):
             source = min(nearby, key=lambda d: (abs(order.index(d.sentence.start) - here), d.trigger_start))
-            draft.participants.extend(p for p in source.participants if p[1] in draft.match.event_type.principal)
+            draft.participants.extend(p for p in source.participants if p[1] in principal)
             draft.confidence = round(draft.confidence - 0.15, 2)
             continue
         named = _named_later_with(draft.described_nouns, draft.sentence, document, actors, sentences)
@@ -2934,6 +2941,9 @@ def _people_named_in(sentences: Sequence[Sentence], actors: ActorAnalysis) -> It
                 yield span, actor
 
 
+_NOT_DOCTORS = frozenset({"nurse", "pharmacist", "therapist", "clinician", "medic", "psychologist", "consultant"})
+
+
 def _named_later_with(nouns: frozenset[str], sentence: Sentence, document: DocumentRecord,
                       actors: ActorAnalysis, sentences: Sequence[Sentence]) -> str | None:
     """The person the next two sentences name right beside one of these nouns
@@ -2942,12 +2952,17 @@ def _named_later_with(nouns: frozenset[str], sentence: Sentence, document: Docum
     if not following:
         return None
     text = document.text.lower()
+    lexicon = get_lexicon()
+    # "A Houston physician ... Dr. Victor Lange": a doctor's title names the doctors the medical nouns tell
+    doctors = frozenset(n for n, group in lexicon.description_group.items() if group == "medical") - _NOT_DOCTORS
     found = set()
     for span, actor in _people_named_in(following, actors):
         before = re.findall(r"[a-z]+", text[max(0, span.start - 30) : span.start])[-2:]
         after = re.findall(r"[a-z]+", text[span.end : span.end + 40])[:4]
         description = re.findall(r"[a-z]+", (actor.description or "").lower())
-        if nouns & {*before, *after, *description}:
+        titled = {lexicon.descriptive_titles.get(w)
+                  for w in [*before[-1:], *re.findall(r"[a-z]+", text[span.start : span.end])[:1]]}
+        if nouns & {*before, *after, *description} or ("doctor" in titled and nouns & doctors):
             found.add(span.actor_id)
     return found.pop() if len(found) == 1 else None
 
@@ -3387,6 +3402,30 @@ _ROLES_OF_THE_PROSECUTED = frozenset({("PLEA", "DEFENDANT"), ("TRIAL", "DEFENDAN
 _ROLES_OF_THE_ACCUSED_ONLY = frozenset(role for _, role in _ROLES_OF_THE_PROSECUTED)
 _ROLES_OF_SUSPECTS = _ROLES_OF_THE_PROSECUTED | _ROLES_OF_THE_ACCUSED | {
     ("DRUG_SUPPLY", "SUPPLIER"), ("DRUG_ADMINISTRATION", "ADMINISTERED_BY")}
+
+
+_SUPPLYING_ROLES = frozenset({"SUPPLIER", "ADMINISTERED_BY"})
+_SUPPLIED_ROLES = frozenset({"BUYER", "RECIPIENT"})
+
+
+def _the_dead_are_not_those_who_supplied_them(drafts: list[_Draft], actors: ActorAnalysis) -> None:
+    """ "Dr. Roth and Dr. Patel are accused of supplying ketamine to Jason Cole in the weeks
+    before he died": a death told by a pronoun that stands for one who, in its own sentence,
+    supplies or gives the drugs is the death of the one person they went to."""
+    for death in drafts:
+        if death.match.event_type.name != "DEATH" or not any(
+                c.dep_ in SUBJECTS and c.tag_ == "PRP" for c in death.match.head.children):
+            continue
+        for actor_id, role in list(death.participants):
+            if role != "DECEASED":
+                continue
+            given = [d for d in drafts if d is not death and d.sentence.start == death.sentence.start
+                     and any(a == actor_id and r in _SUPPLYING_ROLES for a, r in d.participants)]
+            receivers = {a for d in given for a, r in d.participants if r in _SUPPLIED_ROLES and a != actor_id
+                         and actors.actors[a].kind == ActorKind.PERSON}
+            if len(receivers) == 1:
+                death.participants = [(receivers.pop() if (a, r) == (actor_id, role) else a, r)
+                                      for a, r in death.participants]
 
 
 def _the_dead_are_not_prosecuted(drafts: list[_Draft], actors: ActorAnalysis) -> None:

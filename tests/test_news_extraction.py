@@ -4598,3 +4598,27 @@ def test_a_sale_told_according_to_the_indictment_is_alleged_but_an_infusion_or_a
         event, _ = _only(_extract_text("Dr. Omar Haddad was indicted on Friday. According to the indictment, " + text,
                                        FRIDAY), event_type)
         assert event.status == EventStatus.OCCURRED, text
+
+
+def test_agents_searching_a_named_clinic_the_model_tags_a_product_investigate_it():
+    _the_one("Melissa Grant ran Desert Bloom Wellness, a ketamine clinic in Scottsdale. Agents searched Desert Bloom "
+             "Wellness in April 2023 and seized more than 200 vials of ketamine.", FRIDAY, "INVESTIGATION",
+             ("Desert Bloom Wellness", "SUBJECT"), (date(2023, 4, 1), date(2023, 4, 30)))
+
+
+def test_a_coroner_named_with_her_area_records_the_inquests_conclusion_under_her_own_name():
+    _the_one("Liam Carter was found dead at his flat in Bristol on 3 March 2024. Avon Coroner Maria Voisin recorded a "
+             "conclusion of misadventure at the hearing on Wednesday.", FRIDAY, "INVESTIGATION",
+             ("Maria Voisin", "INVESTIGATOR"), (date(2024, 6, 12), date(2024, 6, 12)))
+
+
+def test_a_board_acting_on_a_physician_it_describes_acts_on_the_doctor_named_next():
+    _the_one("The Texas Medical Board has suspended a Houston physician who prescribed ketamine to patients he never "
+             "examined. Dr. Victor Lange, 58, agreed to the suspension at a hearing on May 20.", FRIDAY,
+             "REGULATORY_ACTION", ("Victor Lange", "SUBJECT"), (date(2024, 5, 20), date(2024, 5, 20)))
+
+
+def test_he_who_died_after_doctors_supplied_him_is_the_one_they_supplied():
+    _the_one("Dr. Alan Roth, 42, and Dr. Nina Patel, 55, are accused of supplying ketamine to Jason Cole in the weeks "
+             "before he died on Oct. 3, 2023.", FRIDAY, "DEATH", ("Jason Cole", "DECEASED"),
+             (date(2023, 10, 3), date(2023, 10, 3)))

@@ -386,6 +386,9 @@ class _Names:
         core = start
         first = core
         if kind == ActorKind.PERSON and not has_org_head:  # "General Motors" keeps its "General"
+            if end - core >= 4 and not self._is_title(doc[core]) and self._is_title(doc[core + 1]) \
+                    and fold(doc[core + 2].text) in lex.first_names:
+                core += 1  # "Avon Coroner Maria Voisin": the place the coroner serves is no part of her name
             while core < end - 1 and self._is_title(doc[core]):
                 core += 1
             first = core
