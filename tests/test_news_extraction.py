@@ -4445,11 +4445,16 @@ def test_a_trial_faced_awaited_or_pending_is_still_to_come():
         assert event.status == EventStatus.SCHEDULED, text
 
 
-def test_a_trial_that_would_have_been_could_be_or_is_rare_is_no_event():
+def test_a_trial_that_would_have_been_could_be_is_only_conditioned_on_or_is_rare_is_no_event():
     for text in ("Had the case gone to trial, Dunn would have faced up to 20 years.",
                  "Prosecutors said they were prepared to go to trial.",
                  "The judge ruled that the hospital records could be used at trial.",
-                 "Trials in such cases are rare, experts say, because most defendants plead guilty."):
+                 "Trials in such cases are rare, experts say, because most defendants plead guilty.",
+                 "Dunn faces up to 20 years in prison if convicted at trial.",
+                 "The judge said the evidence was strong enough to convict Dunn.",
+                 "A conviction on the most serious count carries a 20-year mandatory minimum.",
+                 # a kind of lawyer, not a trial held
+                 "Her trial lawyer, Mark Stevens, said Dunn would appeal."):
         events = _extract_text("Nurse Kayla Dunn was charged in 2023. " + text, FRIDAY)
         assert not [e for e, _ in events if e.type == "TRIAL"], text
 
@@ -4478,15 +4483,6 @@ def test_a_police_force_saying_it_arrested_someone_made_the_arrest_but_a_newspap
     _the_one("Kayla Dunn, 34, was arrested Monday, the Phoenix Police Department said.", FRIDAY, "ARREST",
              ("Phoenix Police Department", "ARRESTED_BY"), (date(2024, 6, 10), date(2024, 6, 10)))
     assert _roles_of("Kayla Dunn was arrested Monday, CNN reported.", FRIDAY, "ARREST") == [{("Kayla Dunn", "ARRESTED")}]
-
-
-def test_a_trial_only_conditioned_on_or_measured_and_a_trial_lawyer_are_no_trial():
-    for text in ("He faces up to 20 years in prison if convicted at trial.",
-                 "His trial lawyer, Mark Stevens, said he would appeal.",
-                 "The judge said the evidence was strong enough to convict.",
-                 "A conviction on the most serious count carries a 20-year mandatory minimum."):
-        events = _extract_text("Dr. Alan Pierce was charged on Friday. " + text, FRIDAY)
-        assert not [e for e, _ in events if e.type == "TRIAL"], text
 
 
 def test_a_search_of_someones_home_or_a_raid_on_their_clinic_is_the_investigation_of_them():
