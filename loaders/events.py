@@ -648,9 +648,6 @@ _SHARING_PARTICIPLES = frozenset({"speak", "talk", "testify", "appear", "hold", 
                                   "face"})
 
 
-_TERM_UNITS = frozenset({"year", "month", "week", "day"})
-
-
 def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]], Token, Token | None]:
     """Grammatical positions around the trigger → the tokens heading them."""
     head = match.head
@@ -1979,6 +1976,10 @@ _BUYING_AND_SELLING = frozenset({"sell", "buy", "purchase", "resell"})
 
 # Asking for a drug, told before "X delivered them": "Jones asked Smith for 50 oxycodone pills".
 _ASKING_VERBS = frozenset({"ask", "order", "request", "agree", "pay"})
+
+
+# Units a prison term counts: "got 10 years", "was given a year".
+_TERM_UNITS = frozenset({"year", "month", "week", "day"})
 
 
 def _requires_met(match: _Match, verb_or_head: Token) -> bool:
