@@ -3384,7 +3384,7 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
                       if actors.actors[dead].name.split()[0].lower() not in wrong_names]
         if candidates:
             dead = min(candidates)[2]
-            draft.participants = [(dead if (a, r) == (actor_id, role) else a, r) for a, r in draft.participants]
+            _recast(draft, (actor_id, role), dead)
 
 
 def _first_names_ruled_out(word: str, lexicon: ActorLexicon) -> frozenset[str]:
@@ -3403,6 +3403,11 @@ _ROLES_OF_THE_PROSECUTED = frozenset({("PLEA", "DEFENDANT"), ("TRIAL", "DEFENDAN
 _ROLES_OF_THE_ACCUSED_ONLY = frozenset(role for _, role in _ROLES_OF_THE_PROSECUTED)
 _ROLES_OF_SUSPECTS = _ROLES_OF_THE_PROSECUTED | _ROLES_OF_THE_ACCUSED | {
     ("DRUG_SUPPLY", "SUPPLIER"), ("DRUG_ADMINISTRATION", "ADMINISTERED_BY")}
+
+
+def _recast(draft: _Draft, place: tuple[str, str], actor_id: str) -> None:
+    """Put another actor in one participant's place, in the same role."""
+    draft.participants = [(actor_id if (a, r) == place else a, r) for a, r in draft.participants]
 
 
 _SUPPLYING_ROLES = frozenset({"SUPPLIER", "ADMINISTERED_BY"})
@@ -3425,8 +3430,7 @@ def _the_dead_are_not_those_who_supplied_them(drafts: list[_Draft], actors: Acto
             receivers = {a for d in given for a, r in d.participants if r in _SUPPLIED_ROLES and a != actor_id
                          and actors.actors[a].kind == ActorKind.PERSON}
             if len(receivers) == 1:
-                death.participants = [(receivers.pop() if (a, r) == (actor_id, role) else a, r)
-                                      for a, r in death.participants]
+                _recast(death, (actor_id, role), receivers.pop())
 
 
 def _the_dead_are_not_prosecuted(drafts: list[_Draft], actors: ActorAnalysis) -> None:
@@ -3465,7 +3469,7 @@ def _the_dead_are_not_prosecuted(drafts: list[_Draft], actors: ActorAnalysis) ->
                         and actors.actors[a].name.split()[0].lower() not in wrong_names]
             if suspects:
                 suspect = max(suspects)[1]
-                draft.participants = [(suspect if (a, r) == (actor_id, role) else a, r) for a, r in draft.participants]
+                _recast(draft, (actor_id, role), suspect)
 
 
 def _definite_mentions_keep_their_dates(drafts: list[_Draft]) -> None:
