@@ -444,6 +444,8 @@ _ANYONE_NOUNS = frozenset({"person", "man", "woman", "defendant", "suspect", "in
 
 
 _TARGET_NOUNS = frozenset({"target", "subject", "focus"})
+# Verbs by which an inquiry tells what it established.
+_FINDING_VERBS = frozenset({"find", "conclude", "determine", "show", "reveal", "establish"})
 
 
 def _target_of(nominal: Token) -> list[Token]:
@@ -756,6 +758,9 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             # "a charge of professional misconduct against her": the parser hangs "against" on the offence
             add("against", _prep_objects(counted).get("against", []))
         add("target", _target_of(nominal))
+        if nominal.dep_ in SUBJECTS and nominal.head.lemma_.lower() in _FINDING_VERBS:
+            # "An investigation by the board found that Dr. Ruiz had prescribed ...": whom it found of
+            add("told_of", [s for c in _children(nominal.head, {"ccomp"}) for s in _children(c, SUBJECTS | PASSIVE_SUBJECTS)])
         for clause in _children(nominal, {"relcl"}):
             makers = [s for s in _children(clause, SUBJECTS) if s.tag_ not in {"WDT", "WP"}]
             if clause.lemma_.lower() in match.event_type.given_by_principal:
@@ -1172,6 +1177,15 @@ def _possessing_organisations(token: Token, actors: ActorAnalysis) -> list[Actor
 _UNIT_WORDS = frozenset({"unit", "division", "branch", "bureau", "section", "directorate"})
 
 
+# Where a verb of speaking puts the one it is spoken to: "spoke to X", "told X".
+_HEARING_POSITIONS = frozenset({"to", "recipient"})
+
+
+def _hosts_medium(token: Token, actors: ActorAnalysis, taxonomy: Taxonomy) -> list[ActorSpan]:
+    """The news medium whose host a phrase names: "CNN's Anderson Cooper" is CNN's."""
+    return [s for s in _possessing_organisations(token, actors) if _is_medium(s.actor_id, actors, taxonomy)]
+
+
 def _own_medium(medium: Token, participants: list[tuple[str, str]], actors: ActorAnalysis) -> bool:
     """A medium the one interviewed owns: "his YouTube channel", "her podcast" (but the host's
     "her podcast" in "talked with host Nia Brooks on her podcast" is an outlet)."""
@@ -1262,6 +1276,10 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                     if role == "OUTLET" and any(s.actor_id in actors.programmes for s in spans):
                         # "CBS's '60 Minutes'": the network is an outlet as much as its programme.
                         spans += _possessing_organisations(token, actors)
+                    if role == "OUTLET" and not spans:
+                        spans = _hosts_medium(token, actors, taxonomy)  # "spoke to CNN's Anderson Cooper"
+                if role == "INTERVIEWER" and position in _HEARING_POSITIONS and not _hosts_medium(token, actors, taxonomy):
+                    continue  # "spoke to his doctor" is no interview; "told CNN's Jake Tapper" is
                 if position == "reporter":  # a force telling what it did, not a newspaper or a prosecutor
                     spans = [s for s in spans if actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION
                              and _reports_its_own_act(actors.actors[s.actor_id], match.event_type)]
@@ -1560,7 +1578,8 @@ def _attachment_tokens(expression: TimeExpression, doc: Doc) -> list[Token]:
         return []
     inside = {t.i for t in span}
     named_by_event = expression.anchor is not None and expression.anchor.anchor_start is not None
-    return [t.head for t in span if t.head.i not in inside
+    # (a sentence's closing stop read into "4am." hangs from the sentence, not the time)
+    return [t.head for t in span if t.head.i not in inside and t.dep_ != "punct"
             and not (named_by_event and t.dep_ in {"dobj", "nsubj", "nsubjpass"})]
 
 
@@ -1664,12 +1683,19 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
     if _told_by_another_event(match, nominal, verb, taxonomy):
         return heads
     if match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS | SUBJECTS \
-            and verb.lemma_.lower() in taxonomy.speech_verbs:
+            and verb.lemma_.lower() in taxonomy.speech_verbs and not _made_by_light_verb(nominal, verb, taxonomy):
         # "The band announced his death the next day": the announcing's date; "his plea agreement
         # says, including three injections on the day he died": what it says, not the agreement's.
         return heads
     heads.add(verb.i)
     return heads
+
+
+def _made_by_light_verb(nominal: Token, verb: Token, taxonomy: Taxonomy) -> bool:
+    """A verb both of speech and of doing ("add", "announce") makes what it has as a new object:
+    "added a boxed warning in 2023", "announced a recall on Monday" (not "announced his death")."""
+    return verb.lemma_.lower() in taxonomy.agent_light_verbs and nominal.dep_ in OBJECTS \
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in nominal.children)
 
 
 # Events no act is done within: "in the death of X" says what a case is about.
@@ -2011,6 +2037,9 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
             # the drug from the market": no one's
             return False
 
+    if match.trigger.requires_subject:
+        return any(words([s, *_children(s, {"compound", "amod"})]) & match.trigger.requires
+                   for s in _children(verb_or_head, SUBJECTS))
     if match.trigger.requires_object_head:
         # "took both tablets", "took one of the pills": not "took a drug test", "took a break";
         # "he was dead": a complement too.
@@ -3416,11 +3445,13 @@ _SUPPLIED_ROLES = frozenset({"BUYER", "RECIPIENT"})
 
 def _the_dead_are_not_those_who_supplied_them(drafts: list[_Draft], actors: ActorAnalysis) -> None:
     """ "Dr. Roth and Dr. Patel are accused of supplying ketamine to Jason Cole in the weeks
-    before he died": a death told by a pronoun that stands for one who, in its own sentence,
-    supplies or gives the drugs is the death of the one person they went to."""
+    before he died", "Iwamasa injected Perry ... in the days before his death": a death told by
+    a pronoun that stands for one who, in its own sentence, supplies or gives the drugs is the
+    death of the one person they went to."""
     for death in drafts:
         if death.match.event_type.name != "DEATH" or not any(
-                c.dep_ in SUBJECTS and c.tag_ == "PRP" for c in death.match.head.children):
+                (c.dep_ in SUBJECTS and c.tag_ == "PRP") or (c.dep_ == "poss" and c.tag_ == "PRP$")
+                for c in death.match.head.children):
             continue
         for actor_id, role in list(death.participants):
             if role != "DECEASED":

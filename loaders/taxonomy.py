@@ -40,6 +40,7 @@ class Trigger:
     organisation_meets_requires: bool = False  # a named organisation as the object will do ("searched Harmony Health")
     requires_object: bool = False  # the required word must head (or modify) the object
     requires_object_head: bool = False  # ... head it, or what it counts ("one of the pills")
+    requires_subject: bool = False  # ... head or modify the subject ("toxicology results showed")
     requires_clause: bool = False  # and the verb must tell a finding in a clause ("announced that he had died")
     habitual_when_progressive: bool = False  # "was taking pills" is a habit, not an event
     media_outlet: bool = False  # its OUTLET must be a news medium or programme ("told CBS", not "told the board")
@@ -192,6 +193,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         organisation_meets_requires=entry.get("organisation") == "meets_requires",
         requires_object=entry.get("requires_in") == "object",
         requires_object_head=entry.get("requires_in") == "object_head",
+        requires_subject=entry.get("requires_in") == "subject",
         requires_clause=bool(entry.get("clause", False)),
         habitual_when_progressive=entry.get("progressive") == "habitual",
         media_outlet=entry.get("outlet") == "media",

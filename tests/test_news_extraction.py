@@ -326,6 +326,7 @@ def test_arraigned_and_pleaded_not_guilty_is_a_plea_on_that_day():
     ("Leon Hart told BBC Radio 5 Live on Sunday that the clinic had been safe.", "BBC Radio 5 Live"),
     ("Speaking to the Sunday Independent, Leon Hart said he regretted nothing.", "Sunday Independent"),
     ("Leon Hart told Univision 34 last week that the clinic had been safe.", "Univision"),
+    ('Leon Hart opened up about his recovery on "The Howard Stern Show" in 2022.', "Howard Stern Show"),
 ])
 def test_programmes_podcasts_and_news_media_someone_spoke_to_are_interview_outlets(sentence, outlet):
     _, roles = _only(_extract_text(sentence, FRIDAY), "INTERVIEW")
@@ -409,6 +410,17 @@ def test_a_host_one_sits_down_with_is_the_interviewer_and_the_episodes_release_d
     assert roles == {("Amara Frost", "INTERVIEWEE"), ("Dee Rollins", "INTERVIEWER"),
                      ("Unfiltered with Dee Rollins", "OUTLET")}
     assert _span(event) == (date(2024, 6, 10), date(2024, 6, 10))
+
+
+def test_a_networks_host_one_spoke_to_is_the_interviewer_and_the_network_the_outlet():
+    for text in ("Leon Hart spoke to CNN's Anderson Cooper in March.",
+                 "Speaking to CNN's Anderson Cooper in March, Leon Hart defended the clinic.",
+                 "Leon Hart told CNN's Anderson Cooper in March that the clinic had been safe."):
+        event, roles = _only(_extract_text(text, FRIDAY), "INTERVIEW")
+        assert roles == {("Leon Hart", "INTERVIEWEE"), ("Anderson Cooper", "INTERVIEWER"), ("CNN", "OUTLET")}, text
+        assert _span(event) == (date(2024, 3, 1), date(2024, 3, 31))
+    # one's doctor is no host
+    assert _extract_text("Leon Hart spoke to his doctor, Dr. Ellen Ruiz, in March.", FRIDAY) == []
 
 
 def test_an_interview_is_dated_by_when_the_network_broadcast_it_before_any_event_it_preceded():
@@ -1239,6 +1251,13 @@ def test_toxicology_testing_that_found_a_drug_in_the_blood_is_the_examination_of
         "protonitazene, a nitazene opioid many times stronger than heroin, in his blood, the court heard.", FRIDAY)
     _, roles = _only(events, "AUTOPSY")
     assert roles == {("Victorian Institute of Forensic Medicine", "EXAMINER"), ("Jayden Moretti", "SUBJECT")}
+
+
+def test_toxicology_results_that_showed_a_drug_are_the_examination_of_the_dead_and_a_coroner_showing_a_jury_is_not():
+    _the_one("Emily Chen, 19, died on Jan. 9. Toxicology results released in April showed lethal levels of fentanyl.",
+             FRIDAY, "AUTOPSY", ("Emily Chen", "SUBJECT"), (date(2024, 4, 1), date(2024, 4, 30)))
+    events = _extract_text("Emily Chen, 19, died on Jan. 9. The coroner showed the jury photographs of the pills.", FRIDAY)
+    assert [e.type for e, _ in events] == ["DEATH"]
 
 
 def test_arraigned_on_a_day_and_entered_a_plea_is_that_persons_plea_that_day():
@@ -2181,6 +2200,29 @@ def test_the_suspect_or_the_nurse_a_story_opens_with_is_not_the_one_person_it_na
         assert not [e for e, roles in events if e.type in {"ARREST", "REGULATORY_ACTION"}
                     and any(name == named for name, _ in roles)], text
         assert not [e for e, roles in events if (named, "ADMINISTERED_BY") in roles], text
+
+
+def test_a_nurse_named_then_told_as_the_nurse_with_an_aside_is_still_her():
+    _the_one("Sarah Klein, a nurse at St. Luke's Hospital, was suspended in March. The Nursing and Midwifery "
+             "Council is investigating the nurse, who has not been charged.", FRIDAY, "INVESTIGATION",
+             ("Sarah Klein", "SUBJECT"), (None, None))
+    # (but "the nurse who treated her" is someone else)
+    assert not [roles for roles in _roles_of(
+        "Sarah Klein, a nurse at St. Luke's Hospital, died in March. The council is investigating the nurse who "
+        "treated her.", FRIDAY, "INVESTIGATION") if ("Sarah Klein", "SUBJECT") in roles]
+
+
+def test_an_investigation_that_found_what_someone_did_is_into_them():
+    _the_one("An investigation by the Maine Board of Licensure in Medicine found that Dr. Ellen Ruiz had prescribed "
+             "ketamine without examining patients.", FRIDAY, "INVESTIGATION", ("Ellen Ruiz", "SUBJECT"), (None, None))
+    _the_one("A state inspection in March found that Lakeside Pharmacy had stored ketamine improperly.", FRIDAY,
+             "INVESTIGATION", ("Lakeside Pharmacy", "SUBJECT"), (date(2024, 3, 1), date(2024, 3, 31)))
+
+
+def test_a_vendor_one_obtained_drugs_through_is_the_supplier():
+    _the_one("Emily Chen, 19, died in January. Chen obtained the ketamine through an online vendor, Medivance "
+             "Direct, in December.", FRIDAY, "DRUG_SUPPLY", ("Medivance Direct", "SUPPLIER"),
+             (date(2023, 12, 1), date(2023, 12, 31)))
 
 
 def test_a_detention_center_is_no_hospital_the_story_named():
@@ -3316,6 +3358,11 @@ def test_a_document_issued_that_warns_is_the_issuers_warning_on_the_day_it_was_i
     _the_one(text, FRIDAY, "REGULATORY_WARNING", (regulator, "REGULATOR"), span)
 
 
+def test_a_warning_added_to_a_label_is_dated_by_the_adding():
+    _the_one("The FDA added a boxed warning to the drug's label in 2023.", FRIDAY, "REGULATORY_WARNING",
+             ("FDA", "REGULATOR"), (date(2023, 1, 1), date(2023, 12, 31)))
+
+
 def test_an_order_issued_that_suspends_is_the_issuers_action():
     _the_one("The Texas Medical Board issued an order suspending the license of Dr. Ray Voss on May 2.", FRIDAY,
              "REGULATORY_ACTION", ("Texas Medical Board", "REGULATOR"), (date(2024, 5, 2), date(2024, 5, 2)))
@@ -4306,6 +4353,8 @@ def test_a_death_whose_investigation_began_in_a_month_did_not_happen_in_that_mon
 def test_a_conviction_after_a_guilty_plea_is_the_plea_not_a_trial():
     events = _extract_text("Tom Hale was convicted in May after pleading guilty to supplying drugs.", FRIDAY)
     assert [e.type for e, _ in events] == ["PLEA"]
+    events = _extract_text("Tom Hale was convicted in May after admitting to supplying the drugs.", FRIDAY)
+    assert "TRIAL" not in [e.type for e, _ in events]
     _the_one("Tom Hale was convicted in May after a two-week trial.", FRIDAY, "TRIAL", ("Tom Hale", "DEFENDANT"),
              (date(2024, 5, 1), date(2024, 5, 31)))
 
@@ -4363,6 +4412,17 @@ def test_the_day_of_a_court_hearing_is_not_the_day_of_the_sales_it_tried():
     assert ("Colin Marsh", "SUPPLIER") in roles
     assert _span(supply) == (None, None)
     assert _span(_only(events, "SENTENCING")[0]) == (FRIDAY, FRIDAY)
+
+
+@pytest.mark.parametrize("first", [
+    "Jordan Hale, 24, was arrested on Monday.",
+    "The state board fined Lakeside Pharmacy on Monday.",
+])
+def test_the_day_of_an_arrest_or_a_penalty_is_not_the_day_of_the_sales_it_was_for(first):
+    events = _extract_text(f"{first} Jordan Hale supplied the fentanyl-laced pills that killed Emily Chen.", FRIDAY)
+    supply, roles = _only(events, "DRUG_SUPPLY")
+    assert ("Jordan Hale", "SUPPLIER") in roles
+    assert _span(supply) == (None, None)
 
 
 def test_one_due_to_enter_a_plea_is_the_defendant_of_a_scheduled_plea():
@@ -4618,3 +4678,6 @@ def test_he_who_died_after_doctors_supplied_him_is_the_one_they_supplied():
     _the_one("Dr. Alan Roth, 42, and Dr. Nina Patel, 55, are accused of supplying ketamine to Jason Cole in the weeks "
              "before he died on Oct. 3, 2023.", FRIDAY, "DEATH", ("Jason Cole", "DECEASED"),
              (date(2023, 10, 3), date(2023, 10, 3)))
+    events = _extract_text("Kenneth Iwamasa pleaded guilty on Monday. Iwamasa injected Perry with ketamine at least "
+                           "27 times in the days before his death.", FRIDAY)
+    assert _only(events, "DEATH")[1] == {("Perry", "DECEASED")}

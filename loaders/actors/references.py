@@ -754,8 +754,9 @@ class _References:
         determiner = token.left_edge  # "the" may hang off a modifier: "the X and Tesla owner"
         if determiner.dep_ != "det" or determiner.lower_ not in ("the", "this") or determiner.i >= token.i:
             return None
-        if any(c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
-            return None  # "the doctor who treated him" introduces someone new
+        if any((c.dep_ in ("relcl", "acl") and _restricts(c, token)) or (c.dep_ == "prep" and c.lower_ == "of")
+               for c in token.children):
+            return None  # "the doctor who treated him" introduces someone new ("the nurse, who ..." not)
         if token.head.i in self.roots or any(c.i in self.roots and c.dep_ == "appos" for c in token.children):
             return None  # "the actor Matthew Perry" is an introduction
         if token.dep_ == "compound":
