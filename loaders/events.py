@@ -533,9 +533,11 @@ def _understood_subject(verb: Token) -> tuple[list[Token], bool]:
                 or (_understood_subject(clause)[0] if clause is not verb else [])), False
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.lower_ == "of" \
             and governor.head.lower_ == "guilty" and governor.head.head.pos_ in ("VERB", "AUX"):
-        # "was found guilty of supplying the heroin": the one found guilty did it
+        # "was found guilty of supplying the heroin": the one found guilty did it ("found Ortiz
+        # guilty of selling", which the parser reads as a clause of its own: its subject)
         found = governor.head.head
-        return _children(found, PASSIVE_SUBJECTS) or _children(found, OBJECTS) or _children(found, SUBJECTS), False
+        return _children(governor.head, SUBJECTS) or _children(found, PASSIVE_SUBJECTS) or _children(found, OBJECTS) \
+            or _children(found, SUBJECTS), False
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and governor.dep_ == "prep" and governor.head.pos_ == "NOUN":
         return _children(governor.head, {"poss"}), False  # "his role in supplying ketamine": he supplied it
     if verb.dep_ in {"acl", "amod"} and verb.tag_ == "VBG":

@@ -790,6 +790,62 @@ def what_they_say_someone_did_is_theirs(doc: Doc) -> Doc:
     return doc
 
 
+# Words for people that are also verbs taking a person: "to host", "to nurse", "to judge".
+_NOUNS_THAT_ARE_VERBS = frozenset({"host", "head", "star", "doctor", "father", "mother", "nurse", "judge", "counsel",
+                                   "author", "man", "boss", "chief", "mom", "dad", "mum", "interview", "chair"})
+
+
+@Language.component("title_after_to_is_no_verb")
+def title_after_to_is_no_verb(doc: Doc) -> Doc:
+    """ "sold ketamine to actor Matthew Perry", "supplied drugs to rapper Mac Miller": the
+    small model reads "to actor" as an infinitive and the name as its object. A word for a
+    person after "to", with a person's name right after it, is that person's title: the name
+    is what "to" governs, on the verb the "infinitive" hung from."""
+    people = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    describing = _lexicon().describing_nouns
+    for title in doc:
+        to = doc[title.i - 1] if title.i > 0 else None
+        names = [c for c in title.children if c.dep_ == "dobj" and c.i in people and c.left_edge.i == title.i + 1]
+        if to is None or to.lower_ != "to" or to.dep_ != "aux" or to.head.i != title.i or title.pos_ != "VERB" \
+                or not title.is_lower or title.lower_ not in describing or title.lower_ in _NOUNS_THAT_ARE_VERBS \
+                or len(names) != 1 or title.head.i == title.i:
+            continue
+        name, verb = names[0], title.head
+        sentence = title.sent
+        saved = _saved(sentence)
+        for child in list(title.children):
+            if child.i > name.i:
+                child.head = verb  # "to singer Lil Peep in 2017": the time is the selling's
+        to.head, to.dep_, to.pos_, to.tag_ = verb, "prep", "ADP", "IN"
+        name.head, name.dep_ = to, "pobj"
+        title.head, title.dep_, title.pos_, title.tag_, title.lemma_ = name, "compound", "NOUN", "NN", title.lower_
+        _undo_unless_a_tree(sentence, saved)
+    return doc
+
+
+@Language.component("name_found_guilty_is_no_clause")
+def name_found_guilty_is_no_clause(doc: Doc) -> Doc:
+    """ "A jury found Jasveen Sangha guilty of selling ketamine": the small model may read the
+    surname as a clause of "found", its first name as that clause's subject and "guilty" as its
+    complement. The name is who "guilty" is said of, as the model reads "found Ortiz guilty"."""
+    for name in doc:
+        verdicts = [c for c in name.children if c.dep_ == "acomp" and c.lower_ in {"guilty", "liable"}]
+        if name.pos_ != "PROPN" or name.dep_ != "ccomp" or name.head.lemma_.lower() != "find" or len(verdicts) != 1:
+            continue
+        verdict, found = verdicts[0], name.head
+        sentence = name.sent
+        saved = _saved(sentence)
+        verdict.head, verdict.dep_ = found, "ccomp"
+        for child in list(name.children):
+            if child.dep_ == "nsubj" and child.pos_ == "PROPN" and child.i < name.i:
+                child.dep_ = "compound"  # "Jasveen"
+            elif child.i > name.i and child is not verdict:
+                child.head = verdict
+        name.head, name.dep_ = verdict, "nsubj"
+        _undo_unless_a_tree(sentence, saved)
+    return doc
+
+
 def _saved(sentence: Span) -> _Saved:
     """What a repair may change of each token of a sentence, to put back if the repair fails."""
     return [(t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sentence]
@@ -837,6 +893,8 @@ def get_nlp() -> Language:
     nlp.add_pipe("past_series_after_what_is_said_is_its", last=True)
     nlp.add_pipe("verb_of_finding_read_as_a_noun", last=True)
     nlp.add_pipe("what_they_say_someone_did_is_theirs", last=True)
+    nlp.add_pipe("title_after_to_is_no_verb", last=True)
+    nlp.add_pipe("name_found_guilty_is_no_clause", last=True)
     return nlp
 
 

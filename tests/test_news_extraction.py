@@ -1917,6 +1917,17 @@ def test_whom_drugs_were_sold_to_is_the_buyer_when_the_parser_hangs_to_on_the_dr
     assert roles == {("Jasveen Sangha", "SUPPLIER"), ("Erik Fleming", "BUYER")}
 
 
+@pytest.mark.parametrize("text", [
+    "Jasveen Sangha sold ketamine to actor Matthew Perry in 2023.",  # the parser reads "to actor" as a verb
+    "A federal jury on Thursday found Jasveen Sangha guilty of selling ketamine to actor Matthew Perry.",
+])
+def test_whom_drugs_were_sold_to_is_the_buyer_when_told_by_title_and_the_one_found_guilty_the_seller(text):
+    events = _extract_text(text, FRIDAY)
+    assert _only(events, "DRUG_SUPPLY")[1] == {("Jasveen Sangha", "SUPPLIER"), ("Matthew Perry", "BUYER")}
+    if "jury" in text:  # the parser reads "Sangha" as a clause of "found": she is still the one tried
+        assert _only(events, "TRIAL")[1] == {("Jasveen Sangha", "DEFENDANT")}
+
+
 def test_whose_role_in_supplying_drugs_is_the_supplier():
     events = _extract_text(
         "Dr. Salvador Plasencia was sentenced Wednesday to 30 months in federal prison for his role in supplying "
