@@ -2157,13 +2157,17 @@ def _clause_head_of(nominal: Token) -> Token:
     return nominal.head.head if nominal.dep_ == "compound" else nominal.head
 
 
+_MODIFYING_DEPS = frozenset({"amod", "compound", "nmod", "advmod", "det", "poss"})
+
+
 def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
            expressions: Sequence[TimeExpression], heading: TimeExpression | None, taxonomy: Taxonomy,
            doc: Doc) -> _Draft | None:
     head = match.head
     excluded = match.event_type.exclude_modifiers | match.trigger.exclude_modifiers
+    # (a modifier, not a phrase set beside a verb: "sentenced Hale to 12 years, the maximum")
     if excluded and any(
-        c.lower_ in excluded for c in _nominal_head(head).children
+        c.lower_ in excluded for c in _nominal_head(head).children if c.dep_ in _MODIFYING_DEPS
     ) | any(t.lower_ in excluded for t in [head.doc[head.i - 1]] if head.i > 0):
         return None
     if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_nouns_for:
@@ -2517,7 +2521,11 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
     for expression in expressions:
         for head in heads:
             token = doc[head]
-            if _is_when_clause(token, {"when", "as"}) and expression.start <= token.head.idx < expression.end:
+            while token.dep_ == "xcomp" and token.head.i != token.i:
+                token = token.head  # "on July 8, when he is expected to enter a plea"
+            # ("appeared in court on Monday, where he was formally charged": the parser hangs the
+            # place's clause on the day)
+            if _is_when_clause(token, {"when", "as", "where"}) and expression.start <= token.head.idx < expression.end:
                 return expression
         if expression.start <= trigger_start and trigger_end <= expression.end:
             continue  # the trigger is the anchor inside this expression ("before his death")
@@ -2733,7 +2741,36 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
                 and draft.expression is not None:
             # A date the text gives, not a news-peg window nor a bound ("after swallowing ...").
             last_dated = (ids[index], claim.date, draft.expression.start)
-    return _ended_by_death(_begun_until_its_end(mentions, begun), taxonomy)
+    return _ended_by_death(_begun_until_its_end(_without_forgone(mentions, taxonomy), begun), taxonomy)
+
+
+def _without_forgone(mentions: list[EventMention], taxonomy: Taxonomy) -> list[EventMention]:
+    """Mentions of what the story's other events forgo (taxonomy option forgone_by): a trial set
+    for one who has since pleaded guilty is not held, nor one only ever scheduled before the
+    plea. A guilty plea in an earlier case, before a later plea of not guilty, forgoes nothing."""
+    kept = []
+    for mention in mentions:
+        event_type = taxonomy.types[mention.type]
+        principals = {a for a, r in mention.participants if r in event_type.principal}
+        told = mention.claim.date
+        forgoing = [m for m in mentions if (m.type, m.kind) in event_type.forgone_by
+                    and m.status == EventStatus.OCCURRED and principals <= {a for a, _ in m.participants}
+                    and (told.start is None or mention.status != EventStatus.OCCURRED
+                         or (m.claim.date.start is not None and told.start >= m.claim.date.start))
+                    and not _retracted_by_a_later_kind(m, mentions)]
+        if not (principals and forgoing):
+            kept.append(mention)
+    return kept
+
+
+def _retracted_by_a_later_kind(mention: EventMention, mentions: list[EventMention]) -> bool:
+    """Whether the same people's event of the same type but another kind is told as later: "In
+    March 2023 he pleaded guilty to possession ... At a hearing last week, he pleaded not guilty"."""
+    people = {a for a, _ in mention.participants}
+    since = mention.claim.date.end
+    return any(m.type == mention.type and m.kind != mention.kind and people & {a for a, _ in m.participants}
+               and (since is None or (m.claim.date.start is not None and m.claim.date.start > since))
+               for m in mentions)
 
 
 _BEGINNING_VERBS = frozenset({"begin", "start", "open", "commence"})
@@ -2906,7 +2943,8 @@ def _adopt_described_participants(drafts: list[_Draft], document: DocumentRecord
             draft.confidence = round(draft.confidence - 0.15, 2)
             continue
         named = _named_later_with(draft.described_nouns, draft.sentence, document, actors, sentences)
-        people = [named] if named is not None else _people_listed_after(draft, actors) or _new_people_named_after(
+        people = [named] if named is not None else _people_listed_after(draft, actors) \
+            or _people_included(draft, actors) or _new_people_named_after(
             draft.described_nouns, draft.introduces_people, draft.sentence, actors, sentences) \
             or _the_defendants_counted(draft, drafts)
         if people and principal:
@@ -3022,6 +3060,25 @@ def _people_listed_after(draft: _Draft, actors: ActorAnalysis) -> list[str]:
         if actor is not None and actor.kind == ActorKind.PERSON and span.actor_id not in listed:
             listed.append(span.actor_id)
     return listed if len(listed) == draft.introduces_people else []
+
+
+def _people_included(draft: _Draft, actors: ActorAnalysis) -> list[str]:
+    """ "charged five people in the case, including Jordan Hale and Marcus Reed": the people an
+    "including" phrase after the counted noun names, however the parser hangs it, if no more
+    than counted."""
+    if draft.introduces_people < 1:
+        return []
+    doc = draft.match.head.doc
+    nouns = [doc[i] for i in draft.undergoing if doc[i].lemma_.lower() in draft.described_nouns]
+    sentence = doc.char_span(draft.sentence.start, draft.sentence.end, alignment_mode="expand")
+    including = next((t for t in sentence or () if nouns and t.lower_ == "including" and t.i > nouns[0].i), None)
+    if including is None:
+        return []
+    end = including.right_edge
+    listed = list(dict.fromkeys(
+        span.actor_id for span in actors.spans_between(including.idx, end.idx + len(end.text))
+        if span.actor_id in actors.actors and actors.actors[span.actor_id].kind == ActorKind.PERSON))
+    return listed if len(listed) <= draft.introduces_people else []
 
 
 def _new_people_named_after(nouns: frozenset[str], count: int, sentence: Sentence, actors: ActorAnalysis,
@@ -3558,6 +3615,8 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
             date = expression.date
             told = expression.text.removeprefix("on ").removeprefix("On ")  # not "on or before on the morning of"
             return DateClaim(FuzzyDate.between(None, date.end, f"on or before {told}") if date.known else date)
+        if expression.onset is not None and draft.match.event_type.dated_by_onset:
+            return DateClaim(expression.onset)
         return DateClaim(expression.date)
     anchor = expression.anchor
     anchor_id: str | None = None

@@ -115,6 +115,11 @@ class EventType:
     # Trigger words that tell the event as agreed to, before it is done: "agreed to plead guilty"
     # in August and "entered their pleas later that year" are one plea.
     agreed_by: frozenset[str] = frozenset()
+    # (type, kind) of events that, done by all of this one's principals, forgo it when it is
+    # undated or not before them: "pleaded guilty on Tuesday, two weeks before his trial was set to begin"
+    forgone_by: tuple[tuple[str, str], ...] = ()
+    # told as going on "since" a time, dated by when it began: "have been investigating since April"
+    dated_by_onset: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,12 +284,17 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             premises=frozenset(str(w).lower() for w in spec.get("premises") or ()),
             premises_of=frozenset(spec.get("premises_of") or ()),
             agreed_by=frozenset(str(w).lower() for w in spec.get("agreed_by") or ()),
+            dated_by_onset=bool(spec.get("dated_by_onset", False)),
+            forgone_by=tuple((str(t), str(k)) for t, kinds in (spec.get("forgone_by") or {}).items() for k in kinds),
         )
     for event_type in types.values():
         sources = set(event_type.inherit_principal_from).union(*(t.inherit_principal_from for t in event_type.triggers))
         for source in sorted(sources):
             if source not in types:
                 raise TaxonomyError(f"taxonomy type {event_type.name}: inherit_principal_from names unknown type {source}")
+        for source, _ in event_type.forgone_by:
+            if source not in types:
+                raise TaxonomyError(f"taxonomy type {event_type.name}: forgone_by names unknown type {source}")
         for source in sorted(event_type.no_story_day_from):
             if source not in types:
                 raise TaxonomyError(f"taxonomy type {event_type.name}: no_story_day_from names unknown type {source}")

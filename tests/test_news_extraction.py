@@ -2223,11 +2223,25 @@ def test_a_nurse_named_then_told_as_the_nurse_with_an_aside_is_still_her():
         "treated her.", FRIDAY, "INVESTIGATION") if ("Sarah Klein", "SUBJECT") in roles]
 
 
+def test_an_investigation_going_on_since_a_time_is_dated_by_when_it_began():
+    _the_one("Owen Castellano died in March. Detectives have been investigating his death since April.", FRIDAY,
+             "INVESTIGATION", ("Owen Castellano", "SUBJECT"), (date(2024, 4, 1), date(2024, 4, 30)))
+    _the_one("Lakeside Pharmacy has been under investigation by the Ohio Board of Pharmacy since 2023.", FRIDAY,
+             "INVESTIGATION", ("Lakeside Pharmacy", "SUBJECT"), (date(2023, 1, 1), date(2023, 12, 31)))
+
+
 def test_an_investigation_that_found_what_someone_did_is_into_them():
     _the_one("An investigation by the Maine Board of Licensure in Medicine found that Dr. Ellen Ruiz had prescribed "
              "ketamine without examining patients.", FRIDAY, "INVESTIGATION", ("Ellen Ruiz", "SUBJECT"), (None, None))
     _the_one("A state inspection in March found that Lakeside Pharmacy had stored ketamine improperly.", FRIDAY,
              "INVESTIGATION", ("Lakeside Pharmacy", "SUBJECT"), (date(2024, 3, 1), date(2024, 3, 31)))
+
+
+def test_a_paper_someone_wrote_is_a_publication_but_court_papers_are_not():
+    _the_one("In a 2021 paper in The Lancet, Dr. Rupert McShane described the risks of ketamine.", FRIDAY,
+             "PUBLICATION", ("Rupert McShane", "AUTHOR"), (date(2021, 1, 1), date(2021, 12, 31)))
+    events = _extract_text("According to court papers filed in 2021, Dr. Rupert McShane described the risks.", FRIDAY)
+    assert "PUBLICATION" not in [e.type for e, _ in events]
 
 
 def test_a_vendor_one_obtained_drugs_through_is_the_supplier():
@@ -4530,6 +4544,25 @@ def test_a_trial_that_would_have_been_could_be_is_only_conditioned_on_or_is_rare
         assert not [e for e, _ in events if e.type == "TRIAL"], text
 
 
+def test_a_trial_set_for_one_who_has_since_pleaded_guilty_is_not_held_but_a_codefendants_or_an_earlier_one_is():
+    for text in ("Marcus Bell, 41, pleaded guilty on Tuesday, two weeks before his trial was set to begin.",
+                 "Marcus Bell, 41, pleaded guilty on Tuesday on the eve of his trial.",
+                 "Marcus Bell, 41, pleaded guilty on Tuesday. Bell had been scheduled to stand trial in September."):
+        assert "TRIAL" not in [e.type for e, _ in _extract_text(text, FRIDAY)], text
+    _the_one("Marcus Bell, 41, pleaded guilty on Tuesday. His co-defendant, Jordan Hale, is scheduled to go on trial "
+             "in October.", FRIDAY, "TRIAL", ("Jordan Hale", "DEFENDANT"), (date(2024, 10, 1), date(2024, 10, 31)))
+    _the_one("Marcus Bell's trial ended in a mistrial in March. Bell pleaded guilty on Tuesday.", FRIDAY, "TRIAL",
+             ("Marcus Bell", "DEFENDANT"), (date(2024, 3, 1), date(2024, 3, 31)))
+    # a trial only ever scheduled, then superseded by the plea
+    assert "TRIAL" not in [e.type for e, _ in _extract_text(
+        "At his arraignment in March, Marcus Bell pleaded not guilty, and the judge set a trial for May 6. On Tuesday "
+        "Bell pleaded guilty.", FRIDAY)]
+    # a guilty plea in an earlier case forgoes no trial in this one
+    _the_one("In March 2023, Marcus Bell pleaded guilty to possession and served eight months. At a hearing last "
+             "week, he pleaded not guilty. His trial is scheduled for Sept. 9.", FRIDAY, "TRIAL",
+             ("Marcus Bell", "DEFENDANT"), (date(2024, 9, 9), date(2024, 9, 9)))
+
+
 def test_a_near_death_and_things_named_after_a_death_are_no_death():
     _the_one("Actor Ben Ford died in May. Ford nearly died of an overdose in 2018.", FRIDAY, "DEATH",
              ("Ben Ford", "DECEASED"), (date(2024, 5, 1), date(2024, 5, 31)))
@@ -4590,6 +4623,14 @@ def test_two_men_charged_are_the_two_the_next_sentence_names_not_the_woman_named
              (date(2024, 6, 13), date(2024, 6, 13)))
 
 
+def test_people_counted_then_some_of_them_named_after_including_are_those_charged():
+    events = _extract_text("Prosecutors charged five people in the case, including Jordan Hale and Marcus Reed, in "
+                           "August.", FRIDAY)
+    charges, roles = _only(events, "CHARGES")
+    assert roles == {("Jordan Hale", "DEFENDANT"), ("Marcus Reed", "DEFENDANT")}
+    assert _span(charges) == (date(2023, 8, 1), date(2023, 8, 31))
+
+
 def test_an_audit_that_uncovered_thefts_is_an_investigation_of_the_one_the_story_follows():
     _the_one("A Denver nurse was sentenced on Wednesday. Kimberly Dunn, 39, stole fentanyl from patients for 18 "
              "months, prosecutors said. A hospital audit uncovered the thefts in 2022.", FRIDAY, "INVESTIGATION",
@@ -4624,6 +4665,19 @@ def test_a_trial_told_by_the_day_it_began_and_by_its_verdict_is_one_trial():
         event, roles = _only(_extract_text(text, FRIDAY), "TRIAL")
         assert ("Tom Reed", "DEFENDANT") in roles, text
         assert date(2023, 10, 9) <= event.date.start <= event.date.end <= date(2023, 10, 20), text
+
+
+def test_what_a_when_or_where_clause_on_a_day_tells_happens_that_day():
+    event = _the_one("Jordan Hale, 24, is due back in court on July 8, when he is expected to enter a plea.", FRIDAY,
+                     "PLEA", ("Jordan Hale", "DEFENDANT"), (date(2024, 7, 8), date(2024, 7, 8)))
+    assert event.status == EventStatus.EXPECTED
+    _the_one("Jordan Hale, 24, appeared in court on Monday, where he was formally charged.", FRIDAY, "CHARGES",
+             ("Jordan Hale", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+
+
+def test_a_sentence_told_as_the_maximum_its_deal_allowed_is_still_a_sentencing():
+    _the_one("U.S. District Judge Mary Chen sentenced Jordan Hale to 12 years, the maximum under his plea deal.",
+             FRIDAY, "SENTENCING", ("Jordan Hale", "DEFENDANT"), (None, None))
 
 
 def test_someone_who_got_years_in_prison_was_sentenced_but_not_one_who_got_years_of_treatment():

@@ -256,6 +256,12 @@ def test_bounds_keep_one_side_open(sentence: str, text: str, start: date | None,
     assert interval(found) == (start, end, Precision.BOUND)
 
 
+def test_a_bound_since_a_time_keeps_that_time_as_when_what_goes_on_began() -> None:
+    found = only("He has lived there since March 2019.")
+    assert (found.onset.start, found.onset.end) == (date(2019, 3, 1), date(2019, 3, 31))
+    assert only("He stayed there until 2020.").onset is None
+
+
 @pytest.mark.parametrize("sentence, text, start, end, kind", [
     ("It snowed in the winter of 2023.", "winter of 2023", date(2022, 12, 1), date(2023, 2, 28), ABSOLUTE),
     ("Sales rose in summer 2022.", "summer 2022", date(2022, 6, 1), date(2022, 8, 31), ABSOLUTE),

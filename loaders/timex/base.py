@@ -42,6 +42,8 @@ class TimeExpression:
     date: FuzzyDate
     anchor: AnchoredOffset | None = None
     future: bool = False
+    # "since April": the time what goes on began (April), beside the open bound the phrase gives
+    onset: FuzzyDate | None = None
 
 
 @dataclass(slots=True)
@@ -54,3 +56,4 @@ class _Found:
     future: bool = False
     weekday: bool = False  # a bare weekday name: "from Monday to Wednesday" resolves the pair together
     calendar: tuple[int, int, str] | None = None  # see AnchoredOffset.calendar
+    onset: FuzzyDate | None = None  # see TimeExpression.onset

@@ -931,7 +931,9 @@ class _Scanner:
             # "not until May": the time it happened
             moved = word in {"until", "till"} and (self._moved_to(base.start) or self._not_until(base.start))
             resolved = base.date if moved else _bounded(word, base.date)
-            yield _Found(signal.start(), base.end, base.kind, resolved, future=self.future_at(signal.start(), base.end))
+            onset = base.date if word == "since" and base.date is not None and base.date.known else None
+            yield _Found(signal.start(), base.end, base.kind, resolved, future=self.future_at(signal.start(), base.end),
+                         onset=onset)
 
     # ---- pass 3: anchored expressions
 
@@ -1282,7 +1284,9 @@ class _Scanner:
                 anchor = AnchoredOffset(low, high, None, None, None, found.calendar)
         resolved = replace(found.date, text=date_text) if found.date is not None and found.date.known \
             else FuzzyDate.unknown(date_text)
-        return TimeExpression(found.start + offset, found.end + offset, text, found.kind, resolved, anchor, found.future)
+        onset = replace(found.onset, text=text) if found.onset is not None else None
+        return TimeExpression(found.start + offset, found.end + offset, text, found.kind, resolved, anchor, found.future,
+                              onset)
 
 
 def _year_of_weekday(day: date, weekday: int, future: bool) -> date | None:
