@@ -1268,7 +1268,7 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                              and (role != "REGULATOR" or _is_authority(actors.actors[s.actor_id], actors, taxonomy))
                              # an organisation that interviews is an outlet only as a medium:
                              # "interviewed by BBC Radio Manchester", not "by police"
-                             and (role != "OUTLET" or not (match.trigger.media_outlet or position == "agent")
+                             and (role != "OUTLET" or not (match.trigger.media_outlet or position in {"agent", "by"})
                                   or _is_medium(s.actor_id, actors, taxonomy))]
                     if role == "REGULATOR" and not spans and token.lower_ in _UNIT_WORDS:
                         # "Queensland Health's Monitored Medicines Unit issued a safety alert": a
@@ -2179,8 +2179,9 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         return None  # "his plea, entered well before trial": a point of the proceedings, no trial held
     if match.event_type.exclude_objects:
         # a verb's object or passive subject; a noun's object is its "of" phrase
-        objects = _children(head, OBJECTS | PASSIVE_SUBJECTS) if match.trigger.part_of_speech == "VERB" \
-            else _prep_objects(_nominal_head(head)).get("of", [])
+        # ("an interview published Sunday by The New York Times": what a participle tells of is its object)
+        objects = _children(head, OBJECTS | PASSIVE_SUBJECTS) + ([head.head] if head.dep_ == "acl" else []) \
+            if match.trigger.part_of_speech == "VERB" else _prep_objects(_nominal_head(head)).get("of", [])
         if any(o.lemma_.lower() in match.event_type.exclude_objects for o in objects):
             return None  # "the judge revoked his bail" is the court's, not a regulator's; "an infusion of saline"
     if match.trigger.part_of_speech == "VERB" and match.event_type.exclude_grounds and any(

@@ -327,6 +327,8 @@ def test_arraigned_and_pleaded_not_guilty_is_a_plea_on_that_day():
     ("Speaking to the Sunday Independent, Leon Hart said he regretted nothing.", "Sunday Independent"),
     ("Leon Hart told Univision 34 last week that the clinic had been safe.", "Univision"),
     ('Leon Hart opened up about his recovery on "The Howard Stern Show" in 2022.', "Howard Stern Show"),
+    ('Leon Hart was a guest on the "Huberman Lab" podcast in May.', "Huberman Lab"),
+    ("In an interview published Sunday by The New York Times, Leon Hart defended the clinic.", "New York Times"),
 ])
 def test_programmes_podcasts_and_news_media_someone_spoke_to_are_interview_outlets(sentence, outlet):
     _, roles = _only(_extract_text(sentence, FRIDAY), "INTERVIEW")
@@ -339,6 +341,8 @@ def test_telling_a_board_or_a_court_is_no_interview_and_neither_is_acting_in_a_s
     assert _extract_text('An episode of "Grey\'s Anatomy" featured a ketamine overdose.', FRIDAY) == []
     # one's own channel is no outlet that interviewed one
     assert _extract_text("Dr. Wes Tolliver discussed the case in an episode of his YouTube channel.", FRIDAY) == []
+    # a habit, not an interview
+    assert _extract_text("Leon Hart was a frequent guest on Fox News.", FRIDAY) == []
 
 
 def test_the_publishers_own_interview_is_sourcing_even_under_a_short_name():
@@ -410,6 +414,15 @@ def test_a_host_one_sits_down_with_is_the_interviewer_and_the_episodes_release_d
     assert roles == {("Amara Frost", "INTERVIEWEE"), ("Dee Rollins", "INTERVIEWER"),
                      ("Unfiltered with Dee Rollins", "OUTLET")}
     assert _span(event) == (date(2024, 6, 10), date(2024, 6, 10))
+
+
+def test_an_interview_a_newspaper_published_is_its_interview_not_its_publication():
+    events = _extract_text("In an interview published Sunday by The New York Times, Leon Hart defended the clinic.",
+                           FRIDAY)
+    assert [e.type for e, _ in events] == ["INTERVIEW"]
+    # (its report is its publication)
+    _the_one("A report published Sunday by The New York Times found 40 deaths.", FRIDAY, "PUBLICATION",
+             ("New York Times", "AUTHOR"), (date(2024, 6, 9), date(2024, 6, 9)))
 
 
 def test_a_networks_host_one_spoke_to_is_the_interviewer_and_the_network_the_outlet():
@@ -3207,12 +3220,15 @@ def test_an_examiner_announcing_how_someone_died_is_the_autopsy_and_the_investig
      "Ellen Price"),
     ("The Nursing and Midwifery Council removed Tina Wolfe from the register on Tuesday.", "Tina Wolfe"),
     ("Lawyer Tom Reese was struck from the roll by the Supreme Court in 2021.", "Tom Reese"),
+    ("The New York State Board for Professional Medical Conduct barred Dr. Ellen Ruiz from practicing medicine in "
+     "2021.", "Ellen Ruiz"),
 ])
 def test_cancelling_a_registration_or_striking_someone_off_is_a_regulatory_action(sentence, subject):
     (roles,) = _roles_of(sentence, date(2025, 6, 1), "REGULATORY_ACTION")
     assert (subject, "SUBJECT") in roles and any(role == "REGULATOR" for _, role in roles)
     assert _roles_of("The hearing was cancelled on Monday because the judge was ill.", FRIDAY, "REGULATORY_ACTION") == []
     assert _roles_of("Police removed Tina Wolfe from the building on Tuesday.", FRIDAY, "REGULATORY_ACTION") == []
+    assert _roles_of("Dr. Ellen Ruiz was barred from the courthouse in 2021.", FRIDAY, "REGULATORY_ACTION") == []
 
 
 def test_a_marketing_authorisation_spelled_the_british_way_is_an_approval():
@@ -4442,8 +4458,9 @@ def test_the_day_of_a_court_hearing_is_not_the_day_of_the_sales_it_tried():
 @pytest.mark.parametrize("first", [
     "Jordan Hale, 24, was arrested on Monday.",
     "The state board fined Lakeside Pharmacy on Monday.",
+    "Emily Chen, 19, died on Monday.",
 ])
-def test_the_day_of_an_arrest_or_a_penalty_is_not_the_day_of_the_sales_it_was_for(first):
+def test_the_day_of_an_arrest_a_penalty_or_a_death_is_not_the_day_of_the_sales_told_after_it(first):
     events = _extract_text(f"{first} Jordan Hale supplied the fentanyl-laced pills that killed Emily Chen.", FRIDAY)
     supply, roles = _only(events, "DRUG_SUPPLY")
     assert ("Jordan Hale", "SUPPLIER") in roles
