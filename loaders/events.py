@@ -275,12 +275,20 @@ def _nominal_head(token: Token) -> Token:
     return token
 
 
+# "opened and adjourned the inquest": what is opened, then put off, was opened.
+_OPENING = frozenset({"open", "begin", "start", "convene"})
+_ADJOURNING = frozenset({"adjourn", "suspend", "postpone", "pause"})
+
+
 def _governing_verb(nominal: Token) -> tuple[Token | None, str]:
     """The verb a noun trigger hangs from, and how: "dobj", "nsubj", "prep" (adjunct) or ""."""
     if nominal.dep_ == "appos" and nominal.head.dep_ in OBJECTS | {"pobj"}:
         nominal = nominal.head  # "wrote about it in 'Second Act,' a memoir published in May": the title's verb
     head = nominal.head
     if nominal.dep_ in OBJECTS | SUBJECTS | PASSIVE_SUBJECTS and head.pos_ in {"VERB", "AUX"}:
+        if nominal.dep_ in OBJECTS and head.dep_ == "conj" and head.lemma_.lower() in _ADJOURNING \
+                and head.head.lemma_.lower() in _OPENING and not _children(head.head, OBJECTS):
+            return head.head, nominal.dep_  # "The coroner opened and adjourned the inquest on 12 January": opened
         return head, nominal.dep_
     if nominal.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head

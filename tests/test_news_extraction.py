@@ -2661,6 +2661,10 @@ def test_an_inquest_opened_and_adjourned_on_a_day_is_dated_that_day_and_is_into_
             "to hospital on 9 March. He died in the intensive care unit on 14 March.")
     _the_one(text, date(2025, 11, 7), "INVESTIGATION", ("Daniel Pryce", "SUBJECT"),
              (date(2025, 3, 21), date(2025, 3, 21)))
+    # told actively, the inquest is still opened that day (not put off to no day)
+    event = _the_one("The coroner opened and adjourned the inquest into Emily Chen's death on 12 January.", FRIDAY,
+                     "INVESTIGATION", ("Emily Chen", "SUBJECT"), (date(2024, 1, 12), date(2024, 1, 12)))
+    assert event.status == EventStatus.OCCURRED
     # A date told once for two verbs of one subject; not when the first verb has a time or place of its own,
     # nor for a verb that looks ahead.
     assert _dated("Karen Holt was arrested and charged with fraud on Monday.", FRIDAY, "ARREST") == (
@@ -3977,6 +3981,12 @@ def test_a_regulator_clearing_a_device_is_still_an_approval_not_a_trial():
     assert _roles_of("The FDA cleared the device in March.", FRIDAY, "TRIAL") == []
 
 
+def test_authorising_a_charge_or_approving_a_plea_deal_is_no_regulatory_approval():
+    for text in ("The Crown Prosecution Service authorised a charge of manslaughter against Jordan Hale on Tuesday.",
+                 "The Texas Medical Board approved a settlement with Dr. Ellen Ruiz on Tuesday."):
+        assert _roles_of(text, FRIDAY, "REGULATORY_APPROVAL") == [], text
+
+
 def test_a_future_clause_keeps_its_future_when_a_past_verb_phrase_is_coordinated_after_it():
     _the_one("Brock Tennant, 42, will stand trial in February and was granted bail.", FRIDAY, "TRIAL",
              ("Brock Tennant", "DEFENDANT"), (date(2025, 2, 1), date(2025, 2, 28)))
@@ -4631,6 +4641,9 @@ def test_premises_named_only_as_the_pharmacy_are_those_of_the_one_the_story_accu
 def test_an_agency_examining_someones_practices_investigates_them():
     _the_one("Dr. Omar Haddad was arrested Friday. The FBI is also examining his billing practices, a spokesperson "
              "said.", FRIDAY, "INVESTIGATION", ("FBI", "INVESTIGATOR"), (None, None))
+    _the_one("Emily Chen died at St. Luke's Hospital on Jan. 9. The Oregon Health Authority is reviewing the "
+             "hospital's handling of the case.", FRIDAY, "INVESTIGATION", ("St. Luke's Hospital", "SUBJECT"),
+             (None, None))
 
 
 def test_two_men_charged_are_the_two_the_next_sentence_names_not_the_woman_named_after_them():
