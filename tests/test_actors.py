@@ -1049,6 +1049,9 @@ def test_the_pharmacy_is_the_pharmacy_named_not_the_board_of_pharmacy():
 @pytest.mark.parametrize("text, person", [
     ("Mark Farrow found his wife, Lena, 52, unresponsive in their bed.", "Lena Farrow"),
     ("Mark Farrow's daughter, Kristen, went on the radio.", "Kristen Farrow"),
+    # first names the model tags as nothing
+    ("Linda Chen said her daughter, Emily, died in January.", "Emily Chen"),
+    ("Linda Chen, whose daughter Emily died in January, spoke at the hearing.", "Emily Chen"),
 ])
 def test_a_first_name_beside_a_family_noun_of_someone_named_in_full_takes_their_surname(text, person):
     assert actor_named(analyse(text), person)

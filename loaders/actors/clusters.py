@@ -244,7 +244,8 @@ class _Clusters:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None:
             return None
-        if owner.pos_ == "PRON":  # "his wife": the last person named in full before, in this sentence
+        # "his wife", "whose daughter": the last person named in full before, in this sentence
+        if owner.pos_ == "PRON" or owner.tag_ == "WP$":
             named = [o for i, o in by_start.items() if noun.sent.start <= i < owner.i and o.kind == ActorKind.PERSON]
         else:
             named = [o for o in by_start.values() if o.start <= owner.i < o.end and o.kind == ActorKind.PERSON]

@@ -135,6 +135,7 @@ class _Names:
         found.extend(self._the_dead_the_model_missed())
         found.extend(self._nicknamed_people_the_model_missed())
         found.extend(self._first_named_people_the_model_missed())
+        found.extend(self._relatives_named_by_first_name())
         found.extend(self._first_names_the_model_missed(found))
         found.extend(self._surnames_the_model_missed(found))
         found.extend(self._owned_organisations())
@@ -910,6 +911,22 @@ class _Names:
             if self._title_cased(first.sent.start, first.sent.end):
                 continue
             found.append(_Occurrence(first.i, first.i, end, ActorKind.PERSON, certain=True))
+        return found
+
+    def _relatives_named_by_first_name(self) -> list[_Occurrence]:
+        """ "her daughter, Emily, died", "whose son Tyler": a known first name set beside someone's
+        family noun is that relative, where the model tagged nothing (the surname they share
+        comes later, from whose relative they are)."""
+        doc, lex, found = self.doc, self.lex, []
+        for name in doc:
+            noun = name.head
+            if name.dep_ != "appos" or name.i in self.entity_label or fold(name.text) not in lex.first_names \
+                    or not self._could_be_name_word(name) or noun.lemma_.lower() not in lex.family_nouns \
+                    or not any(c.dep_ == "poss" for c in noun.children):
+                continue
+            if name.i + 1 < len(doc) and _is_capitalised(doc[name.i + 1]) and doc[name.i + 1].pos_ == "PROPN":
+                continue  # a full name, which other rules take
+            found.append(_Occurrence(name.i, name.i, name.i + 1, ActorKind.PERSON, certain=True))
         return found
 
     def _name_like(self, token: Token) -> bool:
