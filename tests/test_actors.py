@@ -1052,9 +1052,16 @@ def test_the_pharmacy_is_the_pharmacy_named_not_the_board_of_pharmacy():
     # first names the model tags as nothing
     ("Linda Chen said her daughter, Emily, died in January.", "Emily Chen"),
     ("Linda Chen, whose daughter Emily died in January, spoke at the hearing.", "Emily Chen"),
+    # "her" told of the one the sentence before named
+    ("Emily Chen died on Jan. 9. Her brother, Sam, told KGW that she had been clean for a year.", "Sam Chen"),
 ])
 def test_a_first_name_beside_a_family_noun_of_someone_named_in_full_takes_their_surname(text, person):
     assert actor_named(analyse(text), person)
+
+
+def test_his_relative_in_the_next_sentence_is_not_of_a_woman_named_before():
+    analysis = analyse("Emily Chen died on Jan. 9. His brother, Sam, told KGW that she had been clean.")
+    assert "Sam Chen" not in names(analysis)
 
 
 def test_two_first_names_before_one_surname_are_two_people_who_share_it():

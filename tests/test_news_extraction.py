@@ -425,6 +425,12 @@ def test_an_interview_a_newspaper_published_is_its_interview_not_its_publication
              ("New York Times", "AUTHOR"), (date(2024, 6, 9), date(2024, 6, 9)))
 
 
+def test_an_interview_told_after_a_death_is_not_on_the_day_of_the_death():
+    event = _the_one("Emily Chen died on Jan. 9. Her brother, Sam, told KGW that she had been clean for a year.",
+                     FRIDAY, "INTERVIEW", ("Sam Chen", "INTERVIEWEE"), (None, None))
+    assert event.status == EventStatus.OCCURRED
+
+
 def test_a_networks_host_one_spoke_to_is_the_interviewer_and_the_network_the_outlet():
     for text in ("Leon Hart spoke to CNN's Anderson Cooper in March.",
                  "Speaking to CNN's Anderson Cooper in March, Leon Hart defended the clinic.",

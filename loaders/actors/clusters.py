@@ -244,14 +244,28 @@ class _Clusters:
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is None:
             return None
-        # "his wife", "whose daughter": the last person named in full before, in this sentence
+        # "his wife", "whose daughter": the last person named in full before, in this sentence, or
+        # else in the one before ("Emily Chen died on Jan. 9. Her brother, Sam, ..."), whom the
+        # pronoun's sex does not rule out
         if owner.pos_ == "PRON" or owner.tag_ == "WP$":
             named = [o for i, o in by_start.items() if noun.sent.start <= i < owner.i and o.kind == ActorKind.PERSON]
+            if not named and owner.tag_ == "PRP$" and noun.sent.start > 0:
+                before = doc[noun.sent.start - 1].sent
+                named = [o for i, o in by_start.items() if before.start <= i < before.end and o.kind == ActorKind.PERSON
+                         and self._may_be(o, owner.lower_)]
         else:
             named = [o for o in by_start.values() if o.start <= owner.i < o.end and o.kind == ActorKind.PERSON]
         if not named or len(_name_words(named[-1].core_text(doc), lex)) < 2:
             return None
         return doc[named[-1].end - 1].text
+
+    def _may_be(self, occ: _Occurrence, possessive: str) -> bool:
+        """Whether a person named in full may be the one "his" or "her" stands for, by their first name."""
+        words = _name_words(occ.core_text(self.doc), self.lex)
+        if len(words) < 2:
+            return False
+        female, male = words[0] in self.lex.female_first_names, words[0] in self.lex.male_first_names
+        return not ((possessive == "her" and male and not female) or (possessive == "his" and female and not male))
 
     def _settle_genders(self, occurrences: list[_Occurrence]) -> None:
         """A person's gender from a gendered title ("Mrs Jane Roe") or a common first name."""
