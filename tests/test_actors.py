@@ -1052,6 +1052,7 @@ def test_the_pharmacy_is_the_pharmacy_named_not_the_board_of_pharmacy():
     # first names the model tags as nothing
     ("Linda Chen said her daughter, Emily, died in January.", "Emily Chen"),
     ("Linda Chen, whose daughter Emily died in January, spoke at the hearing.", "Emily Chen"),
+    ("Jordan, the son of Mark Reyes, was arrested Monday.", "Jordan Reyes"),
     # "her" told of the one the sentence before named
     ("Emily Chen died on Jan. 9. Her brother, Sam, told KGW that she had been clean for a year.", "Sam Chen"),
 ])

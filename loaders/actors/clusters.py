@@ -239,6 +239,15 @@ class _Clusters:
         doc, lex = self.doc, self.lex
         name = occ.root(doc)
         noun = name.head
+        # "Tyler, 17, the son of Mark Reyes": the one whose son he is is named after
+        relation = next((c for c in name.children if c.dep_ == "appos" and c.lemma_.lower() in lex.family_nouns), None)
+        if relation is not None:
+            parents = [o for p in relation.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                       if o.dep_ == "pobj"]
+            named = [o for o in by_start.values() for parent in parents
+                     if o.start <= parent.i < o.end and o.kind == ActorKind.PERSON]
+            if named and len(_name_words(named[0].core_text(doc), lex)) >= 2:
+                return doc[named[0].end - 1].text
         if name.dep_ != "appos" or noun.lemma_.lower() not in lex.family_nouns:
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)

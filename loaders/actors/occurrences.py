@@ -914,15 +914,20 @@ class _Names:
         return found
 
     def _relatives_named_by_first_name(self) -> list[_Occurrence]:
-        """ "her daughter, Emily, died", "whose son Tyler": a known first name set beside someone's
-        family noun is that relative, where the model tagged nothing (the surname they share
-        comes later, from whose relative they are)."""
+        """ "her daughter, Emily, died", "whose son Tyler", "Tyler, 17, the son of Mark Reyes": a
+        known first name set beside someone's family noun is that relative, where the model
+        tagged nothing or a place (the surname they share comes later, from whose relative they are)."""
         doc, lex, found = self.doc, self.lex, []
         for name in doc:
             noun = name.head
-            if name.dep_ != "appos" or name.i in self.entity_label or fold(name.text) not in lex.first_names \
-                    or not self._could_be_name_word(name) or noun.lemma_.lower() not in lex.family_nouns \
-                    or not any(c.dep_ == "poss" for c in noun.children):
+            if self.entity_label.get(name.i) in ("PERSON", "ORG") or fold(name.text) not in lex.first_names \
+                    or not self._could_be_name_word(name):
+                continue
+            owned = name.dep_ == "appos" and noun.lemma_.lower() in lex.family_nouns \
+                and any(c.dep_ == "poss" for c in noun.children)
+            of_someone = any(c.dep_ == "appos" and c.lemma_.lower() in lex.family_nouns
+                             and any(p.lower_ == "of" for p in c.children) for c in name.children)
+            if not (owned or of_someone):
                 continue
             if name.i + 1 < len(doc) and _is_capitalised(doc[name.i + 1]) and doc[name.i + 1].pos_ == "PROPN":
                 continue  # a full name, which other rules take
