@@ -1053,6 +1053,9 @@ def test_the_pharmacy_is_the_pharmacy_named_not_the_board_of_pharmacy():
     ("Linda Chen said her daughter, Emily, died in January.", "Emily Chen"),
     ("Linda Chen, whose daughter Emily died in January, spoke at the hearing.", "Emily Chen"),
     ("Jordan, the son of Mark Reyes, was arrested Monday.", "Jordan Reyes"),
+    # first names the model tags as places
+    ("Mark Reyes said his son, Tyler, 17, died on Jan. 9.", "Tyler Reyes"),
+    ("Tyler, 17, the son of Mark Reyes, died on Jan. 9.", "Tyler Reyes"),
     # "her" told of the one the sentence before named
     ("Emily Chen died on Jan. 9. Her brother, Sam, told KGW that she had been clean for a year.", "Sam Chen"),
 ])

@@ -438,6 +438,8 @@ class _Names:
         person, whatever the model tagged."""
         doc, lex = self.doc, self.lex
         root = doc[start:end].root
+        if end - start == 1 and self._named_relative(doc[start]):
+            return True  # "his son, Tyler, 17,", "Tyler, the son of Mark Reyes"
         return (end - start in (2, 3) and fold(doc[start].text) in lex.first_names
                 and fold(doc[end - 1].text) not in lex.place_words
                 # a facility is a person only doing what people do ("Wesley Arden kept his hands
@@ -917,22 +919,24 @@ class _Names:
         """ "her daughter, Emily, died", "whose son Tyler", "Tyler, 17, the son of Mark Reyes": a
         known first name set beside someone's family noun is that relative, where the model
         tagged nothing or a place (the surname they share comes later, from whose relative they are)."""
-        doc, lex, found = self.doc, self.lex, []
+        doc, found = self.doc, []
         for name in doc:
-            noun = name.head
-            if self.entity_label.get(name.i) in ("PERSON", "ORG") or fold(name.text) not in lex.first_names \
-                    or not self._could_be_name_word(name):
-                continue
-            owned = name.dep_ == "appos" and noun.lemma_.lower() in lex.family_nouns \
-                and any(c.dep_ == "poss" for c in noun.children)
-            of_someone = any(c.dep_ == "appos" and c.lemma_.lower() in lex.family_nouns
-                             and any(p.lower_ == "of" for p in c.children) for c in name.children)
-            if not (owned or of_someone):
+            if name.i in self.entity_label or not self._named_relative(name):
                 continue
             if name.i + 1 < len(doc) and _is_capitalised(doc[name.i + 1]) and doc[name.i + 1].pos_ == "PROPN":
                 continue  # a full name, which other rules take
             found.append(_Occurrence(name.i, name.i, name.i + 1, ActorKind.PERSON, certain=True))
         return found
+
+    def _named_relative(self, name: Token) -> bool:
+        """A known first name beside someone's family noun: "her daughter, Emily", "Tyler, 17, the son of"."""
+        lex, noun = self.lex, name.head
+        if fold(name.text) not in lex.first_names or not self._could_be_name_word(name):
+            return False
+        owned = name.dep_ == "appos" and noun.lemma_.lower() in lex.family_nouns \
+            and any(c.dep_ == "poss" for c in noun.children)
+        return owned or any(c.dep_ == "appos" and c.lemma_.lower() in lex.family_nouns
+                            and any(p.lower_ == "of" for p in c.children) for c in name.children)
 
     def _name_like(self, token: Token) -> bool:
         """A capitalised proper noun, not an acronym, a title, a common word or a drug, that does
