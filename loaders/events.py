@@ -3046,17 +3046,22 @@ def _named_later_with(nouns: frozenset[str], sentence: Sentence, document: Docum
     return found.pop() if len(found) == 1 else None
 
 
+def _counted_noun(draft: _Draft) -> Token | None:
+    """The noun that counts the people an event brings in ("five people", "two men"), if it does."""
+    if draft.introduces_people < 1:
+        return None
+    doc = draft.match.head.doc
+    return next((doc[i] for i in draft.undergoing if doc[i].lemma_.lower() in draft.described_nouns), None)
+
+
 def _people_listed_after(draft: _Draft, actors: ActorAnalysis) -> list[str]:
     """ "charges against five people: Plasencia; Sangha; Dr. Mark Chavez, a San Diego
     physician; ...": the people a colon after the counted noun lists, when the list names as
     many as counted."""
-    if draft.introduces_people < 1:
+    noun = _counted_noun(draft)
+    if noun is None:
         return []
-    doc = draft.match.head.doc
-    nouns = [doc[i] for i in draft.undergoing if doc[i].lemma_.lower() in draft.described_nouns]
-    if not nouns:
-        return []
-    noun = nouns[0]
+    doc = noun.doc
     after = noun.i + 1
     if after >= len(doc) or doc[after].text != ":":
         return []
@@ -3075,12 +3080,11 @@ def _people_included(draft: _Draft, actors: ActorAnalysis) -> list[str]:
     """ "charged five people in the case, including Jordan Hale and Marcus Reed": the people an
     "including" phrase after the counted noun names, however the parser hangs it, if no more
     than counted."""
-    if draft.introduces_people < 1:
+    noun = _counted_noun(draft)
+    if noun is None:
         return []
-    doc = draft.match.head.doc
-    nouns = [doc[i] for i in draft.undergoing if doc[i].lemma_.lower() in draft.described_nouns]
-    sentence = doc.char_span(draft.sentence.start, draft.sentence.end, alignment_mode="expand")
-    including = next((t for t in sentence or () if nouns and t.lower_ == "including" and t.i > nouns[0].i), None)
+    sentence = noun.doc.char_span(draft.sentence.start, draft.sentence.end, alignment_mode="expand")
+    including = next((t for t in sentence or () if t.lower_ == "including" and t.i > noun.i), None)
     if including is None:
         return []
     end = including.right_edge

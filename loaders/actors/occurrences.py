@@ -916,9 +916,10 @@ class _Names:
         return found
 
     def _relatives_named_by_first_name(self) -> list[_Occurrence]:
-        """ "her daughter, Emily, died", "whose son Tyler", "Tyler, 17, the son of Mark Reyes": a
-        known first name set beside someone's family noun is that relative, where the model
-        tagged nothing or a place (the surname they share comes later, from whose relative they are)."""
+        """ "her daughter, Emily, died", "whose son Caleb", "Jordan, the son of Mark Reyes": a known
+        first name set beside someone's family noun is that relative, where the model tagged
+        nothing (one it took for a place is read in _person_read_as_a_place); the surname they
+        share comes later, from whose relative they are."""
         doc, found = self.doc, []
         for name in doc:
             if name.i in self.entity_label or not self._named_relative(name):
