@@ -2018,6 +2018,11 @@ _ASKING_VERBS = frozenset({"ask", "order", "request", "agree", "pay"})
 _TERM_UNITS = frozenset({"year", "month", "week", "day"})
 
 
+def _with_modifiers(noun: Token) -> list[Token]:
+    """A noun and the words that say what kind it is: "toxicology results", "compounded ketamine"."""
+    return [noun, *_children(noun, {"compound", "amod"})]
+
+
 def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     """A broad verb ("sell", "give") is an event here only about what the taxonomy names.
     When its object is a pronoun ("sold it to ..."), what the pronoun stands for is looked
@@ -2048,8 +2053,7 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
             return False
 
     if match.trigger.requires_subject:
-        return any(words([s, *_children(s, {"compound", "amod"})]) & match.trigger.requires
-                   for s in _children(verb_or_head, SUBJECTS))
+        return any(words(_with_modifiers(s)) & match.trigger.requires for s in _children(verb_or_head, SUBJECTS))
     if match.trigger.requires_object_head:
         # "took both tablets", "took one of the pills": not "took a drug test", "took a break";
         # "he was dead": a complement too.
@@ -2088,8 +2092,7 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         # (not "photos of pills", "samples of the lozenges", "complaints of diversion")
         objects += [t for o in objects if o.lemma_.lower() in _AMOUNT_NOUNS
                     for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for t in _children(p, {"pobj"})]
-        return any(words([o, *(c for c in o.children if c.dep_ in {"compound", "amod"})]) & match.trigger.requires
-                   for o in objects)
+        return any(words(_with_modifiers(o)) & match.trigger.requires for o in objects)
     if match.trigger.part_of_speech == "NOUN":
         # "a shipment of ketamine", "a 30-tablet shipment", "a shipment containing 200 vials": not
         # "the sale of its unit, which prescribes ketamine"
@@ -2757,16 +2760,17 @@ def _without_forgone(mentions: list[EventMention], taxonomy: Taxonomy) -> list[E
     """Mentions of what the story's other events forgo (taxonomy option forgone_by): a trial set
     for one who has since pleaded guilty is not held, nor one only ever scheduled before the
     plea. A guilty plea in an earlier case, before a later plea of not guilty, forgoes nothing."""
+    # what could forgo anything: done, and not undone by a later event of another kind
+    standing = [m for m in mentions if m.status == EventStatus.OCCURRED and not _retracted_by_a_later_kind(m, mentions)]
     kept = []
     for mention in mentions:
         event_type = taxonomy.types[mention.type]
         principals = {a for a, r in mention.participants if r in event_type.principal}
         told = mention.claim.date
-        forgoing = [m for m in mentions if (m.type, m.kind) in event_type.forgone_by
-                    and m.status == EventStatus.OCCURRED and principals <= {a for a, _ in m.participants}
+        forgoing = [m for m in standing if (m.type, m.kind) in event_type.forgone_by
+                    and principals <= {a for a, _ in m.participants}
                     and (told.start is None or mention.status != EventStatus.OCCURRED
-                         or (m.claim.date.start is not None and told.start >= m.claim.date.start))
-                    and not _retracted_by_a_later_kind(m, mentions)]
+                         or (m.claim.date.start is not None and told.start >= m.claim.date.start))]
         if not (principals and forgoing):
             kept.append(mention)
     return kept

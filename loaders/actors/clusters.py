@@ -244,8 +244,7 @@ class _Clusters:
         if relation is not None:
             parents = [o for p in relation.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                        if o.dep_ == "pobj"]
-            named = [o for o in by_start.values() for parent in parents
-                     if o.start <= parent.i < o.end and o.kind == ActorKind.PERSON]
+            named = [o for parent in parents for o in _people_at(by_start, parent)]
             if named and len(_name_words(named[0].core_text(doc), lex)) >= 2:
                 return doc[named[0].end - 1].text
         if name.dep_ != "appos" or noun.lemma_.lower() not in lex.family_nouns:
@@ -263,7 +262,7 @@ class _Clusters:
                 named = [o for i, o in by_start.items() if before.start <= i < before.end and o.kind == ActorKind.PERSON
                          and self._may_be(o, owner.lower_)]
         else:
-            named = [o for o in by_start.values() if o.start <= owner.i < o.end and o.kind == ActorKind.PERSON]
+            named = _people_at(by_start, owner)
         if not named or len(_name_words(named[-1].core_text(doc), lex)) < 2:
             return None
         return doc[named[-1].end - 1].text
@@ -487,6 +486,11 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _PLACE_PREPOSITIONS = frozenset({"in", "of", "from", "near", "across", "throughout", "outside", "around"})
 _COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                             "northeast", "northwest", "southeast", "southwest", "central", "downtown", "suburban"})
+
+
+def _people_at(by_start: dict[int, _Occurrence], token: Token) -> list[_Occurrence]:
+    """The people whose names hold this word."""
+    return [o for o in by_start.values() if o.start <= token.i < o.end and o.kind == ActorKind.PERSON]
 
 
 def _restricts(clause: Token, noun: Token) -> bool:
