@@ -1405,6 +1405,8 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return None
     if any(_a_counterfactual(node) for node in [anchor, *list(anchor.ancestors)[:4]]):
         return None
+    if {"how", "to"} <= {c.lower_ for c in anchor.children if c.dep_ in {"advmod", "aux"}}:
+        return None  # "taught Reed how to inject the drug": a skill, not an act
     trigger_ids = {t.i for t in match.tokens}  # "pleaded not guilty" is a plea
     # "was not charged until 2021" was charged then
     not_until = any(c.dep_ == "prep" and c.lower_ in {"until", "till"} for c in anchor.children)
@@ -2031,6 +2033,8 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         return True
     if match.trigger.requires_clause and not any(_tells_how_someone_died(c) for c in _children(verb_or_head, {"ccomp"})):
         return False  # "the coroner announced her retirement", "... that he would not hold an inquest"
+    if match.trigger.without_clause and _children(verb_or_head, {"ccomp"}):
+        return False  # "giving evidence at Leeds Crown Court, he admitted he had lied": no plea
 
     def words(tokens: Iterable[Token]) -> set[str]:
         # "pepper spray": a noun before the word says it is something else, unless it is itself

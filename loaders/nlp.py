@@ -495,6 +495,30 @@ def occasions_are_the_verbs(doc: Doc) -> Doc:
     return doc
 
 
+_OFFENCE_SCENE_PREPOSITIONS = frozenset({"at", "on", "in"})
+
+
+@Language.component("intent_ends_the_offence")
+def intent_ends_the_offence(doc: Doc) -> Doc:
+    """ "Reed admitted possessing ketamine with intent to supply at Snaresbrook Crown Court on
+    Monday": the small model may hang the court and the day on "supply"; "with intent to" ends
+    the offence's name, and the court and the day are the admitting's."""
+    for intent in doc:
+        if intent.lemma_.lower() != "intent" or intent.dep_ != "pobj":
+            continue
+        verb = clause_verb(intent)
+        while verb is not None and verb.dep_ in {"xcomp", "pcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head  # "admitted possessing ...": the admitting
+        if verb is None:
+            continue
+        for purpose in (c for c in intent.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"):
+            for preposition in [c for c in purpose.children if c.dep_ == "prep" and c.lower_ in _OFFENCE_SCENE_PREPOSITIONS]:
+                if any(o.ent_type_ in {"DATE", "TIME"} or o.lemma_.lower() == "court"
+                       for o in preposition.children if o.dep_ == "pobj"):
+                    preposition.head = verb
+    return doc
+
+
 @Language.component("name_read_as_a_verb")
 def name_read_as_a_verb(doc: Doc) -> Doc:
     """ "Agents arrested Denning at a gas station on Jan. 16": the small model may read a surname
@@ -876,6 +900,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("name_read_as_a_verb", last=True)
     nlp.add_pipe("subject_lost_in_an_opening_phrase", last=True)
     nlp.add_pipe("occasions_are_the_verbs", last=True)
+    nlp.add_pipe("intent_ends_the_offence", last=True)
     nlp.add_pipe("his_standing_alone", last=True)
     nlp.add_pipe("name_before_an_object_is_its_recipient", last=True)
     nlp.add_pipe("her_after_a_verb_of_giving_is_who_got_it", last=True)

@@ -42,6 +42,7 @@ class Trigger:
     requires_object_head: bool = False  # ... head it, or what it counts ("one of the pills")
     requires_subject: bool = False  # ... head or modify the subject ("toxicology results showed")
     requires_clause: bool = False  # and the verb must tell a finding in a clause ("announced that he had died")
+    without_clause: bool = False  # and the verb takes no clause ("admitted the charge", not "admitted he had lied")
     habitual_when_progressive: bool = False  # "was taking pills" is a habit, not an event
     media_outlet: bool = False  # its OUTLET must be a news medium or programme ("told CBS", not "told the board")
     dated_by: frozenset[str] = frozenset()  # verbs whose date, told just before, is this event's ("found ..., pronounced dead")
@@ -200,6 +201,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         requires_object_head=entry.get("requires_in") == "object_head",
         requires_subject=entry.get("requires_in") == "subject",
         requires_clause=bool(entry.get("clause", False)),
+        without_clause=bool(entry.get("without_clause", False)),
         habitual_when_progressive=entry.get("progressive") == "habitual",
         media_outlet=entry.get("outlet") == "media",
         dated_by=frozenset(w.lower() for w in entry.get("dated_by", ())),

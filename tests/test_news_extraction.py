@@ -4782,3 +4782,50 @@ def test_he_who_died_after_doctors_supplied_him_is_the_one_they_supplied():
     events = _extract_text("Kenneth Iwamasa pleaded guilty on Monday. Iwamasa injected Perry with ketamine at least "
                            "27 times in the days before his death.", FRIDAY)
     assert _only(events, "DEATH")[1] == {("Perry", "DECEASED")}
+
+
+def test_an_inquiry_or_a_probe_opened_after_a_death_is_into_that_death():
+    for noun in ("murder inquiry", "probe"):
+        opened, = _roles_of(f"Nora Blake, 27, was found dead at her flat on 2 May. Scotland Yard has opened a {noun} "
+                            "following her death.", FRIDAY, "INVESTIGATION")
+        assert ("Nora Blake", "SUBJECT") in opened, noun
+        assert ("Scotland Yard", "INVESTIGATOR") in opened, noun
+
+
+def test_admitting_or_denying_an_offence_at_a_criminal_court_is_a_plea_but_admitting_a_fact_in_evidence_is_not():
+    arrested = "Police arrested Marcus Reed in May. "
+    admitted = _the_one(arrested + "Reed admitted possessing ketamine with intent to supply at Snaresbrook Crown Court "
+                        "on Monday.", FRIDAY, "PLEA", ("Marcus Reed", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+    denied = _the_one(arrested + "He denied manslaughter at Leeds Magistrates' Court on Tuesday.", FRIDAY, "PLEA",
+                      ("Marcus Reed", "DEFENDANT"), (date(2024, 6, 11), date(2024, 6, 11)))
+    assert (admitted.kind, denied.kind) == ("guilty", "not guilty")
+    assert not _roles_of(arrested + "Giving evidence at Leeds Crown Court, Reed admitted he had lied to police.",
+                         FRIDAY, "PLEA")
+
+
+def test_a_press_briefing_is_a_statement_of_whoever_speaks_at_it():
+    _the_one("At a press briefing on Thursday, U.S. Attorney Martin Estrada said the defendants had preyed on the "
+             "actor's addiction.", FRIDAY, "STATEMENT", ("Martin Estrada", "SPEAKER"), (date(2024, 6, 13), date(2024, 6, 13)))
+
+
+def test_a_statement_to_a_news_agency_is_the_speakers_not_the_agencys():
+    _, roles = _only(_extract_text("Dr. Alan Pierce was charged in June. In a statement to the Associated Press, "
+                                   "Pierce's attorney said his client was innocent.", FRIDAY), "STATEMENT")
+    assert roles == {("Alan Pierce's attorney", "SPEAKER")}
+
+
+def test_flagging_the_risks_of_a_drug_is_a_regulators_warning():
+    _the_one("The FDA flagged the risks of compounded ketamine in an October 2023 notice.", FRIDAY,
+             "REGULATORY_WARNING", ("FDA", "REGULATOR"), (date(2023, 10, 1), date(2023, 10, 31)))
+
+
+def test_teaching_someone_how_to_inject_a_drug_is_no_injection():
+    assert not _roles_of("Jordan Hale taught Marcus Reed how to inject the drug, prosecutors said.", FRIDAY,
+                         "DRUG_ADMINISTRATION")
+
+
+def test_he_who_was_arrested_after_a_jury_or_prosecutors_acted_on_him_is_the_one_they_acted_on():
+    for first_clause in ("A federal grand jury returned an indictment against Daniel Hale on Aug. 8",
+                         "Prosecutors charged Daniel Hale on Aug. 8"):
+        _the_one(f"Marcus Reed sold ketamine to Nora Blake. {first_clause}, and he was arrested a week later.",
+                 FRIDAY, "ARREST", ("Daniel Hale", "ARRESTED"), (date(2023, 8, 15), date(2023, 8, 15)))

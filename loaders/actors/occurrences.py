@@ -295,7 +295,7 @@ class _Names:
         """The model's entities, with adjacent PERSON pieces joined ("Sherilyn Peace" + "Garnett")
         and a PERSON that runs over a lower-case word split there ("Mr Tierney by Shane Coyle")."""
         pending: tuple[int, int, str] | None = None
-        for current in self._split_people(self.doc.ents):
+        for current in self._split_people(_split_at_loose_commas(self.doc.ents)):
             if (
                 pending is not None
                 and pending[2] == current[2] == "PERSON"
@@ -1279,6 +1279,20 @@ _NUMBERED_STATION_RE = re.compile(r"\d[A-Z]{2,3}")  # Australian call signs: 2GB
 _STATION_BRAND_RE = re.compile(r"[A-Z][a-z]{2,}\d{1,2}|\d{1,2}(?:News|NEWS)")
 _ADDRESSING_WORDS = frozenset({"to", "with", "on", "by", "tell", "report", "say", "air", "broadcast"})
 _NICKNAME_RE = re.compile(r"\s+[\"“‘][^\"”’]+[\"”’]\s+")
+
+
+def _split_at_loose_commas(entities: Iterable[Span]) -> Iterator[Span]:
+    """ "In a statement to the Associated Press, Pierce's attorney said": the model may run one
+    entity over a comma into the next phrase; it is two when no word on either side of the comma
+    hangs on the other ("Brightwell Pharmacy of Tampa, Fla." stays one)."""
+    for ent in entities:
+        start = ent.start
+        for comma in (t for t in ent if t.text == "," and ent.start < t.i < ent.end - 1):
+            before, after = range(start, comma.i), range(comma.i + 1, ent.end)
+            if not any(ent.doc[i].head.i in after for i in before) and not any(ent.doc[i].head.i in before for i in after):
+                yield Span(ent.doc, start, comma.i, label=ent.label_)
+                start = comma.i + 1
+        yield ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
 def _addressed(token: Token) -> bool:

@@ -294,6 +294,7 @@ class _References:
         # Tierney has not been charged. Detectives arrested Mr Coyle on 2 March. He was charged
         # the following day": Coyle). Roles ("his assistant") start 5 lower than names.
         possessed_in = clause_verb(token) if token.dep_ == "poss" else None
+        acted_on_before = self._first_clause_acting_on_someone(token)
         scores: dict[int, tuple[float, int, _Actor]] = {}
         for ref in history:
             actor = ref.actor
@@ -314,6 +315,8 @@ class _References:
                 score -= 0.5  # "arrested Banks ... after Devin's death, and charged him": Banks
             elif possessed_in is not None and _object_of(possessed_in, self.doc[ref.token]):
                 score += 4  # "arrested Kessler at her home": the clause's own object
+            elif acted_on_before is not None and _in_object_phrase(acted_on_before, self.doc[ref.token]):
+                score += 4  # "Prosecutors charged Hale on Aug. 8, and he was arrested": Hale
             previous = scores.get(id(actor))
             if previous is None or (score, ref.token) > previous[:2]:
                 scores[id(actor)] = (score, ref.token, actor)
@@ -326,6 +329,19 @@ class _References:
         if best.gender is None:
             best.gender = gender  # "her client regretted his actions": his is then someone else
         return self._add(best, token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
+
+    def _first_clause_acting_on_someone(self, pronoun: Token) -> Token | None:
+        """For a subject pronoun opening the second of two joined clauses, the first clause's verb
+        when no person is its subject: "A grand jury returned an indictment against Hale on Aug. 8,
+        and he was arrested a week later" is about whom the jury acted on."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "conj":
+            return None
+        first = pronoun.head.head
+        subject = next((c for c in first.children if c.dep_ in _SUBJECT_DEPS), None)
+        if first.pos_ not in ("VERB", "AUX") or subject is None:
+            return None
+        actor = self._actor_of(subject)
+        return first if actor is None or actor.kind != ActorKind.PERSON else None
 
     def _cataphoric_subject(self, pronoun: Token, gender: str) -> _Actor | None:
         """ "Following his arrest on May 30, Jaden Ortiz was booked", "Seven months after he was
@@ -1043,6 +1059,17 @@ def _kinds_of_words(words: list[str], table: Mapping[str, frozenset[str]]) -> se
 def _object_of(verb: Token, token: Token) -> bool:
     """Whether a word is the verb's object, indirect object or passive subject."""
     return token.head.i == verb.i and token.dep_ in ("dobj", "dative", "nsubjpass")
+
+
+def _in_object_phrase(verb: Token, token: Token) -> bool:
+    """Whether a word is the verb's object or in it ("returned an indictment against Hale"), or
+    the object of one of the verb's prepositions ("filed charges against Hale")."""
+    if _object_of(verb, token):
+        return True
+    if token.dep_ == "pobj" and token.head.head.i == verb.i:
+        return True
+    return any(token.i in range(o.left_edge.i, o.right_edge.i + 1)
+               for o in verb.children if o.dep_ in ("dobj", "dative"))
 
 
 def _subject_of(verb: Token) -> Token | None:
