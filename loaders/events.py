@@ -452,6 +452,7 @@ _ANYONE_NOUNS = frozenset({"person", "man", "woman", "defendant", "suspect", "in
 
 
 _TARGET_NOUNS = frozenset({"target", "subject", "focus"})
+_HOLDING_VERBS = frozenset({"hold", "own"})
 # Verbs by which an inquiry tells what it established.
 _FINDING_VERBS = frozenset({"find", "conclude", "determine", "show", "reveal", "establish"})
 
@@ -730,6 +731,9 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             for prep, objs in _prep_objects(obj).items():
                 if prep in {"from", "to", "by"} and prep not in preps:  # "published a study by Dr. Albrecht"
                     preps[prep] = objs
+            for held in _children(obj, {"acl"}):
+                if held.lemma_.lower() in _HOLDING_VERBS:  # "suspended the licence held by Calder Vale": its holder's
+                    add("of", _prep_objects(held).get("by", []))
         if match.trigger.media_outlet and not any(p in preps for p in ("on", "with", "to")):
             # "spoke about her father's death on WPVX radio": the parser hangs "on" from "death".
             for token in _subtree_excluding_clauses(head)[1:]:
@@ -780,6 +784,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             elif clause.lemma_.lower() in taxonomy.agent_light_verbs | taxonomy.release_verbs:
                 # "an autopsy report the Clark County Coroner's Office released Tuesday": who made it
                 add("agent", makers)
+            elif clause is _undergone_in(match, nominal, taxonomy):
+                add("experiencer", makers)  # "a treatment he had received": his
         # "an indictment returned against Sangha", "warning letters sent to three companies",
         # "a study, published in May and led by Dr. Rao"; not "an injection made by Sandor Pharma"
         participles = [p for owner in _phrase_heads(nominal) for acl in _children(owner, {"acl"})
@@ -1184,7 +1190,7 @@ def _possessing_organisations(token: Token, actors: ActorAnalysis) -> list[Actor
 
 
 # What a public body's part is called: "Queensland Health's Monitored Medicines Unit".
-_UNIT_WORDS = frozenset({"unit", "division", "branch", "bureau", "section", "directorate"})
+_UNIT_WORDS = frozenset({"unit", "division", "branch", "bureau", "section", "directorate", "panel"})
 
 
 # Where a verb of speaking puts the one it is spoken to: "spoke to X", "told X".
@@ -1278,11 +1284,14 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                              # "interviewed by BBC Radio Manchester", not "by police"
                              and (role != "OUTLET" or not (match.trigger.media_outlet or position in {"agent", "by"})
                                   or _is_medium(s.actor_id, actors, taxonomy))]
-                    if role == "REGULATOR" and not spans and token.lower_ in _UNIT_WORDS:
-                        # "Queensland Health's Monitored Medicines Unit issued a safety alert": a
-                        # public body acts through its unit
-                        spans = [s for s in _possessing_organisations(token, actors)
-                                 if _is_authority(actors.actors[s.actor_id], actors, taxonomy)]
+                    if role == "REGULATOR" and not spans and token.lemma_.lower() in _UNIT_WORDS:
+                        # "Queensland Health's Monitored Medicines Unit issued a safety alert", "a
+                        # disciplinary panel of the Texas Medical Board suspended": a public body
+                        # acts through its unit
+                        owning = _possessing_organisations(token, actors) + [
+                            s for o in _prep_objects(token).get("of", []) for s in _actors_under(o, actors)
+                            if actors.actors[s.actor_id].kind == ActorKind.ORGANIZATION]
+                        spans = [s for s in owning if _is_authority(actors.actors[s.actor_id], actors, taxonomy)]
                     if role == "OUTLET" and any(s.actor_id in actors.programmes for s in spans):
                         # "CBS's '60 Minutes'": the network is an outlet as much as its programme.
                         spans += _possessing_organisations(token, actors)
@@ -1357,6 +1366,15 @@ def _carrying_verb(match: _Match, nominal: Token, verb: Token | None) -> Token |
     return verb if verb is not None and nominal.dep_ in OBJECTS else None
 
 
+def _undergone_in(match: _Match, nominal: Token, taxonomy: Taxonomy) -> Token | None:
+    """The relative clause that tells someone underwent a noun trigger: "a treatment he had
+    received a week and a half before he died"."""
+    if match.trigger.part_of_speech != "NOUN":
+        return None
+    return next((c for c in _children(nominal, {"relcl"}) if c.lemma_.lower() in taxonomy.experiencer_light_verbs
+                 and all(o.tag_ in {"WDT", "WP"} or o.ent_type_ in {"DATE", "TIME"} for o in _children(c, OBJECTS))), None)
+
+
 def _clause_anchor(match: _Match, nominal: Token, verb: Token | None) -> Token:
     """The token whose clause says whether the event happened: the verb carrying the event,
     or the noun itself."""
@@ -1400,7 +1418,8 @@ def _a_generalisation(nominal: Token) -> bool:
 
 def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> EventStatus | None:
     """OCCURRED, ALLEGED, SCHEDULED, EXPECTED or NEGATED; None when the sentence only asks for it."""
-    anchor = _clause_anchor(match, nominal, verb)
+    # "could not have come from a treatment he had received": whether he received it
+    anchor = _undergone_in(match, nominal, taxonomy) or _clause_anchor(match, nominal, verb)
     if match.trigger.part_of_speech == "NOUN" and _a_generalisation(nominal):
         return None
     if any(_a_counterfactual(node) for node in [anchor, *list(anchor.ancestors)[:4]]):
@@ -1592,7 +1611,14 @@ def _attachment_tokens(expression: TimeExpression, doc: Doc) -> list[Token]:
     named_by_event = expression.anchor is not None and expression.anchor.anchor_start is not None
     # (a sentence's closing stop read into "4am." hangs from the sentence, not the time)
     return [t.head for t in span if t.head.i not in inside and t.dep_ != "punct"
-            and not (named_by_event and t.dep_ in {"dobj", "nsubj", "nsubjpass"})]
+            and not (named_by_event and t.dep_ in {"dobj", "nsubj", "nsubjpass"} and not _a_length_of_time(t))]
+
+
+def _a_length_of_time(token: Token) -> bool:
+    """ "received a week and a half before he died": a length counted back from the event, which
+    the parser may read as the verb's object, is no moment it acts on (as "the night of his death" is)."""
+    return token.lemma_.lower() in _TERM_UNITS | {"hour"} and any(
+        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in {"a", "an"}) for c in token.children)
 
 
 _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC"})
@@ -1632,6 +1658,9 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         | (taxonomy.onset_verbs if match.event_type.lasting else frozenset())
     if verb is not None and _scheduled_for(nominal, verb):
         heads.add(verb.i)  # "scheduled for trial in October": the time it is scheduled for
+    undergone = _undergone_in(match, nominal, taxonomy)
+    if undergone is not None:
+        heads.add(undergone.i)  # "a treatment he had received a week and a half before he died"
     clauses = [c for owner in _phrase_heads(nominal) for c in _children(owner, {"relcl", "acl"})]
     if match.event_type.lasting:
         clauses += _clauses_hung_on_whom_it_is_about(nominal)
@@ -1824,6 +1853,7 @@ def find_event_mentions(
         drafts.extend(_absorb_nested([d for d in sentence_drafts if d is not None]))
         previous = span
     _drop_own_outlet(drafts, document, actors)
+    drafts = _after_their_kind(drafts, sentences)
     return _link_anchors_and_finish(drafts, document, actors, taxonomy, sentences, expressions)
 
 
@@ -2057,7 +2087,9 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
             return False
 
     if match.trigger.requires_subject:
-        return any(words(_with_modifiers(s)) & match.trigger.requires for s in _children(verb_or_head, SUBJECTS))
+        # "the medical examiner's office said that ...": whose office it is says what kind
+        return any(words([*_with_modifiers(s), *_children(s, {"poss"})]) & match.trigger.requires
+                   for s in _children(verb_or_head, SUBJECTS))
     if match.trigger.requires_object_head:
         # "took both tablets", "took one of the pills": not "took a drug test", "took a break";
         # "he was dead": a complement too.
@@ -2696,6 +2728,38 @@ def _is_when_clause(verb: Token, words: frozenset[str] | set[str] = frozenset({"
     return verb.dep_ in {"advcl", "relcl"} and any(c.lower_ in words for c in verb.children)
 
 
+_FOLLOWING_SENTENCES = 2  # how far back the story may have told of the kind a follower names
+
+
+def _after_their_kind(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
+    """Mentions by words that name the event only after the story told of its kind (taxonomy
+    option follows): "Perry had been getting ketamine infusions ... could not have come from a
+    treatment he had received a week and a half before he died" (not "sought treatment" alone,
+    nor "a treatment room"). Such a word names again the event told before: told in the same
+    sentence, it lends that mention its date; told after it, it is that event's, whoever the
+    sentence puts beside it ("no one reviewed the interaction before the July session")."""
+    position = {sentence.start: index for index, sentence in enumerate(sentences)}
+    kept: list[_Draft] = []
+    for draft in drafts:
+        kinds = draft.match.trigger.follows
+        if not kinds:
+            kept.append(draft)
+            continue
+        here = position.get(draft.sentence.start, 0)
+        told = [earlier for earlier in kept if earlier.match.event_type.name in kinds and not earlier.match.trigger.follows
+                and 0 <= here - position.get(earlier.sentence.start, 0) <= _FOLLOWING_SENTENCES]
+        if not told or draft.match.head.dep_ == "compound":
+            continue
+        named = told[-1]
+        if named.sentence.start == draft.sentence.start:
+            if named.expression is None:
+                named.expression = draft.expression
+            continue
+        draft.participants = list(named.participants)
+        kept.append(draft)
+    return kept
+
+
 def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis,
                              taxonomy: Taxonomy, sentences: Sequence[Sentence],
                              expressions: Sequence[TimeExpression]) -> list[EventMention]:
@@ -2997,7 +3061,9 @@ def _the_case_is_its_defendants(drafts: list[_Draft]) -> None:
         # December": the investigation the sentence names its subject for
         told_here = [(a, r) for d in drafts if d is not draft and d.sentence.start == draft.sentence.start
                      and d.match.event_type is draft.match.event_type for a, r in d.participants if r in principal]
-        defendants = _defendants_of_the_others(draft, drafts)
+        # (with no one charged yet, "Police arrested Lunsford ... are investigating the case": his)
+        defendants = _defendants_of_the_others(draft, drafts) or list(dict.fromkeys(
+            a for d in drafts if d is not draft for a, r in d.participants if r == "ARRESTED"))
         if told_here:
             draft.participants.extend(told_here)
         elif 1 <= len(defendants) <= 6:

@@ -344,21 +344,32 @@ def weekday_after_an_object_is_adverbial(doc: Doc) -> Doc:
 
 @Language.component("name_after_an_object_is_its_apposition")
 def name_after_an_object_is_its_apposition(doc: Doc) -> Doc:
-    """ "Police arrested her boyfriend, Tyler Greene, on Tuesday": the small model may hang the
-    name on the verb, as a second subject, object or adverb. A person's name set off by a
-    comma right after the verb's common-noun object is that object's apposition; what follows
-    the name (but its age) is the verb's again."""
+    """ "Police arrested her boyfriend, Tyler Greene, on Tuesday", "suspended the license of the
+    spa's owner, nurse practitioner Corinne Addair, 44, on June 12": the small model may hang the
+    name on the verb, as a second subject, object or adverb. A person's name (after any title
+    words) set off by a comma right after the verb's common-noun object, or the "of" phrase of
+    that object, is that noun's apposition; what follows the name (but its age) is the verb's again."""
     for obj in doc:
-        verb = obj.head
-        if obj.dep_ != "dobj" or obj.pos_ != "NOUN" or verb.pos_ != "VERB" or obj.i + 3 > len(doc) \
-                or doc[obj.i + 1].text != "," or doc[obj.i + 2].ent_type_ != "PERSON" or doc[obj.i + 2].ent_iob_ != "B":
+        if obj.dep_ == "dobj":
+            verb = obj.head
+        elif obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.dep_ == "dobj":
+            verb = obj.head.head.head  # "the license of the spa's owner"
+        else:
             continue
-        end = obj.i + 3
+        if obj.pos_ != "NOUN" or verb.pos_ != "VERB" or obj.i + 3 > len(doc) or doc[obj.i + 1].text != ",":
+            continue
+        first = obj.i + 2
+        while first < min(len(doc), obj.i + 5) and doc[first].ent_type_ != "PERSON" \
+                and doc[first].is_lower and doc[first].pos_ == "NOUN":
+            first += 1  # "nurse practitioner"
+        if first >= len(doc) or doc[first].ent_type_ != "PERSON" or doc[first].ent_iob_ != "B":
+            continue
+        end = first + 1
         while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
             end += 1
         name = doc[end - 1]
         if name.head.i != verb.i or name.dep_ not in {"npadvmod", "nsubj", "dobj", "dep"} \
-                or any(t.head.i != name.i for t in doc[obj.i + 2 : end - 1]):
+                or any(not obj.i + 2 <= t.head.i < end for t in doc[obj.i + 2 : end - 1]):
             continue
         sentence = verb.sent
         saved = _saved(sentence)

@@ -54,6 +54,9 @@ class Trigger:
     from_is_place: bool = False
     # told with no time, it is done at the story's event of these types: "a victim impact statement"
     held_at: tuple[str, ...] = ()
+    # a word that names the event only once the story has told of one of these types just before
+    # ("Perry had been getting ketamine infusions ... a treatment he had received a week and a half before")
+    follows: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +213,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         takes_story_day=bool(entry.get("story_day", True)),
         from_is_place=entry.get("from") == "place",
         held_at=_names(entry.get("held_at")),
+        follows=_names(entry.get("follows")),
     )
 
 
@@ -303,6 +307,9 @@ def parse_taxonomy(data: dict) -> Taxonomy:
         for occasion in sorted({name for t in event_type.triggers for name in t.held_at}):
             if occasion not in types:
                 raise TaxonomyError(f"taxonomy type {event_type.name}: held_at names unknown type {occasion}")
+        for kind in sorted({name for t in event_type.triggers for name in t.follows}):
+            if kind not in types:
+                raise TaxonomyError(f"taxonomy type {event_type.name}: follows names unknown type {kind}")
     missing = [t for t in CORE_TYPES if t not in types]
     if missing:
         raise TaxonomyError(f"taxonomy: core event types missing: {missing}")

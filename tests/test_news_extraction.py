@@ -4829,3 +4829,69 @@ def test_he_who_was_arrested_after_a_jury_or_prosecutors_acted_on_him_is_the_one
                          "Prosecutors charged Daniel Hale on Aug. 8"):
         _the_one(f"Marcus Reed sold ketamine to Nora Blake. {first_clause}, and he was arrested a week later.",
                  FRIDAY, "ARREST", ("Daniel Hale", "ARRESTED"), (date(2023, 8, 15), date(2023, 8, 15)))
+
+
+def test_a_treatment_told_after_infusions_is_the_infusion_and_dated_by_when_it_was_received():
+    _the_one("Matthew Perry died on Oct. 28, 2023. Perry had been getting ketamine infusions for depression at a clinic, "
+             "but the medical examiner said the amount in his blood could not have come from a treatment he had "
+             "received a week and a half before he died.", FRIDAY, "INFUSION_SESSION",
+             ("Matthew Perry", "RECIPIENT"), (date(2023, 10, 17), date(2023, 10, 18)))
+    _the_one("Matthew Perry died on Oct. 28, 2023. According to the report, Perry had been undergoing ketamine infusion "
+             "therapy. His last known treatment was a week and a half before his death.", FRIDAY, "INFUSION_SESSION",
+             ("Matthew Perry", "RECIPIENT"), (date(2023, 10, 17), date(2023, 10, 18)))
+
+
+def test_a_treatment_with_no_infusion_told_before_is_no_infusion():
+    assert not _roles_of("Matthew Perry died on Oct. 28, 2023. He had sought treatment for addiction a decade "
+                         "before he died.", FRIDAY, "INFUSION_SESSION")
+
+
+def test_about_so_many_weeks_after_an_event_is_that_many_weeks_give_or_take_a_day():
+    _the_one("Devin Okafor died on Oct. 26, 2023. Police arrested Tyrell Banks about three weeks after Devin's death.",
+             FRIDAY, "ARREST", ("Tyrell Banks", "ARRESTED"), (date(2023, 11, 15), date(2023, 11, 17)))
+
+
+def test_a_medical_examiners_office_saying_how_someone_died_is_the_autopsy_on_that_day():
+    _the_one("Nora Blake, 27, died on Oct. 1, 2023. The Cook County medical examiner's office said Tuesday that Blake "
+             "died of combined drug toxicity.", FRIDAY, "AUTOPSY", ("Nora Blake", "SUBJECT"),
+             (date(2024, 6, 11), date(2024, 6, 11)))
+
+
+def test_she_who_died_is_not_the_pathologist_who_testifies_that_she_did():
+    _, roles = _only(_extract_text("Nora Blake, 27, died on Oct. 1, 2023. Dr. Lisa Chen, the forensic pathologist who "
+                                   "examined Blake's body, testified that she had died within hours of taking the drug.",
+                                   FRIDAY), "DEATH")
+    assert roles == {("Nora Blake", "DECEASED")}
+
+
+def test_a_prosecution_service_authorising_a_charge_brings_it_and_a_counted_complaint_is_a_charge():
+    _, roles = _only(_extract_text("Jordan Hale sold ketamine to Nora Blake. The Crown Prosecution Service authorised a "
+                                   "charge of manslaughter against Hale in March.", FRIDAY), "CHARGES")
+    assert ("Crown Prosecution Service", "PROSECUTOR") in roles
+    _the_one("Marcus Reed sold ketamine to Nora Blake. The state attorney general's office filed a 12-count complaint "
+             "against Reed on Friday.", FRIDAY, "CHARGES", ("Marcus Reed", "DEFENDANT"), (FRIDAY, FRIDAY))
+
+
+def test_police_investigating_the_case_of_someone_they_arrested_investigate_him():
+    _, roles = _only(_extract_text("Derek Lunsford was arrested on Monday. The Granger Mills Police Department is "
+                                   "investigating the case.", FRIDAY), "INVESTIGATION")
+    assert ("Derek Lunsford", "SUBJECT") in roles
+
+
+def test_a_regulator_suspending_a_licence_acts_on_whoever_holds_it_and_acts_through_its_panel():
+    _, roles = _only(_extract_text("The Tennessee Board of Nursing summarily suspended the license of the spa's owner, "
+                                   "nurse practitioner Corinne Addair, 44, on June 12.", FRIDAY), "REGULATORY_ACTION")
+    assert ("Corinne Addair", "SUBJECT") in roles
+    _, roles = _only(_extract_text("The MHRA has today suspended the manufacturer's licence held by Calder Vale Pharma "
+                                   "Ltd, a Wolverhampton company.", FRIDAY), "REGULATORY_ACTION")
+    assert ("Calder Vale Pharma Ltd", "SUBJECT") in roles
+    _, roles = _only(_extract_text("A disciplinary panel of the Texas Medical Board temporarily suspended the license "
+                                   "of Dr. Gregory Whitcombe on Thursday.", FRIDAY), "REGULATORY_ACTION")
+    assert ("Texas Medical Board", "REGULATOR") in roles
+
+
+def test_a_sentencing_told_with_no_date_after_a_death_is_not_on_the_day_of_the_death():
+    sentenced = _the_one("Marcus Reed sold ketamine to Nora Blake, who died on Oct. 1, 2023. Reed was sentenced to "
+                         "time served and three years of supervised release.", FRIDAY, "SENTENCING",
+                         ("Marcus Reed", "DEFENDANT"), (None, None))
+    assert sentenced.status == EventStatus.OCCURRED

@@ -455,7 +455,7 @@ def test_bare_days_before_an_anchor_that_carries_its_own_date() -> None:
     ("The road reopened months after the crash.", "months after", "the crash", 59, 337),
     ("He was seen a couple of days after the raid.", "a couple of days after", "the raid", 2, 3),
     ("He was seen several days before the hearing.", "several days before", "the hearing", -9, -3),
-    ("He voted about two weeks before the election.", "about two weeks before", "the election", -16, -12),
+    ("He voted about two weeks before the election.", "about two weeks before", "the election", -15, -13),
     ("He filed less than a week before the deadline.", "less than a week before", "the deadline", -7, 0),
     ("Police arrived 36 hours after the crash.", "36 hours after", "the crash", 1, 2),
     ("He called hours before his death.", "hours before", "his death", -1, 0),

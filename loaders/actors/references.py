@@ -393,9 +393,12 @@ class _References:
 
     def _finders(self, pronoun: Token) -> set[_Actor]:
         """Who makes the official finding a subject pronoun's clause states: in "Medical Examiner
-        Dr. Hannah Birkeland ruled that she had died", she is neither the office nor the doctor."""
+        Dr. Hannah Birkeland ruled that she had died", she is neither the office nor the doctor;
+        nor is one who tells that she died ("the pathologist testified that she had died within
+        hours"): the dead do not speak."""
         verb = _verb_of_opened_clause(pronoun)
-        subject = _subject_of(verb) if verb is not None and verb.lemma_.lower() in _FINDING_VERBS else None
+        finding = verb is not None and (verb.lemma_.lower() in _FINDING_VERBS or pronoun.head.lemma_.lower() == "die")
+        subject = _subject_of(verb) if finding else None
         if subject is None:
             return set()
         tokens = [subject, *(c for c in subject.children if c.dep_ == "appos")]

@@ -97,8 +97,8 @@ Offsets from an anchor are [min, max] days relative to the anchor's own interval
 - Vague counts: "a couple of" = 2..3, "a few" = 2..5, "a handful of" = 3..6,
   "several" = 3..9 units.
 - "more than / over / at least N before X" = [open, -N]; "less than / under / up to N
-  before X" = [-N, 0]; "about / around / roughly N" = N ± 15 % (at least one day);
-  "nearly / almost N" = N − 15 % .. N.
+  before X" = [-N, 0]; "about / around / roughly N" = N ± one day up to a month, ± 15 % beyond;
+  "nearly / almost N" = N less that margin .. N.
 - Windows: "in / during / over the N days before X" and "for N days before X" =
   [-N, 0]: N days counted back from a moment during X's day reach into day -N and
   include the earlier part of X's day itself. "after" windows are [0, N];

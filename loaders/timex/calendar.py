@@ -202,7 +202,9 @@ def _plain_count(raw: str) -> tuple[float, float] | None:
 
 
 def _tolerance(days: int) -> int:
-    return max(1, round(days * 0.15))
+    """How far "about" widens a length: a day each side up to a month ("about three weeks
+    after" is 20 to 22 days after), then 15%."""
+    return 1 if days <= 31 else round(days * 0.15)
 
 
 def _magnitude(match: re.Match[str]) -> tuple[int, int | None, str] | None:
