@@ -2771,6 +2771,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     # again for those that borrowed one ("the autopsy" of a death told as "his").
     _the_dead_are_not_those_who_supplied_them(drafts, actors)
     _pronoun_deaths_are_of_the_dead(drafts, actors)
+    _surname_deaths_are_of_the_dead(drafts, actors)
     _the_dead_are_not_prosecuted(drafts, actors)
     _inherit_principals(drafts, taxonomy)
     _plural_pronouns_are_the_people_before(drafts, actors)
@@ -3511,6 +3512,31 @@ def _undergoing_actors(draft: _Draft) -> list[str]:
 # The roles of those the law acts on, and of those who speak for themselves: who "They were
 # arrested", "they released a statement" may be, told by the people the sentence before coordinates.
 _ROLES_A_PAIR_TAKES = frozenset({"DEFENDANT", "ARRESTED", "SPEAKER"})
+
+
+def _surname_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis) -> None:
+    """ "Mark Farrow found his wife, Lena, unresponsive ... the examiner concluded that Farrow had
+    died": a death (or an autopsy) told by a surname two people share, or by a description ("the
+    actor's death", after "born to the actor John Bennett Perry"), is of the one of them the story
+    tells dead by name or pronoun elsewhere, not of the relative who lived on."""
+    def reference(draft: _Draft, actor_id: str) -> ActorSpan | None:
+        spans = [sp for sp in actors.spans_between(draft.sentence.start, draft.sentence.end) if sp.actor_id == actor_id]
+        return min(spans, key=lambda sp: abs(sp.start - draft.trigger_start), default=None)
+
+    def surname(actor_id: str) -> str:
+        return actors.actors[actor_id].name.split()[-1].lower()
+
+    told_dead = [(draft, actor_id) for draft in drafts for actor_id, role in draft.participants
+                 if (draft.match.event_type.name, role) in _ROLES_OF_THE_DEAD]
+    for draft, actor_id in told_dead:
+        told = reference(draft, actor_id)
+        if told is None or told.via not in {SURNAME, DESCRIPTION}:
+            continue
+        others = {a for d, a in told_dead if a != actor_id and surname(a) == surname(actor_id)
+                  and (r := reference(d, a)) is not None and r.via not in {SURNAME, DESCRIPTION}}
+        if len(others) == 1:
+            dead, = others
+            draft.participants = [(dead if a == actor_id else a, r) for a, r in draft.participants]
 
 
 def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis) -> None:

@@ -1202,3 +1202,20 @@ def test_a_verb_between_two_names_is_no_part_of_either():
 def test_a_station_known_by_its_brand_and_channel_number_is_an_organisation(text, station):
     analysis = analyse(text)
     assert any(a.name == station and a.kind == ActorKind.ORGANIZATION for a in analysis.actors.values())
+
+
+def test_a_bare_surname_is_not_a_parent_named_once_in_passing():
+    text = ("Matthew Langford Perry is born in Williamstown, Massachusetts, to the actor John Bennett Perry "
+            "and Suzanne Morrison. Perry publishes his memoir in 2022.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "Perry", occurrence=2) == actor_named(analysis, "Matthew Langford Perry")
+
+
+def test_a_broadcaster_with_a_persons_name_is_a_person_and_a_stepfather_need_not_share_the_surname():
+    text = ("Matthew Perry died in 2023. His mother married the broadcaster Keith Morrison. Perry's stepfather, "
+            "Keith Morrison, has said little in public.")
+    analysis = analyse(text)
+    morrison = actor_named(analysis, "Keith Morrison")
+    assert analysis.actors[morrison].kind == ActorKind.PERSON
+    assert morrison not in analysis.programmes
+    assert resolved(analysis, text, "stepfather") == morrison

@@ -4895,3 +4895,28 @@ def test_a_sentencing_told_with_no_date_after_a_death_is_not_on_the_day_of_the_d
                          "time served and three years of supervised release.", FRIDAY, "SENTENCING",
                          ("Marcus Reed", "DEFENDANT"), (None, None))
     assert sentenced.status == EventStatus.OCCURRED
+
+
+def test_a_death_told_by_a_shared_surname_is_of_the_one_the_story_tells_dead():
+    events = _extract_text("That morning was Oct. 3. Mark Farrow found his wife, Lena, 52, unresponsive in their bed. "
+                           "Paramedics pronounced her dead at the house. The next day, the medical examiner, Dr. Renata "
+                           "Kowal, performed an autopsy and concluded that Farrow had died of ketamine toxicity. Mark "
+                           "Farrow spoke publicly for the first time last week.", FRIDAY)
+    assert _only(events, "DEATH")[1] == {("Lena Farrow", "DECEASED")}
+    assert ("Lena Farrow", "SUBJECT") in _only(events, "AUTOPSY")[1]
+
+
+def test_a_verdict_and_a_sentence_told_with_no_date_after_a_charge_are_not_on_its_day():
+    events = _extract_text("Marcus Reed was charged on May 3 with supplying ketamine. He was convicted of manslaughter "
+                           "and jailed for eight years.", FRIDAY)
+    assert _span(_only(events, "CHARGES")[0]) == (date(2024, 5, 3), date(2024, 5, 3))
+    assert _span(_only(events, "TRIAL")[0]) == (None, None)
+    assert _span(_only(events, "SENTENCING")[0]) == (None, None)
+
+
+def test_a_broadcaster_interviewed_after_a_death_is_the_one_interviewed():
+    _, roles = _only(_extract_text("Matthew Perry died in 2023. His mother married the broadcaster Keith Morrison. "
+                                   "Perry's stepfather, Keith Morrison, has said little in public. In an interview "
+                                   "with NBC's \"Today\" last year, he said the family had not known.", FRIDAY),
+                     "INTERVIEW")
+    assert ("Keith Morrison", "INTERVIEWEE") in roles

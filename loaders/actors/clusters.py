@@ -370,7 +370,8 @@ class _Clusters:
             candidates = named_so_far
         # "Lowry's sister, Maren Lowry": the bare "Lowry" is whom she was introduced by.
         for keeps in (lambda a: not self._introduced_by_surname(a, positions),
-                      lambda a: not self._called_by_first_name(a)):
+                      lambda a: not self._called_by_first_name(a),
+                      lambda a: not self._named_once_in_passing(a, positions)):
             if len(candidates) > 1:
                 candidates = [a for a in candidates if keeps(a)] or candidates
         if len(candidates) == 1:
@@ -399,6 +400,19 @@ class _Clusters:
                         and doc[token.i + 2].text == ","):
                     return True
         return False
+
+    def _named_once_in_passing(self, actor: _Actor, positions: dict[int, list[int]]) -> bool:
+        """Whether the text names this person once, in a prepositional phrase: "Matthew Langford
+        Perry is born ... to the actor John Bennett Perry": the bare "Perry" after it is the son."""
+        seen = positions.get(id(actor), [])
+        if len(seen) != 1:
+            return False
+        token = self.doc[seen[0]]
+        while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+            token = token.head
+        while token.dep_ in ("appos", "conj") and token.head.i != token.i:
+            token = token.head
+        return token.dep_ == "pobj"
 
     def _called_by_first_name(self, actor: _Actor) -> bool:
         """Whether the text calls this person by the first name alone, somewhere."""

@@ -657,12 +657,16 @@ class _Names:
         appositions = [c for c in root.children if c.dep_ == "appos" and c.i >= occ.end]
         if root.dep_ == "appos" and root.head.i < occ.start and not self._opens_relative_clause(occ):
             appositions.append(root.head)
+        tokens = list(doc[occ.core : occ.end])
+        # "married the broadcaster Keith Morrison": a person's name the model saw, whatever the noun
+        persons_name = (occ.kind == ActorKind.PERSON and 2 <= len(tokens) <= 3
+                        and fold(tokens[0].text) in lex.gendered_first_names)
         for noun in appositions:
             lemma = noun.lemma_.lower()
             if _AGE_APPOSITION_RE.fullmatch(doc[noun.left_edge.i : noun.i + 1].text):
                 occ.kind, occ.certain = ActorKind.PERSON, True  # "Tyrell Banks, a 19-year-old who ..."
                 return
-            if lemma in lex.organisation_designators:
+            if lemma in lex.organisation_designators and not persons_name:
                 occ.kind, occ.certain = ActorKind.ORGANIZATION, True  # "Save Minds, a ... clinic"
                 return
             if (lemma in lex.description_group or lemma in lex.role_relations
@@ -672,7 +676,6 @@ class _Names:
         if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and self._is_post_noun(root.head.head):
             occ.kind, occ.certain = ActorKind.ORGANIZATION, True  # "chief executive of Novo Nordisk"
             return
-        tokens = list(doc[occ.core : occ.end])
         if (occ.kind == ActorKind.ORGANIZATION and 2 <= len(tokens) <= 3
                 and fold(tokens[0].text) in lex.gendered_first_names
                 and all(self._name_like(t) for t in tokens)
@@ -1185,7 +1188,9 @@ class _Names:
                 while start > 0 and self._media_name_word(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_:
                     start -= 1
                 found.append(_Occurrence(start, start, before + 1, ActorKind.ORGANIZATION, certain=True))
-            elif after < len(doc) and self._media_name_word(doc[after]):
+            elif after < len(doc) and self._media_name_word(doc[after]) and not (
+                    doc[after].ent_type_ == "PERSON" and fold(doc[after].text) in lex.gendered_first_names):
+                # (not "married the broadcaster Keith Morrison": a person who broadcasts)
                 end = after + 1
                 while end < len(doc) and self._media_name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
                     end += 1

@@ -978,8 +978,8 @@ class _References:
     def _relative_by_surname(self, possessor: _Actor, role: str, relation: str) -> _Actor | None:
         """ "Mrs Lomax ... her daughter's death": in a story naming one other Lomax, the
         daughter is that person (when the role's gender does not rule them out)."""
-        if relation != "FAMILY_OF" or possessor.kind != ActorKind.PERSON:
-            return None
+        if relation != "FAMILY_OF" or possessor.kind != ActorKind.PERSON or role.startswith("step"):
+            return None  # (a stepfather seldom shares the surname: "Perry's stepfather, Keith Morrison")
         surname = fold(possessor.canonical).split()[-1:]
         if not surname or len(possessor.canonical.split()) < 2:
             return None
