@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -2055,6 +2055,27 @@ def _with_modifiers(noun: Token) -> list[Token]:
     return [noun, *_children(noun, {"compound", "amod"})]
 
 
+def _told_as_traded_just_before(verb: Token, required: frozenset[str], words: Callable[[Iterable[Token]], set[str]]) -> bool:
+    """Whether the sentence before, or this one before the verb, tells of trading one of the
+    required things ("Kayleigh Moffat bought four pills from a dealer")."""
+    doc = verb.doc
+    sentence = verb.sent
+    told = doc[doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start : verb.i]
+    return bool(words(told) & required) and any(t.lemma_.lower() in _TRADING_VERBS for t in told)
+
+
+def _noun_a_participle_follows(verb: Token) -> list[Token]:
+    """The noun a bare passive participle set off by a comma tells of, which the parser hangs on
+    the main verb: "sentenced him to 18 months' imprisonment, wholly suspended"."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or _children(verb, SUBJECTS | PASSIVE_SUBJECTS | OBJECTS):
+        return []
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > verb.sent.start else None
+    if before is None or before.text != "," or before.i == verb.sent.start:
+        return []
+    noun = verb.doc[before.i - 1]
+    return [noun] if noun.pos_ in {"NOUN", "PROPN"} else []
+
+
 def _requires_met(match: _Match, verb_or_head: Token) -> bool:
     """A broad verb ("sell", "give") is an event here only about what the taxonomy names.
     When its object is a pronoun ("sold it to ..."), what the pronoun stands for is looked
@@ -2100,7 +2121,12 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         # a term counts its years ("got 10 years"), not "got years of treatment"
         heads = [h for h in heads if h.lemma_.lower() not in _TERM_UNITS
                  or any(c.dep_ in {"nummod", "quantmod"} or c.lower_ in {"a", "an"} for c in h.children)]
-        return any(words([h]) & match.trigger.requires for h in heads)
+        if any(words([h]) & match.trigger.requires for h in heads):
+            return True
+        # "bought four pills ... She took two of them", "She took one at about 10": what was
+        # bought just before
+        return bool(heads) and all(h.tag_ in {"PRP", "CD"} or h.lower_ == "one" for h in heads) \
+            and _told_as_traded_just_before(verb_or_head, match.trigger.requires, words)
     if match.trigger.requires_object:
         # "received ketamine", not "received reports of adverse events with ketamine"
         # "reviewing the clinic's purchase and dispensing records": each object of a coordination.
@@ -2228,6 +2254,7 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         # a verb's object or passive subject; a noun's object is its "of" phrase
         # ("an interview published Sunday by The New York Times": what a participle tells of is its object)
         objects = _children(head, OBJECTS | PASSIVE_SUBJECTS) + ([head.head] if head.dep_ == "acl" else []) \
+            + _noun_a_participle_follows(head) \
             if match.trigger.part_of_speech == "VERB" else _prep_objects(_nominal_head(head)).get("of", [])
         if any(o.lemma_.lower() in match.event_type.exclude_objects for o in objects):
             return None  # "the judge revoked his bail" is the court's, not a regulator's; "an infusion of saline"

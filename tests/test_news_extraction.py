@@ -4920,3 +4920,29 @@ def test_a_broadcaster_interviewed_after_a_death_is_the_one_interviewed():
                                    "with NBC's \"Today\" last year, he said the family had not known.", FRIDAY),
                      "INTERVIEW")
     assert ("Keith Morrison", "INTERVIEWEE") in roles
+
+
+def test_a_suspended_prison_term_or_a_seized_phone_is_no_regulators_action():
+    assert not _roles_of("Corey Blackwood pleaded guilty in November, and on 13 December Judge Fiona Marlowe sentenced "
+                         "him to 18 months' imprisonment, wholly suspended.", FRIDAY, "REGULATORY_ACTION")
+    assert not _roles_of("Police arrested Daniel Hale in May. Police interviewed Hale on Oct. 5 and seized his phone.",
+                         FRIDAY, "REGULATORY_ACTION")
+
+
+def test_an_investigation_going_on_since_at_least_a_year_began_by_then():
+    _the_one("Federal authorities have been investigating Daniel Hale since at least 2022.", FRIDAY, "INVESTIGATION",
+             ("Daniel Hale", "SUBJECT"), (date(2022, 1, 1), date(2022, 12, 31)))
+
+
+def test_taking_some_of_the_pills_bought_just_before_or_a_named_medicine_is_a_dose():
+    _the_one("Kayleigh Moffat bought four pills from a dealer on 30 January. She took two of them at her flat that "
+             "evening.", FRIDAY, "DRUG_ADMINISTRATION", ("Kayleigh Moffat", "RECIPIENT"),
+             (date(2024, 1, 30), date(2024, 1, 30)))
+    _the_one("Thomas Aldous died on 3 November 2024. He had taken codeine and pregabalin that evening in amounts far "
+             "above any prescribed dose.", FRIDAY, "DRUG_ADMINISTRATION", ("Thomas Aldous", "RECIPIENT"),
+             (date(2024, 11, 3), date(2024, 11, 3)))
+
+
+def test_taking_one_of_something_never_traded_is_no_dose():
+    assert not _roles_of("Kayleigh Moffat moved to Leeds in 2020. She took two of them to the beach.", FRIDAY,
+                         "DRUG_ADMINISTRATION")

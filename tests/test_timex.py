@@ -243,6 +243,7 @@ def test_coordinations_that_are_not_lists_of_dates(sentence: str, expected: list
 
 @pytest.mark.parametrize("sentence, text, start, end", [
     ("He has lived there since 2019.", "since 2019", date(2019, 1, 1), None),
+    ("Agents have watched him since at least 2021.", "since at least 2021", date(2021, 1, 1), None),
     ("He stayed there until 2020.", "until 2020", None, date(2020, 12, 31)),
     ("The plant will close by 2025.", "by 2025", None, date(2025, 12, 31)),
     ("He left before 2020.", "before 2020", None, date(2019, 12, 31)),

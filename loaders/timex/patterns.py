@@ -191,7 +191,7 @@ _BARE_REL_RE = re.compile(
     r"(?![\w-])")
 
 _BOUND_SIGNAL_RE = re.compile(
-    r"(?<![\w-])(?P<sig>(?i:since|until|till|up\s+until|up\s+to|through|thru|by|before|after|prior\s+to|"
+    r"(?<![\w-])(?P<sig>(?i:since(?:\s+at\s+least|\s+as\s+early\s+as)?|until|till|up\s+until|up\s+to|through|thru|by|before|after|prior\s+to|"
     r"starting(?:\s+(?:in|on|from))?|beginning(?:\s+(?:in|on))?|no\s+later\s+than|not\s+later\s+than|"
     r"earlier\s+than|later\s+than|no\s+earlier\s+than))\s+$")
 _RANGE_OPEN_RE = re.compile(r"(?<![\w-])(?i:between|from)\s+$")
@@ -212,8 +212,8 @@ _THAT_MONTH_RE = re.compile(r"(?<![\w-])(?i:that)\s+$")
 _OF_THAT_YEAR_GAP_RE = re.compile(r"\s+(?:of\s+)?")
 _EXPLICIT_YEAR_RE = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
 _STRONG_YEAR_SIGNAL_RE = re.compile(
-    r"(?<![\w-])(?i:in|since|until|till|by|during|before|after|from|through|throughout|around|circa|"
-    r"as\s+of|early|late|year|c\.)\s+$")
+    r"(?<![\w-])(?i:in|since|since\s+at\s+least|since\s+as\s+early\s+as|until|till|by|during|before|after|from|"
+    r"through|throughout|around|circa|as\s+of|early|late|year|c\.)\s+$")
 _DETERMINER_YEAR_SIGNAL_RE = re.compile(r"(?<![\w-])(?i:the|a|an|his|her|their|its|this|that|our|my|your)\s+$")
 # "in 2019 to 2020"; coordinated years ("2019 and 2020") are lists, dated only when the first year is.
 _YEAR_LIST_RE = re.compile(r"(?:1[6-9]\d\d|20\d\d)s?\s+(?i:to|through)\s+$")

@@ -927,6 +927,8 @@ class _Scanner:
             if signal is None:
                 continue
             word = " ".join(signal.group("sig").lower().split())
+            if word.startswith("since"):
+                word = "since"  # "since at least 2022": begun by then
             # "deferred sentence until 24 July": the day it was moved to, not a bound; and
             # "not until May": the time it happened
             moved = word in {"until", "till"} and (self._moved_to(base.start) or self._not_until(base.start))
