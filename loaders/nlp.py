@@ -155,6 +155,40 @@ def name_before_an_object_is_its_recipient(doc: Doc) -> Doc:
     return doc
 
 
+_SUBORDINATORS = frozenset({"after", "before", "because", "since", "while", "as", "if", "though", "although", "until",
+                            "till", "when", "whenever", "that", "once", "unless", "whether", "than", "so", "for",
+                            "like", "where", "whereas", "lest", "upon", "with", "without", "despite"})
+
+
+@Language.component("adjective_read_as_a_conjunction")
+def adjective_read_as_a_conjunction(doc: Doc) -> Doc:
+    """ "Reed sold Emily Chen counterfeit Percocet pills laced with fentanyl on March 3": the small
+    model may read "counterfeit" as a conjunction opening a clause whose subject is the pills.
+    The pills are what was given, the person whom, and the day the giving's."""
+    for word in doc:
+        clause = word.head
+        if word.dep_ != "mark" or word.tag_ != "IN" or not word.is_lower or clause.dep_ != "advcl" \
+                or word.lower_ in _SUBORDINATORS:
+            continue  # (not "supplied Matthew Perry with ketamine before the actor's death pleaded guilty")
+        verb = clause.head
+        things = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i > word.i]
+        people = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON" and c.i < word.i]
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _GIVING_VERBS or len(things) != 1 or len(people) != 1:
+            continue
+        thing = things[0]
+        sentence = verb.sent
+        saved = _saved(sentence)
+        word.head, word.dep_, word.pos_, word.tag_ = thing, "amod", "ADJ", "JJ"
+        people[0].dep_ = "dative"
+        thing.head, thing.dep_ = verb, "dobj"
+        for time in [c for c in clause.children if c.dep_ == "prep"
+                     and any(o.ent_type_ in {"DATE", "TIME"} for o in c.children if o.dep_ == "pobj")]:
+            time.head = verb
+        clause.head, clause.dep_, clause.tag_ = thing, "acl", "VBN"
+        _undo_unless_a_tree(sentence, saved)
+    return doc
+
+
 @Language.component("her_after_a_verb_of_giving_is_who_got_it")
 def her_after_a_verb_of_giving_is_who_got_it(doc: Doc) -> Doc:
     """ "Reed sold her ketamine", "sold her three vials": the small model reads "her" as the
@@ -914,6 +948,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("intent_ends_the_offence", last=True)
     nlp.add_pipe("his_standing_alone", last=True)
     nlp.add_pipe("name_before_an_object_is_its_recipient", last=True)
+    nlp.add_pipe("adjective_read_as_a_conjunction", last=True)
     nlp.add_pipe("her_after_a_verb_of_giving_is_who_got_it", last=True)
     nlp.add_pipe("source_hung_on_a_time_phrase_is_the_verbs", last=True)
     nlp.add_pipe("name_split_into_two_objects", last=True)

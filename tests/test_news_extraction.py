@@ -4946,3 +4946,20 @@ def test_taking_some_of_the_pills_bought_just_before_or_a_named_medicine_is_a_do
 def test_taking_one_of_something_never_traded_is_no_dose():
     assert not _roles_of("Kayleigh Moffat moved to Leeds in 2020. She took two of them to the beach.", FRIDAY,
                          "DRUG_ADMINISTRATION")
+
+
+def test_recounting_a_death_to_a_magazine_is_the_tellers_interview_and_a_published_q_and_a_no_publication():
+    _, roles = _only(_extract_text("Nora Blake died on Oct. 1, 2023. Emily Blake recounted her sister's final days to "
+                                   "People magazine.", FRIDAY), "INTERVIEW")
+    assert ("Emily Blake", "INTERVIEWEE") in roles and ("Nora Blake", "INTERVIEWEE") not in roles
+    events = _extract_text("In a Q&A with Vanity Fair published in March, Emily Blake described her grief.", FRIDAY)
+    assert ("Emily Blake", "INTERVIEWEE") in _only(events, "INTERVIEW")[1]
+    assert not [e for e, _ in events if e.type == "PUBLICATION"]
+
+
+def test_selling_someone_counterfeit_pills_on_a_day_is_a_sale_to_them_that_day():
+    _, roles = _only(_extract_text("Police say Marcus Reed sold Emily Chen counterfeit Percocet pills laced with "
+                                   "fentanyl on March 3.", FRIDAY), "DRUG_SUPPLY")
+    assert roles == {("Marcus Reed", "SUPPLIER"), ("Emily Chen", "BUYER")}
+    _the_one("Police say Marcus Reed sold Emily Chen counterfeit Percocet pills laced with fentanyl on March 3.", FRIDAY,
+             "DRUG_SUPPLY", ("Emily Chen", "BUYER"), (date(2024, 3, 3), date(2024, 3, 3)))
