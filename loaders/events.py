@@ -2055,13 +2055,16 @@ def _with_modifiers(noun: Token) -> list[Token]:
     return [noun, *_children(noun, {"compound", "amod"})]
 
 
-def _told_as_traded_just_before(verb: Token, required: frozenset[str], words: Callable[[Iterable[Token]], set[str]]) -> bool:
+def _told_as_traded_just_before(verb: Token, required: frozenset[str], words: Callable[[Iterable[Token]], set[str]],
+                                through_the_sentence: bool = False) -> bool:
     """Whether the sentence before, or this one before the verb, tells of trading one of the
-    required things ("Kayleigh Moffat bought four pills from a dealer")."""
+    required things ("Kayleigh Moffat bought four pills from a dealer"); the thing may also be
+    named later in the verb's own sentence when `through_the_sentence`."""
     doc = verb.doc
     sentence = verb.sent
-    told = doc[doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start : verb.i]
-    return bool(words(told) & required) and any(t.lemma_.lower() in _TRADING_VERBS for t in told)
+    told = doc[doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+               : sentence.end if through_the_sentence else verb.i]
+    return bool(words(told) & required) and any(t.lemma_.lower() in _TRADING_VERBS for t in told if t.i < verb.i)
 
 
 def _noun_a_participle_follows(verb: Token) -> list[Token]:
@@ -2145,11 +2148,7 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         if match.trigger.requires_also and pronouns:
             # "sold 50 vials ... and Fleming passed them on to ...", "Fleming bought 50 vials from
             # Sangha. He then passed 25 of them on to ...": what this sentence or the one before told was sold
-            sentence = verb_or_head.sent
-            doc = verb_or_head.doc
-            told = doc[doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start : sentence.end]
-            return bool(words(told) & match.trigger.requires) and any(
-                t.lemma_.lower() in _TRADING_VERBS for t in told if t.i < verb_or_head.i)
+            return _told_as_traded_just_before(verb_or_head, match.trigger.requires, words, through_the_sentence=True)
         # "posted her five supplies of 30 troches each": what the object is a quantity of, too
         # (not "photos of pills", "samples of the lozenges", "complaints of diversion")
         objects += [t for o in objects if o.lemma_.lower() in _AMOUNT_NOUNS
@@ -3541,14 +3540,23 @@ def _undergoing_actors(draft: _Draft) -> list[str]:
 _ROLES_A_PAIR_TAKES = frozenset({"DEFENDANT", "ARRESTED", "SPEAKER"})
 
 
+def _references_in_sentence(draft: _Draft, actor_id: str, actors: ActorAnalysis) -> list[ActorSpan]:
+    """Where the draft's sentence refers to the actor."""
+    return [sp for sp in actors.spans_between(draft.sentence.start, draft.sentence.end) if sp.actor_id == actor_id]
+
+
+def _nearest_reference(draft: _Draft, spans: list[ActorSpan]) -> ActorSpan | None:
+    """Of those references, the one nearest the draft's trigger."""
+    return min(spans, key=lambda sp: abs(sp.start - draft.trigger_start), default=None)
+
+
 def _surname_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis) -> None:
     """ "Mark Farrow found his wife, Lena, unresponsive ... the examiner concluded that Farrow had
     died": a death (or an autopsy) told by a surname two people share, or by a description ("the
     actor's death", after "born to the actor John Bennett Perry"), is of the one of them the story
     tells dead by name or pronoun elsewhere, not of the relative who lived on."""
     def reference(draft: _Draft, actor_id: str) -> ActorSpan | None:
-        spans = [sp for sp in actors.spans_between(draft.sentence.start, draft.sentence.end) if sp.actor_id == actor_id]
-        return min(spans, key=lambda sp: abs(sp.start - draft.trigger_start), default=None)
+        return _nearest_reference(draft, _references_in_sentence(draft, actor_id, actors))
 
     def surname(actor_id: str) -> str:
         return actors.actors[actor_id].name.split()[-1].lower()
@@ -3580,8 +3588,8 @@ def _pronoun_deaths_are_of_the_dead(drafts: list[_Draft], actors: ActorAnalysis)
         for actor_id, role in draft.participants:
             if (draft.match.event_type.name, role) not in _ROLES_OF_THE_DEAD:
                 continue
-            spans = [sp for sp in actors.spans_between(draft.sentence.start, draft.sentence.end) if sp.actor_id == actor_id]
-            nearest = min(spans, key=lambda sp: abs(sp.start - draft.trigger_start), default=None)
+            spans = _references_in_sentence(draft, actor_id, actors)
+            nearest = _nearest_reference(draft, spans)
             # "Iwamasa injected Perry ... on the day he died": named here as the one who acts, and
             # only a pronoun says he died.
             told_as_theirs = draft.match.trigger.part_of_speech == "NOUN"  # "her death", not "when he died"
