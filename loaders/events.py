@@ -775,6 +775,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         if nominal.dep_ in SUBJECTS and nominal.head.lemma_.lower() in _FINDING_VERBS:
             # "An investigation by the board found that Dr. Ruiz had prescribed ...": whom it found of
             add("told_of", [s for c in _children(nominal.head, {"ccomp"}) for s in _children(c, SUBJECTS | PASSIVE_SUBJECTS)])
+        undergone = _undergone_in(match, nominal, taxonomy)
         for clause in _children(nominal, {"relcl"}):
             makers = [s for s in _children(clause, SUBJECTS) if s.tag_ not in {"WDT", "WP"}]
             if clause.lemma_.lower() in match.event_type.given_by_principal:
@@ -784,7 +785,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             elif clause.lemma_.lower() in taxonomy.agent_light_verbs | taxonomy.release_verbs:
                 # "an autopsy report the Clark County Coroner's Office released Tuesday": who made it
                 add("agent", makers)
-            elif clause is _undergone_in(match, nominal, taxonomy):
+            elif clause is undergone:
                 add("experiencer", makers)  # "a treatment he had received": his
         # "an indictment returned against Sangha", "warning letters sent to three companies",
         # "a study, published in May and led by Dr. Rao"; not "an injection made by Sandor Pharma"
