@@ -51,7 +51,7 @@ from loaders.records import (
     width,
 )
 from loaders.taxonomy import EventType, Taxonomy, Trigger
-from loaders.timex import ABSOLUTE, AnchoredOffset, TimeExpression, hours_into_the_night, told_with_year, whole_number
+from loaders.timex import ABSOLUTE, PERIOD_TOLD, AnchoredOffset, TimeExpression, hours_into_the_night, told_with_year, whole_number
 
 # Dependents that lead out of the trigger's own clause: actors found below them
 # belong to another statement.
@@ -3730,11 +3730,14 @@ def _definite_mentions_keep_their_dates(drafts: list[_Draft]) -> None:
 
 def _within_one_unit(told: FuzzyDate, calendar: tuple[int, int, str] | None) -> bool:
     """Whether a date told lies within one day, or one calendar month or year when the
-    expression counts in them ("that month", "the following year")."""
+    expression counts in them ("that month", "the following year"); for "that period",
+    whether it spans more than a day."""
     start, end = told.start, told.end
     if start is None or end is None:
         return False
     unit = calendar[2] if calendar is not None else "day"
+    if unit == PERIOD_TOLD:
+        return start < end
     if unit == "year":
         return start.year == end.year
     if unit == "month":
@@ -3797,8 +3800,9 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
     else:
         # "On April 2, her roommate found her; she died the next day": the date told just
         # before in the same sentence, whether or not it dates an event of its own.
+        period = anchor.calendar is not None and anchor.calendar[2] == PERIOD_TOLD
         told = [e for e in expressions if draft.sentence.start <= e.start < expression.start
-                and e.anchor is None and e.date.known]
+                and e.anchor is None and e.date.known and (not period or _within_one_unit(e.date, anchor.calendar))]
         if not told:
             # "On Monday, Aug. 4, detectives searched his flat. X was arrested the same day":
             # the day the story last gave, when it gave it after the last dated event.
@@ -3809,7 +3813,8 @@ def _claim(draft: _Draft, drafts: list[_Draft], ids: list[str], last_dated: tupl
             told = [e for e in expressions if e.end <= expression.start and e.anchor is None and e.date.known
                     and _within_one_unit(e.date, anchor.calendar) and (last_dated is None or e.start > last_dated[2] or (
                         e.start == last_dated[2] and e.date != last_dated[1]))][-1:]
-        before = told[-1].date if told else last_dated[1] if last_dated else None
+        before = told[-1].date if told else last_dated[1] if last_dated and (
+            not period or _within_one_unit(last_dated[1], anchor.calendar)) else None
         if told and anchor.max_offset_days == 0 and hours_into_the_night(
                 expression.text, document.text[max(0, told[-1].start - 80):expression.start]):
             anchor = replace(anchor, max_offset_days=1)  # "at 11:30 p.m. ... A few hours later"
@@ -3968,7 +3973,7 @@ def _from_date_told(told: FuzzyDate, anchor: AnchoredOffset, text: str) -> Fuzzy
     """The date an anchored phrase gives from a date told: in whole calendar units where it
     counts in them ("the following month", "that year"), and no earlier or later than its
     offsets allow ("later that year" after Oct. 2, 2024: Oct. 3 to Dec. 31, 2024)."""
-    if anchor.calendar is None or told.start is None or told.end is None:
+    if anchor.calendar is None or anchor.calendar[2] == PERIOD_TOLD or told.start is None or told.end is None:
         return told.shifted(anchor.min_offset_days, anchor.max_offset_days, text)
     lo, hi, unit = anchor.calendar
     whole = told.in_calendar_units(lo, hi, unit, text)

@@ -599,6 +599,18 @@ def test_the_following_month_is_the_next_calendar_month():
     assert _span(event) == (date(2021, 1, 1), date(2021, 12, 31))
 
 
+def test_during_that_period_is_the_span_the_story_told_before():
+    event, _ = _only(_extract_text(
+        "Brianna Skowron stole fentanyl from the hospital from March to September 2023. She admitted injecting "
+        "herself with the diverted drug over the same period.", FRIDAY), "DRUG_ADMINISTRATION")
+    assert _span(event) == (date(2023, 3, 1), date(2023, 9, 30))
+    # a single day is no period: the story told none
+    event, _ = _only(_extract_text(
+        "Brianna Skowron stole fentanyl from the hospital on March 3, 2023. She admitted injecting herself with "
+        "the diverted drug during that period.", FRIDAY), "DRUG_ADMINISTRATION")
+    assert _span(event) == (None, None)
+
+
 def test_the_following_week_is_the_next_calendar_week():
     event, _ = _only(_extract_text(
         "Abby Renner died on Wednesday, April 16. The following week, Billings police arrested Colby Hartigan at "

@@ -14,6 +14,7 @@ from loaders.records import DocumentRecord, FuzzyDate, Precision, Sentence
 from loaders.timex import (
     ABSOLUTE,
     ANCHORED,
+    PERIOD_TOLD,
     RELATIVE,
     TimeExpression,
     find_time_expressions,
@@ -510,6 +511,23 @@ def test_discourse_anchors_point_at_the_previously_mentioned_event(sentence: str
     assert found.anchor is not None
     assert (found.anchor.anchor_text, found.anchor.anchor_start, found.anchor.anchor_end) == (None, None, None)
     assert offsets(found) == (low, high)
+
+
+@pytest.mark.parametrize("sentence, text, found", [
+    ("She sold the drugs during that period.", "during that period", True),
+    ("He injected himself over the same period.", "over the same period", True),
+    ("In that time, he sold ketamine to dozens of patients.", "In that time", True),
+    ("Sales fell 8% over the same period last year.", None, False),
+    ("Flu peaks during that time of year.", None, False),
+])
+def test_that_period_is_the_span_told_before_not_a_comparison(sentence: str, text: str | None, found: bool) -> None:
+    expressions = find_time_expressions(sentence, PUBLISHED)
+    if not found:
+        assert [e.text for e in expressions if e.anchor is not None and e.anchor.calendar is not None] == []
+        return
+    (expression,) = expressions
+    assert (expression.text, expression.kind, offsets(expression)) == (text, ANCHORED, (0, 0))
+    assert expression.anchor.calendar == (0, 0, PERIOD_TOLD)
 
 
 @pytest.mark.parametrize("sentence, text, low, high", [

@@ -120,6 +120,10 @@ Offsets from an anchor are [min, max] days relative to the anchor's own interval
   week" after a Wednesday = the Monday-to-Sunday week after it; "that year" = the
   anchor's calendar year; "the following spring" = the first spring to begin after the
   anchor), "two days later" = [2, 2], "days later" = [1, 6];
+  "during that period" / "over the same period" / "in that time" = the whole span told
+  before (`AnchoredOffset.calendar` (0, 0, PERIOD_TOLD)): the last interval of more than a
+  day the story gave, never a single day ("during that time of year", "over the same
+  period last year" are no such reference);
   "the day before" / "the day after" / "a day earlier" / "the day prior" with no event
   phrase after them = [-1, -1] / [1, 1] / [-1, -1] / [-1, -1], also when a preposition,
   a conjunction or a bare "that" follows ("a day before to ask", "two days before that").
@@ -185,10 +189,10 @@ without one beside a day told with one ("on Oct. 12" after "between Sept. 30 and
 """
 
 from loaders.timex.api import find_time_expressions
-from loaders.timex.base import ABSOLUTE, ANCHORED, RELATIVE, AnchoredOffset, TimeExpression
+from loaders.timex.base import ABSOLUTE, ANCHORED, PERIOD_TOLD, RELATIVE, AnchoredOffset, TimeExpression
 from loaders.timex.calendar import whole_number
 from loaders.timex.narrative import narrative_days, narrative_months, told_with_year
 from loaders.timex.scanner import hours_into_the_night
 
-__all__ = ["ABSOLUTE", "ANCHORED", "RELATIVE", "AnchoredOffset", "TimeExpression", "find_time_expressions",
+__all__ = ["ABSOLUTE", "ANCHORED", "PERIOD_TOLD", "RELATIVE", "AnchoredOffset", "TimeExpression", "find_time_expressions",
            "hours_into_the_night", "narrative_days", "narrative_months", "told_with_year", "whole_number"]

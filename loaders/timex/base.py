@@ -10,6 +10,8 @@ from loaders.records import FuzzyDate
 ABSOLUTE = "ABSOLUTE"
 RELATIVE = "RELATIVE"  # to the publication date
 ANCHORED = "ANCHORED"  # to another event named in the text
+# The calendar unit of "during that period": no unit, the whole span told before.
+PERIOD_TOLD = "period"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +31,8 @@ class AnchoredOffset:
     anchor_end: int | None
     # The offsets in whole calendar months or years, when the text counts in them: "the
     # following month" = (1, 1, "month"), "that year" = (0, 0, "year"). The day offsets
-    # then cover every such unit; a known anchor date gives the exact one.
+    # then cover every such unit; a known anchor date gives the exact one. "during that
+    # period" = (0, 0, PERIOD_TOLD): the span told before, as told.
     calendar: tuple[int, int, str] | None = None
 
 

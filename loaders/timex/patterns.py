@@ -176,6 +176,11 @@ _DISCOURSE_RE = re.compile(
     r"|fall(?!\s+(?:under|into|within|outside|short|through|apart|behind|below|between|off|from|down|out|on|in"
     r"|ill|sick|asleep|silent|victim|prey|foul|flat|back|away|over)\b))))"
     r"(?![\w-])")
+# "sold the drugs during that period", "injecting herself over the same period": the span of
+# time told before (not "during that time of year", nor "over the same period last year").
+_PERIOD_TOLD_RE = re.compile(
+    r"(?<![\w-])(?i:(?:during|over|in|throughout|across)\s+(?:that|this|the\s+same|that\s+same)\s+(?:period|time|stretch|span))"
+    r"(?![\w-])(?!\s+(?i:of|when|in\s+which|last|next|a|the|each|every)\b)")
 # "the day the charges were announced", "on the night he died", "the morning Farrow was found":
 # a day named by what happened on it.
 _DAY_OF_CLAUSE_RE = re.compile(
@@ -316,8 +321,8 @@ _TRIGGER_RE = re.compile(r"\d|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|e
 january february march april may june july august september october november december day night week month
 year decade century hour minute second fortnight spring summer autumn fall winter christmas halloween easter
 thanksgiving before after prior since until till during following ahead morning evening afternoon tonight
-tomorrow yesterday later earlier wake aftermath run-up lead-up
-""".split() + ["time of"]))
+tomorrow yesterday later earlier wake aftermath run-up lead-up period
+""".split() + ["time of", "that time", "same time"]))
 # Cheap look-ups that let a sentence skip whole groups of patterns that cannot match in it:
 # every quantity pattern ("two days before", "weeks ago", "in the past year") needs a unit word.
 _UNIT_WORD_RE = re.compile(r"second|minute|hour|day|night|week|fortnight|month|year|decade")

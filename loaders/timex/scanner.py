@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from functools import partial
 
 from loaders.records import SEASON_FIRST_MONTH, FuzzyDate
-from loaders.timex.base import ABSOLUTE, ANCHORED, AnchoredOffset, RELATIVE, TimeExpression, _Found
+from loaders.timex.base import ABSOLUTE, ANCHORED, PERIOD_TOLD, AnchoredOffset, RELATIVE, TimeExpression, _Found
 from loaders.timex.calendar import (
     _count,
     _holiday,
@@ -47,6 +47,7 @@ from loaders.timex.patterns import (
     _DETERMINER_YEAR_SIGNAL_RE,
     _DIGIT_RE,
     _DISCOURSE_RE,
+    _PERIOD_TOLD_RE,
     _DMY_RE,
     _EARLIER_THIS_RE,
     _OVER_THE_WEEKEND_RE,
@@ -946,6 +947,7 @@ class _Scanner:
         yield from self._the_units()
         yield from self._days_of_clauses()  # before "the same morning" alone, which it extends
         yield from self._discourse()
+        yield from self._periods_told()
         yield from self._bare_relations()
 
     def _offset_found(self, start: int, end: int, low: int | None, high: int | None, *,
@@ -1098,6 +1100,13 @@ class _Scanner:
                 if anchor is None and self.anchor_at(as_anchor.end(), require_event=False) is not None:
                     continue  # "the same year as his brother" names no event to count from
             yield _Found(m.start(), m.end(), ANCHORED, None, (low, high, None, None), future, calendar=calendar)
+
+    def _periods_told(self) -> Iterator[_Found]:
+        """ "during that period", "over the same period": the whole span the story told last,
+        which the event stage finds ("from March 2021 to August 2022 ... during that period")."""
+        for m in _PERIOD_TOLD_RE.finditer(self.text):
+            yield _Found(m.start(), m.end(), ANCHORED, None, (0, 0, None, None), self.future_at(m.start(), m.end()),
+                         calendar=(0, 0, PERIOD_TOLD))
 
     def _days_of_clauses(self) -> Iterator[_Found]:
         """"arrested the day the charges were announced", "on the day he died": the day of the
