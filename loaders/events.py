@@ -840,8 +840,9 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
                 if _placed_under(nominal, verb):  # "remains under investigation", "placed Dunn under arrest"
                     placed = _children(verb, {"dobj"}) or subjects or _children(verb, PASSIVE_SUBJECTS)
                     # someone named, or someone's death; "the case remains under investigation" is on
-                    # whoever the story follows
-                    add("patient", [t for t in placed if t.pos_ in {"PROPN", "PRON"} or "of" in _prep_objects(t)])
+                    # its defendants, else whoever the story follows
+                    add("patient", [t for t in placed if t.pos_ in {"PROPN", "PRON"} or "of" in _prep_objects(t)
+                                    or t.lemma_.lower() in _CASE_NOUNS])
                 if _undergone_through_preposition(nominal, verb, taxonomy):
                     add("experiencer", subjects)  # "agreed to a plea deal", "went through a course of infusions"
                 if _scheduled_for(nominal, verb):
@@ -2646,8 +2647,9 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                         and not (node.dep_ == "advcl" and anchor and anchor.anchor_start is not None
                         and anchor.anchor_start <= node.idx < (anchor.anchor_end or 0)) \
                         and not (node.dep_ == "advcl" and _is_when_clause(node)) \
-                        and not (node.dep_ == "ccomp" and node.pos_ == "ADJ") \
-                        and not _subjectless_copula(node):  # "found him dead ... on Jan. 19"
+                        and not (node.pos_ == "ADJ" and (node.dep_ == "ccomp" or (
+                            node.dep_ == "advcl" and node.head.lemma_.lower() == "find"))) \
+                        and not _subjectless_copula(node):  # "found him dead ... on Jan. 19", "found X, 37, dead"
                     # "Four days after Freya died, police arrested ...": the anchor's own clause is
                     # crossed, and so is a when-clause ("pleaded not guilty when he was arraigned in June"),
                     # a name coordinated with another ("arrested X, 22, and Y, 20, on Saturday") and a
@@ -3072,10 +3074,17 @@ def _defendants_of_the_others(draft: _Draft, drafts: list[_Draft]) -> list[str]:
     return list(dict.fromkeys(a for d in drafts if d is not draft for a, r in d.participants if r == "DEFENDANT"))
 
 
+_OF_THE_DEAD = frozenset({"DEATH", "AUTOPSY"})
+
+
 def _the_case_is_its_defendants(drafts: list[_Draft]) -> None:
     """An investigation of "this case" or "the case" ("The case was investigated by the DEA",
     a prosecutor's "commended the investigation of this case by ...") is into the people the
-    story's other events have as defendants."""
+    story's other events have as defendants. A case that "remains under investigation" just
+    after a death or an autopsy, with no one accused in the two sentences before, is the case
+    of that death ("The medical examiner's office performed an autopsy Tuesday. The case
+    remains under investigation"), and of no one when those sentences name no one dead."""
+    sentence_starts = sorted({d.sentence.start for d in drafts})
     for draft in drafts:
         if draft.match.event_type.name != "INVESTIGATION" or _has_principal(draft):
             continue
@@ -3092,8 +3101,17 @@ def _the_case_is_its_defendants(drafts: list[_Draft]) -> None:
         # (with no one charged yet, "Police arrested Lunsford ... are investigating the case": his)
         defendants = _defendants_of_the_others(draft, drafts) or list(dict.fromkeys(
             a for d in drafts if d is not draft for a, r in d.participants if r == "ARRESTED"))
+        recent = [d for d in drafts if d is not draft and d.sentence.start in _sentences_around(sentence_starts, draft, 2, 0)]
+        deaths = [d for d in recent if d.match.event_type.name in _OF_THE_DEAD]
+        nominal = _nominal_head(draft.match.head)
+        accused_here = any(r in {"DEFENDANT", "ARRESTED"} for d in recent for _, r in d.participants)
         if told_here:
             draft.participants.extend(told_here)
+        elif deaths and not accused_here and _placed_under(nominal, nominal.head.head):
+            # (of one the sentences do not name: no one's; "commended the investigation of this
+            # case" after the death told is the defendants')
+            draft.participants.extend(dict.fromkeys((a, principal[0]) for d in deaths for a, r in d.participants
+                                                    if r in d.match.event_type.principal))
         elif 1 <= len(defendants) <= 6:
             draft.participants.extend((a, principal[0]) for a in defendants)
 
@@ -3655,10 +3673,11 @@ def _the_dead_are_not_those_who_supplied_them(drafts: list[_Draft], actors: Acto
     """ "Dr. Roth and Dr. Patel are accused of supplying ketamine to Jason Cole in the weeks
     before he died", "Iwamasa injected Perry ... in the days before his death": a death told by
     a pronoun that stands for one who, in its own sentence, supplies or gives the drugs is the
-    death of the one person they went to."""
+    death of the one person they went to; so too "supplying the singer with the drugs that
+    killed him"."""
     for death in drafts:
         if death.match.event_type.name != "DEATH" or not any(
-                (c.dep_ in SUBJECTS and c.tag_ == "PRP") or (c.dep_ == "poss" and c.tag_ == "PRP$")
+                (c.dep_ in SUBJECTS | OBJECTS and c.tag_ == "PRP") or (c.dep_ == "poss" and c.tag_ == "PRP$")
                 for c in death.match.head.children):
             continue
         for actor_id, role in list(death.participants):

@@ -189,6 +189,40 @@ def adjective_read_as_a_conjunction(doc: Doc) -> Doc:
     return doc
 
 
+# Adjectives of a route of giving a drug: they only ever modify the noun after them.
+_ROUTE_ADJECTIVES = frozenset({"nasal", "intranasal", "oral", "intravenous", "intramuscular", "sublingual", "topical"})
+
+
+@Language.component("route_adjective_modifies_the_noun_after_it")
+def route_adjective_modifies_the_noun_after_it(doc: Doc) -> Doc:
+    """ "supplied the nasal spray to 14 clinics between September 2023 and March 2024": the small
+    model may read "nasal" as the object and "spray" as a verb of its own, taking the clinics
+    and the time with it. The spray is the object, "nasal" its adjective, and what the false
+    verb held belongs to the verb that gave the spray."""
+    for word in doc[:-1]:
+        noun = doc[word.i + 1]
+        if word.lower_ not in _ROUTE_ADJECTIVES or word.head.i == noun.i or not noun.is_alpha or noun.is_sent_start:
+            continue
+        sentence = word.sent
+        saved = _saved(sentence)
+        false_verb = noun.head if noun.pos_ in {"VERB", "AUX"} and noun.head.i != noun.i else None
+        for child in [c for c in word.children if c.i < word.i]:
+            child.head = noun  # "the", "two": the noun's
+        if word.head.i == word.i:
+            noun.head, noun.dep_ = noun, "ROOT"
+        else:
+            noun.head, noun.dep_ = word.head, word.dep_
+        if false_verb is not None:
+            for child in [c for c in noun.children if c.dep_ in {"prep", "npadvmod", "advmod", "punct", "cc", "nsubj"}]:
+                # ("bought two bottles of the nasal spray": the bottles, read as its subject, were bought)
+                child.head, child.dep_ = false_verb, "dobj" if child.dep_ == "nsubj" else child.dep_
+        noun.pos_, noun.tag_ = "NOUN", "NNS" if noun.lower_.endswith("s") else "NN"
+        noun.lemma_ = noun.lower_[:-1] if noun.tag_ == "NNS" else noun.lower_
+        word.head, word.dep_, word.pos_, word.tag_ = noun, "amod", "ADJ", "JJ"
+        _undo_unless_a_tree(sentence, saved)
+    return doc
+
+
 @Language.component("her_after_a_verb_of_giving_is_who_got_it")
 def her_after_a_verb_of_giving_is_who_got_it(doc: Doc) -> Doc:
     """ "Reed sold her ketamine", "sold her three vials": the small model reads "her" as the
@@ -949,6 +983,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("his_standing_alone", last=True)
     nlp.add_pipe("name_before_an_object_is_its_recipient", last=True)
     nlp.add_pipe("adjective_read_as_a_conjunction", last=True)
+    nlp.add_pipe("route_adjective_modifies_the_noun_after_it", last=True)
     nlp.add_pipe("her_after_a_verb_of_giving_is_who_got_it", last=True)
     nlp.add_pipe("source_hung_on_a_time_phrase_is_the_verbs", last=True)
     nlp.add_pipe("name_split_into_two_objects", last=True)

@@ -885,6 +885,26 @@ def test_capitalised_words_ending_in_a_legal_form_are_one_company():
                for n in ("Lakelight Events LLC", "Calder Vale Pharma Ltd", "Acme LLC"))
 
 
+def test_a_legal_form_set_off_by_a_comma_ends_the_company_name():
+    text = "The board fined Ozark Valley Compounding, LLC, on Monday. Ozark Valley Compounding said it would appeal."
+    analysis = analyse(text)
+    assert names(analysis) == {"Ozark Valley Compounding, LLC"}
+    assert resolved(analysis, text, "Ozark Valley Compounding", 1) == actor_named(analysis, "Ozark Valley Compounding, LLC")
+    listed = analyse("Ozark Valley Compounding, L.L.C., agreed to pay a fine.")
+    assert names(listed) == {"Ozark Valley Compounding, L.L.C."}
+
+
+def test_a_company_named_without_its_legal_form_is_the_same_company():
+    # (the model tags only "Vale Pharma" in the second sentence)
+    text = "Calder Vale Pharma Ltd was fined. Calder Vale Pharma supplied the nasal spray to 14 clinics."
+    analysis = analyse(text)
+    assert names(analysis) == {"Calder Vale Pharma Ltd"}
+    assert resolved(analysis, text, "Calder Vale Pharma", 1) == actor_named(analysis, "Calder Vale Pharma Ltd")
+    # a longer name that adds more than the legal form is another organisation
+    assert names(analyse("Royal Free Hospital Trust said it would act. Royal Free Hospital staff agreed.")) == {
+        "Royal Free Hospital Trust", "Royal Free Hospital"}
+
+
 def test_she_whose_death_an_examiner_rules_on_is_not_the_examiner():
     text = ("Leah Dunleavy, 34, a nurse, was found unresponsive in her kitchen on June 3 by her husband, Tom. She died "
             "the next morning.\n\nThe day before her death, a 26-year-old man named Cody Brannigan sold the nurse two "

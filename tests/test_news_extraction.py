@@ -599,6 +599,28 @@ def test_the_following_month_is_the_next_calendar_month():
     assert _span(event) == (date(2021, 1, 1), date(2021, 12, 31))
 
 
+def test_the_drugs_that_killed_him_did_not_kill_who_supplied_them():
+    events = _extract_text("Mateo Ruiz-Landry, 24, was charged in July. Prosecutors accuse him of supplying the "
+                           "singer Corin Halloway with the drugs that killed him.", FRIDAY)
+    _, roles = _only(events, "DEATH")
+    assert roles == {("Corin Halloway", "DECEASED")}
+
+
+def test_the_case_under_investigation_is_of_the_one_arrested():
+    _the_one("Derek Lunsford, 31, was arrested on Tuesday. The case remains under investigation by the "
+             "department's detective bureau.", FRIDAY, "INVESTIGATION", ("Derek Lunsford", "SUBJECT"), (None, None))
+
+
+def test_the_case_under_investigation_just_after_a_death_is_of_the_dead_not_of_another_defendant():
+    events = _extract_text(
+        "Wade Tillotson, 41, of Granger Mills, was charged on Monday with selling fentanyl.\n\nOfficers found Derek "
+        "Lunsford, 37, dead at his home on Maple Street on Monday. The Harlow County Medical Examiner's Office "
+        "performed an autopsy on Tuesday. The case remains under investigation by the department's detective "
+        "bureau.", FRIDAY)
+    _, roles = _only(events, "INVESTIGATION")
+    assert roles == {("Derek Lunsford", "SUBJECT")}
+
+
 def test_during_that_period_is_the_span_the_story_told_before():
     event, _ = _only(_extract_text(
         "Brianna Skowron stole fentanyl from the hospital from March to September 2023. She admitted injecting "
@@ -4975,3 +4997,19 @@ def test_selling_someone_counterfeit_pills_on_a_day_is_a_sale_to_them_that_day()
     assert roles == {("Marcus Reed", "SUPPLIER"), ("Emily Chen", "BUYER")}
     _the_one("Police say Marcus Reed sold Emily Chen counterfeit Percocet pills laced with fentanyl on March 3.", FRIDAY,
              "DRUG_SUPPLY", ("Emily Chen", "BUYER"), (date(2024, 3, 3), date(2024, 3, 3)))
+
+
+def test_supplying_the_nasal_spray_between_two_months_is_dated_by_them():
+    # ("nasal" is no object and "spray" no verb of its own: the span is the supplying's)
+    _the_one("Harlow Pharma Ltd supplied the nasal spray to 14 private clinics in England between September 2023 "
+             "and March 2024.", FRIDAY, "DRUG_SUPPLY", ("Harlow Pharma Ltd", "SUPPLIER"),
+             (date(2023, 9, 1), date(2024, 3, 31)))
+    _, roles = _only(_extract_text("Nora Blake, 27, bought two bottles of the nasal spray from Harlow Pharma Ltd in "
+                                   "May 2024.", FRIDAY), "DRUG_SUPPLY")
+    assert roles == {("Nora Blake", "BUYER"), ("Harlow Pharma Ltd", "SUPPLIER")}
+
+
+def test_found_dead_with_an_age_between_is_dead_by_that_day():
+    # ("found X, 37, dead": the model hangs "dead" on the finding as a clause of its own)
+    _the_one("Officers found Derek Lunsford, 37, dead at his home on Maple Street on Monday.", FRIDAY, "DEATH",
+             ("Derek Lunsford", "DECEASED"), (None, date(2024, 6, 10)))

@@ -143,9 +143,12 @@ class _Clusters:
         # Short organisation names ("Avesta", "Royal Free") are the long name they begin, unless
         # the word is the surname of someone named in full: "Dunleavy" after "Keith Dunleavy, 52,
         # who owned Dunleavy Apothecary" is the man.
+        # A name with a head of its own ("Harlow Pharma") is another organisation than a longer
+        # one it begins, unless all the longer one adds is the legal form ("Harlow Pharma Ltd").
         for key, actor in list(orgs.items()):
             longer = org_with_prefix(org_words[key])
-            if longer is not None and not self._has_own_head(actor) and key not in by_surname:
+            if longer is not None and key not in by_surname and (
+                    not self._has_own_head(actor) or self._only_a_legal_form_added(key, longer)):
                 self._merge(actor, longer)
 
         single_persons: dict[str, _Actor] = {}
@@ -335,6 +338,10 @@ class _Clusters:
         if words and words[0].lower() == "the":
             words.pop(0)
         return " ".join(words)
+
+    def _only_a_legal_form_added(self, key: str, longer: _Actor) -> bool:
+        added = _org_words(longer.canonical, self.lex)[len(key.split()):]
+        return bool(added) and all(word in self.lex.legal_suffixes for word in added)
 
     def _has_own_head(self, actor: _Actor) -> bool:
         words = actor.canonical.split()

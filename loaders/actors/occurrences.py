@@ -142,7 +142,7 @@ class _Names:
         found.extend(self._designated_organisations())
         media = self._media_names() + self._call_signs() + self._mastheads_the_model_missed()
         found.extend(media)
-        found = _without_overlaps(found)
+        found = self._names_cut_short(_without_overlaps(found))
         self._mark_parenthesised_acronyms(found)
         # A name judged not to be an actor in one place (a show title, a drug) is not one anywhere.
         found = [occ for occ in found if fold(occ.core_text(self.doc)) not in self.rejected]
@@ -158,6 +158,26 @@ class _Names:
         # A title the model already took for an organisation is still the programme it names.
         self.programme_names = {_without_article(fold(o.core_text(self.doc))) for o in framed + media}
         return sorted(found + programmes, key=lambda o: o.start)
+
+    def _names_cut_short(self, found: list[_Occurrence]) -> list[_Occurrence]:
+        """ "Calder Vale Pharma Ltd was fined. Calder Vale Pharma supplied ...": the model may leave
+        a name's first words out of one mention ("Vale Pharma"); capitalised words just before it
+        that, with it, begin an organisation named elsewhere in the text are part of it."""
+        doc = self.doc
+        organisations = {fold(o.core_text(doc)) for o in found if o.kind == ActorKind.ORGANIZATION}
+        taken = {i for o in found for i in range(o.start, o.end)}
+        for occ in found:
+            start = occ.start
+            while (start > 0 and start - 1 not in taken and _is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha
+                   and "\n" not in doc[start - 1].whitespace_ and not self._is_title(doc[start - 1])):
+                start -= 1
+            if start == occ.start:
+                continue
+            longer = fold(doc[start:occ.end].text)
+            if any(name != longer and name.startswith(longer + " ") for name in organisations):
+                occ.start = occ.core = start
+                occ.kind = ActorKind.ORGANIZATION
+        return found
 
     # -- programmes
 
@@ -344,6 +364,8 @@ class _Names:
             return None
         if end < len(doc) and fold(doc[end].text) in lex.legal_suffixes and "\n" not in doc[end - 1].whitespace_:
             end += 1  # "Acme Health LLC": the model often leaves the legal form out of the name
+        elif _legal_form_after_a_comma(doc, end, lex):
+            end += 2  # "Ozark Valley Compounding, LLC"
         if label == "ORG":  # "the Governor's Office of Substance Use Policy", the post tagged apart
             start = self._office_holder(start, across_names=self._after_titled_possessive(start))
             start = self._named_with_and(start, end)
@@ -1085,6 +1107,8 @@ class _Names:
             if fold(suffix.text) not in lex.legal_suffixes:
                 continue
             start = starts.get(suffix.i, suffix.i)  # "Calder" + the model's "Vale Pharma Ltd"
+            if start == suffix.i and _legal_form_after_a_comma(doc, suffix.i - 1, lex) and _is_capitalised(doc[suffix.i - 2]):
+                start = starts.get(suffix.i - 2, suffix.i - 2)  # "Ozark Valley Compounding, LLC"
             while (start > 0 and _is_capitalised(doc[start - 1]) and not doc[start - 1].is_punct
                    and "\n" not in doc[start - 1].whitespace_ and not self._is_title(doc[start - 1])):
                 start -= 1
@@ -1298,6 +1322,12 @@ def _split_at_loose_commas(entities: Iterable[Span]) -> Iterator[Span]:
                 yield Span(ent.doc, start, comma.i, label=ent.label_)
                 start = comma.i + 1
         yield ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
+
+
+def _legal_form_after_a_comma(doc: Doc, comma: int, lex: ActorLexicon) -> bool:
+    """ "Ozark Valley Compounding, LLC": a legal form set off by a comma still ends the name."""
+    return (0 < comma < len(doc) - 1 and doc[comma].text == "," and fold(doc[comma + 1].text) in lex.legal_suffixes
+            and "\n" not in doc[comma - 1].whitespace_ + doc[comma].whitespace_)
 
 
 def _addressed(token: Token) -> bool:
