@@ -201,8 +201,9 @@ def route_adjective_modifies_the_noun_after_it(doc: Doc) -> Doc:
     verb held belongs to the verb that gave the spray."""
     for word in doc[:-1]:
         noun = doc[word.i + 1]
-        if word.lower_ not in _ROUTE_ADJECTIVES or word.head.i == noun.i or not noun.is_alpha or noun.is_sent_start:
-            continue
+        if word.lower_ not in _ROUTE_ADJECTIVES or word.head.i == noun.i or noun.is_sent_start \
+                or noun.pos_ not in {"NOUN", "PROPN", "VERB"}:
+            continue  # (not "oral and nasal forms": the conjunction is no noun)
         sentence = word.sent
         saved = _saved(sentence)
         false_verb = noun.head if noun.pos_ in {"VERB", "AUX"} and noun.head.i != noun.i else None

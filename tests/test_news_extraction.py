@@ -5007,6 +5007,9 @@ def test_supplying_the_nasal_spray_between_two_months_is_dated_by_them():
     _, roles = _only(_extract_text("Nora Blake, 27, bought two bottles of the nasal spray from Harlow Pharma Ltd in "
                                    "May 2024.", FRIDAY), "DRUG_SUPPLY")
     assert roles == {("Nora Blake", "BUYER"), ("Harlow Pharma Ltd", "SUPPLIER")}
+    from loaders.nlp import parse
+    # a conjunction after the adjective is no noun
+    assert [t.pos_ for t in parse("Ketamine comes in oral and nasal forms.") if t.lower_ == "and"] == ["CCONJ"]
 
 
 def test_found_dead_with_an_age_between_is_dead_by_that_day():
