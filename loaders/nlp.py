@@ -619,7 +619,41 @@ def name_read_as_a_verb(doc: Doc) -> Doc:
                     child.head = verb
         elif name.dep_ == "csubj":
             name.dep_ = "nsubj"
+        elif name.dep_ == "ROOT":
+            _present_verb_read_as_the_subject(name)
     return doc
+
+
+# Verbs of a timeline told in the present whose "-s" form is also a plural noun.
+_PRESENT_VERBS_LIKE_NOUNS = {"issues": "issue", "files": "file", "orders": "order", "fines": "fine", "sends": "send",
+                             "grants": "grant", "charges": "charge", "sentences": "sentence", "hands": "hand",
+                             "awards": "award", "releases": "release", "reports": "report", "appeals": "appeal"}
+
+
+def _present_verb_read_as_the_subject(name: Token) -> None:
+    """ "August 2022: The Arizona Medical Board issues Lindqvist an advisory letter": with the
+    name read as the verb, the model reads "issues" as its subject. The verb is "issues", the
+    board its subject, the person whom it goes to, the letter what."""
+    sentence = name.sent
+    verb = name.doc[name.i - 1] if name.i > sentence.start else None
+    if verb is None or verb.head.i != name.i or verb.dep_ != "nsubj" or verb.lower_ not in _PRESENT_VERBS_LIKE_NOUNS:
+        return
+    left = [c for c in verb.children if c.i < verb.i]
+    subject = next((c for c in reversed(left) if c.dep_ in {"compound", "nsubj"} and c.pos_ == "PROPN"), None)
+    if subject is None:
+        return
+    saved = _saved(sentence)
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBZ"
+    verb.lemma_ = _PRESENT_VERBS_LIKE_NOUNS[verb.lower_]
+    subject.head, subject.dep_ = verb, "nsubj"
+    for word in left:
+        if word.i != subject.i:
+            word.head = subject  # "The Arizona Medical": the board's
+    held = [c for c in name.children if c.i > name.i]
+    name.head, name.dep_ = verb, "dative" if any(c.dep_ == "dobj" for c in held) else "dobj"
+    for child in held:
+        child.head = verb
+    _undo_unless_a_tree(sentence, saved)
 
 
 # Verbs whose object, told just before, a bare "his" may stand for: "entered his (plea)".

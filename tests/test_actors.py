@@ -1239,3 +1239,22 @@ def test_a_broadcaster_with_a_persons_name_is_a_person_and_a_stepfather_need_not
     assert analysis.actors[morrison].kind == ActorKind.PERSON
     assert morrison not in analysis.programmes
     assert resolved(analysis, text, "stepfather") == morrison
+
+
+def test_a_mixed_case_acronym_that_acts_is_the_organisation_its_capitals_abbreviate():
+    text = ("The General Pharmaceutical Council suspended Rhys Pemberton in January. In March 2025 the GPhC published "
+            "updated guidance for pharmacies.")
+    analysis = analyse(text)
+    assert resolved(analysis, text, "GPhC") == actor_named(analysis, "General Pharmaceutical Council")
+    alone = analyse("The GPhC on 16 April imposed an interim suspension on the registration of Rhys Pemberton.")
+    assert alone.actors[actor_named(alone, "GPhC")].kind == ActorKind.ORGANIZATION
+
+
+def test_a_relative_named_later_as_another_relation_is_not_the_sister_told_before():
+    text = ("Dalgleish sold Ms Kayleigh Moffat ten tablets on 30 January 2024. Her sister found her unresponsive the "
+            "following morning, and she died on 2 February. Ms Moffat's mother, Lorraine Moffat, said the person who "
+            "sold her that poison knew exactly what it could do.")
+    analysis = analyse(text)
+    kayleigh, lorraine = actor_named(analysis, "Kayleigh Moffat"), actor_named(analysis, "Lorraine Moffat")
+    assert resolved(analysis, text, "sister") not in {kayleigh, lorraine}
+    assert resolved(analysis, text, "she") == kayleigh

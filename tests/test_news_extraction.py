@@ -5016,3 +5016,28 @@ def test_found_dead_with_an_age_between_is_dead_by_that_day():
     # ("found X, 37, dead": the model hangs "dead" on the finding as a clause of its own)
     _the_one("Officers found Derek Lunsford, 37, dead at his home on Maple Street on Monday.", FRIDAY, "DEATH",
              ("Derek Lunsford", "DECEASED"), (None, date(2024, 6, 10)))
+
+
+def test_an_appearance_on_a_programme_is_an_interview_of_whom_the_sentence_interviews():
+    _the_one("Owen Castellano, a comedian, spoke for an hour. It was Castellano's first extended interview about "
+             "Faraday since a January appearance on \"The Evening Couch,\" when he cut short a segment.", FRIDAY,
+             "INTERVIEW", ("Owen Castellano", "INTERVIEWEE"), (date(2024, 1, 1), date(2024, 1, 31)))
+
+
+def test_parents_who_sat_down_together_with_a_programme_are_both_interviewed():
+    events = _extract_text(
+        "Theo Amsel died in November 2023. In February 2024, three months after Theo's death, his parents Gregory "
+        "and Dana Amsel sat down together with \"Wisconsin Tonight,\" the evening news magazine on WMKE-TV.", FRIDAY)
+    event, roles = _only(events, "INTERVIEW")
+    assert roles == {("Gregory Amsel", "INTERVIEWEE"), ("Dana Amsel", "INTERVIEWEE"), ("Wisconsin Tonight", "OUTLET")}
+    assert _span(event) == (date(2024, 2, 1), date(2024, 2, 29))
+
+
+def test_a_timeline_told_in_the_present_issues_a_warning_to_the_one_named():
+    # ("issues" read as a noun and the doctor's name as the verb, by the small model)
+    event, roles = _only(_extract_text(
+        "Dr. Victor Lindqvist ran a concierge practice in Scottsdale.\n\n- August 2022: The Arizona Medical Board "
+        "issues Lindqvist an advisory letter over incomplete controlled-substance records.", FRIDAY),
+        "REGULATORY_WARNING")
+    assert roles == {("Arizona Medical Board", "REGULATOR"), ("Victor Lindqvist", "SUBJECT")}
+    assert _span(event) == (date(2022, 8, 1), date(2022, 8, 31))

@@ -166,7 +166,9 @@ class _Clusters:
                     self._attach(occ, target, NAME)
                 continue
             if occ.kind == ActorKind.ORGANIZATION:  # an acronym
-                matches = by_acronym.get(text.replace(".", ""), set())
+                bare = text.replace(".", "")
+                # "GPhC" for the General Pharmaceutical Council: its capitals, when none is its own
+                matches = by_acronym.get(bare, set()) or by_acronym.get("".join(c for c in bare if c.isupper()), set())
                 if len(matches) == 1:
                     self._attach(occ, next(iter(matches)).resolved(), ACRONYM)
                     continue

@@ -392,6 +392,8 @@ class _Names:
                 (start > 0 and fold(doc[start - 1].text) in lex.honorifics)
                 or (end - start >= 2 and fold(doc[start].text) in lex.honorifics)):
             kind = ActorKind.PERSON  # "Dr. Helena Varga", "Ms Brook's registration" tagged as an organisation
+        elif label in ("ORG", "GPE", "LOC", "FAC", "NORP") and self._first_name_joined_to_a_person(start, end):
+            kind, label = ActorKind.PERSON, "PERSON"  # "his parents, Gregory and Dana Amsel"
         elif label in ("ORG", "GPE", "LOC", "FAC", "NORP") and self._titled_first_name(start, end):
             # "Sheriff Ramona Estrada-Kyle" tagged as an organisation, "Nurse Ana Barraza" as a place
             kind, has_org_head = ActorKind.PERSON, False
@@ -439,6 +441,13 @@ class _Names:
         if occ.kind == ActorKind.ORGANIZATION:
             self._extend_with_place(occ)
         return occ
+
+    def _first_name_joined_to_a_person(self, start: int, end: int) -> bool:
+        """A known first name alone, joined by "and" to a person's name: "Gregory and Dana Amsel"
+        are two people, whatever the model tagged the first."""
+        doc = self.doc
+        return (end - start == 1 and fold(doc[start].text) in self.lex.first_names and end + 1 < len(doc)
+                and doc[end].lower_ == "and" and self.entity_label.get(end + 1) == "PERSON")
 
     def _titled_first_name(self, start: int, end: int) -> bool:
         """A title, a known first name and a surname: "Sheriff Ramona Estrada-Kyle" is a person
@@ -1085,7 +1094,7 @@ class _Names:
         a headline written in capitals."""
         doc, found = self.doc, []
         for token in doc:
-            if (token.i in self.entity_label or not token.is_alpha or not token.text.isupper()
+            if (token.i in self.entity_label or not token.is_alpha or not is_acronym(token.text)  # "FDA", "GPhC"
                     or not 2 <= len(token.text) <= 6 or token.pos_ != "PROPN"
                     or fold(token.text) in self.lex.legal_suffixes  # "LLC": the company rule's
                     or not any(t.is_lower for t in token.sent)):

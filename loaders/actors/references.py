@@ -929,7 +929,8 @@ class _References:
             holder.description = role_description(possessor.canonical, role)
             self.role_links[(id(possessor), role)] = holder
         else:
-            holder = self.role_links.get((id(possessor), role)) or self._relative_by_surname(possessor, role, relation) \
+            holder = self.role_links.get((id(possessor), role)) \
+                or self._relative_by_surname(possessor, role, relation, token.i) \
                 or self._role_actor(possessor, role, relation)
         if holder.gender is None:
             holder.gender = self._noun_gender(role)
@@ -975,9 +976,11 @@ class _References:
                 return self.roots[child.i]
         return None
 
-    def _relative_by_surname(self, possessor: _Actor, role: str, relation: str) -> _Actor | None:
+    def _relative_by_surname(self, possessor: _Actor, role: str, relation: str, at: int) -> _Actor | None:
         """ "Mrs Lomax ... her daughter's death": in a story naming one other Lomax, the
-        daughter is that person (when the role's gender does not rule them out)."""
+        daughter is that person (when the role's gender does not rule them out); not one the
+        text names only after the role, as another relation: "Her sister found her ... Ms
+        Moffat's mother, Lorraine Moffat" names the mother, who is not the sister."""
         if relation != "FAMILY_OF" or possessor.kind != ActorKind.PERSON or role.startswith("step"):
             return None  # (a stepfather seldom shares the surname: "Perry's stepfather, Keith Morrison")
         surname = fold(possessor.canonical).split()[-1:]
@@ -988,6 +991,7 @@ class _References:
             id(actor): actor for occ in self.occurrences if occ.actor is not None
             for actor in [occ.actor.resolved()]
             if actor is not possessor and actor.kind == ActorKind.PERSON and actor.role is None
+            and not self._named_later_as_another_relative(actor, role, at)
             and len(actor.canonical.split()) >= 2 and fold(actor.canonical).split()[-1:] == surname
             and (gender is None or actor.gender in (None, gender))
         }
@@ -996,6 +1000,16 @@ class _References:
         relative = next(iter(relatives.values()))
         self.role_links[(id(possessor), role)] = relative
         return relative
+
+    def _named_later_as_another_relative(self, actor: _Actor, role: str, at: int) -> bool:
+        """Whether the text first names the actor after `at`, in apposition to another relative
+        ("Ms Moffat's mother, Lorraine Moffat")."""
+        places = [occ for occ in self.occurrences if occ.actor is not None and occ.actor.resolved() is actor]
+        if any(occ.start < at for occ in places):
+            return False
+        doc = self.doc
+        return any(root.dep_ == "appos" and root.head.lemma_.lower() in self.lex.role_relations
+                   and root.head.lemma_.lower() != role for occ in places for root in [occ.root(doc)])
 
     def _role_actor(self, possessor: _Actor, role: str, relation: str) -> _Actor:
         key = (id(possessor), role)
