@@ -2803,6 +2803,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _surname_deaths_are_of_the_dead(drafts, actors)
     _the_dead_are_not_prosecuted(drafts, actors)
     _inherit_principals(drafts, taxonomy)
+    _held_by_the_titled(drafts, document, actors)
     _plural_pronouns_are_the_people_before(drafts, actors)
     _adopt_described_participants(drafts, document, actors, sentences)
     _the_case_is_its_defendants(drafts)
@@ -3075,6 +3076,40 @@ def _defendants_of_the_others(draft: _Draft, drafts: list[_Draft]) -> list[str]:
 
 
 _OF_THE_DEAD = frozenset({"DEATH", "AUTOPSY"})
+
+
+def _held_by_the_titled(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis) -> None:
+    """ "The inquest heard ... Assistant coroner Dr Helen Marsh recorded a conclusion of
+    drug-related death": a mention whose trigger says who holds it by a title (taxonomy option
+    held_by), naming no one in that role, is held by the one person the story gives that title."""
+    titled: dict[str, list[str]] = {}
+    for draft in drafts:
+        for role, title in draft.match.trigger.held_by:
+            if any(r == role for _, r in draft.participants):
+                continue
+            if title not in titled:
+                titled[title] = _people_titled(title, document, actors)
+            if len(titled[title]) == 1:
+                draft.participants.append((titled[title][0], role))
+
+
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Judge|Justice)\.?\s+)?"
+
+
+def _people_titled(title: str, document: DocumentRecord, actors: ActorAnalysis) -> list[str]:
+    """The people the story gives a title, by name, before or after it: "Assistant coroner Dr
+    Helen Marsh", "senior coroner Lincoln Dowse", "Coroner Melissa Tranter", "Ms Pemberton,
+    assistant coroner for Manchester North"."""
+    before = re.compile(rf"\b{re.escape(title)}(?:\s+for\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)?,?\s+{_HONORIFIC}$",
+                        re.IGNORECASE)
+    after = re.compile(rf",\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}{re.escape(title)}\b", re.IGNORECASE)
+    within = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)  # "Coroner Melissa Tranter", title and all
+    text = document.text
+    people = [span.actor_id for span in actors.spans
+              if span.via in {NAME, SURNAME} and actors.actors[span.actor_id].kind == ActorKind.PERSON
+              and (before.search(text, max(0, span.start - 80), span.start) or after.match(text, span.end)
+                   or within.search(text, span.start, span.end))]
+    return list(dict.fromkeys(people))
 
 
 def _the_case_is_its_defendants(drafts: list[_Draft]) -> None:

@@ -57,6 +57,8 @@ class Trigger:
     # a word that names the event only once the story has told of one of these types just before
     # ("Perry had been getting ketamine infusions ... a treatment he had received a week and a half before")
     follows: tuple[str, ...] = ()
+    # with no one in a role, the one person the story gives a title holds it: {"INVESTIGATOR": "coroner"}
+    held_by: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +216,7 @@ def _trigger(entry: object, pos: str, type_name: str) -> Trigger:
         from_is_place=entry.get("from") == "place",
         held_at=_names(entry.get("held_at")),
         follows=_names(entry.get("follows")),
+        held_by=tuple((str(role), str(title).lower()) for role, title in (entry.get("held_by") or {}).items()),
     )
 
 
@@ -245,10 +248,14 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             raise TaxonomyError(f"taxonomy type {name}: excluded_name_words roles {unknown} are not among its roles")
         if "title" not in spec:
             raise TaxonomyError(f"taxonomy type {name}: 'title' is required")
+        triggers = tuple(_trigger(t, "VERB", name) for t in spec.get("verbs") or ()) \
+            + tuple(_trigger(t, "NOUN", name) for t in spec.get("nouns") or ())
+        unknown = sorted({r for t in triggers for r, _ in t.held_by if r not in roles})
+        if unknown:
+            raise TaxonomyError(f"taxonomy type {name}: held_by roles {unknown} are not among its roles")
         types[name] = EventType(
             name=name,
-            triggers=tuple(_trigger(t, "VERB", name) for t in spec.get("verbs") or ())
-            + tuple(_trigger(t, "NOUN", name) for t in spec.get("nouns") or ()),
+            triggers=triggers,
             roles=roles,
             principal=principal,
             title=spec["title"],

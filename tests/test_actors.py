@@ -1258,3 +1258,19 @@ def test_a_relative_named_later_as_another_relation_is_not_the_sister_told_befor
     kayleigh, lorraine = actor_named(analysis, "Kayleigh Moffat"), actor_named(analysis, "Lorraine Moffat")
     assert resolved(analysis, text, "sister") not in {kayleigh, lorraine}
     assert resolved(analysis, text, "she") == kayleigh
+
+
+def test_a_bare_surname_is_not_the_sister_introduced_by_it_until_she_is_named_again():
+    text = ("The last time Jonah Vale played in public was in September, three days before he died. \"He looked good,\" "
+            "said his sister, Hannah Vale, who was standing at the side of the stage. Vale, the singer of the band, died "
+            "on Sept. 22, 2024. Vale went to treatment in 2012. Hannah Vale made the same plea on the radio in October.")
+    analysis = analyse(text)
+    jonah = actor_named(analysis, "Jonah Vale")
+    assert resolved(analysis, text, "Vale", 2) == jonah
+    assert resolved(analysis, text, "Vale", 3) == jonah
+
+
+def test_a_name_after_a_lowercase_title_is_a_person_whatever_the_model_tagged():
+    analysis = analyse("Recording a conclusion of misadventure, senior coroner Lincoln Dowse said the death was "
+                       "accidental.")
+    assert analysis.actors[actor_named(analysis, "Lincoln Dowse")].kind == ActorKind.PERSON

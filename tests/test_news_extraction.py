@@ -5041,3 +5041,27 @@ def test_a_timeline_told_in_the_present_issues_a_warning_to_the_one_named():
         "REGULATORY_WARNING")
     assert roles == {("Arizona Medical Board", "REGULATOR"), ("Victor Lindqvist", "SUBJECT")}
     assert _span(event) == (date(2022, 8, 1), date(2022, 8, 31))
+
+
+def test_a_person_the_model_finds_at_the_end_of_a_quoted_show_title_is_no_one():
+    events = _extract_text(
+        "Two months after Callum Dorsey was found dead in his Encino home, police are treating the \"Third Floor "
+        "Walkup\" star's death as a possible crime. Born in Tulsa in 1974, Dorsey moved to Los Angeles. \"Third Floor "
+        "Walkup\" ran from 1998 to 2005 and made him famous.\n\nHe wrote candidly about depression in his 2019 memoir, "
+        "\"Laugh Track,\" and in a 2022 interview with Gentry magazine said he had been sober for six years.", FRIDAY)
+    assert _only(events, "PUBLICATION")[1] == {("Callum Dorsey", "AUTHOR")}
+    assert ("Callum Dorsey", "INTERVIEWEE") in _only(events, "INTERVIEW")[1]
+
+
+def test_an_inquest_is_held_by_the_one_the_story_titles_coroner():
+    _the_one("Ella Crisafulli died in 2023. Coroner Melissa Tranter handed down her findings on Tuesday after an "
+             "inquest that began on 19 May.", FRIDAY, "INVESTIGATION", ("Melissa Tranter", "INVESTIGATOR"),
+             (date(2024, 5, 19), date(2024, 5, 19)))
+    _the_one("Owen Latchford died in May 2024. The inquest, held in January, heard he had bought the spray online. "
+             "\"Nobody checked,\" said Ms Caroline Pemberton, assistant coroner for Manchester North.",
+             FRIDAY, "INVESTIGATION", ("Caroline Pemberton", "INVESTIGATOR"), (date(2024, 1, 1), date(2024, 1, 31)))
+    # two coroners named: which one held it the story does not say here
+    _, roles = _only(_extract_text(
+        "Owen Latchford died in May 2024. The inquest was held in January. Coroner Joanne Kearsley had opened it; "
+        "Ms Caroline Pemberton, assistant coroner for Manchester North, was in the room.", FRIDAY), "INVESTIGATION")
+    assert not {r for _, r in roles} & {"INVESTIGATOR"}

@@ -31,6 +31,13 @@ def test_excluded_name_words_for_a_role_the_type_lacks_are_rejected_with_its_typ
         parse_taxonomy(data)
 
 
+def test_a_trigger_held_by_a_role_the_type_lacks_is_rejected_with_its_type_named():
+    data = {"types": {"INVESTIGATION": {"roles": {"SUBJECT": ["patient"]}, "principal": ["SUBJECT"], "title": "x",
+                                        "nouns": [{"words": "inquest", "held_by": {"CORONER": "coroner"}}]}}}
+    with pytest.raises(TaxonomyError, match="INVESTIGATION.*CORONER"):
+        parse_taxonomy(data)
+
+
 def test_a_taxonomy_missing_core_types_is_rejected():
     data = {"types": {"DEATH": {"roles": {"DECEASED": ["agent"]}, "principal": ["DECEASED"], "title": "x"}}}
     with pytest.raises(TaxonomyError, match="core event types missing"):

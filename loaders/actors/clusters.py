@@ -378,7 +378,7 @@ class _Clusters:
         if named_so_far:
             candidates = named_so_far
         # "Lowry's sister, Maren Lowry": the bare "Lowry" is whom she was introduced by.
-        for keeps in (lambda a: not self._introduced_by_surname(a, positions),
+        for keeps in (lambda a: not self._introduced_by_surname(a, positions, position),
                       lambda a: not self._called_by_first_name(a),
                       lambda a: not self._named_once_in_passing(a, positions)):
             if len(candidates) > 1:
@@ -389,15 +389,18 @@ class _Clusters:
             return max(candidates, key=lambda a: last_seen[id(a)])
         return min(candidates, key=lambda a: positions.get(id(a), [10**9])[0])
 
-    def _introduced_by_surname(self, actor: _Actor, positions: dict[int, list[int]]) -> bool:
+    def _introduced_by_surname(self, actor: _Actor, positions: dict[int, list[int]], position: int) -> bool:
         """Whether the text names this person just after a relation of someone called by their
         shared surname alone: "Lowry's sister, Maren Lowry", "Varnado's parents, Gil and Rosalind
-        Varnado", or, named only there, of someone it calls "his" or "her": "His father, the actor
-        John Bennett Perry". Read from the words, not the parse, which often misreads such lists."""
+        Varnado", or, not named again before `position`, of someone it calls "his" or "her": "His
+        father, the actor John Bennett Perry", "said his sister, Hannah Vale ... Vale, the singer".
+        Read from the words, not the parse, which often misreads such lists."""
         surname = fold(actor.canonical.split()[-1])
         doc = self.doc
-        named_once = len(positions.get(id(actor), [])) == 1  # "Paul Garner and his wife, Helen Garner" testify
-        for start in positions.get(id(actor), []):
+        seen = positions.get(id(actor), [])
+        for start in seen:
+            # ("Paul Garner and his wife, Helen Garner, sued. Helen Garner testified": named again)
+            not_named_again = not any(start < later < position for later in seen)
             window = doc[max(doc[start].sent.start, start - 8) : start]
             for token in window:
                 if token.i + 2 >= start:
@@ -405,7 +408,7 @@ class _Clusters:
                 if (fold(token.text) == surname and doc[token.i + 1].lower_ in ("'s", "’s")
                         and doc[token.i + 2].pos_ == "NOUN" and any(t.text == "," for t in doc[token.i + 3 : start])):
                     return True
-                if (named_once and token.tag_ == "PRP$" and doc[token.i + 1].lemma_.lower() in self.lex.family_nouns
+                if (not_named_again and token.tag_ == "PRP$" and doc[token.i + 1].lemma_.lower() in self.lex.family_nouns
                         and doc[token.i + 2].text == ","):
                     return True
         return False

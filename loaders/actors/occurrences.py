@@ -144,6 +144,11 @@ class _Names:
         found.extend(media)
         found = self._names_cut_short(_without_overlaps(found))
         self._mark_parenthesised_acronyms(found)
+        # The model's person at the end of a longer quoted title is the title's words: "Third
+        # Floor Walkup" ran from 1998 to 2005.
+        self.rejected |= {fold(occ.core_text(self.doc)) for occ in found if occ.kind == ActorKind.PERSON
+                          and not occ.certain and self._is_quoted_title(occ)
+                          and self.doc[occ.start - 1].text not in OPENING_QUOTES}
         # A name judged not to be an actor in one place (a show title, a drug) is not one anywhere.
         found = [occ for occ in found if fold(occ.core_text(self.doc)) not in self.rejected]
         # ...except a programme someone was interviewed on: that is the outlet.
@@ -392,6 +397,10 @@ class _Names:
                 (start > 0 and fold(doc[start - 1].text) in lex.honorifics)
                 or (end - start >= 2 and fold(doc[start].text) in lex.honorifics)):
             kind = ActorKind.PERSON  # "Dr. Helena Varga", "Ms Brook's registration" tagged as an organisation
+        elif label in ("ORG", "GPE", "LOC", "FAC", "NORP") and not has_org_head and end - start >= 2 and start > 0 \
+                and doc[start - 1].is_lower and fold(doc[start - 1].text) in lex.titles \
+                and all(self._name_like(t) for t in doc[start:end]):
+            kind, label = ActorKind.PERSON, "PERSON"  # "senior coroner Lincoln Dowse" tagged as an organisation
         elif label in ("ORG", "GPE", "LOC", "FAC", "NORP") and self._first_name_joined_to_a_person(start, end):
             kind, label = ActorKind.PERSON, "PERSON"  # "his parents, Gregory and Dana Amsel"
         elif label in ("ORG", "GPE", "LOC", "FAC", "NORP") and self._titled_first_name(start, end):
