@@ -656,6 +656,43 @@ def _participle_subject(verb: Token) -> list[Token]:
     return []
 
 
+_HELP_NOUNS = frozenset({"help", "assistance", "support", "aid", "cooperation"})
+_HELPING_PEOPLE = frozenset({"agent", "officer", "detective", "trooper", "investigator", "deputy", "inspector"})
+_WORKING_WITH = frozenset({"work", "partner", "team"})
+_BACKED_BY = frozenset({"assist", "back", "aid", "help", "join", "support"})
+
+
+def _assisting(token: Token) -> list[Token]:
+    """Who helps do it: "with help from the DEA's Riverton office", "agents from the DEA, with
+    Missouri State Highway Patrol troopers, raided", "working with agents from the DEA",
+    "backed by Ellery police officers"."""
+    found: list[Token] = []
+    holders = [token, *_children(token, SUBJECTS)]
+    for holder in holders:
+        for obj in _prep_objects(holder).get("with", []):
+            found += _helpers_named(obj)
+    for clause in (c for holder in holders for c in _children(holder, {"advcl", "xcomp", "acl"})):
+        lemma = clause.lemma_.lower()
+        if lemma in _WORKING_WITH:
+            found += [h for obj in _prep_objects(clause).get("with", []) for h in _helpers_named(obj)]
+        elif lemma in _BACKED_BY and clause.tag_ == "VBN":
+            found += [h for obj in _prep_objects(clause).get("by", []) for h in _helpers_named(obj)]
+    return found
+
+
+def _helpers_named(obj: Token) -> list[Token]:
+    """The organisation a helping phrase names: "help from X", "agents from X", "X troopers",
+    or an organisation itself ("with the FBI"); not a person one is with."""
+    lemma = obj.lemma_.lower()
+    if lemma in _HELP_NOUNS:
+        return [h for prep in ("from", "of") for o in _prep_objects(obj).get(prep, []) for h in _helpers_named(o)]
+    if lemma in _HELPING_PEOPLE:
+        return [*_prep_objects(obj).get("from", []), *_prep_objects(obj).get("with", []),
+                *(c for c in obj.children if c.dep_ in {"compound", "poss"})]
+    # ("the DEA's Riverton Resident Office": the office and the DEA)
+    return [obj, *_children(obj, {"poss"})] if obj.ent_type_ == "ORG" else []
+
+
 _PROVIDING_VERBS = frozenset({"supply", "provide", "furnish"})
 _SHARING_PARTICIPLES = frozenset({"speak", "talk", "testify", "appear", "hold", "give", "write", "issue", "release",
                                   "face"})
@@ -696,6 +733,7 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
         else:
             add("agent", subjects)
         add("reporter", _reporters(head, taxonomy))
+        add("assisting", _assisting(head))
         objects = _children(head, OBJECTS)
         if head.lemma_.lower() in ADDRESSEE_VERBS:  # "told CBS News": whom it was told to
             add("recipient", objects or _organisation_right_after(head))
@@ -765,6 +803,8 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
     else:
         nominal = _nominal_head(head)
         add("possessor", _children(nominal, {"poss"}))
+        # ("opened a criminal investigation ..., working with the U.S. Postal Inspection Service")
+        add("assisting", _assisting(nominal) + (_assisting(nominal.head) if nominal.dep_ in OBJECTS else []))
         add("compound", [c for c in nominal.children if c.dep_ in {"compound", "nmod"} and c.i not in {t.i for t in match.tokens}])
         for prep, objs in _prep_objects(nominal).items():
             add(prep, objs)
@@ -1251,7 +1291,11 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
     participants: list[tuple[str, str]] = []
     assigned: set[str] = set()
     for role, wanted in match.event_type.roles.items():
-        for position in wanted:
+        filled = False
+        # the first position that holds someone fills the role; one alongside adds to it
+        for position in [*(p for p in wanted if p not in _ALONGSIDE), *(p for p in wanted if p in _ALONGSIDE)]:
+            if filled and position not in _ALONGSIDE:
+                continue
             found = []
             organization_only = role in match.event_type.organization_roles \
                 or position in match.event_type.organization_positions
@@ -1319,12 +1363,16 @@ def _assign_roles(match: _Match, positions: dict[str, list[Token]], actors: Acto
                 # "the death of his co-star Desmond Faraday", which the parser splits: the
                 # one named, not the one a possessive stands for.
                 found = [s for s in found if s.text.lower() not in POSSESSIVE_PRONOUNS]
-            if found:
-                for span in found:
-                    participants.append((span.actor_id, role))
-                    assigned.add(span.actor_id)
-                break
+            for span in found:
+                participants.append((span.actor_id, role))
+                assigned.add(span.actor_id)
+            filled = filled or bool(found)
     return participants
+
+
+# Positions whose actors join the role's however another position filled it: "Detectives began
+# investigating ... with help from the DEA" (the DEA investigates too).
+_ALONGSIDE = frozenset({"assisting"})
 
 
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})

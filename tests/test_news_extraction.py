@@ -5065,3 +5065,26 @@ def test_an_inquest_is_held_by_the_one_the_story_titles_coroner():
         "Owen Latchford died in May 2024. The inquest was held in January. Coroner Joanne Kearsley had opened it; "
         "Ms Caroline Pemberton, assistant coroner for Manchester North, was in the room.", FRIDAY), "INVESTIGATION")
     assert not {r for _, r in roles} & {"INVESTIGATOR"}
+
+
+def test_those_who_help_investigate_investigate_too():
+    _, roles = _only(_extract_text(
+        "Corey Lanfield, 41, was arrested on Friday. Detectives began investigating Lanfield in January, after "
+        "Tessaro's death, with help from the Drug Enforcement Administration's Riverton Resident Office.", FRIDAY),
+        "INVESTIGATION")
+    assert ("Drug Enforcement Administration", "INVESTIGATOR") in roles
+    _, roles = _only(_extract_text(
+        "Matthew Perry died on Oct. 28, 2023. It was not until May that the Los Angeles Police Department opened a "
+        "criminal investigation into Perry's death, working with the U.S. Postal Inspection Service.", FRIDAY),
+        "INVESTIGATION")
+    assert {("Los Angeles Police Department", "INVESTIGATOR"), ("U.S. Postal Inspection Service", "INVESTIGATOR"),
+            ("Matthew Perry", "SUBJECT")} <= roles
+    _, roles = _only(_extract_text(
+        "Larkspur Compounding Pharmacy closed in August. On Aug. 19, agents from the Drug Enforcement Administration, "
+        "with Missouri State Highway Patrol troopers, raided the pharmacy.", FRIDAY), "INVESTIGATION")
+    assert ("Drug Enforcement Administration", "INVESTIGATOR") in roles and len(
+        [r for _, r in roles if r == "INVESTIGATOR"]) == 2
+    # a person one is with is no investigator
+    _, roles = _only(_extract_text("Jane Doe died on May 3. Police investigated her death with her brother.", FRIDAY),
+                     "INVESTIGATION")
+    assert roles == {("Jane Doe", "SUBJECT")}
