@@ -2855,6 +2855,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _plural_pronouns_are_the_people_before(drafts, actors)
     _adopt_described_participants(drafts, document, actors, sentences)
     _the_case_is_its_defendants(drafts)
+    _the_people_counted_are_the_defendants(drafts)
     _definite_mentions_keep_their_dates(drafts)
     _pronoun_deaths_are_of_the_dead(drafts, actors)
     _principals_of_the_events_they_undergo(drafts, taxonomy)
@@ -3212,6 +3213,42 @@ def _the_defendants_counted(draft: _Draft, drafts: list[_Draft]) -> list[str]:
         return []  # "five defendants" may be new; "the five" or "all five" are those known
     defendants = _defendants_of_the_others(draft, drafts)
     return defendants if 2 <= len(defendants) <= draft.introduces_people else []
+
+
+_COUNTED_PEOPLE = frozenset({"people", "person", "other", "others", "defendant", "defendants", "individual",
+                             "individuals", "man", "men", "woman", "women"})
+
+
+def _the_people_counted_are_the_defendants(drafts: list[_Draft]) -> None:
+    """ "Federal prosecutors on Thursday charged five people, among them two physicians and
+    Matthew Perry's live-in assistant", "charged Plasencia and four others", "one of five
+    people charged": charges that count more people than they name are against the story's
+    other defendants too, when the story has no more than counted."""
+    for draft in drafts:
+        if draft.match.event_type.name != "CHARGES":
+            continue
+        count = _people_counted(draft.match.head)
+        if count is None:
+            continue
+        named = [a for a, r in draft.participants if r == "DEFENDANT"]
+        story = list(dict.fromkeys([*named, *_defendants_of_the_others(draft, drafts)]))
+        if len(named) < len(story) <= count:
+            draft.participants.extend((a, "DEFENDANT") for a in story if a not in named)
+
+
+def _people_counted(head: Token) -> int | None:
+    """How many people a charging verb says it charged: "charged five people", "X and four
+    others" (five), "one of five people charged"."""
+    nouns = [c for c in head.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS]
+    if head.dep_ == "acl":
+        nouns.append(head.head)
+    for noun in [*nouns, *(c for n in nouns for c in n.conjuncts)]:
+        if noun.lemma_.lower() not in _COUNTED_PEOPLE and noun.lower_ not in _COUNTED_PEOPLE:
+            continue
+        count = next((whole_number(c.text) for c in noun.children if c.dep_ == "nummod"), None)
+        if count is not None and count >= 2:
+            return count + 1 if noun.lower_ == "others" else count
+    return None
 
 
 def _people_named_in(sentences: Sequence[Sentence], actors: ActorAnalysis) -> Iterator[tuple[ActorSpan, ActorRecord]]:

@@ -5088,3 +5088,20 @@ def test_those_who_help_investigate_investigate_too():
     _, roles = _only(_extract_text("Jane Doe died on May 3. Police investigated her death with her brother.", FRIDAY),
                      "INVESTIGATION")
     assert roles == {("Jane Doe", "SUBJECT")}
+
+
+def test_charges_that_count_more_people_than_they_name_are_against_the_stories_other_defendants():
+    events = _extract_text(
+        "Federal prosecutors on Thursday charged five people, among them two physicians and Matthew Perry's live-in "
+        "assistant, in connection with the actor's death. Dr. Salvador Plasencia and Jasveen Sangha were named in an "
+        "indictment. Kenneth Iwamasa pleaded guilty on Aug. 7. Erik Fleming pleaded guilty on Aug. 9. Mark Chavez "
+        "agreed to plead guilty.", FRIDAY)
+    charges = [roles for e, roles in events if e.type == "CHARGES"]
+    assert {("Kenneth Iwamasa", "DEFENDANT"), ("Erik Fleming", "DEFENDANT"), ("Mark Chavez", "DEFENDANT")} <= set().union(
+        *charges)
+    # a story with more defendants than counted gives the count no one more
+    events = _extract_text(
+        "Prosecutors charged Dana Reyes and two others on Monday. Kenneth Iwamasa pleaded guilty on Aug. 7. "
+        "Erik Fleming pleaded guilty on Aug. 9. Mark Chavez pleaded guilty in October.", FRIDAY)
+    (roles,) = [roles for e, roles in events if e.type == "CHARGES"]
+    assert roles == {("Dana Reyes", "DEFENDANT")}
