@@ -3128,9 +3128,9 @@ _OF_THE_DEAD = frozenset({"DEATH", "AUTOPSY"})
 
 
 def _held_by_the_titled(drafts: list[_Draft], document: DocumentRecord, actors: ActorAnalysis) -> None:
-    """ "The inquest heard ... Assistant coroner Dr Helen Marsh recorded a conclusion of
-    drug-related death": a mention whose trigger says who holds it by a title (taxonomy option
-    held_by), naming no one in that role, is held by the one person the story gives that title."""
+    """ "Coroner Melissa Tranter handed down her findings on Tuesday after an inquest that began
+    on 19 May": a mention whose trigger says who holds it by a title (taxonomy option held_by),
+    naming no one in that role, is held by the one person the story gives that title."""
     titled: dict[str, list[str]] = {}
     for draft in drafts:
         for role, title in draft.match.trigger.held_by:
