@@ -772,6 +772,12 @@ def _positions(match: _Match, taxonomy: Taxonomy) -> tuple[dict[str, list[Token]
             for held in _children(obj, {"acl"}):
                 if held.lemma_.lower() in _HOLDING_VERBS:  # "suspended the licence held by Calder Vale": its holder's
                     add("of", _prep_objects(held).get("by", []))
+        # "sold tablets without prescriptions to Kyle Brandvold", "for cash to a friend": hung on
+        # the phrase before it
+        for obj in (o for p in ("without", "for") for o in preps.get(p, [])):
+            for prep, objs in _prep_objects(obj).items():
+                if prep in {"from", "to"} and prep not in preps:
+                    preps[prep] = objs
         if match.trigger.media_outlet and not any(p in preps for p in ("on", "with", "to")):
             # "spoke about her father's death on WPVX radio": the parser hangs "on" from "death".
             for token in _subtree_excluding_clauses(head)[1:]:

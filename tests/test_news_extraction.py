@@ -5105,3 +5105,10 @@ def test_charges_that_count_more_people_than_they_name_are_against_the_stories_o
         "Erik Fleming pleaded guilty on Aug. 9. Mark Chavez pleaded guilty in October.", FRIDAY)
     (roles,) = [roles for e, roles in events if e.type == "CHARGES"]
     assert roles == {("Dana Reyes", "DEFENDANT")}
+
+
+def test_selling_without_prescriptions_to_someone_is_selling_to_them():
+    # ("to" hangs on "prescriptions" in the parse)
+    _the_one("Kyle Brandvold, 30, testified. Police allege that between March and November 2024, Harjit Dhaliwal sold "
+             "hydromorphone tablets without prescriptions to Kyle Brandvold and at least four other people.", FRIDAY,
+             "DRUG_SUPPLY", ("Kyle Brandvold", "BUYER"), (date(2024, 3, 1), date(2024, 11, 30)))
