@@ -3125,9 +3125,10 @@ _DEFENDANT_NOUNS = frozenset({"defendant", "co-defendant", "codefendant"})
 _CASE_NOUNS = frozenset({"case", "prosecution"})
 
 
-def _defendants_of_the_others(draft: _Draft, drafts: list[_Draft]) -> list[str]:
-    """The story's defendants, in the order its other events name them."""
-    return list(dict.fromkeys(a for d in drafts if d is not draft for a, r in d.participants if r == "DEFENDANT"))
+def _defendants_of_the_others(draft: _Draft, drafts: list[_Draft], role: str = "DEFENDANT") -> list[str]:
+    """The story's defendants (or those in another role of the accused: "ARRESTED"), in the
+    order its other events name them."""
+    return list(dict.fromkeys(a for d in drafts if d is not draft for a, r in d.participants if r == role))
 
 
 _OF_THE_DEAD = frozenset({"DEATH", "AUTOPSY"})
@@ -3189,8 +3190,7 @@ def _the_case_is_its_defendants(drafts: list[_Draft]) -> None:
         told_here = [(a, r) for d in drafts if d is not draft and d.sentence.start == draft.sentence.start
                      and d.match.event_type is draft.match.event_type for a, r in d.participants if r in principal]
         # (with no one charged yet, "Police arrested Lunsford ... are investigating the case": his)
-        defendants = _defendants_of_the_others(draft, drafts) or list(dict.fromkeys(
-            a for d in drafts if d is not draft for a, r in d.participants if r == "ARRESTED"))
+        defendants = _defendants_of_the_others(draft, drafts) or _defendants_of_the_others(draft, drafts, "ARRESTED")
         recent = [d for d in drafts if d is not draft and d.sentence.start in _sentences_around(sentence_starts, draft, 2, 0)]
         deaths = [d for d in recent if d.match.event_type.name in _OF_THE_DEAD]
         nominal = _nominal_head(draft.match.head)

@@ -172,10 +172,7 @@ class _Names:
         organisations = {fold(o.core_text(doc)) for o in found if o.kind == ActorKind.ORGANIZATION}
         taken = {i for o in found for i in range(o.start, o.end)}
         for occ in found:
-            start = occ.start
-            while (start > 0 and start - 1 not in taken and _is_capitalised(doc[start - 1]) and doc[start - 1].is_alpha
-                   and "\n" not in doc[start - 1].whitespace_ and not self._is_title(doc[start - 1])):
-                start -= 1
+            start = self._capitalised_run_start(occ.start, lambda t: t.i not in taken and t.is_alpha)
             if start == occ.start:
                 continue
             longer = fold(doc[start:occ.end].text)
@@ -183,6 +180,15 @@ class _Names:
                 occ.start = occ.core = start
                 occ.kind = ActorKind.ORGANIZATION
         return found
+
+    def _capitalised_run_start(self, start: int, may_take: Callable[[Token], bool]) -> int:
+        """Where the capitalised words running up to `start` begin: on the same line, no title
+        among them, each one `may_take` allows."""
+        doc = self.doc
+        while (start > 0 and _is_capitalised(doc[start - 1]) and "\n" not in doc[start - 1].whitespace_
+               and not self._is_title(doc[start - 1]) and may_take(doc[start - 1])):
+            start -= 1
+        return start
 
     # -- programmes
 
@@ -1127,9 +1133,7 @@ class _Names:
             start = starts.get(suffix.i, suffix.i)  # "Calder" + the model's "Vale Pharma Ltd"
             if start == suffix.i and _legal_form_after_a_comma(doc, suffix.i - 1, lex) and _is_capitalised(doc[suffix.i - 2]):
                 start = starts.get(suffix.i - 2, suffix.i - 2)  # "Ozark Valley Compounding, LLC"
-            while (start > 0 and _is_capitalised(doc[start - 1]) and not doc[start - 1].is_punct
-                   and "\n" not in doc[start - 1].whitespace_ and not self._is_title(doc[start - 1])):
-                start -= 1
+            start = self._capitalised_run_start(start, lambda t: not t.is_punct)
             while start < suffix.i - 1 and fold(doc[start].text) in describing:
                 start += 1
             if start < suffix.i:
