@@ -1666,8 +1666,26 @@ def _attachment_tokens(expression: TimeExpression, doc: Doc) -> list[Token]:
     inside = {t.i for t in span}
     named_by_event = expression.anchor is not None and expression.anchor.anchor_start is not None
     # (a sentence's closing stop read into "4am." hangs from the sentence, not the time)
-    return [t.head for t in span if t.head.i not in inside and t.dep_ != "punct"
+    return [_past_a_clause_made_of_the_anchor(t, expression) for t in span if t.head.i not in inside and t.dep_ != "punct"
             and not (named_by_event and t.dep_ in {"dobj", "nsubj", "nsubjpass"} and not _a_length_of_time(t))]
+
+
+def _past_a_clause_made_of_the_anchor(token: Token, expression: TimeExpression) -> Token:
+    """What the expression's word hangs from, unless the parser read the event it counts from as
+    the subject of the sentence's own verb, taking that verb into a relative clause: "A bottle he
+    sold to her two days before the young man's death was recovered at his bedside" (a sale dated
+    by the death, not "before ... death was recovered"); the time is then the relative clause's."""
+    verb = token.head
+    anchor = expression.anchor
+    if token.dep_ != "mark" or verb.dep_ != "advcl" or anchor is None or anchor.anchor_start is None \
+            or verb.head.dep_ != "relcl" or verb.head.head.dep_ != "ROOT":
+        return verb
+    if anchor.anchor_start <= verb.idx < anchor.anchor_end:
+        return verb  # "two days before he died": the event's own verb
+    subjects = _children(verb, SUBJECTS | PASSIVE_SUBJECTS)
+    if any(anchor.anchor_start <= s.idx < anchor.anchor_end for s in subjects):
+        return verb.head
+    return verb
 
 
 def _a_length_of_time(token: Token) -> bool:
@@ -2228,7 +2246,8 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
             return True  # "the medical examiner released its findings, ruling that ...
     if match.trigger.passive_meets_requires and _bare_passive(verb_or_head):
         return True  # "was arrested on Monday and charged the following week"
-    if any(o.pos_ == "PRON" for o in _children(verb_or_head, OBJECTS)):
+    pronouns = _pronoun_objects(verb_or_head)
+    if pronouns:
         if words(verb_or_head.sent) & match.trigger.requires:
             return True
         # "Sangha sold Fleming 50 vials of ketamine on Oct. 24. Fleming delivered them to Iwamasa.":
@@ -2236,7 +2255,7 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
         sentence = verb_or_head.sent
         before = verb_or_head.doc[sentence.start - 1].sent if sentence.start > 0 else None
         lemma = verb_or_head.lemma_.lower()
-        them = any(o.lower_ == "them" for o in _children(verb_or_head, OBJECTS))
+        them = any(o.lower_ == "them" for o in pronouns)
         if before is not None and them and lemma in _BUYING_AND_SELLING:
             # "she swallowed two pills. They were counterfeit. She had bought them from X": buying
             # and selling are trades, so what was told in the two sentences before is what was traded
@@ -2254,6 +2273,15 @@ def _requires_met(match: _Match, verb_or_head: Token) -> bool:
 
 
 _CONTAINING = frozenset({"contain", "carry", "hold", "include"})
+
+
+def _pronoun_objects(verb: Token) -> list[Token]:
+    """The pronouns a verb takes as objects, also as the part counted ("bought 100 of them",
+    "sold her two of them")."""
+    objects = _children(verb, OBJECTS)
+    counted = [t for o in objects if o.tag_ == "CD" or o.lower_ in {"some", "most", "all", "one", "many", "several"}
+               for p in _children(o, {"prep"}) if p.lower_ == "of" for t in _children(p, {"pobj"})]
+    return [o for o in objects + counted if o.pos_ == "PRON"]
 
 
 def _tells_how_someone_died(clause: Token) -> bool:
@@ -2294,8 +2322,9 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     head = match.head
     excluded = match.event_type.exclude_modifiers | match.trigger.exclude_modifiers
     # (a modifier, not a phrase set beside a verb: "sentenced Hale to 12 years, the maximum")
+    # ("the family's wrongful-death lawsuit": the modifier of the word itself, within a compound)
     if excluded and any(
-        c.lower_ in excluded for c in _nominal_head(head).children if c.dep_ in _MODIFYING_DEPS
+        c.lower_ in excluded for c in {*head.children, *_nominal_head(head).children} if c.dep_ in _MODIFYING_DEPS
     ) | any(t.lower_ in excluded for t in [head.doc[head.i - 1]] if head.i > 0):
         return None
     if match.trigger.part_of_speech == "NOUN" and match.event_type.exclude_nouns_for:
@@ -2365,7 +2394,9 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     if (expression is None and carrier is not None
             and (carrier.dep_ == "conj" or (carrier.dep_ == "advcl" and carrier.tag_ == "VBG"))
             and not _own_subjects(carrier) and not _children(carrier, PASSIVE_SUBJECTS)
-            and not _present_perfect(carrier)):
+            and not _present_perfect(carrier)
+            # "pleaded guilty last year and is awaiting sentencing": what is now, not then
+            and not (_told_in_the_present(carrier) and carrier.head.tag_ == "VBD")):
         # "found unresponsive on Oct. 28 and pronounced dead": the coordinated verb shares the date,
         # and so does a participle ("released its findings on Sept. 12, concluding that ..."), and
         # the verb carrying a noun ("was arraigned Friday and entered a plea of not guilty").
@@ -2373,7 +2404,13 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
         first = carrier.head
         while first.dep_ == "conj" and first.head.i != first.i and not _children(first, SUBJECTS | PASSIVE_SUBJECTS):
             first = first.head
-        expression = _attached_expression(expressions, {carrier.head.i, first.i}, doc, trigger_start, trigger_end)
+        shared = {carrier.head.i, first.i}
+        if carrier.dep_ == "conj" and first.dep_ == "advcl" and first.tag_ in {"VBD", "VBN"} \
+                and not _children(first, SUBJECTS | PASSIVE_SUBJECTS):
+            # "pressed powder into tablets stamped 'M30' ... and sold 40,000 of them": the parser
+            # hangs the second verb on the participle before it, not on the verb both share
+            shared.add(first.head.i)
+        expression = _attached_expression(expressions, shared, doc, trigger_start, trigger_end)
     if expression is None:
         # "The inquest had been opened and adjourned on 14 June": one date told for two verbs
         # said together of one subject, when the first has no time or place of its own
@@ -2407,7 +2444,11 @@ def _draft(match: _Match, span: Span, sentence: Sentence, actors: ActorAnalysis,
     # "- February 2024 — The office rules Dominguez's death an accident": what it ruled on
     ruled_on = ruled_on or (match.trigger.part_of_speech == "NOUN" and nominal.dep_ in OBJECTS | {"compound"}
                             and _clause_head_of(nominal).lemma_.lower() in _RULING_VERBS)
-    if expression is None and not cited_source and not ruled_on:
+    # "- May 2024: Police open an investigation into Perry's death": the heading is the
+    # investigation's day; a once-only event a phrase tells of is no act of the entry's
+    told_of = match.trigger.part_of_speech == "NOUN" and nominal.dep_ == "pobj" \
+        and nominal.lemma_.lower() in taxonomy.once_only_nouns.get(match.event_type.name, ())
+    if expression is None and not cited_source and not ruled_on and not told_of:
         expression = heading
     clause = _clause_anchor(match, nominal, verb)
     if expression is None and (clause.dep_ == "ROOT" or _said_after_an_aside(clause, taxonomy)) and not cited_source \

@@ -984,6 +984,33 @@ def name_found_guilty_is_no_clause(doc: Doc) -> Doc:
     return doc
 
 
+_WHO_WORDS = frozenset({"who", "whom"})
+
+
+@Language.component("who_clause_is_the_persons")
+def who_clause_is_the_persons(doc: Doc) -> Doc:
+    """ "about Nico Salvatierra, his co-star for seven seasons on the sitcom "Parkside," who died at
+    his home on Oct. 11, 2023": the small model may hang a "who" clause on the last noun before
+    it, a title or a place in the person's own phrase. A "who" clause hung on a noun that names no
+    person belongs to the nearest person whose phrase holds that noun."""
+    for verb in doc:
+        if verb.dep_ != "relcl" or not any(c.lower_ in _WHO_WORDS and c.i < verb.i for c in verb.children):
+            continue
+        host = verb.head
+        if host.ent_type_ == "PERSON" or (host.pos_ == "NOUN" and host.ent_type_ == ""):
+            continue  # a person, or a common noun that may be one ("his co-star", "the nurse")
+        person = host.head
+        while person.ent_type_ != "PERSON" and person.head.i != person.i:
+            person = person.head
+        if person.ent_type_ != "PERSON" or person.pos_ != "PROPN":
+            continue
+        sentence = verb.sent
+        saved = _saved(sentence)
+        verb.head = person
+        _undo_unless_a_tree(sentence, saved)
+    return doc
+
+
 def _saved(sentence: Span) -> _Saved:
     """What a repair may change of each token of a sentence, to put back if the repair fails."""
     return [(t.head, t.dep_, t.pos_, t.tag_, t.lemma_) for t in sentence]
@@ -1036,6 +1063,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("what_they_say_someone_did_is_theirs", last=True)
     nlp.add_pipe("title_after_to_is_no_verb", last=True)
     nlp.add_pipe("name_found_guilty_is_no_clause", last=True)
+    nlp.add_pipe("who_clause_is_the_persons", last=True)
     return nlp
 
 

@@ -5112,3 +5112,70 @@ def test_selling_without_prescriptions_to_someone_is_selling_to_them():
     _the_one("Kyle Brandvold, 30, testified. Police allege that between March and November 2024, Harjit Dhaliwal sold "
              "hydromorphone tablets without prescriptions to Kyle Brandvold and at least four other people.", FRIDAY,
              "DRUG_SUPPLY", ("Kyle Brandvold", "BUYER"), (date(2024, 3, 1), date(2024, 11, 30)))
+
+
+def test_buying_a_number_of_them_is_buying_what_the_sentence_before_told_of():
+    _the_one("The pills had come from Fort Wayne. At the 2023 federal trial of Marcus Wade, prosecutors showed that "
+             "Austin Kerr bought 100 of them from Wade in a Fort Wayne parking lot on Sept. 14, 2020.", FRIDAY,
+             "DRUG_SUPPLY", ("Austin Kerr", "BUYER"), (date(2020, 9, 14), date(2020, 9, 14)))
+    # what was bought must have been told of
+    assert not _roles_of("The cars had come from Fort Wayne. Austin Kerr bought two of them from Marcus Wade on "
+                         "Sept. 14, 2020.", FRIDAY, "DRUG_SUPPLY")
+
+
+def test_a_sale_counted_back_from_a_death_the_parser_took_for_the_main_verbs_subject():
+    # (the parser reads "before the young man's death was recovered" as one clause)
+    _the_one("Devin Okafor-Reyes died on June 8, 2021. Leonard Pettaway resold pills on the street. A bottle of "
+             "hydrocodone he sold to Devin Okafor-Reyes of Pasadena two days before the young man's death was "
+             "recovered at his bedside.", FRIDAY, "DRUG_SUPPLY", ("Devin Okafor-Reyes", "BUYER"),
+             (date(2021, 6, 6), date(2021, 6, 6)))
+    # a clause whose subject is only the start of what it counts from keeps its own time
+    event, _ = _only(_extract_text(
+        "Abby Renner died on April 16, 2025. A month before she died, the hospital's pharmacy quietly began "
+        "reviewing Renner's dispensing records after an automated report flagged unusual fentanyl doses.", FRIDAY),
+        "INVESTIGATION")
+    assert event.date.text == "A month before she died"
+
+
+def test_a_second_verb_hung_on_a_participle_shares_the_time_of_the_verb_before_it():
+    event, roles = _only(_extract_text(
+        "The indictment names Rashad Pennington, Anya Brzezinski and Marcus Dellavecchia. Prosecutors say that from "
+        "August 2024 through this past June, the Penningtons and Brzezinski pressed powdered nitazenes into blue "
+        'tablets stamped "M30" in a rented garage and sold more than 40,000 of them to street-level dealers, '
+        "including Dellavecchia.", date(2025, 10, 15)), "DRUG_SUPPLY")
+    assert ("Marcus Dellavecchia", "BUYER") in roles
+    assert _span(event) == (date(2024, 8, 1), date(2025, 6, 30))
+    # a participle of the sentencing's own, set after it, does not give its date to a plea it notes
+    events = _extract_text(
+        "Corey Blackwood pleaded guilty in the District Court at Brisbane in November, and on 13 December Judge Fiona "
+        "Marlowe sentenced him to 18 months' imprisonment, wholly suspended, noting his early plea.", FRIDAY)
+    assert {_span(e) for e, _ in events if e.type == "PLEA"} == {(date(2023, 11, 1), date(2023, 11, 30))}
+
+
+def test_a_who_clause_the_parser_hangs_on_a_title_tells_of_the_person_whose_phrase_holds_it():
+    _the_one('In an interview aired Sunday, the actor talked about Nico Salvatierra, his co-star for seven seasons '
+             'on the sitcom "Parkside," who died at his home in Studio City on Oct. 11, 2023.', FRIDAY,
+             "DEATH", ("Nico Salvatierra", "DECEASED"), (date(2023, 10, 11), date(2023, 10, 11)))
+
+
+def test_a_wrongful_death_lawsuit_tells_no_death_and_gives_none_its_date():
+    events = _extract_text(
+        "Caleb Yoder, 19, was pronounced dead at the farm on Sept. 20, 2020. The Yoder family's wrongful-death "
+        "lawsuit against the gas station's owner was settled in 2023 for an undisclosed sum.", FRIDAY)
+    assert [_span(e) for e, _ in events if e.type == "DEATH"] == [(date(2020, 9, 20), date(2020, 9, 20))]
+
+
+def test_a_timeline_entry_dates_the_act_it_tells_not_the_death_that_act_is_about():
+    events = _extract_text(
+        "- Oct. 28, 2023: Matthew Perry is found dead in the hot tub at his home.\n"
+        "- May 2024: The Los Angeles Police Department opens an investigation into Perry's death.", FRIDAY)
+    assert [_span(e) for e, _ in events if e.type == "DEATH"] == [(None, date(2023, 10, 28))]
+    assert [_span(e) for e, _ in events if e.type == "INVESTIGATION"] == [(date(2024, 5, 1), date(2024, 5, 31))]
+
+
+def test_a_sentencing_awaited_now_takes_no_date_from_the_plea_told_before_it():
+    events = _extract_text("Dana Reyes pleaded guilty last year and is awaiting sentencing.", FRIDAY)
+    (plea, _), = [(e, r) for e, r in events if e.type == "PLEA"]
+    (sentencing, _), = [(e, r) for e, r in events if e.type == "SENTENCING"]
+    assert _span(plea) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert sentencing.status == "SCHEDULED" and _span(sentencing) == (None, None)
