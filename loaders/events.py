@@ -1667,7 +1667,13 @@ def _attachment_tokens(expression: TimeExpression, doc: Doc) -> list[Token]:
     named_by_event = expression.anchor is not None and expression.anchor.anchor_start is not None
     # (a sentence's closing stop read into "4am." hangs from the sentence, not the time)
     return [_past_a_clause_made_of_the_anchor(t, expression) for t in span if t.head.i not in inside and t.dep_ != "punct"
-            and not (named_by_event and t.dep_ in {"dobj", "nsubj", "nsubjpass"} and not _a_length_of_time(t))]
+            and not (named_by_event and t.dep_ in {"dobj", "nsubj", "nsubjpass"} and not _a_length_of_time(t))
+            and not (named_by_event and t.dep_ == "npadvmod" and t.head.lemma_.lower() in _TELLING_OF)]
+
+
+# Verbs whose object is a time told of: "described the night her son died", which the parser
+# may read as an adverb of time.
+_TELLING_OF = frozenset({"describe", "recount", "recall", "remember", "relive", "detail", "revisit", "narrate"})
 
 
 def _past_a_clause_made_of_the_anchor(token: Token, expression: TimeExpression) -> Token:

@@ -397,6 +397,15 @@ def test_an_object_pronoun_is_not_the_subject_its_verb_shares_with_a_coordinated
     assert resolved(analyse(text), text, "him") == "person-lee-lamb"
 
 
+def test_an_object_pronoun_of_a_second_clause_is_whom_the_first_clause_acted_on():
+    text = ("Prosecutors showed that Austin Kerr bought pills from Marcus Wade. A jury convicted Wade in June 2023, "
+            "and a judge sentenced him that October to 25 years.")
+    assert resolved(analyse(text), text, "him") == "person-marcus-wade"
+    # (not when a person acted in the first clause)
+    text = "Austin Kerr met Marcus Wade in June. Kerr praised Wade, and a judge sentenced him that October."
+    assert resolved(analyse(text), text, "him") != "person-marcus-wade"
+
+
 def test_an_object_pronoun_is_not_the_person_who_controls_its_verb():
     text = "Lee Lamb was in pain, and his driver, Dana Crowe, had started injecting him at home."
     assert resolved(analyse(text), text, "him") == "person-lee-lamb"

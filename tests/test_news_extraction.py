@@ -5179,3 +5179,23 @@ def test_a_sentencing_awaited_now_takes_no_date_from_the_plea_told_before_it():
     (sentencing, _), = [(e, r) for e, r in events if e.type == "SENTENCING"]
     assert _span(plea) == (date(2023, 1, 1), date(2023, 12, 31))
     assert sentencing.status == "SCHEDULED" and _span(sentencing) == (None, None)
+
+
+def test_furnishing_sourcing_ordering_and_picking_up_drugs_are_supplies():
+    _the_one("Dana Reyes is accused of furnishing the pills to Tom Hale on May 3.", FRIDAY,
+             "DRUG_SUPPLY", ("Tom Hale", "BUYER"), (date(2024, 5, 3), date(2024, 5, 3)))
+    _the_one("Dana Reyes ordered ketamine from an online pharmacy, Medivance Direct, in March.", FRIDAY,
+             "DRUG_SUPPLY", ("Medivance Direct", "SUPPLIER"), (date(2024, 3, 1), date(2024, 3, 31)))
+    _the_one("Tom Hale picked up the pills from Dana Reyes on May 3.", FRIDAY,
+             "DRUG_SUPPLY", ("Dana Reyes", "SUPPLIER"), (date(2024, 5, 3), date(2024, 5, 3)))
+    (roles,) = _roles_of("Dana Reyes sourced the ketamine from a dealer in Mexico.", FRIDAY, "DRUG_SUPPLY")
+    assert roles == {("Dana Reyes", "BUYER")}
+    # an order to do something, or something picked up for another purpose, is no supply
+    assert not _roles_of("The Ohio Board of Pharmacy ordered Harmony Compounding to stop selling ketamine.", FRIDAY,
+                         "DRUG_SUPPLY")
+    assert not _roles_of("Officers picked up the pills for testing on May 3.", FRIDAY, "DRUG_SUPPLY")
+
+
+def test_the_night_someone_died_that_a_guest_describes_is_what_they_told_not_when():
+    _the_one('In an appearance on NBC\'s "Today" show on Tuesday, Dana Reyes described the night her son died.', FRIDAY,
+             "INTERVIEW", ("Dana Reyes", "INTERVIEWEE"), (date(2024, 6, 11), date(2024, 6, 11)))

@@ -331,10 +331,11 @@ class _References:
         return self._add(best, token, token.i, token.i + 1, PRONOUN, token.dep_ in _SUBJECT_DEPS)
 
     def _first_clause_acting_on_someone(self, pronoun: Token) -> Token | None:
-        """For a subject pronoun opening the second of two joined clauses, the first clause's verb
-        when no person is its subject: "A grand jury returned an indictment against Hale on Aug. 8,
-        and he was arrested a week later" is about whom the jury acted on."""
-        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "conj":
+        """For a subject or object pronoun of the second of two joined clauses, the first clause's
+        verb when no person is its subject: "A grand jury returned an indictment against Hale on
+        Aug. 8, and he was arrested a week later", "A jury convicted Wade in June, and a judge
+        sentenced him that October" are about whom the first clause acted on."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass", "dobj") or pronoun.head.dep_ != "conj":
             return None
         first = pronoun.head.head
         subject = next((c for c in first.children if c.dep_ in _SUBJECT_DEPS), None)
