@@ -58,7 +58,7 @@ from loaders.timex import ABSOLUTE, PERIOD_TOLD, AnchoredOffset, TimeExpression,
 CLAUSE_BOUNDARIES = {"relcl", "acl", "ccomp", "advcl", "parataxis", "csubj", "xcomp", "pcomp"}
 NOMINAL_LINKS = {"compound", "amod", "nmod"}  # "ketamine infusion session": walk to "session"
 DISTRIBUTIVE_PRONOUNS = {"each", "both", "all"}
-CONDITIONAL_WORDS = {"if", "unless"}
+CONDITIONAL_WORDS = {"if", "unless", "whether"}  # "reviewing whether to discipline her": not done
 TIME_CLAUSE_WORDS = {"when", "once", "until", "after", "before"}
 SERIES_NOUNS = {"course", "series", "round", "cycle", "regimen", "total"}  # "a course of six infusions"
 # What someone carries their own things in.
@@ -1466,10 +1466,20 @@ def _a_counterfactual(clause: Token) -> bool:
 
 
 def _a_generalisation(nominal: Token) -> bool:
-    """ "Trials in such cases are rare": a bare plural said to be rare or common tells no event."""
-    return nominal.tag_ == "NNS" and nominal.dep_ == "nsubj" and nominal.head.lemma_.lower() == "be" \
-        and not any(c.dep_ in {"det", "poss", "nummod"} for c in nominal.children) \
-        and any(c.dep_ == "acomp" for c in nominal.head.children)
+    """ "Trials in such cases are rare": a bare plural said to be rare or common tells no event;
+    nor does one offered as a service ("Her clinic offers infusions for depression")."""
+    if nominal.tag_ != "NNS" or any(c.dep_ in {"det", "poss", "nummod"} for c in nominal.children):
+        return False
+    verb = nominal.head
+    if nominal.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+        return any(c.dep_ == "acomp" for c in verb.children)
+    # (a timeline's present, "Harmony Health provides infusions to Perry", names whom they were for)
+    return nominal.dep_ == "dobj" and verb.lemma_.lower() in _SERVICES_OFFERED and verb.tag_ in {"VBZ", "VBP"} \
+        and not _children(verb, {"aux", "auxpass", "dative"}) and "to" not in _prep_objects(verb)
+
+
+# Verbs of a service a provider offers, in the present: what it does as a rule, not an event.
+_SERVICES_OFFERED = frozenset({"offer", "provide", "perform", "administer", "deliver", "specialize", "specialise"})
 
 
 def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonomy) -> EventStatus | None:
@@ -1490,9 +1500,10 @@ def _status(match: _Match, nominal: Token, verb: Token | None, taxonomy: Taxonom
         return EventStatus.NEGATED
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in anchor.children):
         return EventStatus.NEGATED  # "can no longer administer"
-    if anchor.dep_ in {"acl", "ccomp"} and anchor.head.lemma_.lower() in _NO_SIGN_NOUNS \
+    if anchor.dep_ in {"acl", "ccomp", "relcl"} and anchor.head.lemma_.lower() in _NO_SIGN_NOUNS \
             and any(c.dep_ == "det" and c.lower_ == "no" for c in anchor.head.children):
-        return EventStatus.NEGATED  # "there is no suggestion that Perry obtained his ketamine from ..."
+        # "there is no suggestion that Perry obtained his ketamine from ...", "no evidence she sold them"
+        return EventStatus.NEGATED
     carriers = {match.head} if match.trigger.part_of_speech == "VERB" else {
         v for v in (anchor, verb) if v is not None and v.lemma_.lower() in
         taxonomy.agent_light_verbs | taxonomy.experiencer_light_verbs | taxonomy.awaiting_verbs | _HEADING_VERBS}
@@ -1665,14 +1676,17 @@ def _attachment_tokens(expression: TimeExpression, doc: Doc) -> list[Token]:
         return []
     inside = {t.i for t in span}
     named_by_event = expression.anchor is not None and expression.anchor.anchor_start is not None
+    if named_by_event and any(t.dep_ in {"dobj", "npadvmod"} and t.head.i not in inside
+                              and t.head.lemma_.lower() in _TELLING_OF for t in span):
+        return []  # what is told of, however the rest of it ("since her son's death") hangs
     # (a sentence's closing stop read into "4am." hangs from the sentence, not the time)
     return [_past_a_clause_made_of_the_anchor(t, expression) for t in span if t.head.i not in inside and t.dep_ != "punct"
-            and not (named_by_event and t.dep_ in {"dobj", "nsubj", "nsubjpass"} and not _a_length_of_time(t))
-            and not (named_by_event and t.dep_ == "npadvmod" and t.head.lemma_.lower() in _TELLING_OF)]
+            and not (named_by_event and t.dep_ in {"dobj", "nsubj", "nsubjpass"} and not _a_length_of_time(t))]
 
 
 # Verbs whose object is a time told of: "described the night her son died", which the parser
-# may read as an adverb of time.
+# may read as an adverb of time, and "describing the two years since her son's death", a length
+# of time that is what is told, not how long ago.
 _TELLING_OF = frozenset({"describe", "recount", "recall", "remember", "relive", "detail", "revisit", "narrate"})
 
 
@@ -3582,6 +3596,9 @@ def _opened_as_its_own(match: _Match) -> bool:
     jail" names no one."""
     nominal = _nominal_head(match.head)
     verb, relation = _governing_verb(nominal)
+    if verb is not None and relation == "nsubj" and _said_to_go_on(verb) \
+            and [c.lower_ for c in nominal.children if c.dep_ in {"det", "poss", "amod", "compound", "prep"}] == ["the"]:
+        return True  # "The investigation is continuing, police said": the one into the death just told
     return (verb is not None and relation in OBJECTS and verb.lemma_.lower() in _OPENING_VERBS
             and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in nominal.children)
             and not any(c.dep_ == "poss" for c in nominal.children)
@@ -3590,6 +3607,15 @@ def _opened_as_its_own(match: _Match) -> bool:
 
 
 _OPENING_VERBS = frozenset({"open", "launch", "begin", "start", "announce"})
+
+
+def _said_to_go_on(verb: Token) -> bool:
+    """ "is continuing", "remains open", "is ongoing" (not "was a failure")."""
+    return verb.lemma_.lower() == "continue" or (verb.lemma_.lower() in {"be", "remain"} and any(
+        c.dep_ in {"acomp", "attr", "advmod"} and c.lower_ in _GOING_ON for c in verb.children))
+
+
+_GOING_ON = frozenset({"open", "ongoing", "active", "continuing", "underway"})
 
 
 def _principals_of_the_events_they_undergo(drafts: list[_Draft], taxonomy: Taxonomy) -> None:

@@ -984,6 +984,33 @@ def name_found_guilty_is_no_clause(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("substance_after_to_is_no_verb")
+def substance_after_to_is_no_verb(doc: Doc) -> Doc:
+    """ "lost her son, Tom Hale, to fentanyl in 2021": the small model may read a drug after "to"
+    as an infinitive. A substance read as a verb with "to" before it is that preposition's
+    object; the phrase, and what hung on the drug ("in 2021"), belong to the verb when it has
+    an object before them, else to the noun just before ("his addiction to fentanyl")."""
+    substances = _lexicon().substances
+    for drug in doc:
+        if drug.pos_ != "VERB" or drug.lower_ not in substances or drug.i == 0 or drug.head.i == drug.i:
+            continue
+        to = doc[drug.i - 1]
+        if to.lower_ != "to" or to.head.i != drug.i or to.dep_ != "aux":
+            continue
+        verb = drug.head
+        before = doc[to.i - 1]
+        if not any(c.dep_ == "dobj" and c.i < to.i for c in verb.children) and before.pos_ == "NOUN":
+            verb = before
+        sentence = drug.sent
+        saved = _saved(sentence)
+        for child in [c for c in drug.children if c.i != to.i]:
+            child.head = verb
+        to.head, to.dep_, to.pos_, to.tag_ = verb, "prep", "ADP", "IN"
+        drug.head, drug.dep_, drug.pos_, drug.tag_, drug.lemma_ = to, "pobj", "NOUN", "NN", drug.lower_
+        _undo_unless_a_tree(sentence, saved)
+    return doc
+
+
 _WHO_WORDS = frozenset({"who", "whom"})
 
 
@@ -1064,6 +1091,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("title_after_to_is_no_verb", last=True)
     nlp.add_pipe("name_found_guilty_is_no_clause", last=True)
     nlp.add_pipe("who_clause_is_the_persons", last=True)
+    nlp.add_pipe("substance_after_to_is_no_verb", last=True)
     return nlp
 
 

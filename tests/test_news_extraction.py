@@ -5199,3 +5199,73 @@ def test_furnishing_sourcing_ordering_and_picking_up_drugs_are_supplies():
 def test_the_night_someone_died_that_a_guest_describes_is_what_they_told_not_when():
     _the_one('In an appearance on NBC\'s "Today" show on Tuesday, Dana Reyes described the night her son died.', FRIDAY,
              "INTERVIEW", ("Dana Reyes", "INTERVIEWEE"), (date(2024, 6, 11), date(2024, 6, 11)))
+
+
+def test_a_length_of_time_a_speaker_describes_is_what_they_told_not_when():
+    _the_one("Tom Marlow died in February 2023. His mother, Diane Marlow, read a statement to the Tribunal describing "
+             "the two years since her son's death.", FRIDAY, "STATEMENT", ("Diane Marlow", "SPEAKER"), (None, None))
+    _the_one("Tom Marlow died in February 2023. On March 4, 2025, Mr Marlow's mother, Diane Marlow, read a statement to "
+             "the Tribunal describing the two years since her son's death.", FRIDAY,
+             "STATEMENT", ("Diane Marlow", "SPEAKER"), (date(2025, 3, 4), date(2025, 3, 4)))
+
+
+def test_a_judge_handing_someone_a_term_sentences_them():
+    _the_one("The judge handed Dana Reyes a 30-month prison term on Monday.", FRIDAY,
+             "SENTENCING", ("Dana Reyes", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+    _the_one("Dana Reyes received a 30-month term on Monday.", FRIDAY,
+             "SENTENCING", ("Dana Reyes", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+    # what else is handed over is no sentence
+    assert not _roles_of("The nurse handed Dana Reyes a bottle of water on Monday.", FRIDAY, "SENTENCING")
+
+
+def test_someone_lost_to_a_drug_died_and_a_death_sentence_is_no_death():
+    _the_one("Dana Reyes lost her son, Tom Hale, to fentanyl in 2021.", FRIDAY,
+             "DEATH", ("Tom Hale", "DECEASED"), (date(2021, 1, 1), date(2021, 12, 31)))
+    _the_one("The family lost Tom Hale to a drug overdose in 2021.", FRIDAY,
+             "DEATH", ("Tom Hale", "DECEASED"), (date(2021, 1, 1), date(2021, 12, 31)))
+    assert not _roles_of("Dana Reyes lost her license to practice medicine in 2021 after a ketamine overdose.", FRIDAY,
+                         "DEATH")
+    assert not _roles_of("Dana Reyes's death sentence was commuted in May.", FRIDAY, "DEATH")
+
+
+def test_pleading_with_someone_or_for_leniency_is_no_plea():
+    assert not _roles_of("Dana Reyes pleaded with police to let her go.", FRIDAY, "PLEA")
+    assert not _roles_of("Dana Reyes's mother pleaded for leniency at the hearing on Monday.", FRIDAY, "PLEA")
+    _the_one("Dana Reyes pleaded no contest on Monday to involuntary manslaughter.", FRIDAY,
+             "PLEA", ("Dana Reyes", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+    _the_one("Dana Reyes pleaded to one count of distribution on Monday.", FRIDAY,
+             "PLEA", ("Dana Reyes", "DEFENDANT"), (date(2024, 6, 10), date(2024, 6, 10)))
+
+
+def test_infusions_a_clinic_offers_as_a_service_are_no_session():
+    assert not _roles_of("Dana Reyes's clinic offers infusions for depression and PTSD.", FRIDAY, "INFUSION_SESSION")
+    assert not _roles_of("Dr. Dana Reyes administers infusions at her clinic in Austin.", FRIDAY, "INFUSION_SESSION")
+    # a timeline's present tells what was done, to whom
+    _the_one("- Sept. 2023: Harmony Health provides infusions to Tom Hale at his home.", FRIDAY,
+             "INFUSION_SESSION", ("Tom Hale", "RECIPIENT"), (date(2023, 9, 1), date(2023, 9, 30)))
+
+
+def test_what_a_regulator_can_do_or_weighs_whether_to_do_is_no_action():
+    assert not _roles_of("The Texas Medical Board can suspend a doctor's license for unprofessional conduct.", FRIDAY,
+                         "REGULATORY_ACTION")
+    assert not _roles_of("The Texas Medical Board is reviewing whether to discipline Dr. Dana Reyes.", FRIDAY,
+                         "REGULATORY_ACTION")
+    _the_one("Dr. Dana Reyes was disciplined by the Texas Medical Board in 2015 for poor record-keeping.", FRIDAY,
+             "REGULATORY_ACTION", ("Dana Reyes", "SUBJECT"), (date(2015, 1, 1), date(2015, 12, 31)))
+
+
+def test_a_sale_tried_offered_or_without_evidence_is_no_sale():
+    assert not _roles_of("Dana Reyes tried to buy ketamine online but the order never arrived.", FRIDAY, "DRUG_SUPPLY")
+    assert not _roles_of("Dana Reyes offered to sell Tom Hale ketamine.", FRIDAY, "DRUG_SUPPLY")
+    events = _extract_text("Prosecutors say there is no evidence Dana Reyes sold the pills.", FRIDAY)
+    assert all(e.status == "NEGATED" for e, _ in events if e.type == "DRUG_SUPPLY")
+
+
+def test_an_investigation_said_to_go_on_just_after_a_death_is_into_that_death():
+    _the_one("Tom Hale died on May 3. The investigation is continuing, police said.", FRIDAY,
+             "INVESTIGATION", ("Tom Hale", "SUBJECT"), (None, None))
+    _the_one("Tom Hale died on May 3. The investigation remains open.", FRIDAY,
+             "INVESTIGATION", ("Tom Hale", "SUBJECT"), (None, None))
+    # not one only judged
+    assert not _roles_of("Tom Hale died on May 3. The investigation was a failure, his mother said.", FRIDAY,
+                         "INVESTIGATION")
