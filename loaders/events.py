@@ -2117,6 +2117,8 @@ class _Draft:
     undergoing: tuple[int, ...] = ()
     # Roles of the type's `apart_when_many_unnamed` held by people counted, not named ("to nine customers").
     many_unnamed: frozenset[str] = frozenset()
+    # Whom it befell is named by the heading of the list entry it is told in, not by its clause.
+    befell_the_entry_named: bool = False
 
 
 def _bare_passive(verb: Token) -> bool:
@@ -2762,6 +2764,7 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                         and not (node.dep_ == "advcl" and anchor and anchor.anchor_start is not None
                         and anchor.anchor_start <= node.idx < (anchor.anchor_end or 0)) \
                         and not (node.dep_ == "advcl" and _is_when_clause(node)) \
+                        and not (node.dep_ == "advcl" and node.lower_ == "effective") \
                         and not (node.pos_ == "ADJ" and (node.dep_ == "ccomp" or (
                             node.dep_ == "advcl" and node.head.lemma_.lower() == "find"))) \
                         and not _subjectless_copula(node):  # "found him dead ... on Jan. 19", "found X, 37, dead"
@@ -2769,6 +2772,7 @@ def _attached_expression(expressions: Sequence[TimeExpression], heads: set[int],
                     # crossed, and so is a when-clause ("pleaded not guilty when he was arraigned in June"),
                     # a name coordinated with another ("arrested X, 22, and Y, 20, on Saturday") and a
                     # participle the date comes before ("went on trial on Monday charged with manslaughter").
+                    # The day an act takes effect is its day ("License suspended, effective March 3").
                     break
                 node = _outside_a_name(node.head)
                 distance += 1
@@ -2917,6 +2921,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _pronoun_deaths_are_of_the_dead(drafts, actors)
     _surname_deaths_are_of_the_dead(drafts, actors)
     _the_dead_are_not_prosecuted(drafts, actors)
+    _befall_the_entry_named(drafts, document.text, actors)
     _inherit_principals(drafts, taxonomy)
     _held_by_the_titled(drafts, document, actors)
     _plural_pronouns_are_the_people_before(drafts, actors)
@@ -3451,36 +3456,87 @@ def _inherit_principals(drafts: list[_Draft], taxonomy: Taxonomy) -> None:
             source_types = (event_type.name,)
         if not source_types or not event_type.principal:
             continue
-        if _has_principal(draft) or draft.of_a_thing:
+        if (_has_principal(draft) and not draft.befell_the_entry_named) or draft.of_a_thing:
             continue
         nearby = (_sentences_around(sentence_starts, draft, 0, 1) if draft.introduces_people
                   else _sentences_around(sentence_starts, draft, 3 if definite_reference else 1, 0))
         sources = [d for d in drafts if d.match.event_type.name in source_types and d is not draft
                    and d.sentence.start in nearby and _has_principal(d)  # not "criminal negligence causing death"
                    and _kind(d) not in event_type.inherit_except_kinds]  # "evidence presented at trial": not one who pleaded guilty
+        if draft.befell_the_entry_named:  # only whoever acted is still to be found
+            sources = [d for d in sources if _acting_principals(d)]
         sources.sort(key=lambda d: (d.sentence.start != draft.sentence.start, abs(d.trigger_start - draft.trigger_start)))
         # Someone the text brings in as new is named after, not before: "A Granger Mills man ...
         # was sentenced Monday. Wade Tillotson, 41, pleaded guilty in July".
         if not sources and not draft.introduces_people \
-                and (draft.match.trigger.inherit_principal_from or draft.expression is not None):
+                and (draft.match.trigger.inherit_principal_from or draft.expression is not None
+                     or draft.befell_the_entry_named):
             # "The trial is scheduled to begin Feb. 3", "She set a retrial for Jan. 12": the trial
             # of the one the story told of last. Undated, "the trial" is only a reference
             # ("vindicated at the second trial"). "An inquest" is always into the death told of
             # last, however far back.
             sources = _latest_before(draft, drafts, source_types)
+            if draft.befell_the_entry_named:
+                sources = [d for d in sources if _acting_principals(d)]
         if not any(_has_principal(d) for d in sources) and draft.sentence.start == sentence_starts[0]:
             # A lede that names nobody: "A federal judge declared a mistrial in the case of a
             # Houston pharmacist ...", whom the story names when it tells of the charges.
             sources = sorted((d for d in drafts if d.match.event_type.name in source_types and d is not draft
                               and d.trigger_start > draft.trigger_start), key=lambda d: d.trigger_start)
         for source in sources:
-            inherited = [(a, r) for a, r in source.participants if r in source.match.event_type.principal]
+            inherited = _acting_principals(source) if draft.befell_the_entry_named \
+                else [(a, r) for a, r in source.participants if r in source.match.event_type.principal]
             if inherited:
                 # The same kind of event keeps its roles ("the temporary suspension": the board's, of
                 # the doctor); another kind lends its principal ("the trial" of the one charged).
                 same_kind = source.match.event_type is event_type
                 draft.participants.extend((a, r if same_kind else event_type.principal[0]) for a, r in inherited)
                 break
+
+
+# A list entry's heading: a line starting with a bold run ("**Dale Whitcomb, R.Ph.** — Cedar Bluff").
+_ENTRY_HEADING_RE = re.compile(r"\*\*([^*\n]+)\*\*")
+
+
+def _befall_the_entry_named(drafts: list[_Draft], text: str, actors: ActorAnalysis) -> None:
+    """ "**Dale Whitcomb, R.Ph.** — Cedar Bluff — License No. 2004019876 / *Action:* License
+    placed on probation": in a list whose entries each open with a name in bold, an act told
+    below the name that says of no one whom it befell befell the one named. Whoever acted is
+    still the one who did the kind of act the list told before (see _inherit_principals)."""
+    for draft in drafts:
+        undergone = [r for r in draft.match.event_type.principal if r not in _ACTING_ROLES]
+        if not undergone or any(r in undergone for _, r in draft.participants) or draft.of_a_thing:
+            continue
+        named = _entry_heading_actor(text, draft.sentence.start, actors)
+        if named is not None:
+            draft.befell_the_entry_named = not _acting_principals(draft)
+            draft.participants.append((named, undergone[0]))
+
+
+def _entry_heading_actor(text: str, position: int, actors: ActorAnalysis) -> str | None:
+    """The actor a list entry's bold heading is the name of, for a position in a line below it
+    in the same block of lines; only a heading that is the name alone, or the name with
+    credentials after a comma ("Dale Whitcomb, R.Ph."), not a headline naming someone."""
+    block = text.rfind("\n\n", 0, position)
+    block = 0 if block < 0 else block + 2
+    line_end = text.find("\n", block)
+    heading = _ENTRY_HEADING_RE.match(text, block, line_end if line_end >= 0 else len(text))
+    if heading is None or line_end < 0 or line_end >= position:
+        return None
+    start, end = heading.span(1)
+    names = [s for s in actors.spans_between(start, end) if s.via == NAME]
+    if len({s.actor_id for s in names}) != 1:
+        return None
+    before = text[start:min(s.start for s in names)]
+    after = text[max(s.end for s in names):end].strip(" .")
+    if before.strip() or (after and not after.startswith(",")):
+        return None
+    return names[0].actor_id
+
+
+def _acting_principals(draft: _Draft) -> list[tuple[str, str]]:
+    """The draft's principals who act in it (the regulator, not the one regulated)."""
+    return [(a, r) for a, r in draft.participants if r in draft.match.event_type.principal and r in _ACTING_ROLES]
 
 
 def _about_the_one_the_story_follows(drafts: list[_Draft]) -> None:

@@ -1011,6 +1011,32 @@ def substance_after_to_is_no_verb(doc: Doc) -> Doc:
     return doc
 
 
+_ASPECT_VERBS = frozenset({"begin", "start", "open", "end", "conclude", "continue", "close", "last", "run"})
+
+
+@Language.component("clause_of_beginning_is_the_outer_nouns")
+def clause_of_beginning_is_the_outer_nouns(doc: Doc) -> Doc:
+    """ "a DEA investigation of the distributor that began in August 2024": the small model hangs
+    the clause on the nearest noun. A "that" or "which" clause telling of beginning, ending or
+    going on, hung on the object of "of" or "into" after another noun, tells of that noun (of
+    the first of a chain of them)."""
+    for verb in doc:
+        if verb.dep_ != "relcl" or verb.lemma_.lower() not in _ASPECT_VERBS \
+                or not any(c.lower_ in {"that", "which"} and c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            continue
+        outer = verb.head
+        # up the whole chain: "the inquest into the death of Thomas Reid, which opened on Monday"
+        while outer.dep_ == "pobj" and outer.head.lower_ in {"of", "into"} and outer.head.head.pos_ == "NOUN":
+            outer = outer.head.head
+        if outer is verb.head:
+            continue
+        sentence = verb.sent
+        saved = _saved(sentence)
+        verb.head = outer
+        _undo_unless_a_tree(sentence, saved)
+    return doc
+
+
 _WHO_WORDS = frozenset({"who", "whom"})
 
 
@@ -1092,6 +1118,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("name_found_guilty_is_no_clause", last=True)
     nlp.add_pipe("who_clause_is_the_persons", last=True)
     nlp.add_pipe("substance_after_to_is_no_verb", last=True)
+    nlp.add_pipe("clause_of_beginning_is_the_outer_nouns", last=True)
     return nlp
 
 

@@ -5269,3 +5269,37 @@ def test_an_investigation_said_to_go_on_just_after_a_death_is_into_that_death():
     # not one only judged
     assert not _roles_of("Tom Hale died on May 3. The investigation was a failure, his mother said.", FRIDAY,
                          "INVESTIGATION")
+
+
+def test_an_investigation_of_a_company_that_began_on_a_date_is_dated_by_its_beginning():
+    _the_one("The DEA suspended the registration of Keystone Medical Distributors Inc. on Monday. "
+             "The action follows a DEA investigation of the distributor that began in August 2023.", FRIDAY,
+             "INVESTIGATION", ("Keystone Medical Distributors Inc.", "SUBJECT"), (date(2023, 8, 1), date(2023, 8, 31)))
+
+
+def test_inspecting_a_companys_facility_is_investigating_the_company():
+    _the_one("Lumira Health sold ketamine online. Health Canada inspected the company's Vancouver facility in March.",
+             FRIDAY, "INVESTIGATION", ("Lumira Health", "SUBJECT"), (date(2024, 3, 1), date(2024, 3, 31)))
+
+
+def test_a_regulator_citing_a_hospital_for_violations_acts_against_it():
+    _the_one("The Virginia Department of Health cited Bayside General Hospital for three violations on May 2.", FRIDAY,
+             "REGULATORY_ACTION", ("Bayside General Hospital", "SUBJECT"), (date(2024, 5, 2), date(2024, 5, 2)))
+    assert not _roles_of("The Virginia Department of Health cited a 2019 study on May 2.", FRIDAY, "REGULATORY_ACTION")
+
+
+def test_in_a_bulletin_each_entrys_action_befalls_the_one_its_bold_heading_names():
+    bulletin = ("**Harbor Compounding, LLC** — Permit No. 2016004417\n"
+                "*Action:* Permit revoked by the Oregon Board of Pharmacy, effective Feb. 18, 2024.\n\n"
+                "**Kevin Ardoin, R.Ph.** — License No. 2009023351\n"
+                "*Action:* License suspended for one year, effective March 3, 2024.\n\n"
+                "**Ashley Noe** — Registration No. 2019041207\n"
+                "*Action:* Registration revoked, effective Jan. 7, 2024.\n")
+    actions = {(e.date.start, frozenset(roles)) for e, roles in _extract_text(bulletin, FRIDAY)
+               if e.type == "REGULATORY_ACTION"}
+    board = ("Oregon Board of Pharmacy", "REGULATOR")
+    assert actions == {(date(2024, 2, 18), frozenset({board, ("Harbor Compounding, LLC", "SUBJECT")})),
+                       (date(2024, 3, 3), frozenset({board, ("Kevin Ardoin", "SUBJECT")})),
+                       (date(2024, 1, 7), frozenset({board, ("Ashley Noe", "SUBJECT")}))}
+    # a headline in bold names no one an act below befalls
+    assert not _roles_of("**Kevin Ardoin speaks out**\nLicense suspended for one year.\n", FRIDAY, "REGULATORY_ACTION")
