@@ -1089,6 +1089,11 @@ def _victim_in_the_phrase(root: Token, top: Token) -> bool:
 
 
 _LED_GROUPS = frozenset({"team", "group", "researcher", "scientist", "investigator", "author", "doctor", "clinician"})
+# What is someone's by being run by them: "a website run by Medivance Direct" is Medivance's.
+# (Not "a clinic run by Dr. Lee": a clinic acts on its own, by its staff.)
+_RUN_THINGS = frozenset({"website", "site", "shop", "store", "storefront", "account", "page", "channel", "network",
+                         "ring", "operation", "scheme"})
+_RUNNING_VERBS = frozenset({"run", "operate", "own", "manage", "control"})
 
 
 @lru_cache(maxsize=1)
@@ -1098,6 +1103,15 @@ def _acting_for_an_organisation() -> frozenset[str]:
     return frozenset(officials | {"agent", "detective", "trooper", "deputy"})
 
 
+def _leaders(token: Token) -> list[Token]:
+    """Who leads the group or runs the thing a noun names: "a team led by Dr. Oren Falk", "a
+    website run by Medivance Direct"."""
+    leading = {"lead", "head"} if token.lemma_.lower() in _LED_GROUPS else _RUNNING_VERBS
+    return [o for clause in _children(token, {"acl"}) if clause.lemma_.lower() in leading
+            for by in clause.children if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ == "by")
+            for o in _children(by, {"pobj"})]
+
+
 def _is_organisation(span: ActorSpan, actors: ActorAnalysis) -> bool:
     return span.actor_id in actors.actors and actors.actors[span.actor_id].kind == ActorKind.ORGANIZATION
 
@@ -1105,13 +1119,24 @@ def _is_organisation(span: ActorSpan, actors: ActorAnalysis) -> bool:
 def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False, accused: bool = False) -> list[ActorSpan]:
     """The actors a position's phrase refers to: "Perry's assistant" is the assistant,
     not Perry; "the X and Tesla owner" is the owner, not X or Tesla; "a team led by Dr.
-    Oren Falk" is Dr. Falk's."""
-    if token.lemma_.lower() in _LED_GROUPS:
-        leaders = [o for clause in _children(token, {"acl"}) if clause.lemma_.lower() in {"lead", "head"}
-                   for by in clause.children if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ == "by")
-                   for o in _children(by, {"pobj"})]
+    Oren Falk" is Dr. Falk's, "a website run by Medivance Direct" Medivance's."""
+    if token.lemma_.lower() in _LED_GROUPS | _RUN_THINGS:
+        leaders = _leaders(token)
+        if not leaders and token.lemma_.lower() in _RUN_THINGS and token.pos_ == "NOUN" \
+                and any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in token.children):
+            # "Police investigated the website": the one told before as run by someone
+            leaders = next((found for earlier in reversed(token.doc[:token.i]) if earlier.lemma_ == token.lemma_
+                            for found in [_leaders(earlier)] if found), [])
         if leaders:
             return [a for leader in leaders for a in _actors_under(leader, actors)]
+    if token.pos_ == "NOUN":
+        # "A man identified in the complaint as Trent Lowry", "a woman named Dana Reyes": the one named
+        named = [o for clause in _children(token, {"acl"}) if clause.lemma_.lower() in {"identify", "name"}
+                 for o in [*_children(clause, {"oprd"}),
+                           *(o for p in _children(clause, {"prep"}) if p.lower_ == "as" for o in _children(p, {"pobj"}))]]
+        found = [a for o in named for a in _actors_under(o, actors)]
+        if found:
+            return found
     tokens = _subtree_excluding_clauses(token)
     doc = token.doc
     lo = min(t.idx for t in tokens)

@@ -5303,3 +5303,19 @@ def test_in_a_bulletin_each_entrys_action_befalls_the_one_its_bold_heading_names
                        (date(2024, 1, 7), frozenset({board, ("Ashley Noe", "SUBJECT")}))}
     # a headline in bold names no one an act below befalls
     assert not _roles_of("**Kevin Ardoin speaks out**\nLicense suspended for one year.\n", FRIDAY, "REGULATORY_ACTION")
+
+
+def test_a_website_run_by_a_company_is_the_companys_in_a_sale_and_when_investigated():
+    text = ("Owen Latchford bought two bottles of the spray from a website run by Medivance Direct in May 2024. "
+            "Greater Manchester Police investigated the website but nobody has been charged.")
+    events = _extract_text(text, FRIDAY)
+    (_, sale), = [(e, r) for e, r in events if e.type == "DRUG_SUPPLY"]
+    assert ("Medivance Direct", "SUPPLIER") in sale
+    assert any(("Medivance Direct", "SUBJECT") in roles and ("Greater Manchester Police", "INVESTIGATOR") in roles
+               for e, roles in events if e.type == "INVESTIGATION")
+
+
+def test_a_man_identified_as_someone_is_that_someone():
+    sale, = _roles_of("A man identified in the complaint as Trent Lowry, 38, bought about 9,000 tablets for $4 a "
+                      "tablet, it says.", FRIDAY, "DRUG_SUPPLY")
+    assert ("Trent Lowry", "BUYER") in sale
