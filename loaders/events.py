@@ -2956,6 +2956,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _definite_mentions_keep_their_dates(drafts)
     _pronoun_deaths_are_of_the_dead(drafts, actors)
     _principals_of_the_events_they_undergo(drafts, taxonomy)
+    _the_held_thing_told_before(drafts)
     _about_the_one_the_story_follows(drafts)
     _one_event_told_twice_in_a_sentence(drafts, actors)
     mentions: list[EventMention] = []
@@ -3726,6 +3727,29 @@ def _principals_of_the_events_they_undergo(drafts: list[_Draft], taxonomy: Taxon
                     break
         named = [a for a, r in undergone.participants if r in undergone.match.event_type.principal]
         draft.participants.extend((a, draft.match.event_type.principal[0]) for a in dict.fromkeys(named))
+
+
+def _the_held_thing_told_before(drafts: list[_Draft]) -> None:
+    """ "The board suspended his license in January. It revoked the license outright in
+    February.": a mention on "the" licence, naming no one whose, is on whom the last mention of
+    its type in its own or the two sentences before befell (see held_things in taxonomy.yaml)."""
+    sentence_starts = sorted({d.sentence.start for d in drafts})
+    for draft in drafts:
+        event_type = draft.match.event_type
+        undergone = [r for r in event_type.principal if r not in _ACTING_ROLES]
+        doc = draft.match.head.doc
+        held = [doc[i] for i in draft.undergoing]
+        if not undergone or any(r in undergone for _, r in draft.participants) or not held or not all(
+                t.lemma_.lower() in event_type.held_things and not _children(t, {"poss"})
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) for t in held):
+            continue
+        nearby = _sentences_around(sentence_starts, draft, 2, 0)
+        for earlier in sorted((d for d in drafts if d.match.event_type is event_type and d.trigger_start < draft.trigger_start
+                               and d.sentence.start in nearby), key=lambda d: -d.trigger_start):
+            whose = [(a, r) for a, r in earlier.participants if r in undergone]
+            if whose:
+                draft.participants.extend(whose)
+                break
 
 
 def _one_event_told_twice_in_a_sentence(drafts: list[_Draft], actors: ActorAnalysis) -> None:

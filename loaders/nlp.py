@@ -411,12 +411,16 @@ def weekday_after_an_object_is_adverbial(doc: Doc) -> Doc:
     return doc
 
 
+# Titles written before a name: "a Halcyon physician, Dr. Paul Whitacre".
+_NAME_TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "miss", "sir", "dame", "rev"})
+
+
 @Language.component("name_after_an_object_is_its_apposition")
 def name_after_an_object_is_its_apposition(doc: Doc) -> Doc:
     """ "Police arrested her boyfriend, Tyler Greene, on Tuesday", "suspended the license of the
     spa's owner, nurse practitioner Corinne Addair, 44, on June 12": the small model may hang the
     name on the verb, as a second subject, object or adverb. A person's name (after any title
-    words) set off by a comma right after the verb's common-noun object, or the "of" phrase of
+    words, "Dr.") set off by a comma right after the verb's common-noun object, or the "of" phrase of
     that object, is that noun's apposition; what follows the name (but its age) is the verb's again."""
     for obj in doc:
         if obj.dep_ == "dobj":
@@ -429,8 +433,8 @@ def name_after_an_object_is_its_apposition(doc: Doc) -> Doc:
             continue
         first = obj.i + 2
         while first < min(len(doc), obj.i + 5) and doc[first].ent_type_ != "PERSON" \
-                and doc[first].is_lower and doc[first].pos_ == "NOUN":
-            first += 1  # "nurse practitioner"
+                and ((doc[first].is_lower and doc[first].pos_ == "NOUN") or doc[first].lower_.rstrip(".") in _NAME_TITLES):
+            first += 1  # "nurse practitioner", "Dr."
         if first >= len(doc) or doc[first].ent_type_ != "PERSON" or doc[first].ent_iob_ != "B":
             continue
         end = first + 1

@@ -118,6 +118,8 @@ class EventType:
     # ... and so is one on premises told only by a common noun ("Gardai searched the pharmacy")
     premises: frozenset[str] = frozenset()
     premises_of: frozenset[str] = frozenset()  # the roles of those whose premises they are
+    # what someone holds ("the license"): told with "the", whose it was told just before
+    held_things: frozenset[str] = frozenset()
     # Trigger words that tell the event as agreed to, before it is done: "agreed to plead guilty"
     # in August and "entered their pleas later that year" are one plea.
     agreed_by: frozenset[str] = frozenset()
@@ -296,6 +298,7 @@ def parse_taxonomy(data: dict) -> Taxonomy:
             about_whom_the_story_follows=bool(spec.get("about_whom_the_story_follows", False)),
             premises=frozenset(str(w).lower() for w in spec.get("premises") or ()),
             premises_of=frozenset(spec.get("premises_of") or ()),
+            held_things=frozenset(str(w).lower() for w in spec.get("held_things") or ()),
             agreed_by=frozenset(str(w).lower() for w in spec.get("agreed_by") or ()),
             dated_by_onset=bool(spec.get("dated_by_onset", False)),
             forgone_by=tuple((str(t), str(k)) for t, kinds in (spec.get("forgone_by") or {}).items() for k in kinds),

@@ -952,6 +952,15 @@ def test_a_places_police_is_an_organisation_whatever_the_model_made_of_the_place
                for n in ("Tempe police", "Los Angeles police"))
 
 
+def test_a_places_police_is_an_organisation_when_the_model_took_the_place_for_a_person():
+    analysis = analyse("Ridgeford police are investigating the death, Chief Leonard Oakes said. Alder Falls police "
+                       "and University Police opened a joint investigation.")
+    assert {"Ridgeford police", "Alder Falls police"} <= names(analysis)
+    assert not {"Ridgeford", "Alder Falls"} & names(analysis)
+    assert all(analysis.actors[actor_named(analysis, n)].kind == ActorKind.ORGANIZATION
+               for n in ("Ridgeford police", "Alder Falls police"))
+
+
 def test_a_place_and_the_lower_case_name_of_its_office_are_one_organisation():
     analysis = analyse("The Wabash County coroner's office released a statement. The Los Angeles County medical "
                        "examiner ruled the death an accident. Lakewood police declined to comment, and Harlan "

@@ -5319,3 +5319,26 @@ def test_a_man_identified_as_someone_is_that_someone():
     sale, = _roles_of("A man identified in the complaint as Trent Lowry, 38, bought about 9,000 tablets for $4 a "
                       "tablet, it says.", FRIDAY, "DRUG_SUPPLY")
     assert ("Trent Lowry", "BUYER") in sale
+
+
+def test_a_titled_name_after_the_object_is_whom_the_act_befell():
+    action, = _roles_of("The Minnesota Board of Medical Practice reprimanded a Halcyon physician, Dr. Paul Whitacre, "
+                        "in September for prescribing ketamine to 14 patients.", FRIDAY, "REGULATORY_ACTION")
+    assert ("Paul Whitacre", "SUBJECT") in action
+
+
+def test_the_license_told_again_is_the_one_acted_on_before():
+    text = ("Victor Halloran was a doctor in Phoenix. The Arizona Medical Board suspended his license in January. "
+            "The board revoked the license outright in February.")
+    actions = _roles_of(text, FRIDAY, "REGULATORY_ACTION")
+    assert len(actions) == 2 and all(("Victor Halloran", "SUBJECT") in roles for roles in actions)
+    # not someone else's licence told with its holder
+    assert not any(("Victor Halloran", "SUBJECT") in roles for roles in _roles_of(
+        "The Arizona Medical Board suspended Victor Halloran's license in January. It revoked the license of "
+        "Dana Reyes in February.", FRIDAY, "REGULATORY_ACTION")[1:])
+
+
+def test_it_after_a_board_acted_on_a_license_is_the_board():
+    actions = _roles_of("The Georgia Composite Medical Board suspended the license of Dr. Anand Kulkarni on Monday. "
+                        "In 2019 it reprimanded him and fined him $5,000.", FRIDAY, "REGULATORY_ACTION")
+    assert len(actions) == 2 and all(("Georgia Composite Medical Board", "REGULATOR") in roles for roles in actions)

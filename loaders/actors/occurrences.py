@@ -1072,7 +1072,8 @@ class _Names:
                 i += 1
                 continue
             end = i + len(phrase)
-            start = self._place_before(doc[end - 1], lambda t: self.entity_label.get(t.i) not in ("PERSON", "DATE", "TIME")
+            # (a place the model took for a person: "Ridgeford police", "Alder Falls police")
+            start = self._place_before(doc[end - 1], lambda t: self.entity_label.get(t.i) not in ("DATE", "TIME")
                                        and not self._is_title(t))
             if start >= i:
                 start = self._place_ending_at(i - 1)

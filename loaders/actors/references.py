@@ -70,6 +70,11 @@ _BYLINE_RE = re.compile(
     re.IGNORECASE)
 
 
+# What someone holds, which does nothing of itself: "suspended his license. In 2019 it reprimanded him".
+_HELD_PAPERS = frozenset({"license", "licence", "licenses", "licences", "registration", "permit", "certificate",
+                          "accreditation", "privilege", "privileges"})
+
+
 @dataclass(slots=True)
 class _Ref:
     actor: _Actor
@@ -463,7 +468,8 @@ class _References:
 
     def _previous_main_subject(self, token: Token) -> Token | None:
         """The subject of the previous sentence's main verb, when that verb has no object that
-        could be meant instead ("The FDA approved the drug. It ..." may mean the drug)."""
+        could be meant instead ("The FDA approved the drug. It ..." may mean the drug; "The board
+        suspended his license. It ..." does not mean the license)."""
         sentence = token.sent
         if sentence.start == 0:
             return None
@@ -472,7 +478,8 @@ class _References:
         if subject is None:
             return None
         for child in root.children:
-            if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ in ("NOUN", "PROPN"):
+            if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ in ("NOUN", "PROPN") \
+                    and child.lemma_.lower() not in _HELD_PAPERS:
                 other = self._actor_of(child)
                 if other is None or other is not self._actor_of(subject):
                     return None
