@@ -2947,6 +2947,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _surname_deaths_are_of_the_dead(drafts, actors)
     _the_dead_are_not_prosecuted(drafts, actors)
     _befall_the_entry_named(drafts, document.text, actors)
+    _clinicians_start_what_patients_receive(drafts, actors)
     _inherit_principals(drafts, taxonomy)
     _held_by_the_titled(drafts, document, actors)
     _plural_pronouns_are_the_people_before(drafts, actors)
@@ -3518,6 +3519,52 @@ def _inherit_principals(drafts: list[_Draft], taxonomy: Taxonomy) -> None:
                 same_kind = source.match.event_type is event_type
                 draft.participants.extend((a, r if same_kind else event_type.principal[0]) for a, r in inherited)
                 break
+
+
+# Verbs by which whoever gives a treatment does it: "started the infusion", "hung the bag".
+_STARTING_VERBS = frozenset({"start", "begin", "hang", "administer", "give", "run", "stop", "monitor", "oversee",
+                             "supervise"})
+# What the one who gives a treatment is called.
+_CAREGIVER_WORDS = frozenset({"nurse", "doctor", "physician", "practitioner", "anesthesiologist", "anaesthetist",
+                              "paramedic", "medic", "emt", "technician", "anesthetist", "psychiatrist", "clinician"})
+
+
+def _clinicians_start_what_patients_receive(drafts: list[_Draft], actors: ActorAnalysis) -> None:
+    """ "Delia Sorensen, 49, a nurse practitioner, started the infusion herself", "Lyle, she said,
+    started the infusion at 2:15 p.m.": the one who starts a treatment, known as a nurse or a
+    doctor, gave it; she did not receive it (but "Perry started ketamine infusion therapy in
+    2021" did). Whoever received it is the one the last such treatment before was given to;
+    with none told before, it is left as told (an event is kept only with whose it was)."""
+    for index, draft in enumerate(drafts):
+        roles = draft.match.event_type.roles
+        if "RECIPIENT" not in roles or "ADMINISTERED_BY" not in roles or draft.match.trigger.part_of_speech != "NOUN":
+            continue
+        verb, relation = _governing_verb(_nominal_head(draft.match.head))
+        if verb is None or relation not in OBJECTS or verb.lemma_.lower() not in _STARTING_VERBS:
+            continue
+        subjects = _children(verb, SUBJECTS)
+        starters = {span.actor_id for s in subjects for span in _actors_under(s, actors)}
+        # ("Sorensen, 49, a nurse practitioner, started ...": so called here, whatever called before)
+        called_so = any(t.lower_ in _CAREGIVER_WORDS for s in subjects for a in _children(s, {"appos"}) for t in a.subtree)
+        givers = {a for a, r in draft.participants if r == "RECIPIENT" and a in starters
+                  and (called_so or _caregiver(actors.actors[a]))}
+        if not givers:
+            continue
+        received = [(a, r) for a, r in draft.participants if r == "RECIPIENT" and a not in givers]
+        if not received:  # a treatment is someone's: only with whose it was told before
+            earlier = next((d for d in reversed(drafts[:index]) if d.match.event_type is draft.match.event_type
+                            and any(r == "RECIPIENT" and a not in givers for a, r in d.participants)), None)
+            if earlier is None:
+                continue
+            received = [(a, r) for a, r in earlier.participants if r == "RECIPIENT" and a not in givers]
+        draft.participants[:] = [(a, "ADMINISTERED_BY" if a in givers else r) for a, r in draft.participants
+                                 if r != "RECIPIENT" or a in givers] + received
+
+
+def _caregiver(actor: ActorRecord) -> bool:
+    """Whether the text calls the person a nurse, a doctor or the like ("Dr. Tom Hale", "a nurse practitioner")."""
+    words = set(re.findall(r"[a-z]+", (actor.description or "").lower()))
+    return bool(words & _CAREGIVER_WORDS) or any(re.match(r"Dr\.?\s", alias) for alias in (actor.name, *actor.aliases))
 
 
 # A list entry's heading: a line starting with a bold run ("**Dale Whitcomb, R.Ph.** — Cedar Bluff").

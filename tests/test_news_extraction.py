@@ -5342,3 +5342,12 @@ def test_it_after_a_board_acted_on_a_license_is_the_board():
     actions = _roles_of("The Georgia Composite Medical Board suspended the license of Dr. Anand Kulkarni on Monday. "
                         "In 2019 it reprimanded him and fined him $5,000.", FRIDAY, "REGULATORY_ACTION")
     assert len(actions) == 2 and all(("Georgia Composite Medical Board", "REGULATOR") in roles for roles in actions)
+
+
+def test_a_nurse_who_starts_the_infusion_gives_it_to_the_patient_told_before():
+    session, = _roles_of("Two days earlier, Lena Farrow had received a ketamine infusion at the clinic. Delia "
+                         "Sorensen, 49, a nurse practitioner, started the infusion herself.", FRIDAY, "INFUSION_SESSION")
+    assert ("Delia Sorensen", "ADMINISTERED_BY") in session and ("Lena Farrow", "RECIPIENT") in session
+    # a patient who starts a course of infusions receives them
+    _the_one("Matthew Perry started ketamine infusion therapy in 2021.", FRIDAY, "INFUSION_SESSION",
+             ("Matthew Perry", "RECIPIENT"), (date(2021, 1, 1), date(2021, 12, 31)))
