@@ -2947,6 +2947,7 @@ def _link_anchors_and_finish(drafts: list[_Draft], document: DocumentRecord, act
     _surname_deaths_are_of_the_dead(drafts, actors)
     _the_dead_are_not_prosecuted(drafts, actors)
     _befall_the_entry_named(drafts, document.text, actors)
+    _the_unnamed_identified_after(drafts, actors)
     _clinicians_start_what_patients_receive(drafts, actors)
     _inherit_principals(drafts, taxonomy)
     _held_by_the_titled(drafts, document, actors)
@@ -3519,6 +3520,36 @@ def _inherit_principals(drafts: list[_Draft], taxonomy: Taxonomy) -> None:
                 same_kind = source.match.event_type is event_type
                 draft.participants.extend((a, r if same_kind else event_type.principal[0]) for a, r in inherited)
                 break
+
+
+def _the_unnamed_identified_after(drafts: list[_Draft], actors: ActorAnalysis) -> None:
+    """ "The man, 37, was pronounced dead at the scene. Police on Wednesday identified him as
+    Derek Lunsford": what befell someone told only as "the man" or "a woman", whom one of the
+    next two sentences identifies by name ("identified him as", "was identified as"), befell
+    that person."""
+    people_nouns = get_lexicon().describing_nouns
+    for draft in drafts:
+        doc = draft.match.head.doc
+        unnamed = [doc[i] for i in draft.undergoing if doc[i].lemma_.lower() in people_nouns and doc[i].tag_ == "NN"]
+        if _has_principal(draft) or len(unnamed) != 1:
+            continue
+        after = [s for s in doc.sents if s.start > unnamed[0].i][:2]
+        named = next((person for sentence in after for verb in sentence if verb.lemma_.lower() == "identify"
+                      for person in [_identified_as(verb, unnamed[0], actors)] if person is not None), None)
+        if named is not None:
+            draft.participants.append((named, draft.match.event_type.principal[0]))
+
+
+def _identified_as(verb: Token, unnamed: Token, actors: ActorAnalysis) -> str | None:
+    """The person a verb of identifying names as the one told of: "identified him as Derek
+    Lunsford", "The man was identified as ...", "identified the woman as ..."."""
+    identified = _children(verb, {"dobj", "nsubjpass"})
+    if not any(t.lower_ in {"him", "her", "he", "she"} or t.lemma_.lower() == unnamed.lemma_.lower() for t in identified):
+        return None
+    # (the name itself, not a place after it: "as Derek Lunsford of Granger Mills")
+    names = [span for as_ in _prep_objects(verb).get("as", []) for span in [actors.actor_at(as_.idx, as_.idx + len(as_))]
+             if span is not None and actors.actors[span.actor_id].kind == ActorKind.PERSON]
+    return names[0].actor_id if len(names) == 1 else None
 
 
 # Verbs by which whoever gives a treatment does it: "started the infusion", "hung the bag".

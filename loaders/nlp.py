@@ -1041,6 +1041,70 @@ def clause_of_beginning_is_the_outer_nouns(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("noun_before_a_participle_is_its_head")
+def noun_before_a_participle_is_its_head(doc: Doc) -> Doc:
+    """ "adopted an emergency rule scheduling nine of them": the small model may take the
+    object for a compound of the participle after it. A noun with its own determiner read as
+    a compound of the "-ing" clause right after it is the verb's object, and the clause its
+    modifier."""
+    for participle in doc:
+        verb = participle.head
+        if participle.tag_ != "VBG" or participle.dep_ != "advcl" or verb.pos_ != "VERB" \
+                or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        noun = doc[participle.i - 1] if participle.i > 0 else None
+        if noun is None or noun.head.i != participle.i or noun.dep_ != "compound" or noun.pos_ != "NOUN" \
+                or not any(c.dep_ == "det" for c in noun.children):
+            continue
+        sentence = participle.sent
+        saved = _saved(sentence)
+        noun.head, noun.dep_ = verb, "dobj"
+        participle.head, participle.dep_ = noun, "acl"
+        _undo_unless_a_tree(sentence, saved)
+    return doc
+
+
+@Language.component("name_read_as_an_adverb")
+def name_read_as_an_adverb(doc: Doc) -> Doc:
+    """ "officers arrested Tolliver in May": the small model may read an unfamiliar surname right
+    after a verb as an adverb. A capitalised word the model also tags as a name, right after a
+    verb that has no object, is its object."""
+    for name in doc[1:]:
+        verb = name.head
+        if name.tag_ != "RB" or name.dep_ != "advmod" or not name.is_title or name.ent_type_ not in {"PERSON", "ORG"} \
+                or verb.i != name.i - 1 or verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        name.dep_, name.pos_, name.tag_, name.lemma_ = "dobj", "PROPN", "NNP", name.text
+    return doc
+
+
+@Language.component("second_verb_after_a_time_clause_is_the_main_verbs")
+def second_verb_after_a_time_clause_is_the_main_verbs(doc: Doc) -> Doc:
+    """ "were arrested the day the charges were announced and have pleaded not guilty": the small
+    model joins the second verb to the clause that tells the time. A verb with no subject joined
+    to a clause on a time noun ("the day ...") is the main verb's second verb when its tense
+    differs from that clause's ("have" after "were")."""
+    for second in doc:
+        clause = second.head
+        if second.dep_ != "conj" or clause.dep_ != "relcl" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in second.children):
+            continue
+        time_noun = clause.head
+        main = time_noun.head
+        if time_noun.dep_ != "npadvmod" or time_noun.ent_type_ not in {"DATE", "TIME"} or main.pos_ not in {"VERB", "AUX"}:
+            continue
+        tense = {a.tag_ for a in clause.children if a.dep_ in {"aux", "auxpass"}}
+        own = {a.tag_ for a in second.children if a.dep_ in {"aux", "auxpass"}}
+        if not tense or not own or tense & own:
+            continue
+        sentence = second.sent
+        saved = _saved(sentence)
+        second.head = main
+        for joiner in [c for c in clause.children if c.dep_ == "cc" and c.i < second.i]:
+            joiner.head = main
+        _undo_unless_a_tree(sentence, saved)
+    return doc
+
+
 _WHO_WORDS = frozenset({"who", "whom"})
 
 
@@ -1123,6 +1187,9 @@ def get_nlp() -> Language:
     nlp.add_pipe("who_clause_is_the_persons", last=True)
     nlp.add_pipe("substance_after_to_is_no_verb", last=True)
     nlp.add_pipe("clause_of_beginning_is_the_outer_nouns", last=True)
+    nlp.add_pipe("second_verb_after_a_time_clause_is_the_main_verbs", last=True)
+    nlp.add_pipe("name_read_as_an_adverb", last=True)
+    nlp.add_pipe("noun_before_a_participle_is_its_head", last=True)
     return nlp
 
 

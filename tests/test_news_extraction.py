@@ -5351,3 +5351,32 @@ def test_a_nurse_who_starts_the_infusion_gives_it_to_the_patient_told_before():
     # a patient who starts a course of infusions receives them
     _the_one("Matthew Perry started ketamine infusion therapy in 2021.", FRIDAY, "INFUSION_SESSION",
              ("Matthew Perry", "RECIPIENT"), (date(2021, 1, 1), date(2021, 12, 31)))
+
+
+def test_a_plea_joined_to_an_arrest_on_the_day_of_the_charges_is_the_arrested_peoples():
+    pleas = _roles_of("Salvador Plasencia and Jasveen Sangha were arrested the day the charges were announced and have "
+                      "pleaded not guilty; their trial is set for October.", FRIDAY, "PLEA")
+    assert sorted(p for roles in pleas for p in roles) == [("Jasveen Sangha", "DEFENDANT"),
+                                                          ("Salvador Plasencia", "DEFENDANT")]
+
+
+def test_a_surname_the_model_reads_as_an_adverb_is_whom_the_officers_arrested():
+    _the_one("Marquise Tolliver sold the pills. Atlanta Police Department officers arrested Tolliver in May, and a "
+             "Fulton County grand jury indicted him last month.", FRIDAY, "ARREST",
+             ("Marquise Tolliver", "ARRESTED"), (date(2024, 5, 1), date(2024, 5, 31)))
+
+
+def test_a_man_found_dead_and_identified_after_is_the_one_named():
+    text = ("Officers responded at 6:12 a.m. Monday to a report of an unresponsive man at a home. The man, 37, was "
+            "pronounced dead at the scene. Police on Wednesday identified him as Derek Lunsford of Granger Mills. "
+            "The Harlow County Medical Examiner's Office performed an autopsy Tuesday.")
+    _the_one(text, FRIDAY, "DEATH", ("Derek Lunsford", "DECEASED"), (date(2024, 6, 10), date(2024, 6, 10)))
+    _the_one(text, FRIDAY, "AUTOPSY", ("Derek Lunsford", "SUBJECT"), (date(2024, 6, 11), date(2024, 6, 11)))
+    # someone else identified is not the man
+    assert not _roles_of("The man, 37, was pronounced dead at the scene. Police identified the driver as Tom Hale.",
+                         FRIDAY, "DEATH")
+
+
+def test_a_rule_adopted_with_what_it_does_after_it_is_the_boards_action():
+    _the_one("In August 2023 the Kansas Board of Pharmacy adopted an emergency rule scheduling nine of them.", FRIDAY,
+             "REGULATORY_ACTION", ("Kansas Board of Pharmacy", "REGULATOR"), (date(2023, 8, 1), date(2023, 8, 31)))
