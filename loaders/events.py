@@ -459,7 +459,13 @@ _FINDING_VERBS = frozenset({"find", "conclude", "determine", "show", "reveal", "
 
 def _target_of(nominal: Token) -> list[Token]:
     """Who the event is aimed at, said by a noun of aim: "Park became the target of a federal
-    investigation", "Park, the subject of a DEA inquiry"."""
+    investigation", "Park, the subject of a DEA inquiry"; or by a verb of aim after it: "an
+    undercover operation targeting Dana Reyes"."""
+    aimed = [o for clause in nominal.children if clause.dep_ == "acl" and clause.lemma_.lower() in {"target", "focus"}
+             for o in (*_children(clause, {"dobj"}), *(o for p in _children(clause, {"prep"}) if p.lower_ == "on"
+                                                       for o in _children(p, {"pobj"})))]
+    if aimed:
+        return aimed
     if nominal.dep_ != "pobj" or nominal.head.lower_ != "of" or nominal.head.head.lemma_.lower() not in _TARGET_NOUNS:
         return []
     aim = nominal.head.head

@@ -5380,3 +5380,15 @@ def test_a_man_found_dead_and_identified_after_is_the_one_named():
 def test_a_rule_adopted_with_what_it_does_after_it_is_the_boards_action():
     _the_one("In August 2023 the Kansas Board of Pharmacy adopted an emergency rule scheduling nine of them.", FRIDAY,
              "REGULATORY_ACTION", ("Kansas Board of Pharmacy", "REGULATOR"), (date(2023, 8, 1), date(2023, 8, 31)))
+
+
+@pytest.mark.parametrize("told, subject, span", [
+    ("The DEA launched an undercover operation targeting Dana Reyes in May.", "Dana Reyes",
+     (date(2024, 5, 1), date(2024, 5, 31))),
+    ("The Minnesota Attorney General's Office served Calm Clinic with a civil investigative demand on May 10.",
+     "Calm Clinic", (date(2024, 5, 10),) * 2),
+    ("The state health department is examining Calm Clinic's records.", "Calm Clinic", (None, None)),
+    ("State regulators are scrutinizing Calm Clinic.", "Calm Clinic", (None, None)),
+])
+def test_stings_demands_scrutiny_and_record_reviews_are_investigations(told, subject, span):
+    _the_one("Tom Hale died on May 3. " + told, FRIDAY, "INVESTIGATION", (subject, "SUBJECT"), span)
