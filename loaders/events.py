@@ -1201,6 +1201,10 @@ def _actors_under(token: Token, actors: ActorAnalysis, acting: bool = False, acc
                     and _is_organisation(span, actors):
                 inside_other = True  # "the Halvorsen junior accused of selling him the drugs": the junior
                 break
+            if node.dep_ == "compound" and parent.lemma_.lower() in {"family", "household", "families"} \
+                    and not _is_organisation(span, actors):
+                inside_other = True  # "The Hale family issued a statement": the family, not Tom Hale
+                break
             if acting and node.dep_ == "poss" and parent.pos_ == "NOUN" \
                     and parent.lemma_.lower() in get_lexicon().organisation_designators \
                     and not _is_organisation(span, actors):
@@ -1818,6 +1822,9 @@ def _event_heads(match: _Match, nominal: Token, verb: Token | None, taxonomy: Ta
         heads |= {t.i for t in (verb or nominal).subtree if t.lemma_.lower() in taxonomy.release_verbs
                   and ((t.dep_ in {"acl", "advcl"} and t.tag_ == "VBN" and not _children(t, SUBJECTS | PASSIVE_SUBJECTS))
                        or t.dep_ == "relcl")}
+    if verb is not None and nominal.dep_ == "nsubj" and "SPEAKER" in match.event_type.roles \
+            and verb.lemma_.lower() in taxonomy.speech_verbs:
+        heads.add(verb.i)  # "A statement from Calm Clinic said on Tuesday that ...": the saying is the statement
     carried_by_host = any("host_object" in positions for positions in match.event_type.roles.values())
     if verb is not None and nominal.dep_ == "pobj" and (
         verb.lemma_.lower() in taxonomy.speech_verbs or (carried_by_host and _children(verb, OBJECTS))

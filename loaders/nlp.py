@@ -258,10 +258,7 @@ def source_hung_on_a_time_phrase_is_the_verbs(doc: Doc) -> Doc:
                 or verb.lemma_.lower() not in _OBTAINING_LEMMAS \
                 or not any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in source.children):
             continue
-        sentence = verb.sent
-        saved = _saved(sentence)
-        source.head = verb
-        _undo_unless_a_tree(sentence, saved)
+        _rehang(source, verb)
     return doc
 
 
@@ -1034,10 +1031,7 @@ def clause_of_beginning_is_the_outer_nouns(doc: Doc) -> Doc:
             outer = outer.head.head
         if outer is verb.head:
             continue
-        sentence = verb.sent
-        saved = _saved(sentence)
-        verb.head = outer
-        _undo_unless_a_tree(sentence, saved)
+        _rehang(verb, outer)
     return doc
 
 
@@ -1125,10 +1119,7 @@ def who_clause_is_the_persons(doc: Doc) -> Doc:
             person = person.head
         if person.ent_type_ != "PERSON" or person.pos_ != "PROPN":
             continue
-        sentence = verb.sent
-        saved = _saved(sentence)
-        verb.head = person
-        _undo_unless_a_tree(sentence, saved)
+        _rehang(verb, person)
     return doc
 
 
@@ -1140,6 +1131,14 @@ def _saved(sentence: Span) -> _Saved:
 def _restore(sentence: Span, saved: _Saved) -> None:
     for token, (head, dep, pos, tag, lemma) in zip(sentence, saved):
         token.head, token.dep_, token.pos_, token.tag_, token.lemma_ = head, dep, pos, tag, lemma
+
+
+def _rehang(token: Token, head: Token) -> None:
+    """Hang the token on another head, unless that leaves its sentence's heads in a loop."""
+    sentence = token.sent
+    saved = _saved(sentence)
+    token.head = head
+    _undo_unless_a_tree(sentence, saved)
 
 
 def _undo_unless_a_tree(sentence: Span, saved: _Saved) -> None:

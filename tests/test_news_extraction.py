@@ -5392,3 +5392,13 @@ def test_a_rule_adopted_with_what_it_does_after_it_is_the_boards_action():
 ])
 def test_stings_demands_scrutiny_and_record_reviews_are_investigations(told, subject, span):
     _the_one("Tom Hale died on May 3. " + told, FRIDAY, "INVESTIGATION", (subject, "SUBJECT"), span)
+
+
+def test_a_statement_that_said_something_on_a_day_was_made_that_day():
+    _the_one("Tom Hale died on May 3. A statement from Calm Clinic said on Tuesday that it was cooperating.", FRIDAY,
+             "STATEMENT", ("Calm Clinic", "SPEAKER"), (date(2024, 6, 11), date(2024, 6, 11)))
+
+
+def test_the_family_named_after_the_dead_is_not_the_dead():
+    assert not any(("Tom Hale", "SPEAKER") in roles for roles in _roles_of(
+        "Tom Hale died on May 3. The Hale family issued a statement on Tuesday.", FRIDAY, "STATEMENT"))
