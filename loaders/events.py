@@ -3887,15 +3887,20 @@ def _plural_pronouns_are_the_people_before(drafts: list[_Draft], actors: ActorAn
     coordinates as its subject: "Chavez and Plasencia ran a clinic. They were arrested ..."."""
     for draft in drafts:
         principal = draft.match.event_type.principal[0]
-        if _has_principal(draft) or (principal in _ACTING_ROLES and principal not in _ROLES_A_PAIR_TAKES):
-            continue  # "they seized ..." are officers, whoever the sentence before told of
+        if _has_principal(draft):
+            continue
         doc, head = draft.match.head.doc, draft.match.head
         # a bare "both" is no subject of its own ("X and Y were arraigned and both pleaded"), so
         # it is looked for on the verb too
         places = [doc[i] for i in draft.undergoing] + (_children(head, SUBJECTS) if head.pos_ in {"VERB", "AUX"} else [])
+        if _passive_reported(head):
+            # "The two are accused of selling the pills": the subject of the verb that reports it
+            places += _children(head.head.head if head.head.dep_ == "prep" else head.head, SUBJECTS | PASSIVE_SUBJECTS)
         pronoun = next((t for t in places if t.lower_ in _PAIR_PRONOUNS or _the_two(t)), None)
         if pronoun is None or pronoun.sent.start == 0:
             continue
+        if principal in _ACTING_ROLES and principal not in _ROLES_A_PAIR_TAKES and not _the_two(pronoun):
+            continue  # "they seized ..." are officers, whoever the sentence before told of; "the two" are the two
         before = doc[pronoun.sent.start - 1].sent
         if principal == "SPEAKER" and _another_party(before, actors):
             continue  # "X and Y were arrested by deputies. They released a statement ...": the deputies
@@ -3933,10 +3938,20 @@ def _another_party(sentence: Span, actors: ActorAnalysis) -> bool:
 
 
 def _the_two(word: Token) -> bool:
-    """"both", "both men", "the two women" (not "the two defendants in a similar Texas case": others)."""
+    """"both", "both men", "the two women", "the two" (not "the two defendants in a similar
+    Texas case": others)."""
+    if word.lower_ == "two" and any(c.dep_ == "det" and c.lower_ == "the" for c in word.children) \
+            and word.dep_ in SUBJECTS | PASSIVE_SUBJECTS and not _children(word, {"prep", "relcl", "acl"}):
+        return True
     return word.lower_ == "both" or (word.tag_ == "NNS" and any(c.lower_ in {"both", "two"} for c in word.children)
                                      and word.lemma_.lower() in get_lexicon().describing_nouns
                                      and not _children(word, {"prep", "relcl", "acl", "amod", "compound"}))
+
+
+def _passive_reported(verb: Token) -> bool:
+    """A verb told as what someone is accused or suspected of: "are accused of selling"."""
+    owner = verb.head.head if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" else None
+    return owner is not None and owner.lemma_.lower() in {"accuse", "suspect", "charge", "allege"}
 
 
 def _people_undergoing(draft: _Draft, actors: ActorAnalysis) -> list[str]:

@@ -5402,3 +5402,14 @@ def test_a_statement_that_said_something_on_a_day_was_made_that_day():
 def test_the_family_named_after_the_dead_is_not_the_dead():
     assert not any(("Tom Hale", "SPEAKER") in roles for roles in _roles_of(
         "Tom Hale died on May 3. The Hale family issued a statement on Tuesday.", FRIDAY, "STATEMENT"))
+
+
+def test_the_two_charged_and_accused_of_selling_are_the_sellers():
+    sale, = _roles_of("Tyrese Vandermeer, 24, and Luis Ocampo, 27, were charged Monday with distribution of fentanyl. "
+                      "The two are accused of selling the counterfeit pills that killed Harper Lindgren in August.",
+                      FRIDAY, "DRUG_SUPPLY")
+    assert {("Tyrese Vandermeer", "SUPPLIER"), ("Luis Ocampo", "SUPPLIER")} <= set(sale)
+    # "they" after officers who acted are not sellers
+    assert not any(("Tom Hale", "SUPPLIER") in roles for roles in _roles_of(
+        "Deputies arrested Tom Hale and Ann Lee on Monday. They seized fentanyl they say was sold to teenagers.",
+        FRIDAY, "DRUG_SUPPLY"))
