@@ -1058,6 +1058,33 @@ def noun_before_a_participle_is_its_head(doc: Doc) -> Doc:
     return doc
 
 
+# Verbs of saying the model may read as nouns, by their lemma.
+_SAYING_READ_AS_NOUNS = {"allege": "allege", "alleges": "allege", "say": "say", "says": "say", "claim": "claim",
+                         "claims": "claim", "contend": "contend", "contends": "contend"}
+
+
+@Language.component("verb_of_saying_read_as_a_noun")
+def verb_of_saying_read_as_a_noun(doc: Doc) -> Doc:
+    """ "Police allege Dana Reyes sold Tom Hale the pills": the small model may read "allege" as
+    a noun compounding the subject after it. A verb of saying so read, after the plural noun or
+    name that is its subject and before the clause it reports, is the sentence's main verb."""
+    for word in doc[1:]:
+        subject = doc[word.i - 1]
+        told = word.head
+        if word.lower_ not in _SAYING_READ_AS_NOUNS or word.dep_ != "compound" or word.pos_ != "NOUN" \
+                or subject.head.i != word.i or subject.tag_ not in {"NNS", "NNPS", "NNP"} \
+                or told.dep_ not in {"nsubj", "nsubjpass"} or told.head.dep_ != "ROOT":
+            continue
+        clause = told.head
+        sentence = word.sent
+        saved = _saved(sentence)
+        word.head, word.dep_, word.pos_, word.tag_, word.lemma_ = word, "ROOT", "VERB", "VBP", _SAYING_READ_AS_NOUNS[word.lower_]
+        subject.head, subject.dep_ = word, "nsubj"
+        clause.head, clause.dep_ = word, "ccomp"
+        _undo_unless_a_tree(sentence, saved)
+    return doc
+
+
 @Language.component("name_read_as_an_adverb")
 def name_read_as_an_adverb(doc: Doc) -> Doc:
     """ "officers arrested Tolliver in May": the small model may read an unfamiliar surname right
@@ -1189,6 +1216,7 @@ def get_nlp() -> Language:
     nlp.add_pipe("second_verb_after_a_time_clause_is_the_main_verbs", last=True)
     nlp.add_pipe("name_read_as_an_adverb", last=True)
     nlp.add_pipe("noun_before_a_participle_is_its_head", last=True)
+    nlp.add_pipe("verb_of_saying_read_as_a_noun", last=True)
     return nlp
 
 

@@ -5413,3 +5413,18 @@ def test_the_two_charged_and_accused_of_selling_are_the_sellers():
     assert not any(("Tom Hale", "SUPPLIER") in roles for roles in _roles_of(
         "Deputies arrested Tom Hale and Ann Lee on Monday. They seized fentanyl they say was sold to teenagers.",
         FRIDAY, "DRUG_SUPPLY"))
+
+
+@pytest.mark.parametrize("told", [
+    "On Monday, a judge ordered her to spend two and a half years in prison.",
+    "A judge on Monday imposed a 30-month prison term on Reyes.",
+])
+def test_a_term_ordered_or_imposed_is_a_sentencing(told):
+    _the_one("Dana Reyes pleaded guilty in March. " + told, FRIDAY, "SENTENCING", ("Dana Reyes", "DEFENDANT"),
+             (date(2024, 6, 10), date(2024, 6, 10)))
+
+
+def test_what_police_allege_is_alleged_though_the_model_reads_allege_as_a_noun():
+    sale, = [e for e, _ in _extract_text("Police allege Dana Reyes sold Tom Hale the pills on May 2.", FRIDAY)
+             if e.type == "DRUG_SUPPLY"]
+    assert sale.status == "ALLEGED"
